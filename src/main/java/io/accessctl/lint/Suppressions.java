@@ -1,0 +1,127 @@
+package io.accessctl.lint;
+
+import io.accessctl.source.AccessSource;
+import io.accessctl.source.SourceLine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Suppression comments. They go on their own comment line directly above the entry (a trailing
+ * comment would become part of the value):
+ *
+ * <pre>
+ * # accessctl: disable=AC203,untagged-entry
+ * legacy.example REJECT
+ * # accessctl: disable-file=AC109
+ * </pre>
+ *
+ * A {@code disable} comment covers the next non-comment line; a block of comment lines directly
+ * above an entry may hold several. {@code disable-file} covers the whole file. A suppression that
+ * suppresses nothing is itself reported ({@link #UNUSED_RULE}).
+ */
+public final class Suppressions {
+  public static final RuleInfo UNUSED_RULE = new RuleInfo("AC190", "unused-suppression",
+      Severity.INFO, "a suppression comment that suppresses nothing",
+      """
+      A '# accessctl: disable=…' comment names a rule that does not fire on the line below it (or,
+      for disable-file, anywhere in the file), or a rule that does not exist. Old suppressions hide
+      the next real problem on that line; remove them.
+
+      Wrong:
+        # accessctl: disable=AC301
+        Try_TLS:broken.example NO
+      Right:
+        Try_TLS:broken.example NO
+      """);
+
+  static final Rule UNUSED = new Rule() {
+    @Override
+    public RuleInfo info() {
+      return UNUSED_RULE;
+    }
+
+    @Override
+    public void check(LintContext ctx, Findings out) {
+      // Reported by the Linter, which alone knows what was suppressed.
+    }
+  };
+
+  private static final Pattern DIRECTIVE = Pattern.compile(
+      "^#\\s*accessctl:\\s*(disable-file|disable)\\s*=?\\s*([A-Za-z0-9_,\\- \\t]+?)\\s*$");
+
+  private record Directive(SourceLine line, boolean wholeFile, String word, int target) {}
+
+  private final List<Directive> directives = new ArrayList<>();
+  private final Set<Directive> used = new LinkedHashSet<>();
+
+  public Suppressions(AccessSource source) {
+    List<SourceLine> lines = source.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      SourceLine l = lines.get(i);
+      if (!l.isComment()) {
+        continue;
+      }
+      Matcher m = DIRECTIVE.matcher(stripCr(l.text()));
+      if (!m.matches()) {
+        continue;
+      }
+      boolean file = m.group(1).equals("disable-file");
+      int target = 0;
+      if (!file) {
+        int j = i + 1;
+        while (j < lines.size() && lines.get(j).isComment()) {
+          j++;
+        }
+        target = j < lines.size() ? lines.get(j).number() : -1;
+      }
+      for (String w : m.group(2).split("[,\\s]+")) {
+        if (!w.isBlank()) {
+          directives.add(new Directive(l, file, w.toLowerCase(Locale.ROOT), target));
+        }
+      }
+    }
+  }
+
+  private static String stripCr(String s) {
+    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** True (and remembered as used) when a directive covers this diagnostic. */
+  public boolean suppresses(Diagnostic d) {
+    boolean hit = false;
+    for (Directive dir : directives) {
+      boolean ruleMatches = dir.word.equals(d.ruleId().toLowerCase(Locale.ROOT))
+          || dir.word.equals(d.ruleName());
+      if (ruleMatches && (dir.wholeFile || dir.target == d.line())) {
+        used.add(dir);
+        hit = true;
+      }
+    }
+    return hit;
+  }
+
+  /** Directives that suppressed nothing. */
+  public void reportUnused(Findings out) {
+    Map<SourceLine, List<String>> unused = new HashMap<>();
+    for (Directive dir : directives) {
+      if (!used.contains(dir)) {
+        unused.computeIfAbsent(dir.line, k -> new ArrayList<>()).add(dir.word);
+      }
+    }
+    unused.forEach((line, words) -> {
+      List<String> unknown = words.stream().filter(w -> Rules.find(w).isEmpty()).toList();
+      String msg = unknown.isEmpty()
+          ? "suppression of " + String.join(", ", words) + " suppresses nothing; remove it"
+          : "suppression names " + String.join(", ", unknown)
+              + ", which is not an accessctl rule (see 'accessctl explain')";
+      out.add(UNUSED_RULE, line, 1, msg);
+    });
+  }
+}

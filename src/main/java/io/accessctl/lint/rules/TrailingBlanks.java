@@ -1,0 +1,44 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.Tag;
+import io.accessctl.lint.EntryRule;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import io.accessctl.source.Entry;
+
+/** AC109: blanks at the end of a value are stored verbatim. */
+public final class TrailingBlanks extends EntryRule {
+  static final RuleInfo INFO = new RuleInfo("AC109", "trailing-blanks", Severity.INFO,
+      "blanks at the end of a value",
+      """
+      makemap stores the value byte for byte, trailing spaces and tabs included. sendmail's
+      tokenizer ignores them for keywords, but they are invisible in the text, show up in dumps and
+      diffs, and end up inside quoted messages.
+
+      Wrong:
+        Connect:spam.example REJECT␠␠
+      Right:
+        Connect:spam.example REJECT
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  protected void check(Entry e, Tag tag, LintContext ctx, Findings out) {
+    String v = Values.withoutCr(e.value());
+    if (!v.isEmpty() && (v.endsWith(" ") || v.endsWith("\t"))) {
+      int end = v.length();
+      int start = end;
+      while (start > 0 && (v.charAt(start - 1) == ' ' || v.charAt(start - 1) == '\t')) {
+        start--;
+      }
+      out.add(INFO, e, e.valueColumn() + start, "value ends with " + (end - start)
+          + " blank(s), which makemap stores as part of it; remove them");
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.lint.Rule;
+import java.util.List;
+
+/** Rules of this group, in id order. */
+public final class ValueRules {
+  private ValueRules() {}
+
+  public static List<Rule> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,61 @@
+package io.accessctl.source;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte-level helpers. accessctl keeps map text as ISO-8859-1 strings, one char per byte, so that
+ * keys and values round-trip byte for byte and columns are byte columns, as in makemap.
+ */
+public final class Bytes {
+  private Bytes() {}
+
+  /** C-locale {@code isspace}: SP, HT, LF, VT, FF, CR. */
+  public static boolean isSpace(int b) {
+    return b == ' ' || (b >= '\t' && b <= '\r');
+  }
+
+  /** ASCII-only lower-casing, as makemap and sendmail fold keys (non-ASCII bytes are untouched). */
+  public static String foldAscii(String s) {
+    char[] out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (out == null) {
+          out = s.toCharArray();
+        }
+        out[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return out == null ? s : new String(out);
+  }
+
+  public static String latin1(byte[] b) {
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  public static byte[] bytes(String latin1) {
+    return latin1.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A byte string for people: UTF-8 where it decodes, control characters escaped. */
+  public static String display(String latin1) {
+    String s = new String(bytes(latin1), StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\0' -> sb.append("\\0");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+}

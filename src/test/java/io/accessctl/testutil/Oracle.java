@@ -1,0 +1,146 @@
+package io.accessctl.testutil;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real tools (makemap, sendmail, db5.3_*, cdb) as test oracles.
+ *
+ * <p>Tests that use them carry {@code @Tag("oracle")} and call {@link #require(String...)} first.
+ * Locally a missing tool skips the test with a visible message; under CI (environment variable
+ * {@code CI} set) a missing tool fails it, because CI must always run the oracle tests.
+ */
+public final class Oracle {
+  public static final String MAKEMAP = "/usr/sbin/makemap";
+  public static final String SENDMAIL = "/usr/sbin/sendmail";
+  public static final String DB_VERIFY = "/usr/bin/db5.3_verify";
+  public static final String DB_DUMP = "/usr/bin/db5.3_dump";
+  public static final String DB_LOAD = "/usr/bin/db5.3_load";
+  public static final String CDB = "/usr/bin/cdb";
+  public static final String STOCK_CF = "/etc/mail/sendmail.cf";
+
+  private Oracle() {}
+
+  /** Skips (locally) or fails (CI) the calling test unless every named program exists. */
+  public static void require(String... programs) {
+    List<String> missing = new ArrayList<>();
+    for (String p : programs) {
+      if (!Files.isExecutable(Path.of(p)) && !Files.isReadable(Path.of(p))) {
+        missing.add(p);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    String msg = "oracle test needs " + missing + " (apt-get install sendmail-bin sendmail-cf"
+        + " db5.3-util tinycdb; see .ci/run)";
+    if (System.getenv("CI") != null) {
+      fail("CI must run oracle tests, but " + msg);
+    }
+    System.err.println("SKIPPED: " + msg);
+    Assumptions.abort(msg);
+  }
+
+  /** The outcome of one run of a real tool. */
+  public record Result(int exit, byte[] stdoutBytes, String stderr) {
+    public String stdout() {
+      return new String(stdoutBytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  public static Result run(List<String> command, byte[] stdin) {
+    return run(command, stdin, null, Map.of());
+  }
+
+  /** Runs a command to completion (at most five minutes), feeding stdin and collecting both outputs. */
+  public static Result run(List<String> command, byte[] stdin, Path dir, Map<String, String> env) {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      try (OutputStream in = p.getOutputStream()) {
+        if (stdin != null) {
+          in.write(stdin);
+        }
+      } catch (IOException broken) {
+        // the tool may exit before reading all input; its exit status tells the story
+      }
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        fail("timed out: " + command);
+      }
+      return new Result(p.exitValue(), out.join(),
+          new String(err.join(), StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try (in) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      in.transferTo(buf);
+      return buf.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code makemap [flags] TYPE MAP < input}, run in {@code dir}. */
+  public static Result makemap(Path dir, List<String> flags, String type, String map, byte[] input) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(MAKEMAP);
+    cmd.addAll(flags);
+    cmd.add(type);
+    cmd.add(map);
+    return run(cmd, input, dir, Map.of());
+  }
+
+  /**
+   * A copy of the stock sendmail.cf whose access map is {@code mapPath} (without ".db" for hash and
+   * btree, as in a K line) of the given class, plus the MkBar helper ruleset for "$|" arguments.
+   */
+  public static Path testCf(Path dir, String mapClass, String mapPath) throws IOException {
+    String cf = Files.readString(Path.of(STOCK_CF), StandardCharsets.ISO_8859_1);
+    String replaced = cf.replaceAll("(?m)^Kaccess .*$",
+        java.util.regex.Matcher.quoteReplacement("Kaccess " + mapClass + " -T<TMPF> " + mapPath));
+    replaced += "\nSMkBar\nR$* = $*\t\t$: $1 $| $2\n";
+    Path out = dir.resolve("test.cf");
+    Files.writeString(out, replaced, StandardCharsets.ISO_8859_1);
+    return out;
+  }
+
+  /**
+   * Runs {@code sendmail -bt -C cf [extra]} in a private UTS namespace with a qualified host name,
+   * so that sendmail does not sleep 60 s looking for one.
+   */
+  public static Result sendmailBt(Path cf, String input, String... extra) {
+    List<String> cmd = new ArrayList<>(List.of("unshare", "-u", "sh", "-c",
+        "hostname \"$(hostname | cut -d. -f1).localdomain\" && exec \"$0\" -bt -C \"$@\"",
+        SENDMAIL, cf.toString()));
+    cmd.addAll(List.of(extra));
+    return run(cmd, input.getBytes(StandardCharsets.ISO_8859_1));
+  }
+}
