@@ -1,0 +1,48 @@
+package io.accessctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code accessctl [--debug] COMMAND …}. */
+@Command(name = "accessctl", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Lint, compile and query sendmail's access map (/etc/mail/access).",
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:success; lint: nothing at or above --fail-level",
+        "1:lint: findings at or above --fail-level; query: key not found",
+        "2:usage error",
+        "3:an input could not be read (missing, a directory, binary)",
+        "65:compile/makemap: the source has errors (compile then leaves the db alone)",
+        "70:internal error",
+        "73:compile/makemap: the output cannot be created",
+        "74:compile/makemap: I/O error while writing"},
+    subcommands = {LintCommand.class, ExplainCommand.class, CompileCommand.class,
+        MakemapCommand.class, DumpCommand.class, QueryCommand.class})
+public final class AccessctlCommand implements Callable<Integer> {
+  final Console console;
+  final java.io.InputStream stdin;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "On an error, also print the stack trace.")
+  boolean debug;
+
+  public AccessctlCommand(Console console, java.io.InputStream stdin) {
+    this.console = console;
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "a command is required (lint, explain, …)");
+  }
+}

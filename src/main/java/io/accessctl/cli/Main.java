@@ -1,0 +1,52 @@
+package io.accessctl.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import picocli.CommandLine;
+
+/** Entry point: everything else goes through {@link #run}, which tests call in-process. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // UTF-8 whatever the locale: Java 17 would otherwise print '?' for non-ASCII under LANG=C.
+    Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.out), cs), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.err), cs), true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs accessctl with the given writers and returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, Console.detect(), args);
+  }
+
+  public static int run(PrintWriter out, PrintWriter err, Console console, String... args) {
+    return run(out, err, console, System.in, args);
+  }
+
+  public static int run(PrintWriter out, PrintWriter err, Console console, java.io.InputStream in,
+      String... args) {
+    CommandLine cl = commandLine(console, in);
+    cl.setOut(out);
+    cl.setErr(err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The command tree, also used for man pages, completion and the shell. */
+  public static CommandLine commandLine(Console console, java.io.InputStream in) {
+    CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+}

@@ -1,0 +1,355 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Tag;
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.cf.Feature;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Rule;
+import io.accessctl.source.AccessSource;
+import io.accessctl.source.Bytes;
+import io.accessctl.source.Entry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Base of the AC2xx rules: every entry's key split into tag and subject the way sendmail's
+ * rulesets build it, plus the shapes of subjects (addresses, networks, names) those rules judge.
+ *
+ * <p>A key is tagged when the text before its first colon is a tag-like word. {@code IPv6:…} and
+ * {@code [IPv6:…]} keys and bare IPv6 literals ({@code 2001:db8::1}) are untagged addresses,
+ * not the unknown tags {@code IPv6} or {@code 2001}.
+ */
+abstract class KeyRule implements Rule {
+
+  /**
+   * One key as the AC2xx rules see it.
+   *
+   * @param entry the entry
+   * @param tagText the tag as written, "" when untagged
+   * @param tag the catalogue's tag (stock tags plus this file's CITag tags), null when untagged or
+   *     unknown
+   * @param subject what follows the tag and its colon; the whole key when untagged
+   * @param subjectColumn 1-based byte column of the subject
+   */
+  record Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn) {
+
+    boolean tagged() {
+      return !tagText.isEmpty();
+    }
+
+    /** {@code Tag:} alone: the bare default. */
+    boolean bare() {
+      return tagged() && subject.isEmpty();
+    }
+
+    /** Untagged keys serve Connect, From and To, so names and addresses are both looked up. */
+    boolean untagged() {
+      return !tagged();
+    }
+
+    /** True when host or domain names are looked up for this key (untagged keys included). */
+    boolean names() {
+      return untagged() || (tag != null && tag.looksUpNames());
+    }
+
+    /** True when IP addresses are looked up for this key (untagged keys included). */
+    boolean addresses() {
+      return untagged() || (tag != null && tag.looksUpAddresses());
+    }
+
+    /** True when the tag is the catalogue's {@code name} (any case). */
+    boolean is(String name) {
+      return tag != null && tag.name().equalsIgnoreCase(name);
+    }
+
+    /** The key with {@code subject} in place of this one's, for "write … instead". */
+    String with(String newSubject) {
+      return tagged() ? tagText + ":" + newSubject : newSubject;
+    }
+
+    String shown() {
+      return Values.quote(entry.key());
+    }
+
+    /** Byte column of {@code index} in the key. */
+    int column(int index) {
+      return entry.keyColumn() + index;
+    }
+  }
+
+  @Override
+  public final void check(LintContext ctx, Findings out) {
+    Catalog catalog = catalog(ctx);
+    for (Entry e : ctx.source().entries()) {
+      check(key(e, catalog), ctx, out);
+    }
+  }
+
+  /** Checks one key. */
+  abstract void check(Key k, LintContext ctx, Findings out);
+
+  // ---- keys ----------------------------------------------------------------------------------
+
+  private static final Pattern TAG_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private static final Pattern CITAG = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
+
+  /** The catalogue plus the CITag tags this file's TLS requirements name. */
+  static Catalog catalog(LintContext ctx) {
+    return ctx.catalog().withCiTags(ciTags(ctx.source()));
+  }
+
+  /** Tags named by {@code …+CITag:Name} in TLS requirement values of the file. */
+  static Set<String> ciTags(AccessSource source) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Entry e : source.entries()) {
+      Matcher m = CITAG.matcher(e.value());
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  static Key key(Entry e, Catalog catalog) {
+    String k = e.key();
+    int colon = k.indexOf(':');
+    if (colon < 0 || !isTagWord(k.substring(0, colon)) || isIpv6Literal(k)) {
+      return new Key(e, "", null, k, e.keyColumn());
+    }
+    String tagText = k.substring(0, colon);
+    return new Key(e, tagText, catalog.find(tagText).orElse(null), k.substring(colon + 1),
+        e.keyColumn() + colon + 1);
+  }
+
+  private static boolean isTagWord(String s) {
+    return TAG_WORD.matcher(s).matches() && !s.equalsIgnoreCase(IPV6);
+  }
+
+  // ---- addresses -----------------------------------------------------------------------------
+
+  static final String IPV6 = "IPv6";
+  private static final Pattern IPV4_PREFIX = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}");
+  private static final Pattern IPV6_LITERAL = Pattern.compile(
+      "(?i)[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
+  private static final Pattern HEX_GROUP = Pattern.compile("(?i)[0-9a-f]{1,4}");
+  private static final int GROUPS = 8;
+
+  /** An IPv4 address or octet prefix as sendmail's address walk produces it: 1, 1.2, 1.2.3, 1.2.3.4. */
+  static boolean isIpv4(String s) {
+    if (!IPV4_PREFIX.matcher(s).matches()) {
+      return false;
+    }
+    for (String octet : s.split("\\.")) {
+      if (Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code IPv6} or {@code IPv6:…} (any case): the way sendmail writes IPv6 addresses. */
+  static boolean isIpv6Key(String s) {
+    return s.regionMatches(true, 0, IPV6, 0, IPV6.length())
+        && (s.length() == IPV6.length() || s.charAt(IPV6.length()) == ':');
+  }
+
+  /** The groups after {@code IPv6:} ("" for {@code IPv6} alone), or null for other subjects. */
+  static String ipv6Groups(String s) {
+    if (!isIpv6Key(s)) {
+      return null;
+    }
+    return s.length() == IPV6.length() ? "" : s.substring(IPV6.length() + 1);
+  }
+
+  /** An address key: an IPv4 octet prefix or an {@code IPv6:} group prefix. */
+  static boolean isAddress(String s) {
+    return isIpv4(s) || isIpv6Key(s);
+  }
+
+  /** Hex groups with colons ({@code 2001:db8::1}, {@code fe80::1}): an IPv6 literal without prefix. */
+  static boolean isIpv6Literal(String s) {
+    return IPV6_LITERAL.matcher(s).matches() && s.chars().anyMatch(c -> Character.digit(c, 16) >= 0);
+  }
+
+  /**
+   * The subject without surrounding brackets ({@code [IPv6:…]} is judged like {@code IPv6:…}).
+   *
+   * @param text the subject, brackets removed
+   * @param offset index of {@code text} in the key
+   * @param bracketed true when the subject was bracketed
+   */
+  record Bare(String text, int offset, boolean bracketed) {
+    /** The subject for "write … instead", brackets kept when the original had them. */
+    String rewrap(String inner) {
+      return bracketed ? "[" + inner + "]" : inner;
+    }
+  }
+
+  static Bare unbracketed(Key k) {
+    int start = k.subjectColumn() - k.entry().keyColumn();
+    String inside = insideBrackets(k.subject());
+    return inside == null ? new Bare(k.subject(), start, false) : new Bare(inside, start + 1, true);
+  }
+
+  /** The text inside {@code [ ]}, or null when {@code s} is not bracketed. */
+  static String insideBrackets(String s) {
+    return s.length() >= 2 && s.startsWith("[") && s.endsWith("]")
+        ? s.substring(1, s.length() - 1) : null;
+  }
+
+  /**
+   * IPv6 groups as sendmail writes them: lower case, no leading zeros, eight groups with
+   * {@code ::} expanded (or, when {@code compressed}, the inet_ntop form with the longest run of
+   * two or more zero groups as {@code ::}). A prefix without {@code ::} keeps its length (it is a
+   * network key). Null when the text is no IPv6 address or prefix.
+   */
+  static String canonicalIpv6(String groups, boolean compressed) {
+    List<Integer> g = parseIpv6(groups);
+    if (g == null) {
+      return null;
+    }
+    if (g.size() == GROUPS && compressed) {
+      return compress(g);
+    }
+    List<String> hex = new ArrayList<>();
+    for (int v : g) {
+      hex.add(Integer.toHexString(v));
+    }
+    return String.join(":", hex);
+  }
+
+  /** The 16-bit groups of an IPv6 address or prefix, {@code ::} expanded to eight groups. */
+  static List<Integer> parseIpv6(String text) {
+    int dc = text.indexOf("::");
+    if (dc >= 0 && text.indexOf("::", dc + 1) >= 0) {
+      return null;
+    }
+    List<Integer> left = groups(dc < 0 ? text : text.substring(0, dc));
+    List<Integer> right = dc < 0 ? List.of() : groups(text.substring(dc + 2));
+    if (left == null || right == null) {
+      return null;
+    }
+    List<Integer> all = new ArrayList<>(left);
+    if (dc >= 0) {
+      int zeros = GROUPS - left.size() - right.size();
+      if (zeros < 1) {
+        return null;
+      }
+      for (int i = 0; i < zeros; i++) {
+        all.add(0);
+      }
+      all.addAll(right);
+    }
+    return all.isEmpty() || all.size() > GROUPS ? null : all;
+  }
+
+  private static List<Integer> groups(String text) {
+    List<Integer> out = new ArrayList<>();
+    if (text.isEmpty()) {
+      return out;
+    }
+    String[] parts = text.split(":", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i];
+      if (i == parts.length - 1 && p.indexOf('.') >= 0 && isIpv4(p) && p.split("\\.").length == 4) {
+        String[] o = p.split("\\.");
+        out.add(Integer.parseInt(o[0]) << 8 | Integer.parseInt(o[1]));
+        out.add(Integer.parseInt(o[2]) << 8 | Integer.parseInt(o[3]));
+      } else if (HEX_GROUP.matcher(p).matches()) {
+        out.add(Integer.parseInt(p, 16));
+      } else {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static String compress(List<Integer> g) {
+    int bestStart = -1;
+    int bestLen = 0;
+    for (int i = 0; i < g.size(); ) {
+      if (g.get(i) != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < g.size() && g.get(j) == 0) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    if (bestLen < 2) {
+      bestStart = -1;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < g.size(); i++) {
+      if (i == bestStart) {
+        sb.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+        sb.append(':');
+      }
+      sb.append(Integer.toHexString(g.get(i)));
+    }
+    return sb.toString();
+  }
+
+  /** True when the cf makes sendmail write IPv6 addresses in {@code ::} form. */
+  static boolean compressedIpv6(LintContext ctx) {
+    return ctx.cf().map(cf -> cf.has(Feature.COMPRESSED_IPV6)).orElse(false);
+  }
+
+  // ---- names ---------------------------------------------------------------------------------
+
+  private static final Pattern HOST_NAME = Pattern.compile(
+      "\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+\\.?|\\.[A-Za-z0-9_-]+");
+
+  /** A dotted host or domain name ({@code mx.example.com}, {@code .example.com}). */
+  static boolean isDottedName(String s) {
+    return HOST_NAME.matcher(s).matches() && s.chars().anyMatch(Character::isLetter);
+  }
+
+  /** The key shown for people, e.g. in "write … instead". */
+  static String plain(String latin1) {
+    return Bytes.display(latin1);
+  }
+
+  /** The value as meant, first word upper-cased ("" when empty). */
+  static String firstWordUpper(String value) {
+    List<String> words = Values.words(Values.intended(value));
+    return words.isEmpty() ? "" : words.get(0).toUpperCase(Locale.ROOT);
+  }
+
+  /** True for the value kinds whose tags hold certificate DNs or issuer lists. */
+  static boolean isCertificateKey(Key k) {
+    return k.tag() != null && (k.tag().value() == ValueKind.CERT_RELAY
+        || k.tag().value() == ValueKind.CITAG);
+  }
+
+  /** True when {@code a} is the same or a later sendmail version than {@code b} (8.17.2 ≥ 8.17.1.9). */
+  static boolean versionAtLeast(String a, String b) {
+    String[] x = a.split("[^0-9]+");
+    String[] y = b.split("[^0-9]+");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int xi = i < x.length && !x[i].isEmpty() ? Integer.parseInt(x[i]) : 0;
+      int yi = i < y.length && !y[i].isEmpty() ? Integer.parseInt(y[i]) : 0;
+      if (xi != yi) {
+        return xi > yi;
+      }
+    }
+    return true;
+  }
+}

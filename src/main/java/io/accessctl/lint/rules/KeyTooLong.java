@@ -1,0 +1,43 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+
+/** AC204: sendmail cuts lookup keys to 256 bytes, so a longer key is never found. */
+public final class KeyTooLong extends KeyRule {
+  /** MAXNAME: sendmail truncates every map lookup key to this many bytes. */
+  static final int MAX_KEY_BYTES = 256;
+
+  static final RuleInfo INFO = new RuleInfo("AC204", "key-too-long", Severity.ERROR,
+      "a key longer than the 256 bytes sendmail looks up",
+      """
+      sendmail truncates every key it hands to the map to 256 bytes (MAXNAME), tag and colon
+      included. makemap stores longer keys whole, but no lookup can ever ask for them: the entry is
+      dead. (A lookup for a longer name instead finds a stored key equal to its first 256 bytes.)
+      Key such an entry on a shorter parent domain.
+
+      Wrong:
+        Try_TLS:a-very-long-label….mail.example.com NO      (300 bytes)
+      Right:
+        Try_TLS:mail.example.com NO
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  void check(Key k, LintContext ctx, Findings out) {
+    int length = k.entry().storedKey().length(); // one char per byte
+    if (length <= MAX_KEY_BYTES) {
+      return;
+    }
+    out.add(INFO, k.entry(), k.column(MAX_KEY_BYTES), "key is " + length + " bytes long, but "
+        + "sendmail cuts every lookup key to " + MAX_KEY_BYTES + " bytes, so it never looks this "
+        + "key up and the entry is dead; shorten the key to at most " + MAX_KEY_BYTES
+        + " bytes (for a host, key its parent domain)");
+  }
+}

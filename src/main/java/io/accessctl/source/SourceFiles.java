@@ -1,0 +1,101 @@
+package io.accessctl.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads an access text map, refusing what is not one (a directory, a compiled db, a binary) with
+ * a one-line reason that names the file.
+ */
+public final class SourceFiles {
+  /** Far beyond any real access map; keeps a mistaken path to a disk image from eating the heap. */
+  public static final long MAX_SIZE = 1L << 30;
+  private static final int SAMPLE = 8192;
+
+  private SourceFiles() {}
+
+  /** Thrown for an input that exists but is not an access text map. */
+  public static final class NotATextMap extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public NotATextMap(String message) {
+      super(message);
+    }
+  }
+
+  public static byte[] read(Path file) throws IOException {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    if (Files.isDirectory(file)) {
+      throw new NotATextMap(file + ": is a directory, not an access map");
+    }
+    long size = Files.size(file);
+    if (size > MAX_SIZE) {
+      throw new NotATextMap(file + ": " + size + " bytes is too large for an access map");
+    }
+    byte[] data = Files.readAllBytes(file);
+    checkText(file.toString(), data);
+    return data;
+  }
+
+  /** Throws {@link NotATextMap} when the bytes are clearly not a text map. */
+  public static void checkText(String name, byte[] data) throws NotATextMap {
+    String kind = knownBinary(data);
+    if (kind != null) {
+      throw new NotATextMap(name + ": line 1: " + kind + ", not an access text map"
+          + (kind.contains("Berkeley") || kind.contains("cdb")
+              ? " (lint and compile read the text source, e.g. /etc/mail/access)" : ""));
+    }
+    int n = Math.min(data.length, SAMPLE);
+    int control = 0;
+    int firstLine = 0;
+    int line = 1;
+    for (int i = 0; i < n; i++) {
+      int b = data[i] & 0xff;
+      if (b == '\n') {
+        line++;
+      } else if ((b < 0x20 && !Bytes.isSpace(b)) || b == 0x7f) {
+        control++;
+        if (firstLine == 0) {
+          firstLine = line;
+        }
+      }
+    }
+    if (control > 8 && control * 10 > n) {
+      throw new NotATextMap(name + ": line " + firstLine + ": binary data (" + control
+          + " control bytes in the first " + n + "), not an access text map");
+    }
+  }
+
+  private static String knownBinary(byte[] d) {
+    if (d.length >= 2 && ((d[0] == (byte) 0xff && d[1] == (byte) 0xfe)
+        || (d[0] == (byte) 0xfe && d[1] == (byte) 0xff))) {
+      return "UTF-16 text (save it as UTF-8 or ASCII; makemap reads bytes)";
+    }
+    if (d.length >= 16) {
+      ByteBuffer le = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer be = ByteBuffer.wrap(d).order(ByteOrder.BIG_ENDIAN);
+      int m1 = le.getInt(12);
+      int m2 = be.getInt(12);
+      if (m1 == 0x061561 || m2 == 0x061561) {
+        return "a Berkeley DB hash file";
+      }
+      if (m1 == 0x053162 || m2 == 0x053162) {
+        return "a Berkeley DB btree file";
+      }
+    }
+    if (d.length >= 4 && d[0] == 0x7f && d[1] == 'E' && d[2] == 'L' && d[3] == 'F') {
+      return "an ELF executable";
+    }
+    if (d.length >= 2 && d[0] == (byte) 0x1f && d[1] == (byte) 0x8b) {
+      return "gzip-compressed data";
+    }
+    return null;
+  }
+}

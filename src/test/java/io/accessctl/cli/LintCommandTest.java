@@ -1,0 +1,190 @@
+package io.accessctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String name, byte[] data) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, data);
+    return p;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return write(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theReadmeExampleHasOnlyWarningsSoItExitsZero() {
+    Cli.Run r = Cli.run("lint", "--no-cf", "examples/access");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void theMistakesExampleFailsWithTheTlsInlineCommentAsAnError() {
+    Cli.Run r = Cli.run("lint", "--no-cf", "--format", "gcc", "examples/access-with-mistakes");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("examples/access-with-mistakes:4:")
+        .contains("error: value \"NO # handshake fails\" is not NO, so sendmail still tries "
+            + "STARTTLS with mx.broken-tls.example")
+        .contains("AC108");
+  }
+
+  @Test
+  void warningsBlockOnlyWithFailLevelWarning() {
+    assertThat(Cli.run("lint", "--no-cf", "--fail-level", "warning", "examples/access").exit())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aMissingFileIsOneLineNamingItAndExit3() {
+    Cli.Run r = Cli.run("lint", "--no-cf", dir.resolve("nope").toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().lines()).containsExactly(
+        "accessctl: " + dir.resolve("nope") + ": No such file or directory");
+  }
+
+  @Test
+  void aDirectoryIsOneLineAndExit3() {
+    Cli.Run r = Cli.run("lint", "--no-cf", dir.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().lines()).hasSize(1).first().asString().contains("is a directory");
+  }
+
+  @Test
+  void aRandomBinaryFileIsOneLineNamingFileAndLineAndExit3() throws IOException {
+    byte[] junk = new byte[50_000];
+    new Random(42).nextBytes(junk);
+    Path p = write("junk", junk);
+    Cli.Run r = Cli.run("lint", "--no-cf", p.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().lines()).hasSize(1).first().asString()
+        .startsWith("accessctl: " + p + ": line ").contains("binary data");
+    assertThat(r.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void aCompiledDbGivenByMistakeIsNamedAsSuch() throws IOException {
+    Path db = Path.of("/etc/mail/access.db");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(db), "no /etc/mail/access.db");
+    Cli.Run r = Cli.run("lint", "--no-cf", db.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("a Berkeley DB hash file").contains("/etc/mail/access");
+  }
+
+  @Test
+  void nulBytesInATextFileAreReportedOnTheirLine() throws IOException {
+    Path p = write("access", "Connect:a.example REJECT\nConnect:b\0.example REJECT\n");
+    Cli.Run r = Cli.run("lint", "--no-cf", "--format", "gcc", p.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains(p + ":2:10: error:").contains("AC105");
+  }
+
+  @Test
+  void aTwoMegabyteLineIsReadWholeAndReportedOnce() throws IOException {
+    String huge = "AuthInfo:relay.example \"P:" + "x".repeat(2_000_000) + "\"\n";
+    Path p = write("access", "Connect:a.example REJECT\n" + huge + "Connect:c.example OK\n");
+    Cli.Run r = Cli.run("lint", "--no-cf", "--format", "gcc", p.toString());
+    assertThat(r.out()).contains(p + ":2:1024: warning:").contains("AC104");
+    assertThat(r.out().length()).isLessThan(10_000);
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void textOutputShowsTheLineAndACaretUnderTheColumn() throws IOException {
+    Path p = write("access", "Try_TLS:broken.example NO # broken\n");
+    Cli.Run r = Cli.run("lint", "--no-cf", p.toString());
+    assertThat(r.out()).contains("Try_TLS:broken.example NO # broken");
+    String[] lines = r.out().split("\n");
+    int src = java.util.Arrays.asList(lines).indexOf(
+        java.util.Arrays.stream(lines).filter(l -> l.contains("NO # broken") && !l.contains("error"))
+            .findFirst().orElseThrow());
+    assertThat(lines[src + 1].indexOf('^')).isEqualTo(lines[src].indexOf('#'));
+  }
+
+  @Test
+  void jsonOutputHasTheDesignedFields() throws IOException {
+    Path p = write("access", "Connect:a.example REJECT\nConnect:A.example OK\n");
+    Cli.Run r = Cli.run("lint", "--no-cf", "--format", "json", p.toString());
+    assertThat(r.out()).startsWith("{\"version\":1,").contains("\"rule\":\"AC103\"")
+        .contains("\"name\":\"duplicate-key\"").contains("\"line\":2").contains("\"severity\":\"error\"")
+        .contains("\"summary\"");
+  }
+
+  @Test
+  void selectAndIgnoreChooseRules() throws IOException {
+    Path p = write("access", "reject@ REJECT\nConnect:a.example REJECT\nConnect:A.example OK\n");
+    assertThat(Cli.run("lint", "--no-cf", "--format", "gcc", "--select", "AC103", p.toString())
+        .out()).contains("AC103").doesNotContain("AC203");
+    assertThat(Cli.run("lint", "--no-cf", "--format", "gcc", "--ignore", "duplicate-key",
+        p.toString()).out()).doesNotContain("AC103");
+  }
+
+  @Test
+  void anUnknownRuleOrFormatIsAUsageError() {
+    assertThat(Cli.run("lint", "--select", "AC999", "examples/access").exit()).isEqualTo(2);
+    Cli.Run r = Cli.run("lint", "--format", "yaml", "examples/access");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("yaml");
+  }
+
+  @Test
+  void aSuppressionCommentAboveTheEntrySilencesItAndAStaleOneIsReported() throws IOException {
+    Path p = write("access", "# accessctl: disable=AC103\nConnect:a.example REJECT\n"
+        + "# accessctl: disable=duplicate-key\nConnect:A.example OK\n");
+    Cli.Run r = Cli.run("lint", "--no-cf", "--format", "gcc", p.toString());
+    assertThat(r.out()).doesNotContain("AC103").contains(p + ":1:1: info:").contains("AC190");
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void fixConvertsCrlfAndMovesHandEntriesAboveTheCanitMarkerKeepingTheirComments()
+      throws IOException {
+    String marker = "# DO NOT EDIT BELOW THIS LINE: CANIT MAY DELETE CHANGES BELOW THIS LINE";
+    Path p = write("access", "Connect:127 RELAY\r\n" + marker + "\r\nFrom:a@spam.example REJECT\r\n"
+        + "# broken TLS\r\nTry_TLS:mx.example NO\r\nConnect:1.2.3.4 REJECT\r\n");
+    Cli.Run r = Cli.run("lint", "--no-cf", "--fix", p.toString());
+    assertThat(Files.readString(p)).isEqualTo("Connect:127 RELAY\n# broken TLS\n"
+        + "Try_TLS:mx.example NO\n" + marker + "\nFrom:a@spam.example REJECT\n"
+        + "Connect:1.2.3.4 REJECT\n");
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void diffShowsTheFixesAndChangesNothing() throws IOException {
+    String text = "  # indented\nConnect:127 RELAY\n";
+    Path p = write("access", text);
+    Cli.Run r = Cli.run("lint", "--no-cf", "--diff", p.toString());
+    assertThat(r.out()).contains("--- " + p).contains("-  # indented").contains("+# indented");
+    assertThat(Files.readString(p)).isEqualTo(text);
+  }
+
+  @Test
+  void noStackTraceWithoutDebug() throws IOException {
+    Cli.Run r = Cli.run("lint", "--cf", dir.resolve("missing.cf").toString(), "examples/access");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void explainPrintsTheRuleAndUnknownRulesAreUsageErrors() {
+    Cli.Run r = Cli.run("explain", "AC108");
+    assertThat(r.out()).startsWith("AC108 inline-comment (warning)").contains("Wrong:")
+        .contains("Right:");
+    assertThat(Cli.run("explain", "inline-comment").out()).isEqualTo(r.out());
+    assertThat(Cli.run("explain", "AC999").exit()).isEqualTo(2);
+    assertThat(Cli.run("explain", "--list").out()).contains("AC101").contains("AC501");
+  }
+}
