@@ -83,7 +83,9 @@ public final class AccessParser {
       } else if (eof) {
         text = new String(data, pos, strEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1);
       } else {
-        String raw = new String(data, pos, chunkEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // A NUL hid the LF from strchr, but the line's text still ends before its LF.
+        int rawEnd = nl >= 0 ? nl : chunkEnd;
+        String raw = new String(data, pos, rawEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1);
         SyntaxIssue.Kind kind = cEnd >= 0 ? SyntaxIssue.Kind.NUL_BYTE : SyntaxIssue.Kind.LINE_TOO_LONG;
         int col = cEnd >= 0 ? cEnd - pos + 1 : MAX_CHUNK + 1;
         st.invalid(number, pos, raw, new SyntaxIssue(kind, number, col,
@@ -121,14 +123,15 @@ public final class AccessParser {
     }
     String key = t.substring(0, k);
     String value = t.substring(v);
+    // makemap folds the key in its buffer before any check, so every message names the folded key.
+    String stored = options.foldKeys() ? Bytes.foldAscii(key) : key;
     if (value.isEmpty() && !options.allowEmptyValues()) {
       st.invalid(number, offset, t, new SyntaxIssue(SyntaxIssue.Kind.MISSING_VALUE, number,
-          k + 1, "no RHS for LHS " + key, 0));
+          k + 1, "no RHS for LHS " + stored, 0));
       return;
     }
     SourceLine line = new SourceLine(number, offset, t, SourceLine.Kind.ENTRY);
     st.lines.add(line);
-    String stored = options.foldKeys() ? Bytes.foldAscii(key) : key;
     Entry e = new Entry(line, key, stored, value, 1, v + 1);
     Entry first = st.firstByKey.putIfAbsent(stored, e);
     if (first != null) {
