@@ -1,0 +1,64 @@
+package io.accessctl.report;
+
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Severity;
+import java.io.PrintWriter;
+
+/**
+ * One JSON document on one line (then a line break), for scripts:
+ *
+ * <pre>{@code
+ * {"version":1,
+ *  "diagnostics":[{"file":"access","line":3,"column":24,"severity":"error","rule":"AC108",
+ *                  "name":"inline-comment","message":"…","fixable":false}],
+ *  "summary":{"files":2,"filesWithFindings":1,"diagnostics":1,"errors":1,"warnings":0,
+ *             "infos":0,"fixable":0}}
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code version}: the shape's version, 1; a change that breaks readers raises it.
+ *   <li>{@code diagnostics}: in report order (file as given, line, column, rule). {@code line} is
+ *       1-based, 0 for a finding about the whole file; {@code column} is a 1-based byte column, 0
+ *       when there is none. {@code severity} is {@code error}, {@code warning} or {@code info};
+ *       {@code rule} the stable id, {@code name} the rule's kebab-case name; {@code fixable} says
+ *       whether {@code --fix} repairs it.
+ *   <li>{@code summary}: {@code files} checked (with or without findings),
+ *       {@code filesWithFindings}, {@code diagnostics} (all findings), {@code errors}, {@code
+ *       warnings} and {@code infos} (the findings of each severity) and {@code fixable} (those
+ *       {@code --fix} repairs).
+ * </ul>
+ *
+ * <p>The document is pure ASCII (see {@link Json}).
+ */
+final class JsonReporter implements Reporter {
+  static final int VERSION = 1;
+
+  @Override
+  public void write(LintReport report, PrintWriter out) {
+    Json json = Json.compact(out);
+    json.beginObject().field("version", VERSION).name("diagnostics").beginArray();
+    for (Diagnostic d : report.diagnostics()) {
+      json.beginObject()
+          .field("file", d.file())
+          .field("line", d.line())
+          .field("column", d.column())
+          .field("severity", d.severity().word())
+          .field("rule", d.ruleId())
+          .field("name", d.ruleName())
+          .field("message", d.message())
+          .field("fixable", d.fixable())
+          .endObject();
+    }
+    json.endArray().name("summary").beginObject()
+        .field("files", report.filesChecked())
+        .field("filesWithFindings", report.filesWithFindings())
+        .field("diagnostics", report.diagnostics().size())
+        .field("errors", report.count(Severity.ERROR))
+        .field("warnings", report.count(Severity.WARNING))
+        .field("infos", report.count(Severity.INFO))
+        .field("fixable", report.fixableCount())
+        .endObject().endObject();
+    out.print('\n');
+    out.flush();
+  }
+}

@@ -1,0 +1,116 @@
+package io.accessctl.report;
+
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The outcome of one lint run, in report order.
+ *
+ * <p>The constructor puts both lists in the order every reporter prints, so that output is
+ * deterministic whatever order the rules ran in:
+ *
+ * <ul>
+ *   <li>{@code files}: every file the run checked, in the order given, followed by any file that a
+ *       diagnostic names but the list lacks (for example the {@code sendmail.cf} of {@code --cf}),
+ *       in order of first appearance; no duplicates.
+ *   <li>{@code diagnostics}: by file (in the order of {@code files}), line, column, rule id and
+ *       message. Line 0 (the file as a whole) comes first in its file, column 0 first in its line.
+ * </ul>
+ *
+ * @param files the files checked, including those without findings
+ * @param diagnostics the findings
+ */
+public record LintReport(List<String> files, List<Diagnostic> diagnostics) {
+
+  public LintReport {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    for (String f : files) {
+      names.add(Objects.requireNonNull(f, "file"));
+    }
+    for (Diagnostic d : diagnostics) {
+      names.add(Objects.requireNonNull(d.file(), "diagnostic file"));
+    }
+    files = List.copyOf(names);
+    Map<String, Integer> position = new HashMap<>();
+    for (String f : files) {
+      position.put(f, position.size());
+    }
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Comparator.<Diagnostic>comparingInt(d -> position.get(d.file()))
+        .thenComparingInt(Diagnostic::line)
+        .thenComparingInt(Diagnostic::column)
+        .thenComparing(Diagnostic::ruleId)
+        .thenComparing(Diagnostic::message, Comparator.nullsFirst(Comparator.naturalOrder())));
+    diagnostics = List.copyOf(sorted);
+  }
+
+  /** How many findings have exactly this severity. */
+  public int count(Severity severity) {
+    int n = 0;
+    for (Diagnostic d : diagnostics) {
+      if (d.severity() == severity) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** How many findings {@code --fix} can repair. */
+  public int fixableCount() {
+    int n = 0;
+    for (Diagnostic d : diagnostics) {
+      if (d.fixable()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** How many files were checked, with or without findings. */
+  public int filesChecked() {
+    return files.size();
+  }
+
+  /** How many files have at least one finding. */
+  public int filesWithFindings() {
+    return (int) diagnostics.stream().map(Diagnostic::file).distinct().count();
+  }
+
+  /** The most severe finding's severity, empty when there are none (for {@code --fail-level}). */
+  public Optional<Severity> maxSeverity() {
+    return diagnostics.stream().map(Diagnostic::severity).max(Comparator.naturalOrder());
+  }
+
+  /** Every file in report order with its findings in report order; empty lists for clean files. */
+  public Map<String, List<Diagnostic>> byFile() {
+    Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+    for (String f : files) {
+      out.put(f, new ArrayList<>());
+    }
+    for (Diagnostic d : diagnostics) {
+      out.get(d.file()).add(d);
+    }
+    out.replaceAll((f, list) -> List.copyOf(list));
+    return out;
+  }
+
+  /** The rules that found something, once each (the first seen for an id), ordered by id. */
+  public List<RuleInfo> rules() {
+    Map<String, RuleInfo> byId = new TreeMap<>();
+    for (Diagnostic d : diagnostics) {
+      byId.putIfAbsent(d.ruleId(), d.rule());
+    }
+    return List.copyOf(byId.values());
+  }
+}

@@ -1,0 +1,152 @@
+package io.accessctl.report;
+
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run whose {@code tool.driver} is
+ * accessctl and lists the rules that found something, and one result per finding.
+ *
+ * <ul>
+ *   <li>{@code rules[]}: {@code id}, {@code name}, {@code shortDescription} (the rule's summary),
+ *       {@code fullDescription} and {@code help} (its explanation, what {@code accessctl explain}
+ *       prints), {@code defaultConfiguration.level}; ordered by id, and {@code ruleIndex} points
+ *       into them.
+ *   <li>{@code level}: {@code error}, {@code warning}, or {@code note} for info.
+ *   <li>{@code artifactLocation.uri}: the file name as given, with forward slashes, percent-encoded
+ *       where a URI needs it ({@code my access} → {@code my%20access}); an absolute path becomes a
+ *       {@code file://} URI. Relative names are what code scanning wants: paths relative to the
+ *       repository root.
+ *   <li>{@code region}: {@code startLine}, and {@code startColumn} when the finding has a column;
+ *       no region for a finding about the whole file (line 0). The run declares {@code columnKind}
+ *       {@code utf16CodeUnits}, SARIF's default and what GitHub counts, so byte columns are
+ *       converted with the offending line's text ({@link Utf8#utf16Column}).
+ * </ul>
+ *
+ * <p>Pretty-printed, pure ASCII (see {@link Json}).
+ */
+final class SarifReporter implements Reporter {
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String SARIF_VERSION = "2.1.0";
+  static final String TOOL = "accessctl";
+
+  private final String toolVersion;
+
+  SarifReporter(String toolVersion) {
+    this.toolVersion = toolVersion;
+  }
+
+  @Override
+  public void write(LintReport report, PrintWriter out) {
+    List<RuleInfo> rules = report.rules();
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    Json json = Json.pretty(out);
+    json.beginObject()
+        .field("$schema", SCHEMA)
+        .field("version", SARIF_VERSION)
+        .name("runs").beginArray().beginObject()
+        .name("tool").beginObject().name("driver").beginObject()
+        .field("name", TOOL);
+    if (toolVersion != null) {
+      json.field("version", toolVersion);
+    }
+    json.name("rules").beginArray();
+    for (RuleInfo r : rules) {
+      ruleIndex.put(r.id(), ruleIndex.size());
+      writeRule(json, r);
+    }
+    json.endArray().endObject().endObject()
+        .field("columnKind", "utf16CodeUnits")
+        .name("results").beginArray();
+    for (Diagnostic d : report.diagnostics()) {
+      writeResult(json, d, ruleIndex.get(d.ruleId()));
+    }
+    json.endArray().endObject().endArray().endObject();
+    out.print('\n');
+    out.flush();
+  }
+
+  private static void writeRule(Json json, RuleInfo r) {
+    json.beginObject().field("id", r.id());
+    if (r.name() != null) {
+      json.field("name", r.name());
+    }
+    message(json, "shortDescription", r.summary());
+    message(json, "fullDescription", r.explanation());
+    message(json, "help", r.explanation());
+    json.name("defaultConfiguration").beginObject().field("level", level(r.severity()))
+        .endObject().endObject();
+  }
+
+  private static void writeResult(Json json, Diagnostic d, int ruleIndex) {
+    json.beginObject()
+        .field("ruleId", d.ruleId())
+        .field("ruleIndex", ruleIndex)
+        .field("level", level(d.severity()));
+    message(json, "message", d.message());
+    json.name("locations").beginArray().beginObject()
+        .name("physicalLocation").beginObject()
+        .name("artifactLocation").beginObject().field("uri", uri(d.file())).endObject();
+    if (d.line() > 0) {
+      json.name("region").beginObject().field("startLine", d.line());
+      if (d.column() > 0) {
+        json.field("startColumn", Utf8.utf16Column(d.sourceText(), d.column()));
+      }
+      json.endObject();
+    }
+    json.endObject().endObject().endArray().endObject();
+  }
+
+  private static void message(Json json, String name, String text) {
+    if (text != null && !text.isEmpty()) {
+      json.name(name).beginObject().field("text", text).endObject();
+    }
+  }
+
+  static String level(Severity s) {
+    return switch (s) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  /** The file name as a URI reference; see the class comment. */
+  static String uri(String file) {
+    String path = File.separatorChar == '/' ? file : file.replace(File.separatorChar, '/');
+    String prefix = "";
+    if (path.startsWith("/")) {
+      prefix = "file://";
+    } else if (path.length() > 2 && Character.isLetter(path.charAt(0)) && path.charAt(1) == ':'
+        && path.charAt(2) == '/') {
+      prefix = "file:///";
+    }
+    StringBuilder sb = new StringBuilder(prefix);
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (isUriPathChar(c) || (c == ':' && !prefix.isEmpty())) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * RFC 3986 {@code pchar} and {@code /}, without {@code :} (which would make a relative
+   * reference's first segment look like a scheme).
+   */
+  private static boolean isUriPathChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
+  }
+}

@@ -1,0 +1,81 @@
+package io.accessctl.report;
+
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Severity;
+import java.io.PrintWriter;
+
+/**
+ * The format for people. Each finding is the {@linkplain GccReporter gcc line}, then (when the
+ * finding has a line and its text) the line and a caret under the column, then a blank line:
+ *
+ * <pre>
+ * access:3:24: error: value "NO # broken" is not NO, … [AC108 inline-comment]
+ *  3 | Try_TLS:broken.example	NO # broken
+ *    | 	 ^
+ * </pre>
+ *
+ * <p>The source line is rendered by {@link Snippet} (tabs kept, escapes and wide characters
+ * accounted for, long lines cut around the caret with {@code …}). The report ends with one summary
+ * line:
+ *
+ * <pre>
+ * 3 problems (2 errors, 1 warning, 0 info) in 1 of 2 files, 1 fixable with --fix
+ * no problems found in 2 files
+ * </pre>
+ *
+ * <p>With colour on, the location is bold and the severity word and caret are red (error), yellow
+ * (warning) or cyan (info).
+ */
+final class TextReporter implements Reporter {
+  private final Ansi ansi;
+
+  TextReporter(boolean color) {
+    this.ansi = Ansi.of(color);
+  }
+
+  @Override
+  public void write(LintReport report, PrintWriter out) {
+    for (Diagnostic d : report.diagnostics()) {
+      out.print(GccReporter.headline(d, ansi));
+      out.print('\n');
+      if (d.line() > 0 && d.sourceText() != null) {
+        Snippet.Rendered r = Snippet.render(d.sourceText(), d.column());
+        String number = Integer.toString(d.line());
+        out.print(" " + number + " | " + r.line() + "\n");
+        if (r.caretPadding() != null) {
+          out.print(" " + " ".repeat(number.length()) + " | " + r.caretPadding()
+              + ansi.severity(d.severity(), "^") + "\n");
+        }
+      }
+      out.print('\n');
+    }
+    out.print(summary(report));
+    out.print('\n');
+    out.flush();
+  }
+
+  /** The last line, without its line break. */
+  static String summary(LintReport report) {
+    int files = report.filesChecked();
+    int problems = report.diagnostics().size();
+    if (problems == 0) {
+      return "no problems found in " + plural(files, "file");
+    }
+    int dirty = report.filesWithFindings();
+    StringBuilder sb = new StringBuilder()
+        .append(plural(problems, "problem"))
+        .append(" (").append(plural(report.count(Severity.ERROR), "error"))
+        .append(", ").append(plural(report.count(Severity.WARNING), "warning"))
+        .append(", ").append(report.count(Severity.INFO)).append(" info) in ")
+        .append(dirty == files ? plural(files, "file") : dirty + " of " + plural(files, "file"));
+    int fixable = report.fixableCount();
+    if (fixable > 0) {
+      sb.append(", ").append(fixable).append(" fixable with --fix");
+    }
+    return sb.toString();
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

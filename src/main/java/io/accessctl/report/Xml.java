@@ -1,0 +1,46 @@
+package io.accessctl.report;
+
+import java.util.Locale;
+
+/** XML 1.0 escaping for attribute values and text. */
+final class Xml {
+  private Xml() {}
+
+  /**
+   * {@code s} escaped for a double-quoted attribute value (also safe as element text), pure ASCII:
+   * markup characters become entities; tab, LF and CR become character references so attribute
+   * value normalisation keeps them; every other character outside printable ASCII becomes a
+   * character reference. Characters XML 1.0 does not allow (other C0 controls, U+FFFE, U+FFFF, lone
+   * surrogates) become U+FFFD, since not even a reference may name them.
+   */
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); ) {
+      int c = Utf8.scalarAt(s, i);
+      i += Character.charCount(c);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&apos;");
+        case '\t' -> sb.append("&#9;");
+        case '\n' -> sb.append("&#10;");
+        case '\r' -> sb.append("&#13;");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            sb.append((char) c);
+          } else {
+            reference(c < 0x20 || c == 0xfffe || c == 0xffff ? Utf8.REPLACEMENT : c, sb);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void reference(int codePoint, StringBuilder sb) {
+    sb.append("&#x").append(Integer.toHexString(codePoint).toUpperCase(Locale.ROOT))
+        .append(';');
+  }
+}
