@@ -22,10 +22,22 @@ import picocli.CommandLine.Spec;
         "65:compile/makemap: the source has errors (compile then leaves the db alone)",
         "70:internal error",
         "73:compile/makemap: the output cannot be created",
-        "74:compile/makemap: I/O error while writing"},
-    subcommands = {LintCommand.class, ExplainCommand.class, CompileCommand.class,
-        MakemapCommand.class, DumpCommand.class, QueryCommand.class})
+        "74:compile/makemap: I/O error while writing"})
 public final class AccessctlCommand implements Callable<Integer> {
+  /** Every subcommand, in the order help lists them. */
+  static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static java.util.Map<String, Class<?>> subcommands() {
+    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("lint", LintCommand.class);
+    m.put("explain", ExplainCommand.class);
+    m.put("compile", CompileCommand.class);
+    m.put("makemap", MakemapCommand.class);
+    m.put("dump", DumpCommand.class);
+    m.put("query", QueryCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   final Console console;
   final java.io.InputStream stdin;
 
