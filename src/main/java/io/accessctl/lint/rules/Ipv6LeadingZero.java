@@ -36,9 +36,7 @@ public final class Ipv6LeadingZero extends KeyRule {
     int start = 0;
     for (String g : groups.split(":", -1)) {
       if (g.length() > 1 && g.charAt(0) == '0' && g.matches("(?i)[0-9a-f]+")) {
-        String canonical = canonicalIpv6(groups, compressedIpv6(ctx));
-        String fix = canonical == null ? "drop the leading zeros"
-            : "write " + plain(k.with(b.rewrap(IPV6 + ":" + canonical)));
+        String fix = "write " + plain(k.with(b.rewrap(addressKey(b.text(), ctx))));
         out.add(INFO, k.entry(), k.column(b.offset() + IPV6.length() + 1 + start), "IPv6 group "
             + Values.quote(g) + " has a leading zero, but sendmail writes IPv6 groups without"
             + " leading zeros, so key " + k.shown() + " never matches; " + fix);

@@ -33,8 +33,7 @@ public final class Ipv6WithoutPrefix extends KeyRule {
     if (!(k.addresses() || k.names()) || !isIpv6Literal(b.text())) {
       return;
     }
-    String canonical = canonicalIpv6(b.text(), compressedIpv6(ctx));
-    String fix = k.with(b.rewrap(IPV6 + ":" + (canonical == null ? b.text() : canonical)));
+    String fix = k.with(b.rewrap(addressKey(b.text(), ctx)));
     out.add(INFO, k.entry(), k.column(b.offset()), "IPv6 key " + Values.quote(b.text())
         + " lacks the IPv6: prefix: sendmail looks IPv6 addresses up as IPv6:…, so this key never"
         + " matches; write " + plain(fix));

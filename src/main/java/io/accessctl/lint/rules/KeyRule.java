@@ -307,6 +307,20 @@ abstract class KeyRule implements Rule {
     return sb.toString();
   }
 
+  /**
+   * An address as sendmail writes it in a key: IPv4 unchanged, IPv6 (with or without its
+   * {@code IPv6:} prefix) as {@code IPv6:} and the groups in the form the cf makes sendmail use.
+   * Other text is returned unchanged.
+   */
+  static String addressKey(String address, LintContext ctx) {
+    String groups = isIpv6Literal(address) ? address : ipv6Groups(address);
+    if (groups == null || groups.isEmpty()) {
+      return address;
+    }
+    String canonical = canonicalIpv6(groups, compressedIpv6(ctx));
+    return IPV6 + ":" + (canonical == null ? groups : canonical);
+  }
+
   /** True when the cf makes sendmail write IPv6 addresses in {@code ::} form. */
   static boolean compressedIpv6(LintContext ctx) {
     return ctx.cf().map(cf -> cf.has(Feature.COMPRESSED_IPV6)).orElse(false);

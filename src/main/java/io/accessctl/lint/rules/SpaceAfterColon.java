@@ -2,8 +2,8 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Side;
 import io.accessctl.catalog.Tag;
-import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import java.util.ArrayList;

@@ -39,7 +39,7 @@ public final class UnknownTag extends KeyRule {
     }
     Optional<Tag> near = ctx.catalog().nearest(k.tagText());
     String why = "unknown tag " + Values.quote(k.tagText()) + ": no sendmail ruleset looks up "
-        + Values.quote(k.tagText() + ":…") + " keys, so this entry has no effect";
+        + Values.quote(k.tagText() + ":") + " keys, so this entry has no effect";
     String instead = near
         .map(t -> "; did you mean " + t.name() + "? write " + t.name() + ":" + plain(k.subject()))
         .orElse("; check the spelling against the tags in cf/README (Connect, From, To, Try_TLS,"

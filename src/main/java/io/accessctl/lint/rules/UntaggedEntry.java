@@ -37,7 +37,7 @@ public final class UntaggedEntry extends KeyRule {
     if (key.indexOf('@') >= 0) {
       instead = "From:" + key + " for senders or To:" + key + " for recipients";
     } else if (isAddress(key) || isIpv6Literal(key)) {
-      instead = "Connect:" + key + " for connecting clients";
+      instead = "Connect:" + plain(addressKey(k.subject(), ctx)) + " for connecting clients";
     } else {
       instead = "Connect:" + key + ", From:" + key + " or To:" + key + " for the check you mean";
     }

@@ -1,0 +1,47 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.cf.Feature;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+
+/** AC216: a To: value other than RELAY while the cf lacks blocklist_recipients. Needs the cf. */
+public final class ToRejectWithoutBlocklist extends KeyRule {
+  static final RuleInfo INFO = new RuleInfo("AC216", "to-reject-without-blocklist",
+      Severity.WARNING, "a To: entry other than RELAY while sendmail.cf lacks blocklist_recipients",
+      """
+      Without FEATURE(`blocklist_recipients') sendmail consults To: entries only to decide whether
+      it may relay to a domain: recipients in its own domains are accepted before any lookup, and
+      for other domains only RELAY matters. REJECT, DISCARD, ERROR:…, OK and the rest are silently
+      ignored, so the recipient is accepted. Add the feature to sendmail.mc (older versions call it
+      blacklist_recipients) or, if relaying was meant, write RELAY. Checked only with --cf.
+
+      Wrong (without FEATURE(blocklist_recipients)):
+        To:gone@example.com REJECT
+      Right:
+        FEATURE(`blocklist_recipients') in sendmail.mc, then
+        To:gone@example.com REJECT
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  void check(Key k, LintContext ctx, Findings out) {
+    if (ctx.cf().isEmpty() || ctx.cf().get().has(Feature.BLOCKLIST_RECIPIENTS) || !k.is("To")
+        || k.bare()) {
+      return;
+    }
+    String value = Values.intended(k.entry().value());
+    if (value.isEmpty() || firstWordUpper(value).equals("RELAY")) {
+      return;
+    }
+    out.add(INFO, k.entry(), k.entry().valueColumn(), "without FEATURE(`blocklist_recipients')"
+        + " sendmail consults To: entries only to allow relaying (RELAY), and this cf does not"
+        + " have it, so the value " + Values.quote(value) + " is ignored and mail to "
+        + plain(k.subject()) + " is accepted; add FEATURE(`blocklist_recipients') to sendmail.mc");
+  }
+}
