@@ -8,6 +8,8 @@ public enum Feature {
   BLOCKLIST_RECIPIENTS,
   RELAYTOFULLADDRESS,
   RELAY_MAIL_FROM,
+  /** FEATURE(relay_mail_from, domain): From:domain RELAY grants relaying too, not only user@domain. */
+  RELAY_MAIL_FROM_DOMAIN,
   GREET_PAUSE,
   RATECONTROL,
   CONNCONTROL,
@@ -21,5 +23,9 @@ public enum Feature {
   /** O UseCompressedIPv6Addresses=true: IPv6 addresses are looked up in :: form. */
   COMPRESSED_IPV6,
   /** O TLSFallbacktoClear=true. */
-  TLS_FALLBACK_TO_CLEAR
+  TLS_FALLBACK_TO_CLEAR,
+  /** FEATURE(authinfo): AuthInfo: is looked up in its own authinfo map, not in access. */
+  AUTHINFO,
+  /** FEATURE(bcc, access): bcc: entries are looked up (needs a sendmail built with _FFR_ADD_BCC). */
+  BCC
 }

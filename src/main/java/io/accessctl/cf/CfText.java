@@ -1,0 +1,147 @@
+package io.accessctl.cf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A sendmail.cf read the way {@code readcf.c} reads it: CRLF as LF, a line that starts with a
+ * space or tab continues the one before (fgetfolded keeps the newline), a line that then starts
+ * with {@code #} is a comment, blank lines are ignored. Only the commands accessctl needs are kept.
+ */
+final class CfText {
+
+  /** One rewriting rule: {@code R<lhs> TAB <rhs> [TAB comment]}, white space collapsed. */
+  record Rule(int line, String ruleset, String lhs, String rhs) {}
+
+  /** A logical line: its first physical line number and its text, continuations joined. */
+  record Line(int number, String text) {}
+
+  final List<Line> lines = new ArrayList<>();
+  /** {@code O Name=value} in file order; names keep their spelling. */
+  final List<Map.Entry<String, String>> options = new ArrayList<>();
+  /** Ruleset name to its rules, in file order; a ruleset without rules is present and empty. */
+  final Map<String, List<Rule>> rulesets = new LinkedHashMap<>();
+  final List<Rule> rules = new ArrayList<>();
+  final List<String> queueGroups = new ArrayList<>();
+  final Map<String, String> mapLines = new LinkedHashMap<>();
+  String version;
+  boolean hasConfigLevel;
+
+  static CfText parse(String text) {
+    CfText cf = new CfText();
+    cf.fold(text.replace("\r\n", "\n"));
+    String ruleset = "";
+    for (Line l : cf.lines) {
+      String t = l.text();
+      if (t.isEmpty() || t.charAt(0) == '#') {
+        continue;
+      }
+      switch (t.charAt(0)) {
+        case 'V' -> cf.hasConfigLevel |= t.substring(1).strip().matches("\\d.*");
+        case 'D' -> {
+          if (t.startsWith("DZ")) {
+            String v = t.substring(2).strip();
+            int slash = v.indexOf('/');
+            cf.version = slash < 0 ? v : v.substring(0, slash);
+          }
+        }
+        case 'O' -> cf.addOption(t);
+        case 'Q' -> {
+          String name = t.substring(1).strip().split("[,\\s]", 2)[0];
+          if (!name.isEmpty()) {
+            cf.queueGroups.add(name);
+          }
+        }
+        case 'K' -> {
+          String[] nameAndRest = t.substring(1).strip().split("\\s+", 2);
+          cf.mapLines.put(nameAndRest[0], nameAndRest.length > 1 ? nameAndRest[1] : "");
+        }
+        case 'S' -> {
+          ruleset = t.substring(1).strip().split("[=\\s]", 2)[0];
+          cf.rulesets.putIfAbsent(ruleset, new ArrayList<>());
+        }
+        case 'R' -> cf.rule(l.number(), ruleset, t.substring(1));
+        default -> { }
+      }
+    }
+    return cf;
+  }
+
+  private void fold(String text) {
+    int number = 0;
+    StringBuilder cur = null;
+    int curNumber = 0;
+    for (String physical : text.split("\n", -1)) {
+      number++;
+      if (!physical.isEmpty() && (physical.charAt(0) == ' ' || physical.charAt(0) == '\t')
+          && cur != null) {
+        cur.append('\n').append(physical);
+        continue;
+      }
+      if (cur != null) {
+        lines.add(new Line(curNumber, cur.toString()));
+      }
+      cur = new StringBuilder(physical);
+      curNumber = number;
+    }
+    if (cur != null && cur.length() > 0) {
+      lines.add(new Line(curNumber, cur.toString()));
+    }
+  }
+
+  /** {@code O Name=value} (long form); the old one-letter form {@code Oxvalue} is kept as "x". */
+  private void addOption(String t) {
+    String body = t.substring(1);
+    if (body.isEmpty()) {
+      return;
+    }
+    if (body.charAt(0) != ' ' && body.charAt(0) != '\t') {
+      options.add(Map.entry(body.substring(0, 1), body.substring(1).strip()));
+      return;
+    }
+    body = body.strip();
+    int end = 0;
+    while (end < body.length() && body.charAt(end) != '=' && !Character.isWhitespace(body.charAt(end))) {
+      end++;
+    }
+    String name = body.substring(0, end);
+    String value = body.substring(end).strip();
+    if (value.startsWith("=")) {
+      value = value.substring(1).strip();
+    }
+    options.add(Map.entry(name, value));
+  }
+
+  /** LHS and RHS are separated by tabs (readcf.c); the comment after the next tab is dropped. */
+  private void rule(int number, String ruleset, String body) {
+    String[] parts = body.split("\t+", 3);
+    String lhs = normalize(parts[0]);
+    String rhs = parts.length > 1 ? normalize(parts[1]) : "";
+    Rule r = new Rule(number, ruleset, lhs, rhs);
+    rules.add(r);
+    rulesets.computeIfAbsent(ruleset, k -> new ArrayList<>()).add(r);
+  }
+
+  /** White space collapsed to one blank and double quotes removed, for signature matching. */
+  static String normalize(String s) {
+    return s.replace("\"", "").replaceAll("\\s+", " ").strip();
+  }
+
+  /** The last value of an option, compared without regard to case as sendmail does. */
+  String option(String name) {
+    String found = null;
+    for (Map.Entry<String, String> o : options) {
+      if (o.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+        found = o.getValue();
+      }
+    }
+    return found;
+  }
+
+  List<Rule> ruleset(String name) {
+    return rulesets.getOrDefault(name, List.of());
+  }
+}

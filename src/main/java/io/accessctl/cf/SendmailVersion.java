@@ -1,0 +1,30 @@
+package io.accessctl.cf;
+
+/** Dotted sendmail version numbers ({@code 8.17.1.9}, {@code 8.18.0.2}). */
+public final class SendmailVersion {
+  private SendmailVersion() {}
+
+  /**
+   * Compares number by number; a missing part counts as 0 ({@code 8.17} = {@code 8.17.0}), and
+   * anything after the digits of a part ({@code 8.16.1-beta}) is ignored.
+   */
+  public static int compare(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int c = Integer.compare(part(x, i), part(y, i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static int part(String[] parts, int i) {
+    if (i >= parts.length) {
+      return 0;
+    }
+    String digits = parts[i].replaceFirst("\\D.*$", "");
+    return digits.isEmpty() ? 0 : Integer.parseInt(digits.length() > 6 ? digits.substring(0, 6) : digits);
+  }
+}

@@ -1,0 +1,63 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.cf.CfFile;
+import io.accessctl.cf.Feature;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import io.accessctl.source.Entry;
+
+/** AC403: with 8.17.1's rules, Clt_Features:host is keyed by the inbound client, not the server. */
+public final class CltFeatures8171 extends ConfigRule {
+  static final RuleInfo INFO = new RuleInfo("AC403", "clt-features-8171", Severity.WARNING,
+      "Clt_Features:host entries with sendmail 8.17.1's rules, which look up the wrong host",
+      """
+      Clt_Features: is meant to turn client features off per server sendmail delivers to. But the
+      clt_features ruleset of sendmail 8.17.1 (Debian 12's 8.17.1.9 included) ignores the server
+      and looks up {client_name} and {client_addr}: the client connected to this sendmail in the
+      current SMTP session, or nothing at all in a queue run. An entry keyed by a server name or
+      address therefore does not apply to deliveries to that server; only the bare default
+      Clt_Features: works as documented. 8.17.2 fixed the ruleset (it looks up the server name).
+      For STARTTLS use Try_TLS:, which has always been keyed by the server.
+
+      Wrong (8.17.1):
+        Clt_Features:mx.broken.example S
+      Right:
+        Try_TLS:mx.broken.example NO
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  void check(CfFile cf, LintContext ctx, Findings out) {
+    if (!FeatureMissing.hasCltFeatures(cf) || cf.has(Feature.CLT_FEATURES_BY_SERVER)
+        || (!cf.hasRuleset("clt_features") && cf.versionAtLeast("8.17.2"))) {
+      return; // no ruleset at all is AC402's; 8.17.2+ rules are right
+    }
+    for (Entry e : ctx.source().entries()) {
+      if (e.tag().equalsIgnoreCase("Clt_Features") && !e.subject().isEmpty()) {
+        out.add(INFO, e, e.keyColumn(), "the clt_features ruleset in " + name(cf) + " (sendmail "
+            + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up the client"
+            + " connected to this sendmail ({client_name}, {client_addr}), not the server it"
+            + " delivers to, so this entry does not apply to deliveries to " + e.subject() + "; "
+            + instead(e));
+      }
+    }
+  }
+
+  /** What does work on 8.17.1 for the letters the entry sets. */
+  private static String instead(Entry e) {
+    String v = Values.intended(e.value());
+    String letters = Tokens.featureLetters(v);
+    StringBuilder s = new StringBuilder();
+    if (!Tokens.isTempFail(v) && letters.indexOf('S') >= 0) {
+      s.append("to stop STARTTLS with that server write Try_TLS:").append(e.subject())
+          .append(" NO; ");
+    }
+    return s.append("only the bare Clt_Features: default works before sendmail 8.17.2").toString();
+  }
+}

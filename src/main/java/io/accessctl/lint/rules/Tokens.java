@@ -1,0 +1,39 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.lint.rules.Prescan.Token;
+import java.util.List;
+
+/** Questions the AC4xx rules ask of a value, answered on sendmail's own tokens ({@link Prescan}). */
+final class Tokens {
+  private Tokens() {}
+
+  /** True when the value is the single token {@code word}, in any case ({@code NO}, {@code no }). */
+  static boolean isOnly(String value, String word) {
+    List<Token> t = Prescan.tokens(value);
+    return t.size() == 1 && t.get(0).is(word);
+  }
+
+  /**
+   * The letters Srv_Features / Clt_Features take from a value: the first character of each token
+   * (srvrsmtp.c srvfeatures, deliver.c cltfeatures).
+   */
+  static String featureLetters(String value) {
+    StringBuilder letters = new StringBuilder();
+    for (Token t : Prescan.tokens(value)) {
+      letters.append(t.text().charAt(0));
+    }
+    return letters.toString();
+  }
+
+  /** The first token starts with "temp" in any case: a temporary failure, not flags. */
+  static boolean isTempFail(String value) {
+    List<Token> t = Prescan.tokens(value);
+    return !t.isEmpty() && t.get(0).text().regionMatches(true, 0, "temp", 0, 4);
+  }
+
+  /** True when some token has more than one character and starts with {@code c}. */
+  static boolean hasWordStartingWith(String value, char c) {
+    return Prescan.tokens(value).stream()
+        .anyMatch(t -> t.text().length() > 1 && t.text().charAt(0) == c);
+  }
+}
