@@ -142,7 +142,11 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
       names.add(name);
-      all.addAll(linter.lint(new LintContext(src, catalog, cfFile)));
+      List<Diagnostic> found = linter.lint(new LintContext(src, catalog, cfFile));
+      if (staged) {
+        found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, parseOptions.toOptions());
+      }
+      all.addAll(found);
     }
     if (!diff) {
       boolean colour = color.equals("always") || (color.equals("auto") && root.console.interactive());
