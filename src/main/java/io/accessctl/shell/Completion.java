@@ -1,7 +1,5 @@
 package io.accessctl.shell;
 
-import io.accessctl.catalog.Catalog;
-import io.accessctl.catalog.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +22,6 @@ final class Completion {
     this.commands = commands;
     this.specs = specs;
     this.keys = keys;
-  }
-
-  static List<String> tagNames() {
-    List<String> names = new ArrayList<>();
-    for (Tag t : Catalog.stock().tags()) {
-      names.add(t.name());
-    }
-    return names;
   }
 
   /**
@@ -59,7 +49,7 @@ final class Completion {
     switch (cmd) {
       case "lookup" -> {
         if (positional == 0) {
-          filterIgnoringCase(tagNames(), prefix, out);
+          filterIgnoringCase(TagNames.all(), prefix, out);
         } else if (positional == 1) {
           String tag = words.get(index - 1) + ":";
           for (String k : keys.get()) {
@@ -75,7 +65,7 @@ final class Completion {
       case "query" -> {
         filterIgnoringCase(keys.get(), prefix, out);
         if (out.isEmpty() && !prefix.contains(":")) {
-          for (String t : tagNames()) {
+          for (String t : TagNames.all()) {
             if (t.regionMatches(true, 0, prefix, 0, prefix.length())) {
               out.add(t + ":");
             }
