@@ -1,0 +1,222 @@
+package io.accessctl.mapfile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Reads Berkeley DB hash files (versions 7 to 9, either byte order), including the shapes libdb's
+ * incremental growth leaves behind: buckets found through the spares array, all-zero or missing
+ * bucket pages, chains of continuation pages, free pages, big items and duplicates on and off the
+ * page.
+ */
+final class HashReader extends BdbReader {
+  private final int maxBucket;
+  private final int highMask;
+  private final int lowMask;
+  private final int[] spares = new int[Bdb.HMETA_SPARES_COUNT];
+  private final boolean defaultHash;
+
+  HashReader(Path file) throws IOException {
+    super(file, Bdb.HASH_MAGIC, Bdb.P_HASHMETA);
+    maxBucket = buf.getInt(Bdb.HMETA_MAX_BUCKET);
+    highMask = buf.getInt(Bdb.HMETA_HIGH_MASK);
+    lowMask = buf.getInt(Bdb.HMETA_LOW_MASK);
+    for (int i = 0; i < spares.length; i++) {
+      spares[i] = buf.getInt(Bdb.HMETA_SPARES + i * Bdb.SPARE_SIZE);
+    }
+    defaultHash = buf.getInt(Bdb.HMETA_CHARKEY) == Bdb.HASH_CHARKEY;
+    if (maxBucket < 0) {
+      throw new IOException(file + ": bad max_bucket " + Integer.toUnsignedLong(maxBucket));
+    }
+  }
+
+  @Override
+  public MapFormat format() {
+    return MapFormat.HASH;
+  }
+
+  /** First page of a bucket: bucket + spares[ceil(log2(bucket + 1))]. */
+  private int bucketPage(int bucket) {
+    return bucket + spares[Bdb.ceilLog2(bucket + 1L)];
+  }
+
+  /** Byte offset of a chain page, or -1 when the page is a hole (absent or all zero). */
+  private int chainPage(int pgno) {
+    if (!present(pgno)) {
+      return -1;
+    }
+    int p = page(pgno);
+    int t = type(p);
+    if (t == Bdb.P_INVALID) {
+      return -1;
+    }
+    if (t != Bdb.P_HASH && t != Bdb.P_HASH_UNSORTED) {
+      throw corrupt("page " + pgno + " in a bucket chain has type " + t);
+    }
+    return p;
+  }
+
+  /** Length of H_KEYDATA / H_DUPLICATE item i: items are packed, so it ends where item i-1 starts. */
+  private int itemEnd(int page, int i) {
+    return i == 0 ? page + pageSize : item(page, i - 1);
+  }
+
+  @Override
+  public Optional<byte[]> get(byte[] key) {
+    if (!defaultHash) {
+      return scan(key);
+    }
+    int h = Bdb.hash(key);
+    int bucket = h & highMask;
+    if (Integer.compareUnsigned(bucket, maxBucket) > 0) {
+      bucket &= lowMask;
+    }
+    byte[][] found = {null};
+    walkChain(bucket, p -> {
+      for (int i = 0; i + 1 < entries(p); i += 2) {
+        if (keyEquals(p, i, key)) {
+          found[0] = firstValue(p, i + 1);
+          return false;
+        }
+      }
+      return true;
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
+  private interface PageVisitor {
+    /** Visits one page of a chain; false stops the walk. */
+    boolean visit(int page);
+  }
+
+  /** The pages of one bucket's chain, in order; a hole ends the chain. */
+  private void walkChain(long bucket, PageVisitor visitor) {
+    long steps = 0;
+    for (int pg = bucketPage((int) bucket); pg != 0; ) {
+      if (steps++ > pagesInFile) {
+        throw corrupt("loop in the chain of bucket " + bucket);
+      }
+      int p = chainPage(pg);
+      if (p < 0 || !visitor.visit(p)) {
+        return;
+      }
+      pg = next(p);
+    }
+  }
+
+  /** Lookup by reading everything, for files made with a custom hash function. */
+  private Optional<byte[]> scan(byte[] key) {
+    byte[][] found = {null};
+    forEach((k, v) -> {
+      if (found[0] == null && java.util.Arrays.equals(k, key)) {
+        found[0] = v;
+      }
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
+  private boolean keyEquals(int p, int i, byte[] key) {
+    int it = item(p, i);
+    int type = Byte.toUnsignedInt(buf.get(it + Bdb.HITEM_TYPE));
+    if (type == Bdb.H_KEYDATA) {
+      return equalsAt(it + Bdb.HKEYDATA_DATA, itemEnd(p, i) - it - Bdb.HKEYDATA_DATA, key);
+    }
+    if (type == Bdb.H_OFFPAGE) {
+      return buf.getInt(it + Bdb.HOFFPAGE_TLEN) == key.length
+          && java.util.Arrays.equals(offpage(it), key);
+    }
+    throw corrupt("key item of type " + type + " on page " + p / pageSize);
+  }
+
+  private byte[] offpage(int it) {
+    return overflow(buf.getInt(it + Bdb.HOFFPAGE_PGNO), buf.getInt(it + Bdb.HOFFPAGE_TLEN));
+  }
+
+  private byte[] key(int p, int i) {
+    int it = item(p, i);
+    int type = Byte.toUnsignedInt(buf.get(it + Bdb.HITEM_TYPE));
+    return switch (type) {
+      case Bdb.H_KEYDATA -> bytes(it + Bdb.HKEYDATA_DATA, itemEnd(p, i) - it - Bdb.HKEYDATA_DATA);
+      case Bdb.H_OFFPAGE -> offpage(it);
+      default -> throw corrupt("key item of type " + type + " on page " + p / pageSize);
+    };
+  }
+
+  private byte[] firstValue(int p, int i) {
+    byte[][] first = {null};
+    values(p, i, v -> {
+      if (first[0] == null) {
+        first[0] = v;
+      }
+    });
+    if (first[0] == null) {
+      throw corrupt("empty duplicate set on page " + p / pageSize);
+    }
+    return first[0];
+  }
+
+  /** The value or values of data item i. */
+  private void values(int p, int i, Consumer<byte[]> action) {
+    int it = item(p, i);
+    int type = Byte.toUnsignedInt(buf.get(it + Bdb.HITEM_TYPE));
+    switch (type) {
+      case Bdb.H_KEYDATA -> action.accept(
+          bytes(it + Bdb.HKEYDATA_DATA, itemEnd(p, i) - it - Bdb.HKEYDATA_DATA));
+      case Bdb.H_OFFPAGE -> action.accept(offpage(it));
+      case Bdb.H_DUPLICATE -> {
+        int end = itemEnd(p, i);
+        for (int at = it + Bdb.HKEYDATA_DATA; at < end; ) {
+          int len = u16(at);
+          action.accept(bytes(at + Bdb.HDUP_LEN_SIZE, len));
+          at += len + 2 * Bdb.HDUP_LEN_SIZE;
+        }
+      }
+      case Bdb.H_OFFDUP -> forEachDuplicate(buf.getInt(it + Bdb.HOFFDUP_PGNO), action);
+      default -> throw corrupt("data item of type " + type + " on page " + p / pageSize);
+    }
+  }
+
+  @Override
+  public void forEach(BiConsumer<byte[], byte[]> action) {
+    walk((p, i) -> {
+      byte[] k = key(p, i);
+      values(p, i + 1, v -> action.accept(k, v));
+    });
+  }
+
+  @Override
+  long count() {
+    long[] n = {0};
+    walk((p, i) -> {
+      int it = item(p, i + 1);
+      int type = Byte.toUnsignedInt(buf.get(it + Bdb.HITEM_TYPE));
+      if (type == Bdb.H_KEYDATA || type == Bdb.H_OFFPAGE) {
+        n[0]++;
+      } else if (type == Bdb.H_OFFDUP) {
+        n[0] += countDuplicates(buf.getInt(it + Bdb.HOFFDUP_PGNO));
+      } else {
+        values(p, i + 1, v -> n[0]++);
+      }
+    });
+    return n[0];
+  }
+
+  private interface PairVisitor {
+    void visit(int page, int keyIndex);
+  }
+
+  /** Every pair in bucket order, each chain page by page, each page in index order. */
+  private void walk(PairVisitor visitor) {
+    for (long b = 0; b <= Integer.toUnsignedLong(maxBucket); b++) {
+      walkChain(b, p -> {
+        for (int i = 0; i + 1 < entries(p); i += 2) {
+          visitor.visit(p, i);
+        }
+        return true;
+      });
+    }
+  }
+}
