@@ -152,11 +152,14 @@ public final class HookCommand implements Callable<Integer> {
       Path top = Path.of(git(repo, "rev-parse", "--show-toplevel").trim());
       List<String> args = new ArrayList<>(List.of("lint", "--staged", "--fail-level", failLevel,
           "--format", "gcc"));
+      // Names relative to the current directory when it is the top (as git runs hooks): short
+      // messages, file:line:col as the admin sees the path.
+      boolean atTop = top.toRealPath().equals(Path.of("").toRealPath());
       int files = 0;
       for (String name : git(top, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
           .split("\0")) {
         if (!name.isEmpty() && Path.of(name).getFileName().toString().equals("access")) {
-          args.add(top.resolve(name).toString());
+          args.add(atTop ? name : top.resolve(name).toString());
           files++;
         }
       }
