@@ -8,7 +8,7 @@
 # PREFIX/share/man/man1/accessctl*.1
 # PREFIX/share/bash-completion/completions/accessctl
 # PREFIX/share/fish/vendor_completions.d/accessctl.fish
-# PREFIX/share/accessctl/accessctl.zsh   (zsh: add 'source PREFIX/share/accessctl/accessctl.zsh' to ~/.zshrc)
+# PREFIX/share/accessctl/accessctl.zsh and .bash (zsh: add 'source PREFIX/share/accessctl/accessctl.zsh' to ~/.zshrc)
 set -eu
 cd "$(dirname "$0")"
 prefix=${1:-${PREFIX:-/usr/local}}
@@ -27,7 +27,7 @@ ln -sf ../lib/accessctl/accessctl "$root/bin/accessctl"
 install -m 644 man/*.1 "$root/share/man/man1/"
 install -m 644 completions/accessctl.bash "$root/share/bash-completion/completions/accessctl"
 install -m 644 completions/accessctl.fish "$root/share/fish/vendor_completions.d/accessctl.fish"
-install -m 644 completions/accessctl.zsh "$root/share/accessctl/accessctl.zsh"
+install -m 644 completions/accessctl.zsh completions/accessctl.bash "$root/share/accessctl/"
 rm -f "$root/lib/accessctl/accessctl.jsa"
 if [ -z "${DESTDIR:-}" ]; then
   # The archive names the jar's path, so it is made where the jar stays (first run otherwise).

@@ -12,9 +12,7 @@ import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceLine;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,21 +83,7 @@ final class StagedAdditions {
 
   /** The file as committed in HEAD, or null for a new file or a repository without commits. */
   private static AccessSource headVersion(Path file, ParseOptions options) throws IOException {
-    Path abs = file.toAbsolutePath().normalize();
-    Process p = new ProcessBuilder("git", "-C", abs.getParent().toString(), "show",
-        "HEAD:./" + abs.getFileName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (InputStream in = p.getInputStream()) {
-      in.transferTo(buf);
-    }
-    try {
-      if (p.waitFor() != 0) {
-        return null;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(file + ": interrupted while reading from git", e);
-    }
-    return new AccessParser(options).parse(file.toString(), buf.toByteArray());
+    byte[] data = StagedFile.show(file, "HEAD");
+    return data == null ? null : new AccessParser(options).parse(file.toString(), data);
   }
 }

@@ -12,25 +12,33 @@ final class StagedFile {
 
   static byte[] read(Path file) throws IOException {
     Path abs = file.toAbsolutePath().normalize();
-    Path dir = abs.getParent();
-    ProcessBuilder pb = new ProcessBuilder("git", "-C", dir.toString(), "show",
-        ":./" + abs.getFileName()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    byte[] data = show(file, "");
+    if (data == null) {
+      throw new IOException(file + ": not staged in git (git show :" + abs.getFileName()
+          + " failed)");
+    }
+    SourceFiles.checkText(file.toString(), data);
+    return data;
+  }
+
+  /**
+   * {@code git show REV:./file} run in the file's directory: the file as git has it in the index
+   * (rev "") or in a commit, or null when git has no such version.
+   */
+  static byte[] show(Path file, String rev) throws IOException {
+    Path abs = file.toAbsolutePath().normalize();
+    ProcessBuilder pb = new ProcessBuilder("git", "-C", abs.getParent().toString(), "show",
+        rev + ":./" + abs.getFileName()).redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (InputStream in = p.getInputStream()) {
       in.transferTo(buf);
     }
     try {
-      if (p.waitFor() != 0) {
-        throw new IOException(file + ": not staged in git (git show :" + abs.getFileName()
-            + " failed)");
-      }
+      return p.waitFor() == 0 ? buf.toByteArray() : null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(file + ": interrupted while reading from git", e);
     }
-    byte[] data = buf.toByteArray();
-    SourceFiles.checkText(file.toString(), data);
-    return data;
   }
 }

@@ -103,8 +103,13 @@ public final class Docs {
     }
     String bash = AutoComplete.bash("accessctl", cl);
     files.put("completions/accessctl.bash", bash);
-    files.put("completions/accessctl.zsh", "# zsh: source this file from ~/.zshrc; it loads the bash "
-        + "completion through bashcompinit.\n" + bash);
+    files.put("completions/accessctl.zsh", """
+        # zsh completion for accessctl: source this file from ~/.zshrc. It loads the bash
+        # completion beside it (accessctl.bash) through zsh's bashcompinit.
+        autoload -U +X compinit && compinit
+        autoload -U +X bashcompinit && bashcompinit
+        source "${${(%):-%x}:A:h}/accessctl.bash"
+        """);
     files.put("completions/accessctl.fish", fish(cl));
     return files;
   }
