@@ -1,0 +1,153 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.lint.rules.Prescan.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A Connect / From / To (or untagged) value as the stock rules read it (proto.m4
+ * Basic_check_relay, check_mail, Rcpt_ok), tried in the rules' order:
+ *
+ * <pre>
+ * OK | RELAY                        accept          REJECT    reject with confREJECT_MSG
+ * DISCARD                           discard         SKIP      end this walk (with the skip option)
+ * QUARANTINE: text                  quarantine      ERROR: d.s.n : text   reject with that DSN
+ * ERROR: text                       reject          anything else: reject with the value as text
+ * </pre>
+ *
+ * Keywords compare without regard to case, and each keyword must be the whole value: {@code OK
+ * then} or {@code "OK"} is the text of a rejection.
+ *
+ * @param kind what sendmail does with it
+ * @param tokens the whole value
+ * @param dsn the tokens of {@code d.s.n} in {@code ERROR:d.s.n:text}, else empty
+ * @param text the tokens of the message (QUARANTINE, ERROR, TEXT), else empty
+ */
+record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> text) {
+
+  enum Kind {
+    ACCEPT, REJECT, DISCARD, SKIP, QUARANTINE, ERROR, TEXT;
+  }
+
+  /** The single-word keywords. */
+  static final Set<String> KEYWORDS = Set.of("OK", "RELAY", "REJECT", "DISCARD", "SKIP");
+
+  static ActionValue parse(List<Token> all) {
+    List<Token> t = Prescan.upToFirstClose(all);
+    if (t.size() == 1) {
+      switch (t.get(0).text().toUpperCase(Locale.ROOT)) {
+        case "OK", "RELAY" -> {
+          return of(Kind.ACCEPT, t);
+        }
+        case "REJECT" -> {
+          return of(Kind.REJECT, t);
+        }
+        case "DISCARD" -> {
+          return of(Kind.DISCARD, t);
+        }
+        case "SKIP" -> {
+          return of(Kind.SKIP, t);
+        }
+        default -> {
+          // text
+        }
+      }
+    }
+    if (t.size() >= 3 && t.get(0).is("QUARANTINE") && t.get(1).is(":")) {
+      return new ActionValue(Kind.QUARANTINE, t, List.of(), t.subList(2, t.size()));
+    }
+    if (t.size() >= 3 && t.get(0).is("ERROR") && t.get(1).is(":")) {
+      if (t.size() >= 9 && t.get(3).is(".") && t.get(5).is(".") && t.get(7).is(":")) {
+        return new ActionValue(Kind.ERROR, t, t.subList(2, 7), t.subList(8, t.size()));
+      }
+      return new ActionValue(Kind.ERROR, t, List.of(), t.subList(2, t.size()));
+    }
+    return new ActionValue(Kind.TEXT, t, List.of(), t);
+  }
+
+  private static ActionValue of(Kind kind, List<Token> t) {
+    return new ActionValue(kind, t, List.of(), List.of());
+  }
+
+  /** True for ERROR and for text that sendmail turns into an error reply. */
+  boolean isReply() {
+    return kind == Kind.ERROR || kind == Kind.TEXT;
+  }
+
+  /** The keyword as written (OK, ok, Relay, ERROR, …): the first token. */
+  String keyword() {
+    return tokens.get(0).text();
+  }
+
+  /**
+   * What the error mailer sends for a message (parseaddr.c buildaddr): the text as cataddr()
+   * joins its tokens, quotes removed; a leading three-digit code and blank make the reply code,
+   * an enhanced status code after it the DSN; without a code sendmail sends {@code 553 5.3.0}.
+   *
+   * @param code the reply code, or "" when the text has none
+   * @param textDsn the DSN written after the code, or ""
+   * @param ruleDsn the DSN of {@code ERROR:d.s.n:}, or ""
+   * @param message the text after code and DSN
+   * @param rendered the whole text as sendmail joins it (quotes removed)
+   */
+  record Reply(String code, String textDsn, String ruleDsn, String message, String rendered) {
+    /** The DSN sendmail sends: the one in the text, else the rule's, else derived from the code. */
+    String effectiveDsn() {
+      if (!textDsn.isEmpty()) {
+        return textDsn;
+      }
+      if (enhancedCodeLength(ruleDsn + " ") > 0) {
+        return ruleDsn;
+      }
+      return code.isEmpty() ? "5.3.0" : code.charAt(0) + ".0.0";
+    }
+
+    /** The reply line as a client would see it. */
+    String line() {
+      return code.isEmpty() ? "553 5.3.0 " + rendered : code + " " + effectiveDsn() + " " + message;
+    }
+  }
+
+  Reply reply() {
+    String rendered = stripQuotes(Prescan.render(text));
+    String rule = Prescan.concat(dsn);
+    if (rendered.length() >= 4 && isDigits(rendered.substring(0, 3)) && rendered.charAt(3) == ' ') {
+      String rest = rendered.substring(4);
+      int enh = enhancedCodeLength(rest);
+      if (enh > 0) {
+        return new Reply(rendered.substring(0, 3), rest.substring(0, enh), rule,
+            rest.substring(Math.min(rest.length(), enh + 1)), rendered);
+      }
+      return new Reply(rendered.substring(0, 3), "", rule, rest, rendered);
+    }
+    return new Reply("", "", rule, rendered, rendered);
+  }
+
+  /** libsm stripquotes(): drops unescaped double quotes, keeps what a backslash escapes. */
+  static String stripQuotes(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        sb.append(s.charAt(++i));
+      } else if (c != '"') {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isDigits(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /**
+   * err.c isenhsc(s, ' '): {@code [245].d{1,3}.d{1,3}} followed by a blank; its length or 0.
+   */
+  static int enhancedCodeLength(String s) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )").matcher(s);
+    return m.find() ? m.end() : 0;
+  }
+}

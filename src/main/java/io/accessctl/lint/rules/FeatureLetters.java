@@ -1,0 +1,83 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.Flag;
+import io.accessctl.catalog.Tag;
+import io.accessctl.lint.rules.Prescan.Token;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How srv_features and clt_features read a value (srvrsmtp.c srvfeatures, deliver.c
+ * cltfeatures): if the first token starts with {@code temp} (any case) the whole value means
+ * "temporary failure"; otherwise only the first character of every token counts. For
+ * Srv_Features upper case turns a feature off and lower case on; for Clt_Features only upper case
+ * does anything. Characters not in the table are ignored.
+ */
+final class FeatureLetters {
+  private FeatureLetters() {}
+
+  /** The tokens srv_features / clt_features receive ({@code R<$+>$* $# $1}). */
+  static List<Token> tokens(ValueRule.Value v) {
+    return Prescan.upToFirstClose(v.tokens());
+  }
+
+  static boolean isFeatureTag(ValueRule.Value v) {
+    return v.is(io.accessctl.catalog.ValueKind.FEATURE_FLAGS);
+  }
+
+  static boolean isClient(Tag tag) {
+    return tag.name().equals("Clt_Features");
+  }
+
+  /** The first token starts with "temp": the value is a temporary failure, not letters. */
+  static boolean isTemp(List<Token> tokens) {
+    return !tokens.isEmpty() && tokens.get(0).text().regionMatches(true, 0, "temp", 0, 4);
+  }
+
+  /** A token that is punctuation only ({@code ,} in {@code P,D}): harmless, sendmail skips it. */
+  static boolean isSeparator(Token t) {
+    return t.text().length() == 1 && !Character.isLetterOrDigit(t.text().charAt(0))
+        && t.text().charAt(0) != '"';
+  }
+
+  /** What one letter means for this tag and build. */
+  enum Status {
+    /** In the table and in this build. */
+    KNOWN,
+    /** Lower case for Clt_Features, which only knows upper-case letters. */
+    LOWER_CASE_CLIENT,
+    /** Not a letter of this tag in any version. */
+    UNKNOWN,
+    /** A letter of a later version. */
+    LATER_VERSION,
+    /** Needs a compile-time switch this build lacks. */
+    NOT_IN_BUILD
+  }
+
+  /** The catalogue's flag for a letter (either case), if any. */
+  static Optional<Flag> flag(Tag tag, char c) {
+    return tag.flag(Character.toUpperCase(c));
+  }
+
+  static Status status(Tag tag, char c, SendmailBuild build) {
+    Optional<Flag> f = flag(tag, c);
+    if (f.isEmpty() || !Character.isLetter(c)) {
+      return Status.UNKNOWN;
+    }
+    if (isClient(tag) && Character.isLowerCase(c)) {
+      return Status.LOWER_CASE_CLIENT;
+    }
+    if (!build.atLeast(f.get().since())) {
+      return Status.LATER_VERSION;
+    }
+    if (!build.has(f.get().condition()).orElse(true)) {
+      return Status.NOT_IN_BUILD;
+    }
+    return Status.KNOWN;
+  }
+
+  /** What a known letter does, for messages: "'P' (PIPELINING offered (p) / not offered (P))". */
+  static String describe(Tag tag, char c) {
+    return flag(tag, c).map(f -> "'" + c + "' (" + f.meaning() + ")").orElse("'" + c + "'");
+  }
+}

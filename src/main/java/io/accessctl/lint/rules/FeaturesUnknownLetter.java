@@ -1,0 +1,75 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.Flag;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import io.accessctl.lint.rules.Prescan.Token;
+import java.util.List;
+
+/**
+ * AC304: a Srv_Features / Clt_Features letter that this sendmail does not know, so ignores. Words
+ * longer than one character are AC302's (its message says what their first character does).
+ */
+public final class FeaturesUnknownLetter extends ValueRule {
+  static final RuleInfo INFO = new RuleInfo("AC304", "features-unknown-letter", Severity.WARNING,
+      "a Srv_Features or Clt_Features letter that this sendmail ignores",
+      """
+      sendmail looks each letter up in a table compiled into the binary and silently ignores
+      letters it does not find (logged only at LogLevel 10 and up). The table depends on the
+      version and on the build: Srv_Features F, G, O and U exist from 8.18.1 on; I (SMTPUTF8) only
+      in builds with USE_EAI, which Debian's is not; Clt_Features D (no DANE) only in builds with
+      DANE, which Debian's is not. Clt_Features letters only turn features off and are upper case:
+      a lower-case letter there does nothing. The version is taken from --cf, else 8.17.1.9.
+
+      Wrong (Debian 12, sendmail 8.17.1.9):
+        Srv_Features:10.1 I
+        Clt_Features:relay.example m
+      Right:
+        Clt_Features:relay.example M
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  protected void check(Value v, LintContext ctx, Findings out) {
+    if (!FeatureLetters.isFeatureTag(v)) {
+      return;
+    }
+    List<Token> tokens = FeatureLetters.tokens(v);
+    if (FeatureLetters.isTemp(tokens)) {
+      return;
+    }
+    SendmailBuild build = SendmailBuild.of(ctx);
+    for (Token t : tokens) {
+      if (t.text().length() != 1 || FeatureLetters.isSeparator(t)) {
+        continue;
+      }
+      char c = t.text().charAt(0);
+      String why = why(v, c, build);
+      if (why != null) {
+        out.add(INFO, v.entry(), v.columnOf(t), "letter '" + c + "' " + why);
+      }
+    }
+  }
+
+  /** Why sendmail ignores the letter, or null when it does not. */
+  static String why(Value v, char c, SendmailBuild build) {
+    Flag f = FeatureLetters.flag(v.tag(), c).orElse(null);
+    return switch (FeatureLetters.status(v.tag(), c, build)) {
+      case KNOWN -> null;
+      case LOWER_CASE_CLIENT -> "does nothing: Clt_Features letters only turn features off and "
+          + "are upper case; write " + Character.toUpperCase(c) + " to " + f.meaning();
+      case UNKNOWN -> "is not a " + v.tag().name() + " letter, so sendmail ignores it; see "
+          + "'accessctl explain AC304' for the letters";
+      case LATER_VERSION -> "is new in sendmail " + f.since() + " (" + f.meaning()
+          + "); sendmail " + build.version() + " ignores it";
+      case NOT_IN_BUILD -> "needs a sendmail built with " + f.condition() + " (" + f.meaning()
+          + "); sendmail " + build.describe() + " is not, so it ignores the letter";
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * AC317: {@code %0}–{@code %9} in a value. map.c map_rewrite() replaces {@code %0} with the lookup
+ * key (as the ruleset built it: tag and original case) and {@code %1}–{@code %9} with nothing,
+ * since access lookups pass no arguments; {@code %%} is a single {@code %}.
+ */
+public final class PercentDigit extends ValueRule {
+  static final RuleInfo INFO = new RuleInfo("AC317", "percent-digit", Severity.WARNING,
+      "%0 to %9 in a value, which sendmail replaces",
+      """
+      sendmail rewrites every value it finds: %0 becomes the key that was looked up, as the ruleset
+      built it (with its tag, e.g. Connect:192.0.2), %1 to %9 become nothing, and %% becomes %. So
+      "50%1 off" arrives as "50 off". %0 is reported as info only: it works, but shows the tag and
+      the matching prefix, not the client. Write %% for a literal percent sign.
+
+      Wrong:
+        From:shop.example ERROR:"550 5.7.1 50%1 off is spam"
+      Right:
+        From:shop.example ERROR:"550 5.7.1 50%%1 off is spam"
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  /**
+   * The value as map_rewrite() returns it for a lookup of {@code key} (as the ruleset built it,
+   * tag included): {@code %0} is the key, {@code %1}–{@code %9} nothing, {@code %%} one {@code %}.
+   */
+  static String rewrite(String value, String key) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      char next = i + 1 < value.length() ? value.charAt(i + 1) : 0;
+      if (c != '%' || (next != '%' && (next < '0' || next > '9'))) {
+        sb.append(c);
+      } else {
+        i++;
+        sb.append(next == '%' ? "%" : next == '0' ? key : "");
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  protected void check(Value v, LintContext ctx, Findings out) {
+    String s = v.text();
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i + 1 < s.length(); i++) {
+      if (s.charAt(i) == '%') {
+        char next = s.charAt(i + 1);
+        if (next >= '0' && next <= '9') {
+          at.add(i);
+        }
+        i++;
+      }
+    }
+    for (int i : at) {
+      char d = s.charAt(i + 1);
+      if (d == '0') {
+        out.add(INFO, Severity.INFO, v.entry().line(), v.column() + i, "%0 is replaced by the "
+            + "key sendmail looked up (with its tag, e.g. " + v.entry().key() + "); write %%0 for "
+            + "the characters %0", false);
+      } else {
+        out.add(INFO, v.entry(), v.column() + i, "%" + d + " is replaced by nothing (access "
+            + "lookups pass no arguments), so it vanishes from the value; write %%" + d
+            + " for the characters %" + d);
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.lint.LintContext;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sendmail a value is judged for: its version (the cf's, else Debian 12's 8.17.1.9) and, where
+ * known, the compile-time switches that decide whether a feature letter exists at all.
+ *
+ * <p>Only Debian 12's build of 8.17.1.9 is known switch by switch ({@code sendmail -d0.13}: FFR
+ * defines {@code _FFR_MTA_STS _FFR_NO_PIPE _FFR_TLS_ALTNAMES …}, compiled with {@code PIPELINING
+ * STARTTLS}, without {@code USE_EAI} and without {@code DANE}). For any other version the switches
+ * are unknown and rules that depend on them stay silent.
+ *
+ * @param version dotted version ({@code 8.17.1.9})
+ * @param defines the compile-time switches, or null when unknown
+ */
+record SendmailBuild(String version, Set<String> defines) {
+
+  /** Debian 12's sendmail 8.17.1.9 (sendmail -d0.13). */
+  static final Set<String> DEBIAN_12_DEFINES = Set.of("PIPELINING", "STARTTLS", "_FFR_MTA_STS",
+      "_FFR_NO_PIPE", "_FFR_TLS_ALTNAMES", "_FFR_SKIP_DOMAINS", "_FFR_RHS");
+
+  static SendmailBuild of(LintContext ctx) {
+    String v = ctx.sendmailVersion();
+    return new SendmailBuild(v, v.equals(LintContext.DEFAULT_VERSION) ? DEBIAN_12_DEFINES : null);
+  }
+
+  /** True when this version is {@code other} or later. */
+  boolean atLeast(String other) {
+    return compare(version, other) >= 0;
+  }
+
+  /** Whether the build has a switch; empty when the build is not known. */
+  Optional<Boolean> has(String define) {
+    if (define.isEmpty()) {
+      return Optional.of(true);
+    }
+    return defines == null ? Optional.empty() : Optional.of(defines.contains(define));
+  }
+
+  /** The build for messages: "8.17.1.9 (Debian 12)" or just the version. */
+  String describe() {
+    return defines == null ? version : version + " as built by Debian 12";
+  }
+
+  /** Compares dotted versions number by number; a missing part counts as 0. */
+  static int compare(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int c = Integer.compare(number(x, i), number(y, i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static int number(String[] parts, int i) {
+    String digits = i < parts.length ? parts[i].replaceFirst("\\D.*$", "") : "";
+    return digits.isEmpty() || digits.length() > 6 ? 0 : Integer.parseInt(digits);
+  }
+}

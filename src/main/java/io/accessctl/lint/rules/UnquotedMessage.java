@@ -1,0 +1,86 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.RuleInfo;
+import io.accessctl.lint.Severity;
+import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.source.Bytes;
+import java.util.List;
+
+/**
+ * AC310: an unquoted message that sendmail's tokenizer changes: blanks collapse, comments vanish,
+ * and no blank survives next to punctuation (cataddr() puts one only between two words).
+ */
+public final class UnquotedMessage extends ValueRule {
+  static final RuleInfo INFO = new RuleInfo("AC310", "unquoted-message", Severity.WARNING,
+      "an unquoted message that sendmail sends differently from what is written",
+      """
+      The text of ERROR:, QUARANTINE:, legacy "550 text" values and Compat TEMP:/ERROR:/DISCARD:
+      goes through sendmail's tokenizer before it is sent: runs of blanks become one, a
+      (parenthesised comment) disappears, and blanks around punctuation ( , ; : % < > and
+      the like) are lost, so "Go away, spammer" arrives as "Go away,spammer" and a quoted part in
+      the middle glues to its neighbours ("550 "go away"" loses its reply code). Quote the whole
+      message after the colon; sendmail then sends it as written.
+
+      Wrong:
+        From:spammer@example.com ERROR:550 5.7.1 Go away, spammer (see policy)
+      Right:
+        From:spammer@example.com ERROR:"550 5.7.1 Go away, spammer (see policy)"
+      """);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  protected void check(Value v, LintContext ctx, Findings out) {
+    List<Token> text = messageTokens(v);
+    if (text == null || !isMangled(v, text)) {
+      return;
+    }
+    String written = written(v, text);
+    String sent = Prescan.render(text);
+    String result = v.isAction() && ActionValue.parse(v.tokens()).isReply()
+        ? "sendmail replies \"" + ActionValue.parse(v.tokens()).reply().line() + "\""
+        : "sendmail uses \"" + ActionValue.stripQuotes(sent) + "\"";
+    String prefix = v.text().substring(0, text.get(0).offset());
+    if (v.isAction() && ActionValue.parse(v.tokens()).kind() == ActionValue.Kind.TEXT) {
+      prefix = "ERROR:";
+    }
+    out.add(INFO, v.entry(), v.columnOf(text.get(0)), "message " + Values.quote(written)
+        + " is not quoted, so sendmail re-tokenizes it: " + result + "; quote it: "
+        + Bytes.display(prefix) + "\"" + Bytes.display(written.replace("\"", "")) + "\"");
+  }
+
+  /** The tokens of the message in a value, or null when the value has no message. */
+  static List<Token> messageTokens(Value v) {
+    if (v.isAction()) {
+      ActionValue a = ActionValue.parse(v.tokens());
+      return a.text().isEmpty() ? null : a.text();
+    }
+    if (v.is(ValueKind.COMPAT)) {
+      List<Token> t = v.tokens();
+      int from = t.size() > 1 && t.get(1).is(":") ? 2 : 1;
+      boolean known = !t.isEmpty() && (t.get(0).is("DISCARD")
+          || (from == 2 && (t.get(0).is("TEMP") || t.get(0).is("ERROR"))));
+      return known && t.size() > from ? t.subList(from, t.size()) : null;
+    }
+    return null;
+  }
+
+  /** The message as written: from its first token to the end of the value. */
+  static String written(Value v, List<Token> text) {
+    return v.text().substring(text.get(0).offset());
+  }
+
+  /** True when sendmail sends something else than what is written (quotes aside). */
+  static boolean isMangled(Value v, List<Token> text) {
+    if (text.size() == 1 && text.get(0).isQuoted()) {
+      return false;
+    }
+    return !Prescan.render(text).equals(written(v, text));
+  }
+}

@@ -1,0 +1,128 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Tag;
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.EntryRule;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
+import io.accessctl.source.Entry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rule that judges the value of one entry (AC3xx).
+ *
+ * <p>Rules see the value as its writer meant it: a trailing CR (AC106's) and blanks (AC109's) are
+ * gone, and so is an inline {@code # comment} (AC108's, which reports the comment itself). An empty
+ * value is AC318's alone. So a value draws a report from a value rule only when the part before
+ * any comment is wrong by itself. A value sendmail reads as no token at all ({@code (comment)})
+ * is AC318's too.
+ */
+abstract class ValueRule extends EntryRule {
+
+  /**
+   * The value as meant, with sendmail's tokens.
+   *
+   * @param entry the entry
+   * @param tag the catalogue's tag, or null for an unknown tag or an untagged key
+   * @param text the value without CR, inline comment and surrounding blanks; never empty
+   * @param column 1-based column of {@code text} in the line
+   * @param tokens {@code text} as sendmail's rule engine splits it
+   * @param untagged the key has no tag (an untagged {@code IPv6:…} address included)
+   */
+  record Value(Entry entry, Tag tag, String text, int column, List<Prescan.Token> tokens,
+      boolean untagged) {
+    int columnOf(Prescan.Token t) {
+      return column + t.offset();
+    }
+
+    boolean is(ValueKind kind) {
+      return tag != null && tag.value() == kind;
+    }
+
+    /** Connect, From, To and untagged keys: OK, RELAY, REJECT, ERROR:… and friends. */
+    boolean isAction() {
+      return is(ValueKind.ACTION) || untagged;
+    }
+
+    /** The single token, in upper case, or "" when the value is not one token. */
+    String singleWord() {
+      return tokens.size() == 1 ? tokens.get(0).text().toUpperCase(java.util.Locale.ROOT) : "";
+    }
+
+    /** The value for messages, quoted. */
+    String quoted() {
+      return Values.quote(text);
+    }
+
+    /** Who the entry is about, for messages: the host, address or "every …" for a bare tag. */
+    String subject(String everybody) {
+      String s = entry.subject();
+      return s.isEmpty() ? everybody : s;
+    }
+  }
+
+  @Override
+  protected final void check(Entry e, Tag tag, LintContext ctx, Findings out) {
+    Optional<Value> v = meant(e, ctx.catalog());
+    if (v.isEmpty() || (v.get().singleWord().equals("SKIP") && !judgesSkip())) {
+      return;
+    }
+    check(v.get(), ctx, out);
+  }
+
+  /**
+   * The value of an entry as its writer meant it. Empty when nothing is left, or nothing sendmail
+   * would read (AC318's), and when
+   * the line is {@code Tag: host value}: that key is the bare default by accident, and AC201
+   * reports it with what the whole value does.
+   */
+  static Optional<Value> meant(Entry e, Catalog catalog) {
+    KeyRule.Key key = KeyRule.key(e, catalog);
+    if (SpaceAfterColon.applies(key)) {
+      return Optional.empty();
+    }
+    String raw = Values.withoutCr(e.value());
+    if (escapes(raw)) {
+      raw = e.value(); // "\\" escapes the CR too: it stays in the last token
+    }
+    int comment = Values.inlineComment(raw);
+    String meant = comment < 0 ? raw : raw.substring(0, comment);
+    String text = meant.strip();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    int lead = meant.indexOf(text.charAt(0));
+    int end = lead + text.length();
+    if (escapes(text) && end < meant.length()) {
+      text = meant.substring(lead, end + 1); // a backslash makes the blank after it part of a token
+    }
+    List<Prescan.Token> tokens = Prescan.tokens(text);
+    if (tokens.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Value(e, key.tag(), text, e.valueColumn() + lead, tokens,
+        key.untagged()));
+  }
+
+  /** True when the text ends in an odd number of backslashes, which escape what follows. */
+  private static boolean escapes(String text) {
+    int n = 0;
+    for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+      n++;
+    }
+    return n % 2 == 1;
+  }
+
+  /**
+   * Whether this rule judges the value SKIP. Only AC306 and AC307 do (and AC322 for its case):
+   * SKIP is meaningful wherever a domain or address walk runs, and those two say where it is not.
+   */
+  protected boolean judgesSkip() {
+    return false;
+  }
+
+  /** Checks one non-empty value. */
+  protected abstract void check(Value v, LintContext ctx, Findings out);
+}

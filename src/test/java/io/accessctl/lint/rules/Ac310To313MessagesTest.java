@@ -1,0 +1,73 @@
+package io.accessctl.lint.rules;
+
+import static io.accessctl.lint.rules.ValueRulesFixtureTest.assertFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.LintFixture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** AC310–AC313: Connect / From / To values, their keywords and messages. */
+class Ac310To313MessagesTest {
+
+  @Test
+  void ac310UnquotedMessagesThatSendmailChanges() {
+    assertFixture("AC310", "ac310-unquoted-message.access");
+  }
+
+  @Test
+  void ac311ReplyCodesAndDsns() {
+    assertFixture("AC311", "ac311-reply-code.access");
+  }
+
+  @Test
+  void ac312LegacyReplies() {
+    assertFixture("AC312", "ac312-legacy-error-form.access");
+  }
+
+  @Test
+  void ac313WordsThatAreNoKeywords() {
+    assertFixture("AC313", "ac313-unknown-keyword.access");
+  }
+
+  @Test
+  void eachBadMessageDrawsOneOfTheFourRulesNotSeveral() {
+    String map = """
+        Connect:10.0.0.1 ACCEPT
+        Connect:10.0.0.2 ERROR:550 "go away"
+        Connect:10.0.0.3 go away
+        Connect:10.0.0.4 550 go away
+        Connect:10.0.0.5 ERROR:4.7.1:"550 x"
+        """;
+    List<Diagnostic> d = LintFixture.lint(map).stream()
+        .filter(x -> x.ruleId().compareTo("AC310") >= 0 && x.ruleId().compareTo("AC313") <= 0)
+        .toList();
+    assertThat(d).extracting(x -> x.line() + " " + x.ruleId())
+        .containsExactly("1 AC313", "2 AC310", "3 AC311", "4 AC312", "5 AC311");
+  }
+
+  @Test
+  void actionValuesFollowTheRulesOrder() {
+    assertThat(kind("OK")).isEqualTo(ActionValue.Kind.ACCEPT);
+    assertThat(kind("relay")).isEqualTo(ActionValue.Kind.ACCEPT);
+    assertThat(kind("OK then")).isEqualTo(ActionValue.Kind.TEXT);
+    assertThat(kind("\"OK\"")).isEqualTo(ActionValue.Kind.TEXT);
+    assertThat(kind("QUARANTINE:x")).isEqualTo(ActionValue.Kind.QUARANTINE);
+    assertThat(kind("QUARANTINE:")).isEqualTo(ActionValue.Kind.TEXT);
+    ActionValue e = ActionValue.parse(Prescan.tokens("ERROR:4.7.1:\"450 later\""));
+    assertThat(e.kind()).isEqualTo(ActionValue.Kind.ERROR);
+    assertThat(Prescan.concat(e.dsn())).isEqualTo("4.7.1");
+    assertThat(e.reply().line()).isEqualTo("450 4.7.1 later");
+    assertThat(ActionValue.parse(Prescan.tokens("ERROR:go away")).reply().line())
+        .isEqualTo("553 5.3.0 go away");
+    assertThat(ActionValue.parse(Prescan.tokens("ERROR:\"550 5.7.1 no\"")).reply().line())
+        .isEqualTo("550 5.7.1 no");
+    assertThat(ActionValue.parse(Prescan.tokens("550 no")).reply().line())
+        .isEqualTo("550 5.0.0 no");
+  }
+
+  private static ActionValue.Kind kind(String v) {
+    return ActionValue.parse(Prescan.tokens(v)).kind();
+  }
+}
