@@ -2,6 +2,8 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
 import io.accessctl.lint.rules.Prescan.Token;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,31 @@ import java.util.Optional;
  */
 final class FeatureLetters {
   private FeatureLetters() {}
+
+  /** A rule about Srv_Features / Clt_Features values (AC302–AC305). */
+  abstract static class LetterRule extends ValueRule {
+    @Override
+    protected final void check(ValueRule.Value v, LintContext ctx, Findings out) {
+      if (isFeatureTag(v)) {
+        List<Token> tokens = tokens(v);
+        check(v, tokens, isTemp(tokens), SendmailBuild.of(ctx), out);
+      }
+    }
+
+    /**
+     * Checks one value.
+     *
+     * @param tokens the words srv_features / clt_features receive
+     * @param temp the first word starts with "temp": no letters are read at all
+     */
+    protected abstract void check(ValueRule.Value v, List<Token> tokens, boolean temp,
+        SendmailBuild build, Findings out);
+  }
+
+  /** The one-character words that are not punctuation: the letters as written. */
+  static List<Token> letters(List<Token> tokens) {
+    return tokens.stream().filter(t -> t.text().length() == 1 && !isSeparator(t)).toList();
+  }
 
   /** The tokens srv_features / clt_features receive ({@code R<$+>$* $# $1}). */
   static List<Token> tokens(ValueRule.Value v) {

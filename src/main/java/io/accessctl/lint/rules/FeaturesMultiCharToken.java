@@ -1,7 +1,6 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.lint.Findings;
-import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.lint.rules.Prescan.Token;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** AC302: a Srv_Features / Clt_Features word longer than one character; only its first counts. */
-public final class FeaturesMultiCharToken extends ValueRule {
+public final class FeaturesMultiCharToken extends FeatureLetters.LetterRule {
   static final RuleInfo INFO = new RuleInfo("AC302", "features-multichar-token", Severity.ERROR,
       "a Srv_Features or Clt_Features word longer than one letter",
       """
@@ -31,17 +30,13 @@ public final class FeaturesMultiCharToken extends ValueRule {
   }
 
   @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
-    if (!FeatureLetters.isFeatureTag(v)) {
-      return;
-    }
-    List<Token> tokens = FeatureLetters.tokens(v);
-    for (int i = 0; i < tokens.size(); i++) {
+  protected void check(Value v, List<Token> tokens, boolean temp, SendmailBuild build,
+      Findings out) {
+    for (int i = temp ? 1 : 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.text().length() < 2 || (i == 0 && FeatureLetters.isTemp(tokens))) {
-        continue;
+      if (t.text().length() > 1) {
+        out.add(INFO, v.entry(), v.columnOf(t), message(v, t, build));
       }
-      out.add(INFO, v.entry(), v.columnOf(t), message(v, t, SendmailBuild.of(ctx)));
     }
   }
 

@@ -1,14 +1,13 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.lint.Findings;
-import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.lint.rules.Prescan.Token;
 import java.util.List;
 
 /** AC303: a Srv_Features / Clt_Features value whose first word starts with "temp". */
-public final class FeaturesTemp extends ValueRule {
+public final class FeaturesTemp extends FeatureLetters.LetterRule {
   static final RuleInfo INFO = new RuleInfo("AC303", "features-temp", Severity.ERROR,
       "a Srv_Features or Clt_Features value that starts with temp",
       """
@@ -32,12 +31,9 @@ public final class FeaturesTemp extends ValueRule {
   }
 
   @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
-    if (!FeatureLetters.isFeatureTag(v)) {
-      return;
-    }
-    List<Token> tokens = FeatureLetters.tokens(v);
-    if (!FeatureLetters.isTemp(tokens)) {
+  protected void check(Value v, List<Token> tokens, boolean temp, SendmailBuild build,
+      Findings out) {
+    if (!temp) {
       return;
     }
     String first = Values.quote(tokens.get(0).text());

@@ -2,14 +2,13 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Flag;
 import io.accessctl.lint.Findings;
-import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.lint.rules.Prescan.Token;
 import java.util.List;
 
 /** AC305: a feature letter that works but that the documentation does not list. */
-public final class FeaturesUndocumented extends ValueRule {
+public final class FeaturesUndocumented extends FeatureLetters.LetterRule {
   static final RuleInfo INFO = new RuleInfo("AC305", "features-undocumented", Severity.INFO,
       "a Srv_Features or Clt_Features letter that works but is not documented",
       """
@@ -31,19 +30,12 @@ public final class FeaturesUndocumented extends ValueRule {
   }
 
   @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
-    if (!FeatureLetters.isFeatureTag(v)) {
-      return;
-    }
-    List<Token> tokens = FeatureLetters.tokens(v);
-    if (FeatureLetters.isTemp(tokens)) {
-      return;
-    }
-    SendmailBuild build = SendmailBuild.of(ctx);
-    for (Token t : tokens) {
+  protected void check(Value v, List<Token> tokens, boolean temp, SendmailBuild build,
+      Findings out) {
+    for (Token t : temp ? List.<Token>of() : FeatureLetters.letters(tokens)) {
       char c = t.text().charAt(0);
       Flag f = FeatureLetters.flag(v.tag(), c).orElse(null);
-      if (t.text().length() != 1 || f == null || f.documented()
+      if (f == null || f.documented()
           || FeatureLetters.status(v.tag(), c, build) != FeatureLetters.Status.KNOWN) {
         continue;
       }

@@ -2,7 +2,6 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Flag;
 import io.accessctl.lint.Findings;
-import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.lint.rules.Prescan.Token;
@@ -12,7 +11,7 @@ import java.util.List;
  * AC304: a Srv_Features / Clt_Features letter that this sendmail does not know, so ignores. Words
  * longer than one character are AC302's (its message says what their first character does).
  */
-public final class FeaturesUnknownLetter extends ValueRule {
+public final class FeaturesUnknownLetter extends FeatureLetters.LetterRule {
   static final RuleInfo INFO = new RuleInfo("AC304", "features-unknown-letter", Severity.WARNING,
       "a Srv_Features or Clt_Features letter that this sendmail ignores",
       """
@@ -36,19 +35,9 @@ public final class FeaturesUnknownLetter extends ValueRule {
   }
 
   @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
-    if (!FeatureLetters.isFeatureTag(v)) {
-      return;
-    }
-    List<Token> tokens = FeatureLetters.tokens(v);
-    if (FeatureLetters.isTemp(tokens)) {
-      return;
-    }
-    SendmailBuild build = SendmailBuild.of(ctx);
-    for (Token t : tokens) {
-      if (t.text().length() != 1 || FeatureLetters.isSeparator(t)) {
-        continue;
-      }
+  protected void check(Value v, List<Token> tokens, boolean temp, SendmailBuild build,
+      Findings out) {
+    for (Token t : temp ? List.<Token>of() : FeatureLetters.letters(tokens)) {
       char c = t.text().charAt(0);
       String why = why(v, c, build);
       if (why != null) {

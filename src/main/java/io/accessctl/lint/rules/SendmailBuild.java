@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.cf.SendmailVersion;
 import io.accessctl.lint.LintContext;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ record SendmailBuild(String version, Set<String> defines) {
 
   /** True when this version is {@code other} or later. */
   boolean atLeast(String other) {
-    return compare(version, other) >= 0;
+    return SendmailVersion.compare(version, other) >= 0;
   }
 
   /** Whether the build has a switch; empty when the build is not known. */
@@ -43,23 +44,5 @@ record SendmailBuild(String version, Set<String> defines) {
   /** The build for messages: "8.17.1.9 (Debian 12)" or just the version. */
   String describe() {
     return defines == null ? version : version + " as built by Debian 12";
-  }
-
-  /** Compares dotted versions number by number; a missing part counts as 0. */
-  static int compare(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int c = Integer.compare(number(x, i), number(y, i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
-  }
-
-  private static int number(String[] parts, int i) {
-    String digits = i < parts.length ? parts[i].replaceFirst("\\D.*$", "") : "";
-    return digits.isEmpty() || digits.length() > 6 ? 0 : Integer.parseInt(digits);
   }
 }

@@ -10,7 +10,7 @@ import io.accessctl.lint.Severity;
  * AC307: SKIP where no walk runs: on a full address or {@code user@} key, on the bare {@code Tag:}
  * default, or on a tag looked up with one exact key.
  */
-public final class SkipOnAddressKey extends ValueRule {
+public final class SkipOnAddressKey extends SkipValue.SkipRule {
   static final RuleInfo INFO = new RuleInfo("AC307", "skip-on-address-key", Severity.ERROR,
       "SKIP where no domain or address walk runs",
       """
@@ -36,18 +36,10 @@ public final class SkipOnAddressKey extends ValueRule {
   }
 
   @Override
-  protected boolean judgesSkip() {
-    return true;
-  }
-
-  @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
-    if (!v.singleWord().equals("SKIP")) {
-      return;
-    }
+  protected void checkSkip(Value v, SkipValue.Place place, LintContext ctx, Findings out) {
     String where;
     SkipValue.Effect effect;
-    switch (SkipValue.place(v)) {
+    switch (place) {
       case MAIL_ADDRESS -> {
         if (v.tag() != null && (v.tag().name().equals("To") || v.is(ValueKind.TLS_REQUIREMENT))) {
           return;

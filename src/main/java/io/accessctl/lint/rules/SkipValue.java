@@ -1,6 +1,8 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Tag;
+import io.accessctl.lint.Findings;
+import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Severity;
 
 /**
@@ -12,6 +14,25 @@ import io.accessctl.lint.Severity;
  */
 final class SkipValue {
   private SkipValue() {}
+
+  /** A rule about the value SKIP (AC306, AC307); other values never reach it. */
+  abstract static class SkipRule extends ValueRule {
+    @Override
+    protected final boolean judgesSkip() {
+      return true;
+    }
+
+    @Override
+    protected final void check(ValueRule.Value v, LintContext ctx, Findings out) {
+      if (v.singleWord().equals("SKIP")) {
+        checkSkip(v, place(v), ctx, out);
+      }
+    }
+
+    /** Checks one SKIP value at its place in the lookup. */
+    protected abstract void checkSkip(ValueRule.Value v, Place place, LintContext ctx,
+        Findings out);
+  }
 
   /** Where the key sits in sendmail's lookup. */
   enum Place {

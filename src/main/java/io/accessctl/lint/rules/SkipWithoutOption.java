@@ -8,7 +8,7 @@ import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 
 /** AC306: SKIP while the cf's access_db lacks the skip option (needs --cf). */
-public final class SkipWithoutOption extends ValueRule {
+public final class SkipWithoutOption extends SkipValue.SkipRule {
   static final RuleInfo INFO = new RuleInfo("AC306", "skip-without-option", Severity.ERROR,
       "SKIP while FEATURE(access_db) has no skip option",
       """
@@ -30,15 +30,9 @@ public final class SkipWithoutOption extends ValueRule {
   }
 
   @Override
-  protected boolean judgesSkip() {
-    return true;
-  }
-
-  @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
+  protected void checkSkip(Value v, SkipValue.Place place, LintContext ctx, Findings out) {
     CfFile cf = ctx.cf().orElse(null);
-    if (cf == null || cf.has(Feature.SKIP) || !v.singleWord().equals("SKIP")
-        || SkipValue.place(v) != SkipValue.Place.WALK) {
+    if (cf == null || cf.has(Feature.SKIP) || place != SkipValue.Place.WALK) {
       return;
     }
     SkipValue.Effect effect = SkipValue.asPlainValue(v);

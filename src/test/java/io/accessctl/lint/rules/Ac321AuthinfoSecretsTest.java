@@ -68,21 +68,24 @@ class Ac321AuthinfoSecretsTest {
         .contains("readable by its group");
   }
 
-  @Test
-  void mode600IsFineAndSoIsADbReadableBySendmailsGroup() throws IOException {
+  /** A private text file and its .db with the given mode. */
+  private Path privateTextWithDb(String dbPerms) throws IOException {
     mode(access, "rw-------");
     Path db = dir.resolve("access.db");
     Files.write(db, new byte[0]);
-    mode(db, "rw-r-----");
+    mode(db, dbPerms);
+    return db;
+  }
+
+  @Test
+  void mode600IsFineAndSoIsADbReadableBySendmailsGroup() throws IOException {
+    privateTextWithDb("rw-r-----");
     assertThat(lint(MAP)).isEmpty();
   }
 
   @Test
   void aWorldReadableDbIsAnError() throws IOException {
-    mode(access, "rw-------");
-    Path db = dir.resolve("access.db");
-    Files.write(db, new byte[0]);
-    mode(db, "rw-r--r--");
+    Path db = privateTextWithDb("rw-r--r--");
     assertThat(lint(MAP)).singleElement().extracting(Diagnostic::message).asString()
         .contains(db + " is readable by everybody", "chmod 640");
   }
