@@ -35,6 +35,7 @@ public final class AccessctlCommand implements Callable<Integer> {
     m.put("makemap", MakemapCommand.class);
     m.put("dump", DumpCommand.class);
     m.put("query", QueryCommand.class);
+    m.put("lookup", LookupCommand.class);
     m.put("hook", HookCommand.class);
     m.put("shell", ShellCommand.class);
     return java.util.Collections.unmodifiableMap(m);

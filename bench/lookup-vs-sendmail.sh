@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark: lookups per second of `accessctl lookup --batch` against an N-entry compiled map
+# (default 1,000,000, compiled once by `makemap hash`), and of `sendmail -bt` answering the same
+# Q queries (default 20,000) with the same map, in the same run. Queries mix Try_TLS (server
+# names that match at the first key, or walk every parent, the address and the bare tag),
+# Srv_Features (a parent domain matches) and Connect (name walk with untagged keys, then address).
+# Prints both rates (whole process, start-up included) and their ratio.
+#   usage: bench/lookup-vs-sendmail.sh [N] [Q]      needs sendmail-bin and root (unshare -u)
+#   ACCESSCTL=cmd overrides the accessctl command (default ./accessctl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+q=${2:-20000}
+ac=${ACCESSCTL:-./accessctl}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+bench/gen-map.sh "$n" > "$work/access"
+makemap hash "$work/access" < "$work/access" 2> >(grep -v "World writable directory" >&2)
+sed "s#^Kaccess .*#Kaccess hash -T<TMPF> $work/access#" /etc/mail/sendmail.cf > "$work/test.cf"
+printf 'SMkBar\nR$* = $*\t\t$: $1 $| $2\n' >> "$work/test.cf"
+
+# The same queries twice: TAG<TAB>NAME<TAB>ADDR for accessctl, macros + ruleset call for sendmail.
+awk -v n="$n" -v q="$q" -v tsv="$work/queries.tsv" -v bt="$work/queries.bt" 'BEGIN {
+  srand(20261124);
+  for (k = 0; k < q; k++) {
+    i = int(rand() * n); addr = sprintf("192.0.%d.%d", int(rand() * 256), int(rand() * 256));
+    r = k % 4;
+    j = i - i % 8 + 3; if (j >= n) j -= 8;
+    if (r == 0) { tag = "Try_TLS"; name = sprintf("mx%d.host%d.example.org", j % 7, j) }
+    else if (r == 1) { tag = "Try_TLS"; name = sprintf("smtp.unknown%d.example.org", i) }
+    else if (r == 2) { tag = "Srv_Features"; name = sprintf("x.client%d.example.com", j + 1) }
+    else { tag = "Connect"; name = sprintf("a.spammer%d.example.biz", i) }
+    printf "%s\t%s\t%s\n", tag, name, addr > tsv;
+    if (tag == "Try_TLS")
+      printf ".D{server_name}%s\n.D{server_addr}%s\ntry_tls x\n", name, addr > bt;
+    else if (tag == "Srv_Features")
+      printf ".D{client_name}%s\n.D{client_addr}%s\nsrv_features x\n", name, addr > bt;
+    else
+      printf "MkBar,Basic_check_relay %s = %s\n", name, addr > bt;
+  }
+}'
+
+$ac --version >/dev/null   # builds the jar on first use; not timed
+now() { date +%s.%N; }
+t0=$(now)
+$ac lookup --map "$work/access.db" --cf "$work/test.cf" --batch "$work/queries.tsv" > "$work/ac.out"
+t1=$(now)
+unshare -u sh -c 'hostname "$(hostname | cut -d. -f1).localdomain" && exec sendmail -bt -C "$0"' \
+  "$work/test.cf" < "$work/queries.bt" > "$work/sm.out"
+t2=$(now)
+
+answers=$(wc -l < "$work/ac.out")
+[ "$answers" -eq "$q" ] || { echo "accessctl answered $answers of $q queries" >&2; exit 1; }
+returns=$(grep -cE '^(try_tls|srv_features|Basic_check_rela) +returns:' "$work/sm.out" || true)
+[ "$returns" -eq "$q" ] || { echo "sendmail answered $returns of $q queries" >&2; exit 1; }
+ta=$(echo "$t1 - $t0" | bc -l)
+ts=$(echo "$t2 - $t1" | bc -l)
+printf 'map entries=%s queries=%s (matched: %s)\n' "$n" "$q" \
+  "$(grep -vc '"key":null' "$work/ac.out" || true)"
+printf 'accessctl lookup --batch  %8.3f s  %10.0f lookups/s\n' "$ta" "$(echo "$q / $ta" | bc -l)"
+printf 'sendmail -bt              %8.3f s  %10.0f lookups/s\n' "$ts" "$(echo "$q / $ts" | bc -l)"
+printf 'ratio accessctl/sendmail = %.2f (lookups per second)\n' "$(echo "$ts / $ta" | bc -l)"

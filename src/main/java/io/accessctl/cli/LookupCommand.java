@@ -1,0 +1,242 @@
+package io.accessctl.cli;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Tag;
+import io.accessctl.cf.CfFile;
+import io.accessctl.report.Json;
+import io.accessctl.sendmail.Answer;
+import io.accessctl.sendmail.KeyLookup;
+import io.accessctl.sendmail.Query;
+import io.accessctl.sendmail.Rules;
+import io.accessctl.sendmail.Simulator;
+import io.accessctl.sendmail.TraceText;
+import io.accessctl.source.ParseOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code accessctl lookup TAG NAME}: the keys sendmail's rules look up for one check, in order,
+ * the one that matches, and what sendmail then does.
+ */
+@Command(name = "lookup", mixinStandardHelpOptions = true,
+    description = {"Show what sendmail decides for a host or address: every access-map key its"
+        + " rules look up, in order, the one that matches, and what the value makes sendmail do.",
+        "NAME is a server host name for Try_TLS, TLS_Srv, AuthInfo and Clt_Features; a client"
+        + " host name for Connect, Srv_Features, TLS_Clt and GreetPause; an e-mail address for"
+        + " From, To, Spam and TLS_Rcpt; ignored for ClientRate and ClientConn (give --addr).",
+        "With --batch, each line is TAG<TAB>NAME<TAB>ADDR and each answer is one line."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:answered", "1:--batch: a line could not be answered", "2:usage error",
+        "3:the map or the sendmail.cf cannot be read"})
+public final class LookupCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--map", paramLabel = "MAP", description = "A text map or a hash, btree or "
+      + "cdb file (default: the access K line's file in sendmail.cf, else /etc/mail/access.db).")
+  Path map;
+
+  @Option(names = "--cf", paramLabel = "FILE", description = "sendmail.cf whose rules to follow"
+      + " (default: /etc/mail/sendmail.cf when present; without one, the newest sendmail's"
+      + " documented rules are assumed and the output says so).")
+  Path cf;
+
+  @Option(names = "--no-cf", description = "Assume the newest sendmail's rules; read no cf.")
+  boolean noCf;
+
+  @Option(names = "--addr", paramLabel = "ADDR",
+      description = "The IP address of the server or client (IPv4 or IPv6, as in a log line).")
+  String addr;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or json.")
+  String format;
+
+  @Option(names = "--batch", paramLabel = "FILE",
+      description = "Answer every line TAG<TAB>NAME<TAB>ADDR of FILE ('-': standard input).")
+  String batch;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TAG",
+      description = "Try_TLS, Srv_Features, Clt_Features, TLS_Srv, TLS_Clt, TLS_Rcpt, AuthInfo,"
+          + " Connect, GreetPause, ClientRate, ClientConn, From, To, Spam.")
+  String tag;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "NAME",
+      description = "Host name or e-mail address (a trailing dot from a log line is fine).")
+  String name;
+
+  @Mixin
+  ParseOptionsMixin parseOptions;
+
+  @Override
+  public Integer call() throws IOException {
+    boolean json = switch (format) {
+      case "json" -> true;
+      case "text" -> false;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--format must be text or json, not \"" + format + "\"");
+    };
+    if (batch == null && (tag == null || (name == null && !addressOnly(tag)))) {
+      throw new ParameterException(spec.commandLine(), "TAG and NAME are required (or --batch)");
+    }
+    if (batch != null && tag != null) {
+      throw new ParameterException(spec.commandLine(), "--batch takes no TAG or NAME");
+    }
+    Optional<CfFile> cfFile = readCf();
+    Rules rules = cfFile.map(Rules::of).orElseGet(Rules::assumed);
+    ParseOptions text = parseOptions.toOptions().withFoldKeys(!parseOptions.noFold
+        && rules.foldsKeys());
+    PrintWriter out = spec.commandLine().getOut();
+    try (MapSource m = MapSource.open(map, cfFile, text)) {
+      Simulator sim = new Simulator(rules, rules.accessMap(lookup(m)));
+      if (batch == null) {
+        Answer a = sim.lookup(Query.of(tag(tag), name == null ? "" : name,
+            Optional.ofNullable(addr).filter(s -> !s.isEmpty())));
+        out.print(json ? json(a) + "\n" : TraceText.render(a));
+        out.flush();
+        return ExitCodes.OK;
+      }
+      return runBatch(sim, json, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static boolean addressOnly(String t) {
+    return t.equalsIgnoreCase("ClientRate") || t.equalsIgnoreCase("ClientConn");
+  }
+
+  private Optional<CfFile> readCf() throws IOException {
+    if (noCf) {
+      return Optional.empty();
+    }
+    if (cf != null) {
+      return Optional.of(CfFile.read(cf));
+    }
+    Optional<Path> def = CfFile.defaultCf();
+    if (def.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CfFile.read(def.get()));
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static KeyLookup lookup(MapSource m) {
+    return key -> {
+      try {
+        return m.get(key.getBytes(StandardCharsets.ISO_8859_1))
+            .map(v -> new String(v, StandardCharsets.ISO_8859_1));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
+  private Tag tag(String t) {
+    Catalog c = Catalog.stock();
+    return c.find(t).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "unknown tag \"" + t + "\"" + c.nearest(t).map(n -> " (did you mean " + n.name() + "?)")
+            .orElse("")));
+  }
+
+  private int runBatch(Simulator sim, boolean jsonWanted, PrintWriter out) throws IOException {
+    boolean json = jsonWanted || !spec.commandLine().getParseResult().hasMatchedOption("--format");
+    int failures = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(batchInput(),
+        StandardCharsets.UTF_8), 1 << 16)) {
+      StringBuilder buf = new StringBuilder(1 << 16);
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        Optional<Tag> t = Catalog.stock().find(f[0].strip());
+        if (t.isEmpty() || f.length > 3) {
+          failures++;
+          String why = t.isEmpty() ? "unknown tag \"" + f[0] + "\"" : "more than three fields";
+          buf.append(json ? "{\"error\":" + Json.quote(why) + ",\"line\":" + Json.quote(line) + "}"
+              : "error: " + why).append('\n');
+        } else {
+          Optional<String> a = f.length > 2 && !f[2].isEmpty() ? Optional.of(f[2]) : Optional.empty();
+          Answer ans = sim.lookup(Query.of(t.get(), f.length > 1 ? f[1] : "", a));
+          buf.append(json ? json(ans) : oneLine(ans)).append('\n');
+        }
+        if (buf.length() > 1 << 15) {
+          out.write(buf.toString());
+          buf.setLength(0);
+        }
+      }
+      out.write(buf.toString());
+    }
+    out.flush();
+    return failures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  private InputStream batchInput() throws IOException {
+    if (batch.equals("-")) {
+      return ((AccessctlCommand) spec.root().userObject()).stdin;
+    }
+    return Files.newInputStream(Path.of(batch));
+  }
+
+  private static String oneLine(Answer a) {
+    return a.query().tag().name() + "\t" + a.query().name() + "\t" + a.query().addr().orElse("")
+        + "\t" + a.effect().code() + "\t" + a.match().map(p -> p.storedKey() + " "
+        + p.value().orElse("")).orElse("-");
+  }
+
+  /** The design's JSON answer: {"tag","name","addr","result","key","tried","effect"}. */
+  static String json(Answer a) {
+    StringBuilder sb = new StringBuilder(256);
+    Json j = Json.compact(sb);
+    j.beginObject();
+    j.field("tag", a.query().tag().name());
+    j.field("name", a.query().name());
+    j.name("addr");
+    if (a.query().addr().isPresent()) {
+      j.value(a.query().addr().get());
+    } else {
+      j.nullValue();
+    }
+    j.name("result");
+    if (a.result().isPresent()) {
+      j.value(a.result().get());
+    } else {
+      j.nullValue();
+    }
+    j.name("key");
+    if (a.match().isPresent()) {
+      j.value(a.match().get().storedKey());
+    } else {
+      j.nullValue();
+    }
+    j.name("tried").beginArray();
+    for (String k : a.tried()) {
+      j.value(k);
+    }
+    j.endArray();
+    j.field("effect", a.effect().code());
+    j.endObject();
+    return sb.toString();
+  }
+}

@@ -1,0 +1,34 @@
+package io.accessctl.sendmail;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * sendmail's decision for one {@link Query}, and how it got there.
+ *
+ * @param query the question
+ * @param ruleset the ruleset that makes the check ({@code try_tls}, {@code Basic_check_relay}, …)
+ * @param name the name as the rules see it (trailing dot removed, address parsed, …)
+ * @param addr the address as the rules see it, or empty when unknown
+ * @param probes every key handed to the map, in order, up to the one that decided
+ * @param match the probe whose value decided, if any
+ * @param value the value after sendmail's %-substitution, split into tokens as the rules see it
+ * @param effect what sendmail does
+ * @param notes things said before the walk (what was assumed, what was changed in the input)
+ * @param hints advice when nothing or something surprising matched
+ * @param rules where the rules come from
+ */
+public record Answer(Query query, String ruleset, String name, Optional<String> addr,
+    List<Probe> probes, Optional<Probe> match, List<String> value, Effect effect,
+    List<String> notes, List<String> hints, Rules rules) {
+
+  /** The stored value that decided (without a trailing NUL), if any. */
+  public Optional<String> result() {
+    return match.flatMap(Probe::value);
+  }
+
+  /** The keys tried, as stored (folded unless -f, cut to 256 bytes). */
+  public List<String> tried() {
+    return probes.stream().map(Probe::storedKey).toList();
+  }
+}

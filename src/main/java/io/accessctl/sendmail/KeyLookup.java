@@ -1,0 +1,14 @@
+package io.accessctl.sendmail;
+
+import java.util.Optional;
+
+/**
+ * The storage under the access map: one exact lookup, nothing else (no folding, no NUL handling;
+ * {@link AccessMap} does what sendmail's map layer does on top). Keys and values carry one byte
+ * per char (ISO-8859-1). The CLI backs it with a compiled map file or a parsed text map.
+ */
+@FunctionalInterface
+public interface KeyLookup {
+  /** The value stored under exactly these key bytes, or empty. */
+  Optional<String> get(String storedKey);
+}

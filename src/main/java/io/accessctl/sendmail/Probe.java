@@ -1,0 +1,22 @@
+package io.accessctl.sendmail;
+
+import java.util.Optional;
+
+/**
+ * One key sendmail hands to the access map.
+ *
+ * @param key the key as the ruleset built it (quotes removed, case kept): what
+ *     {@code sendmail -d38.20} prints as {@code db_map_lookup(access, KEY)}
+ * @param storedKey the key the database is asked for: cut to 256 bytes, folded unless -f
+ * @param value the value found (as stored, without a trailing NUL), or empty
+ * @param withNul true when the value was found under the key with a trailing NUL
+ * @param why what this key is, for people ("the server's host name", "parent domain", …)
+ * @param skipped true when the value was SKIP and ended the walk it belongs to
+ */
+public record Probe(String key, String storedKey, Optional<String> value, boolean withNul,
+    String why, boolean skipped) {
+
+  public boolean found() {
+    return value.isPresent() && !skipped;
+  }
+}
