@@ -1,14 +1,13 @@
 package io.accessctl.sendmail;
 
 import io.accessctl.catalog.Catalog;
-import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.Feature;
 import io.accessctl.cf.SendmailVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What sendmail does with the value a check found (or with finding nothing): the rules after the
@@ -99,30 +98,17 @@ final class Effects {
       return new Effect("defaults", "no entry applies: the client " + c.peer()
           + " gets the server's default SMTP features.");
     }
-    if (c.value().get(0).toLowerCase(Locale.ROOT).startsWith("temp")) {
+    if (isTemp(c)) {
       return new Effect("tempfail", "the value starts with \"temp\": every command of "
           + c.peer() + " gets \"450 4.3.0 Please try again later.\"");
     }
     String version = version(c.rules());
-    List<String> applied = new ArrayList<>();
-    List<String> said = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (String token : c.value()) {
-      char ch = token.charAt(0);
-      Optional<Flag> f = Catalog.SRV_FEATURE_FLAGS.stream()
-          .filter(x -> x.letter() == Character.toUpperCase(ch)
-              && SendmailVersion.compare(x.since(), version) <= 0)
-          .findFirst();
-      if (f.isEmpty()) {
-        unknown.add(String.valueOf(ch));
-        continue;
-      }
-      applied.add(String.valueOf(ch));
-      said.add(ch + " (" + (Character.isUpperCase(ch) ? "off" : "on") + "): " + f.get().meaning()
-          + (f.get().condition().isEmpty() ? "" : " [only in builds with " + f.get().condition()
-          + "]"));
-    }
-    return flags(c, applied, said, unknown, version, "the client " + c.peer());
+    return letters(c, version, "the client " + c.peer(), ch -> Catalog.SRV_FEATURE_FLAGS.stream()
+        .filter(x -> x.letter() == Character.toUpperCase(ch)
+            && SendmailVersion.compare(x.since(), version) <= 0)
+        .findFirst()
+        .map(f -> ch + " (" + (Character.isUpperCase(ch) ? "off" : "on") + "): " + f.meaning()
+            + (f.condition().isEmpty() ? "" : " [only in builds with " + f.condition() + "]")));
   }
 
   private static Effect cltFeatures(Ctx c) {
@@ -133,26 +119,36 @@ final class Effects {
       return new Effect("defaults", "no entry applies: sendmail uses its default client"
           + " features (DANE, MTA-STS, STARTTLS, AUTH as configured).");
     }
-    if (c.value().get(0).toLowerCase(Locale.ROOT).startsWith("temp")) {
+    if (isTemp(c)) {
       return new Effect("tempfail", "the value starts with \"temp\": sendmail skips this server"
           + " (temporary failure, logged clt_features=TEMPFAIL).");
     }
-    String version = version(c.rules());
+    return letters(c, version(c.rules()), "this server", ch -> Catalog.CLT_FEATURE_FLAGS.stream()
+        .filter(x -> x.letter() == ch).findFirst()
+        .map(f -> ch + ": " + f.meaning() + (f.documented() ? "" : " (undocumented)")));
+  }
+
+  /** The first token starts with "temp" in any case (srvfeatures, cltfeatures). */
+  private static boolean isTemp(Ctx c) {
+    return c.value().get(0).regionMatches(true, 0, "temp", 0, 4);
+  }
+
+  /**
+   * The first character of each token, as srvfeatures and cltfeatures read them; {@code meaning}
+   * describes a letter the table knows, or is empty for one it ignores.
+   */
+  private static Effect letters(Ctx c, String version, String whom,
+      Function<Character, Optional<String>> meaning) {
     List<String> applied = new ArrayList<>();
     List<String> said = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String token : c.value()) {
       char ch = token.charAt(0);
-      Optional<Flag> f = Catalog.CLT_FEATURE_FLAGS.stream().filter(x -> x.letter() == ch)
-          .findFirst();
-      if (f.isEmpty()) {
-        unknown.add(String.valueOf(ch));
-        continue;
-      }
-      applied.add(String.valueOf(ch));
-      said.add(ch + ": " + f.get().meaning() + (f.get().documented() ? "" : " (undocumented)"));
+      Optional<String> m = meaning.apply(ch);
+      (m.isPresent() ? applied : unknown).add(String.valueOf(ch));
+      m.ifPresent(said::add);
     }
-    return flags(c, applied, said, unknown, version, "this server");
+    return flags(c, applied, said, unknown, version, whom);
   }
 
   private static Effect flags(Ctx c, List<String> applied, List<String> said,

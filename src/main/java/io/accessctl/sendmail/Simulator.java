@@ -459,19 +459,20 @@ public final class Simulator {
           + " From:<> entries are never used");
       return answer(run, q, "Basic_check_mail", "<>", Optional.empty(), null);
     }
-    Found r;
-    if (m.qualified()) {
-      r = run.full(m.full(), true, false, "the full sender address");
-      if (r == null) {
-        r = run.full(m.user(), true, true, "the sender's local part");
-      }
-      if (r == null) {
-        r = run.domain(m.domain(), true, "the sender's domain");
-      }
-    } else {
-      r = run.full(m.user(), true, true, "the sender's local part (unqualified address)");
-    }
+    Found r = addressUserDomain(run, m, true, "sender");
     return answer(run, q, "Basic_check_mail", m.text(), Optional.empty(), r);
+  }
+
+  /** SearchList {@code <F:user@domain> <U:user@> <D:domain>}, or {@code <U:user@>} alone. */
+  private static Found addressUserDomain(Run run, MailAddress m, boolean plus, String whose) {
+    if (!m.qualified()) {
+      return run.full(m.user(), plus, true, "the " + whose + "'s local part (unqualified)");
+    }
+    Found r = run.full(m.full(), plus, false, "the full " + whose + " address");
+    if (r == null) {
+      r = run.full(m.user(), plus, true, "the " + whose + "'s local part");
+    }
+    return r != null ? r : run.domain(m.domain(), plus, "the " + whose + "'s domain");
   }
 
   private Answer to(Run run, Query q) {
@@ -537,18 +538,7 @@ public final class Simulator {
       return missingRuleset(run, q, "tls_rcpt");
     }
     MailAddress m = mail(run, q);
-    Found r = null;
-    if (m.qualified()) {
-      r = run.full(m.full(), false, false, "the full recipient address");
-      if (r == null) {
-        r = run.full(m.user(), false, true, "the recipient's local part");
-      }
-      if (r == null) {
-        r = run.domain(m.domain(), false, "the recipient's domain");
-      }
-    } else if (!m.nullSender()) {
-      r = run.full(m.user(), false, true, "the recipient's local part");
-    }
+    Found r = m.nullSender() ? null : addressUserDomain(run, m, false, "recipient");
     if (r == null) {
       r = run.exact(List.of(), false, "");
     }
