@@ -16,12 +16,17 @@ import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
+import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceFiles;
 import io.accessctl.source.SyntaxIssue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,14 +47,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "compile", mixinStandardHelpOptions = true,
     description = {"Compile an access text map to the hash, btree or cdb file sendmail reads.",
         "The old file is replaced atomically (temp file, fsync, rename) and keeps its owner, "
-            + "group and mode; it is left alone when the text has errors makemap would report."},
+            + "group and mode; it is left alone when the text has errors makemap would report.",
+        "Lines longer than makemap's 1023 bytes are compiled whole. When the file is the one "
+            + "sendmail.cf's access K line names, its class, -N and -f are the defaults.",
+        "The other lint rules run too (on maps of up to " + CompileCommand.FULL_LINT_MAX
+            + " entries, or always with --strict); their findings are printed and block only "
+            + "with --strict."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:written", "2:usage error",
-        "65:the source has errors (the db is left alone; with --strict also lint findings)",
-        "66:the source cannot be read", "73:the output cannot be created",
-        "74:I/O error while writing"})
+        "65:the source has errors (the db is left alone; with --strict also lint warnings)",
+        "66:the source or the cf cannot be read", "73:the output cannot be created (or is a "
+            + "symbolic link)"})
 public final class CompileCommand implements Callable<Integer> {
-  static final int NO_INPUT = ExitCodes.NO_INPUT;
+  static final String DEFAULT_SOURCE = "/etc/mail/access";
+  /** Beyond this many entries the lint rules other than makemap's checks only run with --strict. */
+  static final int FULL_LINT_MAX = 10_000;
+  /** Diagnostics printed in full; the rest are counted. */
+  static final int MAX_SHOWN = 50;
 
   @Spec
   CommandSpec spec;
@@ -59,7 +73,7 @@ public final class CompileCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SOURCE", arity = "0..1",
       description = "The text map (default: the access K line's file in sendmail.cf, else "
-          + "/etc/mail/access).")
+          + DEFAULT_SOURCE + ").")
   Path source;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DB",
@@ -101,12 +115,20 @@ public final class CompileCommand implements Callable<Integer> {
     Optional<CfFile> cfFile = readCf();
     Optional<AccessMapSpec> k = cfFile.flatMap(CfFile::accessMap)
         .filter(s -> Set.of("hash", "btree", "cdb").contains(s.mapClass()));
-    boolean fromK = k.isPresent() && (source == null || Path.of(k.get().path()).equals(source));
-    Path src = source != null ? source : fromK ? Path.of(k.get().path()) : Path.of("/etc/mail/access");
-    MapFormat format = format(fromK ? k.get().mapClass() : null);
-    boolean withNul = nul || (fromK && k.get().nulKeys());
-    var options = parseOptions.toOptions();
-    if (fromK && k.get().noFolding()) {
+    Path src = source != null ? source
+        : k.map(s -> Path.of(s.path())).orElse(Path.of(DEFAULT_SOURCE));
+    // The K line's class and flags are how sendmail opens its file: they apply when we write it.
+    boolean forSendmail = k.isPresent() && (output != null
+        ? samePath(output, Path.of(k.get().path() + extension(k.get().mapClass())))
+        : samePath(src, Path.of(k.get().path())));
+    MapFormat format = format(forSendmail ? k.get().mapClass() : null);
+    if (forSendmail && type != null && !format.toString().equals(k.get().mapClass())) {
+      err.println("accessctl: warning: " + cfFile.get().path() + " opens this map as "
+          + k.get().mapClass() + ", not " + format);
+    }
+    boolean withNul = nul || (forSendmail && k.get().nulKeys());
+    ParseOptions options = parseOptions.toOptions();
+    if (forSendmail && k.get().noFolding()) {
       options = options.withFoldKeys(false);
     }
     Path db = output != null ? output : Path.of(src + format.extension());
@@ -115,22 +137,33 @@ public final class CompileCommand implements Callable<Integer> {
     try {
       data = SourceFiles.read(src);
     } catch (IOException e) {
-      throw new ExitException(NO_INPUT, ErrorHandler.describe(e));
+      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }
     AccessSource parsed = new AccessParser(options).parse(src.toString(), data);
-    List<Diagnostic> findings = Linter.all().lint(new LintContext(parsed, Catalog.stock(), cfFile));
-    // makemap's own errors always block, whatever the suppressions say: the db would not say
-    // what the text says. Lint findings block only with --strict.
-    long blocking = parsed.issues().stream().filter(this::blocks).count()
-        + (strict ? findings.stream().filter(d -> d.severity().atLeast(Severity.WARNING)).count() : 0);
-    if (!findings.isEmpty()) {
-      OutputFormat.TEXT.reporter(new ReportOptions(root.console.interactive(),
-          VersionProvider.version())).write(new LintReport(List.of(src.toString()), findings), err);
+    List<SyntaxIssue> blocking = parsed.issues().stream().filter(this::blocks).toList();
+    boolean fullLint = strict || parsed.entries().size() <= FULL_LINT_MAX;
+    Linter linter = fullLint ? Linter.all() : new Linter(Set.of("AC1"), Set.of());
+    List<Diagnostic> findings = linter.lint(new LintContext(parsed, Catalog.stock(), cfFile));
+    List<Diagnostic> strictBlocking = strict
+        ? findings.stream().filter(d -> d.severity().atLeast(Severity.WARNING)).toList()
+        : List.of();
+    report(src, findings, blocking, err);
+    if (!fullLint && !quiet) {
+      err.println("accessctl: note: " + parsed.entries().size() + " entries: only makemap's "
+          + "checks were run; 'accessctl lint " + src + "' runs every rule");
     }
-    if (blocking > 0) {
-      err.println("accessctl: " + src + ": " + blocking + " problem(s) block the build; "
-          + db + " was not changed");
+    if (!blocking.isEmpty() || !strictBlocking.isEmpty()) {
+      int n = blocking.size() + strictBlocking.size();
+      err.println("accessctl: " + src + ": " + n + (n == 1 ? " problem blocks" : " problems block")
+          + " the build" + (blocking.isEmpty() ? " (--strict)" : "") + "; " + db
+          + " was not written");
       return ExitCodes.DATA_ERROR;
+    }
+    if (Files.exists(db, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(db)
+        && !Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)) {
+      // a rename would put a regular file in the place of a directory, a device, a FIFO …
+      throw new ExitException(ExitCodes.CANT_CREATE, db + ": not a regular file; refusing to "
+          + "replace it");
     }
     List<Record> records = Records.of(parsed,
         replace ? Records.Duplicates.REPLACE : Records.Duplicates.FIRST_WINS, withNul);
@@ -138,11 +171,46 @@ public final class CompileCommand implements Callable<Integer> {
       AtomicFile.replace(db, ch -> format.writer().write(records, ch, WriteOptions.defaults()));
     } catch (IOException e) {
       throw new ExitException(ExitCodes.CANT_CREATE, db + ": " + ErrorHandler.describe(e));
+    } catch (IllegalArgumentException e) {
+      throw new ExitException(ExitCodes.CANT_CREATE, db + ": " + e.getMessage());
     }
     if (!quiet) {
-      out.println("accessctl: wrote " + db + " (" + format + ", " + records.size() + " entries)");
+      out.println("accessctl: wrote " + db + " (" + format + ", " + records.size()
+          + (records.size() == 1 ? " entry)" : " entries)"));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Prints the findings as lint does, the ones that block first and at most {@link #MAX_SHOWN} in
+   * all; and, as makemap words it, any blocking problem a suppression comment hid.
+   */
+  private void report(Path src, List<Diagnostic> findings, List<SyntaxIssue> blocking,
+      PrintWriter err) {
+    Set<Integer> blockingLines = new HashSet<>();
+    blocking.forEach(i -> blockingLines.add(i.line()));
+    List<Diagnostic> shown = findings.stream()
+        .sorted(Comparator.comparing((Diagnostic d) -> !(d.severity() == Severity.ERROR
+            && blockingLines.contains(d.line()))).thenComparingInt(Diagnostic::line))
+        .limit(MAX_SHOWN).toList();
+    if (!shown.isEmpty()) {
+      OutputFormat.TEXT.reporter(new ReportOptions(root.console.interactive(),
+          VersionProvider.version())).write(new LintReport(List.of(src.toString()), shown), err);
+    }
+    if (findings.size() > shown.size()) {
+      err.println("accessctl: " + (findings.size() - shown.size()) + " more finding(s) not shown;"
+          + " 'accessctl lint " + src + "' lists them all");
+    }
+    Set<Integer> reportedLines = new HashSet<>();
+    findings.forEach(d -> reportedLines.add(d.line()));
+    for (SyntaxIssue i : blocking) {
+      if (!reportedLines.contains(i.line())) {
+        err.println("accessctl: " + src + ":" + i.line() + ": makemap would report: "
+            + MakemapCommand.asPrinted(i.makemapMessage()) + " (a suppression comment does not"
+            + " make the db say what the text says)");
+      }
+    }
+    err.flush();
   }
 
   private boolean blocks(SyntaxIssue i) {
@@ -153,12 +221,21 @@ public final class CompileCommand implements Callable<Integer> {
     };
   }
 
+  private static String extension(String mapClass) {
+    return MapFormat.parse(mapClass).extension();
+  }
+
+  private static boolean samePath(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
   private MapFormat format(String fromCf) {
     String t = type != null ? type : fromCf != null ? fromCf : "hash";
     try {
       return MapFormat.parse(t);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
+          + t + "'");
     }
   }
 
@@ -166,14 +243,19 @@ public final class CompileCommand implements Callable<Integer> {
     if (noCf) {
       return Optional.empty();
     }
-    Path p = cf != null ? cf : Path.of("/etc/mail/sendmail.cf");
+    Path p = cf != null ? cf : Path.of(MakemapCommand.DEFAULT_CF);
     if (cf == null && !Files.isReadable(p)) {
       return Optional.empty();
     }
     try {
       return Optional.of(CfFile.read(p));
     } catch (IOException e) {
-      throw new ExitException(NO_INPUT, ErrorHandler.describe(e));
+      if (cf == null) { // the stock cf is only a source of defaults
+        spec.commandLine().getErr().println("accessctl: warning: ignoring "
+            + ErrorHandler.describe(e));
+        return Optional.empty();
+      }
+      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }
   }
 }

@@ -4,11 +4,13 @@ import io.accessctl.mapfile.MapFormat;
 import io.accessctl.mapfile.MapReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,10 +34,22 @@ public final class DumpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    MapFormat wanted = null;
+    if (type != null) {
+      try {
+        wanted = MapFormat.parse(type);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
+            + type + "'");
+      }
+    }
+    if (Files.isDirectory(db)) {
+      throw new ExitException(ExitCodes.CANNOT_READ, db + ": is a directory, not a map");
+    }
     MapFormat detected = MapFormat.detect(db);
-    if (type != null && MapFormat.parse(type) != detected) {
+    if (wanted != null && wanted != detected) {
       throw new ExitException(ExitCodes.CANNOT_READ, db + ": is a " + detected + " file, not "
-          + type.toLowerCase(java.util.Locale.ROOT));
+          + wanted);
     }
     try (MapReader r = MapReader.open(db)) {
       r.forEach((k, v) -> out.print(MakemapCommand.cString(k) + "\t"

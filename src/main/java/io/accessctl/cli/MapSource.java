@@ -40,20 +40,29 @@ abstract class MapSource implements Closeable {
       p = k.map(s -> Path.of(s.path() + (s.mapClass().equals("cdb") ? ".cdb" : ".db")))
           .orElse(Path.of("/etc/mail/access.db"));
     }
+    if (Files.isDirectory(p) && StoreMapSource.isStore(p)) {
+      return StoreMapSource.open(p); // accessctl serve's live store, read-only
+    }
     if (Files.isDirectory(p)) {
       throw new IOException(p + ": is a directory, not a map");
     }
     if (!Files.exists(p)) {
       throw new java.nio.file.NoSuchFileException(p.toString());
     }
+    boolean compiled;
     try {
       MapFormat.detect(p);
-      return new Compiled(p, MapReader.open(p));
+      compiled = true;
     } catch (IOException notCompiled) {
-      byte[] data = SourceFiles.read(p);
-      return new Text(p, Records.of(new AccessParser(text).parse(p.toString(), data),
-          Records.Duplicates.FIRST_WINS, false));
+      compiled = false;
     }
+    if (compiled) {
+      // a damaged db is reported as such, not read as text
+      return new Compiled(p, MapReader.open(p));
+    }
+    byte[] data = SourceFiles.read(p);
+    return new Text(p, Records.of(new AccessParser(text).parse(p.toString(), data),
+        Records.Duplicates.FIRST_WINS, false));
   }
 
   private static final class Compiled extends MapSource {

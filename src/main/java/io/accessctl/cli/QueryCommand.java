@@ -5,7 +5,9 @@ import io.accessctl.source.Bytes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,14 +53,16 @@ public final class QueryCommand implements Callable<Integer> {
     if (map == null && (cf != null || Files.isReadable(cfPath))) {
       cfFile = Optional.of(CfFile.read(cfPath));
     }
-    boolean fold = !parseOptions.noFold;
+    // sendmail folds the key unless the K line says -f; so does the default map's lookup here
+    boolean fold = !parseOptions.noFold
+        && !cfFile.flatMap(CfFile::accessMap).map(k -> k.noFolding()).orElse(false);
     int missing = 0;
     try (MapSource m = MapSource.open(map, cfFile, parseOptions.toOptions())) {
       for (String key : keys) {
-        byte[] k = (fold ? Bytes.foldAscii(key) : key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] k = (fold ? Bytes.foldAscii(key) : key).getBytes(StandardCharsets.UTF_8);
         Optional<byte[]> v = m.get(k);
         if (v.isEmpty()) {
-          byte[] withNul = java.util.Arrays.copyOf(k, k.length + 1);
+          byte[] withNul = Arrays.copyOf(k, k.length + 1);
           v = m.get(withNul);
         }
         if (v.isEmpty()) {
