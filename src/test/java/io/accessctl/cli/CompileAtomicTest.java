@@ -35,10 +35,8 @@ class CompileAtomicTest {
   @TempDir
   Path dir;
 
-  private Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text, StandardCharsets.ISO_8859_1);
-    return p;
+  private Path write(String name, String latin1) throws IOException {
+    return CompileFixtures.write(dir, name, latin1);
   }
 
   private static Map<String, Object> attrs(Path p) throws IOException {

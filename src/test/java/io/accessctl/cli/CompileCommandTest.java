@@ -29,9 +29,7 @@ class CompileCommandTest {
   Path dir;
 
   private Path write(String name, String latin1) throws IOException {
-    Path p = dir.resolve(name);
-    Files.write(p, latin1.getBytes(StandardCharsets.ISO_8859_1));
-    return p;
+    return CompileFixtures.write(dir, name, latin1);
   }
 
   private static Optional<String> lookup(Path db, String key) throws IOException {

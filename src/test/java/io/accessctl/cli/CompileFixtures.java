@@ -186,7 +186,8 @@ final class CompileFixtures {
     out.write('\n');
   }
 
-  private static String cut(String s) {
+  /** Bytes up to the first NUL, as makemap's %s prints them. */
+  static String cut(String s) {
     int nul = s.indexOf('\0');
     return nul < 0 ? s : s.substring(0, nul);
   }
@@ -258,6 +259,16 @@ final class CompileFixtures {
       p = v + dlen + 1;
     }
     return out;
+  }
+
+  /** Writes one-char-a-byte text to {@code dir/name}. */
+  static Path write(Path dir, String name, String latin1) throws IOException {
+    return Files.write(dir.resolve(name), latin1.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Tool output read as ISO-8859-1, decoded as accessctl prints map bytes: UTF-8. */
+  static String utf8(String latin1) {
+    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 
   static List<String> lines(String out) {

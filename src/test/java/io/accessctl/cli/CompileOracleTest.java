@@ -116,9 +116,9 @@ class CompileOracleTest {
     StringBuilder in = new StringBuilder();
     List<String> expected = new ArrayList<>();
     for (Map.Entry<String, String> e : samples) {
-      String key = cut(e.getKey());
+      String key = CompileFixtures.cut(e.getKey());
       in.append("/map access ").append(key).append('\n');
-      expected.add("map_lookup: access (" + key + ") returns " + cut(e.getValue()) + " (0)");
+      expected.add("map_lookup: access (" + key + ") returns " + CompileFixtures.cut(e.getValue()) + " (0)");
     }
     in.append("/map access no-such-key.invalid\n");
     expected.add("map_lookup: access (no-such-key.invalid) no match (0)");
@@ -150,16 +150,11 @@ class CompileOracleTest {
       long seed) {
     List<Map.Entry<String, String>> usable = map.expected().entrySet().stream()
         .filter(e -> e.getKey().length() <= MAX_LOOKUP_KEY)
-        .filter(e -> cut(e.getValue()).chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '%'))
+        .filter(e -> CompileFixtures.cut(e.getValue()).chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '%'))
         .toList();
     List<Map.Entry<String, String>> out = new ArrayList<>(usable);
     java.util.Collections.shuffle(out, new Random(seed));
     return out.subList(0, Math.min(SAMPLES, out.size()));
-  }
-
-  private static String cut(String s) {
-    int nul = s.indexOf('\0');
-    return nul < 0 ? s : s.substring(0, nul);
   }
 
   static String head(String s) {

@@ -132,7 +132,7 @@ class DumpCommandTest {
         .isZero();
     Path ours = dir.resolve("access.cdb");
     List<String> expected = CompileFixtures.cdbDump(ours).stream()
-        .map(MakemapDifferentialTest::utf8).toList();
+        .map(CompileFixtures::utf8).toList();
     assertThat(CompileFixtures.lines(Cli.run("dump", ours.toString()).out()))
         .as("seed %d", seed).isEqualTo(expected);
   }

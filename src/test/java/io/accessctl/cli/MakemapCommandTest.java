@@ -52,7 +52,7 @@ class MakemapCommandTest {
     cmd.addAll(args);
     Oracle.Result r = Oracle.run(cmd, stdin, dir, Map.of());
     // getopt names the program as it was run; makemap's own messages use the base name
-    String err = MakemapDifferentialTest.utf8(r.stderr())
+    String err = CompileFixtures.utf8(r.stderr())
         .replaceAll("(?m)^" + Oracle.MAKEMAP + ": ", "makemap: ");
     return new Outcome(r.exit(), new String(r.stdoutBytes(), StandardCharsets.UTF_8), err,
         files());

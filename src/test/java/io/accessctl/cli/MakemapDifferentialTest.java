@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -133,9 +132,9 @@ class MakemapDifferentialTest {
 
       differ(problems, "exit status", List.of(String.valueOf(ours.exit())),
           List.of(String.valueOf(real.exit())));
-      differ(problems, "stderr", lines(ours.err()), lines(utf8(real.stderr())));
-      differ(problems, "stdout (-v)", lines(ours.out()),
-          lines(new String(real.stdoutBytes(), StandardCharsets.UTF_8)));
+      differ(problems, "stderr", CompileFixtures.lines(ours.err()), CompileFixtures.lines(CompileFixtures.utf8(real.stderr())));
+      differ(problems, "stdout (-v)", CompileFixtures.lines(ours.out()),
+          CompileFixtures.lines(new String(real.stdoutBytes(), StandardCharsets.UTF_8)));
       differ(problems, "file exists", List.of(String.valueOf(ourDb != null)),
           List.of(String.valueOf(realDb != null)));
       if (ourDb == null || realDb == null) {
@@ -146,14 +145,14 @@ class MakemapDifferentialTest {
       List<String> ourContent = makemapDump(ourDb);
       boolean ordered = type.equals("btree");
       differ(problems, "content (makemap -u" + (ordered ? "" : ", sorted") + ")",
-          ordered ? ourContent : sorted(ourContent), ordered ? realContent : sorted(realContent));
+          ordered ? ourContent : CompileFixtures.sorted(ourContent), ordered ? realContent : CompileFixtures.sorted(realContent));
       List<String> dumpArgs = new ArrayList<>(List.of("makemap"));
       dumpArgs.addAll(dumpFlags());
       dumpArgs.add(type);
       dumpArgs.add(realDb.toString().replaceFirst("\\.db$", ""));
       Cli.Run ourDump = Cli.run(dumpArgs.toArray(String[]::new));
       differ(problems, "accessctl makemap -u of makemap's file (file order)",
-          lines(ourDump.out()), realContent);
+          CompileFixtures.lines(ourDump.out()), realContent);
       return problems;
     }
 
@@ -186,7 +185,7 @@ class MakemapDifferentialTest {
       Oracle.Result r = Oracle.makemap(dir, args, type,
           file.toString().replaceFirst("\\.db$", ""), new byte[0]);
       assertThat(r.exit()).as("makemap -u %s: %s", file, r.stderr()).isZero();
-      return lines(new String(r.stdoutBytes(), StandardCharsets.UTF_8));
+      return CompileFixtures.lines(new String(r.stdoutBytes(), StandardCharsets.UTF_8));
     }
 
     private void restore(Path base) throws IOException {
@@ -236,23 +235,8 @@ class MakemapDifferentialTest {
         + (text.length() > 2000 ? text.substring(0, 2000) + "…" : text);
   }
 
-  static String utf8(String latin1) {
-    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-  }
-
-  static List<String> sorted(List<String> l) {
-    return l.stream().sorted().toList();
-  }
-
   private static String show(String s) {
     return AccessGen.escape(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  static List<String> lines(String out) {
-    if (out.isEmpty()) {
-      return List.of();
-    }
-    String body = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
-    return Arrays.asList(body.split("\n", -1));
-  }
 }
