@@ -36,6 +36,8 @@ public final class AccessctlCommand implements Callable<Integer> {
     m.put("dump", DumpCommand.class);
     m.put("query", QueryCommand.class);
     m.put("lookup", LookupCommand.class);
+    m.put("serve", ServeCommand.class);
+    m.put("push", PushCommand.class);
     m.put("hook", HookCommand.class);
     m.put("shell", ShellCommand.class);
     return java.util.Collections.unmodifiableMap(m);

@@ -1,0 +1,252 @@
+package io.accessctl.cli;
+
+import io.accessctl.serve.Endpoint;
+import io.accessctl.serve.MapInfo;
+import io.accessctl.serve.PushChannel;
+import io.accessctl.serve.SocketmapServer;
+import io.accessctl.serve.SourceWatcher;
+import io.accessctl.serve.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code accessctl serve --store DIR --socket PATH}: the live store as a socketmap for sendmail
+ * ({@code Kaccess socket -T<TMPF> local:PATH}) and Postfix ({@code socketmap:unix:PATH:access}).
+ * Runs until SIGTERM or SIGINT, then closes connections, the store and the socket files.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Answer socketmap lookups (sendmail's socket map class, Postfix's socketmap: "
+        + "table) from the live store that accessctl push fills.",
+        "Lookups apply sendmail's key rules (ASCII case folding unless pushed with -f, keys cut "
+            + "to 256 bytes). A map the store does not hold is answered TEMP; a malformed request "
+            + "PERM. Stops cleanly on SIGTERM."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:stopped by a signal", "2:usage error",
+        "66:the --watch source cannot be read",
+        "73:the store cannot be opened (another server holds it?) or an endpoint cannot be bound"})
+public final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @ParentCommand
+  AccessctlCommand root;
+
+  @Option(names = "--store", paramLabel = "DIR", required = true,
+      description = "The store directory (created if needed).")
+  Path store;
+
+  @Option(names = "--socket", paramLabel = "PATH",
+      description = "Listen on this Unix-domain socket (repeatable); a stale socket file is "
+          + "replaced.")
+  List<String> sockets = new ArrayList<>();
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Listen on this TCP address (repeatable), e.g. 127.0.0.1:8778; port 0 "
+          + "picks a free one.")
+  List<String> listen = new ArrayList<>();
+
+  @Option(names = "--socket-mode", paramLabel = "MODE",
+      description = "Permissions of the socket files, in octal (e.g. 0660; default: the umask's).")
+  String socketMode;
+
+  @Option(names = "--watch", paramLabel = "SOURCE",
+      description = "Push SOURCE into --map now and whenever it changes, if it is clean.")
+  Path watch;
+
+  @Option(names = "--map", paramLabel = "NAME", defaultValue = "access",
+      description = "The map --watch fills (default: ${DEFAULT-VALUE}).")
+  String map;
+
+  @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000",
+      description = "How often --watch looks at the file, in milliseconds (default: "
+          + "${DEFAULT-VALUE}).")
+  long watchInterval;
+
+  @Option(names = "--max-clients", paramLabel = "N", defaultValue = "1024",
+      description = "Connections served at once; more are answered TEMP and closed "
+          + "(default: ${DEFAULT-VALUE}).")
+  int maxClients;
+
+  @Option(names = "--max-reply", paramLabel = "BYTES", defaultValue = "100000",
+      description = "Longest reply; a longer value is answered PERM (default: ${DEFAULT-VALUE}, "
+          + "Postfix's limit).")
+  int maxReply;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Event loops (default: the processors, at most 4).")
+  Integer threads;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "A started request must be complete within this time (default: "
+          + "${DEFAULT-VALUE}).")
+  long requestTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Close connections idle this long; 0 keeps them, as sendmail expects "
+          + "(default: ${DEFAULT-VALUE}).")
+  long idleTimeout;
+
+  @Mixin
+  PushCommand.SourceGate gate;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Endpoint> endpoints = endpoints();
+    Set<PosixFilePermission> mode = socketMode == null ? null : mode(socketMode);
+    PushCommand.checkMapName(spec, map);
+    SocketmapServer.Options options = options();
+    Consumer<String> log = line -> {
+      synchronized (err) {
+        err.println("accessctl serve: " + line);
+        err.flush();
+      }
+    };
+
+    Store s;
+    try {
+      s = Store.open(store);
+    } catch (IOException e) {
+      throw new ExitException(ExitCodes.CANT_CREATE, ErrorHandler.describe(e));
+    }
+    SocketmapServer server = new SocketmapServer(s, options, log);
+    List<Endpoint> bound = new ArrayList<>();
+    PushChannel push = null;
+    SourceWatcher watcher = null;
+    try {
+      for (Endpoint e : endpoints) {
+        Endpoint b = server.listen(e);
+        if (b.isUnix() && mode != null) {
+          Files.setPosixFilePermissions(b.path(), mode);
+        }
+        bound.add(b);
+      }
+      try {
+        push = PushChannel.open(s, log);
+      } catch (IOException e) {
+        log.accept(e.getMessage() + "; accessctl push cannot reach this server");
+      }
+      if (watch != null) {
+        Path src = watch;
+        boolean color = root.console.interactive();
+        watcher = new SourceWatcher(s, map, src, Duration.ofMillis(watchInterval),
+            p -> gate.load(p, err, color), log);
+        watcher.start();
+      }
+      server.start();
+    } catch (IOException e) {
+      stop(server, push, watcher, s);
+      throw new ExitException(ExitCodes.CANT_CREATE, ErrorHandler.describe(e));
+    }
+    banner(out, s, bound);
+
+    PushChannel p = push;
+    SourceWatcher w = watcher;
+    Thread hook = new Thread(() -> stop(server, p, w, s), "accessctl-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    server.awaitTermination();
+    return ExitCodes.OK;
+  }
+
+  private static void stop(SocketmapServer server, PushChannel push, SourceWatcher watcher,
+      Store s) {
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (push != null) {
+      push.close();
+    }
+    server.close();
+    s.close();
+  }
+
+  private void banner(PrintWriter out, Store s, List<Endpoint> bound) {
+    for (Endpoint b : bound) {
+      out.println("accessctl: serving " + store + " on " + b.sendmailSpec());
+    }
+    List<MapInfo> maps = s.maps();
+    if (maps.isEmpty()) {
+      out.println("  no map yet: accessctl push --store " + store + " SOURCE");
+    }
+    for (MapInfo m : maps) {
+      out.println("  map " + m.name() + ": generation " + m.generation() + ", " + m.entries()
+          + " entries, from " + m.source() + " at " + m.pushedAt());
+    }
+    Endpoint first = bound.get(0);
+    out.println("  sendmail.cf: K" + map + " socket -T<TMPF> " + first.sendmailSpec());
+    out.println("  postfix:     " + first.postfixSpec(map));
+    out.flush();
+  }
+
+  private List<Endpoint> endpoints() {
+    List<Endpoint> all = new ArrayList<>();
+    try {
+      for (String sock : sockets) {
+        Endpoint e = sock.contains(":") ? Endpoint.parse(sock) : Endpoint.unix(Path.of(sock));
+        all.add(e);
+      }
+      for (String l : listen) {
+        all.add(Endpoint.parse(l));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (all.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "say where to listen: --socket PATH or --listen HOST:PORT");
+    }
+    return all;
+  }
+
+  private SocketmapServer.Options options() {
+    if (maxClients < 1 || maxReply < 16 || requestTimeout < 0 || idleTimeout < 0
+        || watchInterval < 10 || (threads != null && threads < 1)) {
+      throw new ParameterException(spec.commandLine(), "--max-clients and --threads must be at "
+          + "least 1, --max-reply at least 16, --watch-interval at least 10 ms, timeouts not "
+          + "negative");
+    }
+    SocketmapServer.Options o = SocketmapServer.Options.defaults().withMaxClients(maxClients)
+        .withMaxReply(maxReply).withRequestTimeout(Duration.ofSeconds(requestTimeout))
+        .withIdleTimeout(Duration.ofSeconds(idleTimeout));
+    return threads == null ? o : o.withLoops(threads);
+  }
+
+  private Set<PosixFilePermission> mode(String octal) {
+    int m;
+    try {
+      m = Integer.parseInt(octal, 8);
+    } catch (NumberFormatException e) {
+      m = -1;
+    }
+    if (m < 0 || m > 0777) {
+      throw new ParameterException(spec.commandLine(),
+          "--socket-mode \"" + octal + "\" is not an octal mode like 0660");
+    }
+    PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ … OTHERS_EXECUTE
+    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+    for (int i = 0; i < bits.length; i++) {
+      if ((m & (0400 >> i)) != 0) {
+        set.add(bits[i]);
+      }
+    }
+    return set;
+  }
+}

@@ -1,0 +1,187 @@
+package io.accessctl.serve;
+
+import io.accessctl.mapfile.Record;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * How {@code accessctl push} hands a map to the server that holds the store open (JE lets only
+ * one process write): a Unix socket {@value #SOCKET_NAME} in the store directory, mode 0600.
+ *
+ * <p>The client sends netstrings: the header {@code push MAP fold|nofold COUNT DIGEST SOURCE},
+ * then COUNT pairs of key and value. The server pushes them in one transaction, like a local push,
+ * and answers {@code OK GENERATION ENTRIES MILLIS} or {@code ERR reason}.
+ */
+public final class PushChannel implements Closeable {
+  public static final String SOCKET_NAME = "push.sock";
+  /** No key, value or header is longer than this. */
+  private static final int MAX_ITEM = 1 << 20;
+  private static final int MAX_RECORDS = 100_000_000;
+
+  private final ServerSocketChannel channel;
+  private final Path path;
+  private final Object fileKey;
+  private final Store store;
+  private final Consumer<String> log;
+  private final Thread thread;
+
+  private PushChannel(ServerSocketChannel channel, Path path, Store store, Consumer<String> log) {
+    this.channel = channel;
+    this.path = path;
+    this.fileKey = UnixSockets.fileKey(path);
+    this.store = store;
+    this.log = log;
+    this.thread = new Thread(this::accept, "push-channel");
+    thread.setDaemon(true);
+  }
+
+  public static Path socketPath(Path storeDir) {
+    return storeDir.resolve(SOCKET_NAME);
+  }
+
+  /** Listens for pushes to {@code store}. */
+  public static PushChannel open(Store store, Consumer<String> log) throws IOException {
+    Path p = socketPath(store.dir());
+    UnixSockets.clearStale(p);
+    ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      ch.bind(UnixDomainSocketAddress.of(p));
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      ch.close();
+      throw new IOException(p + ": cannot listen for pushes: " + e.getMessage(), e);
+    }
+    PushChannel pc = new PushChannel(ch, p, store, log);
+    pc.thread.start();
+    return pc;
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // closing
+    }
+    UnixSockets.removeIfOurs(path, fileKey);
+  }
+
+  private void accept() {
+    while (channel.isOpen()) {
+      SocketChannel c;
+      try {
+        c = channel.accept();
+      } catch (ClosedChannelException closed) {
+        return;
+      } catch (IOException e) {
+        log.accept("push channel: " + e.getMessage());
+        return;
+      }
+      Thread t = new Thread(() -> serve(c), "push-client");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void serve(SocketChannel c) {
+    try (c; InputStream in = new BufferedInputStream(Channels.newInputStream(c));
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c))) {
+      String reply;
+      try {
+        Header h = Header.parse(readItem(in));
+        List<Record> records = new ArrayList<>(Math.min(h.count, 1 << 16));
+        for (int i = 0; i < h.count; i++) {
+          records.add(new Record(readItem(in), readItem(in)));
+        }
+        MapInfo info = store.replace(h.map, new MapContent(records, h.fold, h.source, h.digest));
+        log.accept("pushed " + h.source + " to map " + h.map + ": generation "
+            + info.generation() + ", " + info.entries() + " entries");
+        reply = "OK " + info.generation() + " " + info.entries() + " "
+            + info.pushedAt().toEpochMilli();
+      } catch (IOException | IllegalArgumentException e) {
+        reply = "ERR " + e.getMessage();
+      }
+      Netstring.write(out, reply.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      log.accept("push channel: " + e.getMessage());
+    }
+  }
+
+  private static byte[] readItem(InputStream in) throws IOException {
+    byte[] b = Netstring.read(in, MAX_ITEM);
+    if (b == null) {
+      throw new EOFException("push ended early");
+    }
+    return b;
+  }
+
+  private record Header(String map, boolean fold, int count, String digest, String source) {
+    static Header parse(byte[] payload) {
+      String[] f = new String(payload, StandardCharsets.UTF_8).split(" ", 6);
+      if (f.length != 6 || !f[0].equals("push") || !(f[2].equals("fold") || f[2].equals("nofold"))) {
+        throw new IllegalArgumentException("bad push header");
+      }
+      int count = Integer.parseInt(f[3]);
+      if (count < 0 || count > MAX_RECORDS) {
+        throw new IllegalArgumentException("bad record count " + count);
+      }
+      return new Header(Store.checkMapName(f[1]), f[2].equals("fold"), count, f[4], f[5]);
+    }
+  }
+
+  /**
+   * Pushes through the server that holds the store at {@code storeDir}.
+   *
+   * @throws IOException when no server listens there, or the server refused the push
+   */
+  public static MapInfo push(Path storeDir, String map, MapContent content) throws IOException {
+    Store.checkMapName(map);
+    Path p = socketPath(storeDir);
+    try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(p));
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
+        InputStream in = new BufferedInputStream(Channels.newInputStream(c))) {
+      String header = "push " + map + " " + (content.fold() ? "fold" : "nofold") + " "
+          + content.records().size() + " " + content.digest() + " " + content.source();
+      Netstring.write(out, header.getBytes(StandardCharsets.UTF_8));
+      for (Record r : content.records()) {
+        Netstring.write(out, r.key());
+        Netstring.write(out, r.value());
+      }
+      out.flush();
+      byte[] reply = Netstring.read(in, MAX_ITEM);
+      if (reply == null) {
+        throw new EOFException(p + ": the server closed the push channel without an answer");
+      }
+      String r = new String(reply, StandardCharsets.UTF_8);
+      if (!r.startsWith("OK ")) {
+        throw new IOException("the server refused the push: "
+            + (r.startsWith("ERR ") ? r.substring(4) : r));
+      }
+      String[] f = r.split(" ");
+      return new MapInfo(map, Long.parseLong(f[1]), Long.parseLong(f[2]), content.fold(),
+          Instant.ofEpochMilli(Long.parseLong(f[3])), content.source(), content.digest());
+    } catch (java.net.SocketException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new IOException(p + ": cannot push through the running server: " + e.getMessage(), e);
+    }
+  }
+}

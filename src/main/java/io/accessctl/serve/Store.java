@@ -1,0 +1,467 @@
+package io.accessctl.serve;
+
+import com.sleepycat.je.Database;
+import com.sleepycat.je.DatabaseConfig;
+import com.sleepycat.je.DatabaseEntry;
+import com.sleepycat.je.DatabaseException;
+import com.sleepycat.je.DatabaseNotFoundException;
+import com.sleepycat.je.Durability;
+import com.sleepycat.je.Environment;
+import com.sleepycat.je.EnvironmentConfig;
+import com.sleepycat.je.EnvironmentLockedException;
+import com.sleepycat.je.LockMode;
+import com.sleepycat.je.OperationStatus;
+import com.sleepycat.je.Transaction;
+import io.accessctl.mapfile.Record;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The live access maps: a Berkeley DB Java Edition environment in one directory.
+ *
+ * <p>Each push writes the map's new content into a fresh database ({@code map:NAME:GEN}) and, in
+ * the same transaction, points the map's record in {@code accessctl.meta} at it; the commit is
+ * synchronous. Readers take the current generation, which is swapped in one step after the commit,
+ * so a lookup sees the old map or the new one, never a mix, and never waits for a push. A
+ * generation that is no longer current is closed and dropped when its last reader leaves. After a
+ * crash (kill -9), JE's recovery rolls back an unfinished push and the store opens with the last
+ * committed map; databases a crash left behind are dropped on the next writable open.
+ *
+ * <p>Only one process can open a store for writing (JE's {@code je.lck}); others may open it read
+ * only and see the content committed when they opened it.
+ */
+public final class Store implements Closeable {
+  /** The database that holds one {@link MapInfo} per map name. */
+  static final String META = "accessctl.meta";
+  private static final String GENERATION_PREFIX = "map:";
+  private static final Pattern MAP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
+  /** JE's cache as a share of the heap: the maps are small; the rest is for connections. */
+  private static final int CACHE_PERCENT = 40;
+
+  /** Thrown when another process (usually a running server) holds the store for writing. */
+  public static final class LockedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LockedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Thrown for a map name the store does not hold (nothing was pushed under that name). */
+  public static final class NoSuchMapException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NoSuchMapException(String message) {
+      super(message);
+    }
+  }
+
+  private final Path dir;
+  private final boolean readOnly;
+  private final Environment env;
+  private final Database meta;
+  private final Map<String, Generation> current = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private Store(Path dir, boolean readOnly) throws IOException {
+    this.dir = dir;
+    this.readOnly = readOnly;
+    EnvironmentConfig ec = new EnvironmentConfig()
+        .setAllowCreate(!readOnly)
+        .setReadOnly(readOnly)
+        .setTransactional(true);
+    ec.setDurability(Durability.COMMIT_SYNC);
+    ec.setCachePercent(CACHE_PERCENT);
+    ec.setConfigParam(EnvironmentConfig.STATS_COLLECT, "false");
+    ec.setConfigParam(EnvironmentConfig.FILE_LOGGING_LEVEL, "WARNING");
+    try {
+      env = new Environment(dir.toFile(), ec);
+    } catch (EnvironmentLockedException e) {
+      throw new LockedException(dir + ": the store is open for writing in another process "
+          + "(a running accessctl serve?)", e);
+    } catch (DatabaseException | IllegalArgumentException e) {
+      throw new IOException(dir + ": cannot open the store: " + firstLine(e), e);
+    }
+    try {
+      meta = openMeta();
+      if (meta != null) {
+        loadCurrent();
+        if (!readOnly) {
+          dropUnreferenced();
+        }
+      }
+    } catch (DatabaseException | IOException | IllegalArgumentException e) {
+      closeQuietly();
+      throw e instanceof IOException io ? io
+          : new IOException(dir + ": cannot read the store: " + firstLine(e), e);
+    }
+  }
+
+  /** Opens (creating it if needed) the store in {@code dir} for reading and writing. */
+  public static Store open(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return new Store(dir, false);
+  }
+
+  /** Opens an existing store read-only, beside a server that may hold it for writing. */
+  public static Store openReadOnly(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir.toString());
+    }
+    return new Store(dir, true);
+  }
+
+  /** True when {@code dir} holds a store (JE's log files), so callers can tell it from other dirs. */
+  public static boolean isStore(Path dir) {
+    return Files.isRegularFile(dir.resolve("00000000.jdb"))
+        || Files.isRegularFile(dir.resolve("je.lck"));
+  }
+
+  /** Checks a map name: letters, digits and {@code _ . + -}, at most 64 bytes. */
+  public static String checkMapName(String name) {
+    if (!MAP_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("map name \"" + name + "\" must be 1 to 64 letters, "
+          + "digits, '_', '.', '+' or '-' (and start with a letter or digit)");
+    }
+    return name;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The maps in the store, by name. */
+  public List<MapInfo> maps() {
+    List<MapInfo> out = new ArrayList<>();
+    current.values().forEach(g -> out.add(g.info));
+    out.sort(java.util.Comparator.comparing(MapInfo::name));
+    return out;
+  }
+
+  public Optional<MapInfo> info(String map) {
+    Generation g = current.get(map);
+    return g == null ? Optional.empty() : Optional.of(g.info);
+  }
+
+  /**
+   * Replaces the whole content of {@code map} in one transaction, committed to disk before this
+   * returns. A key that comes twice keeps its first value (makemap's rule).
+   */
+  public synchronized MapInfo replace(String map, MapContent content) throws IOException {
+    List<Record> records = content.records();
+    boolean fold = content.fold();
+    String source = content.source();
+    String digest = content.digest();
+    checkMapName(map);
+    ensureOpen();
+    if (readOnly) {
+      throw new IOException(dir + ": the store is open read-only");
+    }
+    long gen = nextGeneration(map);
+    String dbName = databaseName(map, gen);
+    MapInfo info = new MapInfo(map, gen, 0, fold, Instant.now(), source, digest);
+    Transaction txn = null;
+    Database db = null;
+    try {
+      txn = env.beginTransaction(null, null);
+      db = env.openDatabase(txn, dbName, dbConfig(true).setExclusiveCreate(true));
+      long n = 0;
+      DatabaseEntry k = new DatabaseEntry();
+      DatabaseEntry v = new DatabaseEntry();
+      for (Record r : records) {
+        k.setData(r.key());
+        v.setData(r.value());
+        if (db.putNoOverwrite(txn, k, v) == OperationStatus.SUCCESS) {
+          n++;
+        }
+      }
+      info = new MapInfo(map, gen, n, fold, Instant.now(), source, digest);
+      meta.put(txn, utf8(map), new DatabaseEntry(info.encode()));
+      txn.commit();
+      txn = null;
+    } catch (DatabaseException | IllegalStateException e) {
+      if (db != null) {
+        closeQuietly(db);
+      }
+      throw new IOException(dir + ": push of map " + map + " failed: " + firstLine(e), e);
+    } finally {
+      if (txn != null) {
+        abortQuietly(txn);
+      }
+    }
+    Generation old = current.put(map, new Generation(db, dbName, info));
+    if (old != null) {
+      old.retire(true);
+    }
+    return info;
+  }
+
+  /** JE's database names, for tests and diagnostics. */
+  List<String> databaseNames() {
+    return env.getDatabaseNames();
+  }
+
+  /** A pinned view of one generation of a map: several reads that see one content. */
+  public final class View implements Closeable {
+    private final Generation gen;
+    private boolean released;
+
+    private View(Generation gen) {
+      this.gen = gen;
+    }
+
+    public MapInfo info() {
+      return gen.info;
+    }
+
+    /** The value stored under exactly these key bytes. */
+    public Optional<byte[]> get(byte[] storedKey) throws IOException {
+      return gen.get(storedKey);
+    }
+
+    /** The value for a requested key, after sendmail's key rules ({@link Keys#lookupKey}). */
+    public Optional<byte[]> lookup(byte[] requestedKey) throws IOException {
+      return gen.get(Keys.lookupKey(requestedKey, gen.info.fold()));
+    }
+
+    @Override
+    public void close() {
+      if (!released) {
+        released = true;
+        gen.release();
+      }
+    }
+  }
+
+  /** Pins the current generation of {@code map}; close the view soon. */
+  public View view(String map) throws IOException {
+    while (true) {
+      ensureOpen();
+      Generation g = current.get(map);
+      if (g == null) {
+        throw new NoSuchMapException("no map named \"" + map + "\" in " + dir);
+      }
+      if (g.acquire()) {
+        return new View(g);
+      }
+      // retired between the get and the acquire: the next one is already current
+    }
+  }
+
+  /** One lookup of a requested key in the current generation (sendmail's key rules applied). */
+  public Optional<byte[]> lookup(String map, byte[] requestedKey) throws IOException {
+    try (View v = view(map)) {
+      return v.lookup(requestedKey);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<Generation> live = new ArrayList<>(current.values());
+    current.clear();
+    live.forEach(g -> g.retire(false));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    for (Generation g : live) {
+      while (!g.disposed() && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    if (meta != null) {
+      closeQuietly(meta);
+    }
+    try {
+      env.close();
+    } catch (DatabaseException | IllegalStateException e) {
+      // a database handle a stuck reader still holds; JE closes the files regardless
+    }
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new IOException(dir + ": the store is closed");
+    }
+  }
+
+  private Database openMeta() {
+    try {
+      return env.openDatabase(null, META, dbConfig(!readOnly));
+    } catch (DatabaseNotFoundException e) {
+      return null;
+    }
+  }
+
+  private DatabaseConfig dbConfig(boolean create) {
+    return new DatabaseConfig().setTransactional(true).setAllowCreate(create)
+        .setReadOnly(readOnly);
+  }
+
+  private void loadCurrent() throws IOException {
+    DatabaseEntry k = new DatabaseEntry();
+    DatabaseEntry v = new DatabaseEntry();
+    try (var c = meta.openCursor(null, null)) {
+      while (c.getNext(k, v, LockMode.DEFAULT) == OperationStatus.SUCCESS) {
+        String name = new String(k.getData(), StandardCharsets.UTF_8);
+        MapInfo info = MapInfo.decode(name, v.getData());
+        String dbName = databaseName(name, info.generation());
+        Database db = env.openDatabase(null, dbName, dbConfig(false));
+        current.put(name, new Generation(db, dbName, info));
+      }
+    }
+  }
+
+  /** Drops generations no map points at: left by a crash between a push and the drop. */
+  private void dropUnreferenced() {
+    for (String name : env.getDatabaseNames()) {
+      if (name.startsWith(GENERATION_PREFIX)
+          && current.values().stream().noneMatch(g -> g.dbName.equals(name))) {
+        env.removeDatabase(null, name);
+      }
+    }
+  }
+
+  private long nextGeneration(String map) {
+    long max = info(map).map(MapInfo::generation).orElse(0L);
+    String prefix = GENERATION_PREFIX + map + ":";
+    for (String name : env.getDatabaseNames()) {
+      if (name.startsWith(prefix)) {
+        try {
+          max = Math.max(max, Long.parseLong(name.substring(prefix.length())));
+        } catch (NumberFormatException ignored) {
+          // not ours
+        }
+      }
+    }
+    return max + 1;
+  }
+
+  static String databaseName(String map, long generation) {
+    return GENERATION_PREFIX + map + ":" + generation;
+  }
+
+  private static DatabaseEntry utf8(String s) {
+    return new DatabaseEntry(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void closeQuietly(Database db) {
+    try {
+      db.close();
+    } catch (DatabaseException | IllegalStateException e) {
+      // closing is best effort
+    }
+  }
+
+  private static void abortQuietly(Transaction txn) {
+    try {
+      txn.abort();
+    } catch (DatabaseException | IllegalStateException e) {
+      // the environment is failing; recovery will roll the transaction back
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /**
+   * One committed content of a map and its readers. {@code state} counts the readers; its sign
+   * bit says "retired": no new reader may enter, and the last one out closes the database.
+   */
+  private final class Generation {
+    private static final int RETIRED = Integer.MIN_VALUE;
+
+    final Database db;
+    final String dbName;
+    final MapInfo info;
+    private final AtomicInteger state = new AtomicInteger();
+    private volatile boolean drop;
+    private volatile boolean disposed;
+
+    Generation(Database db, String dbName, MapInfo info) {
+      this.db = db;
+      this.dbName = dbName;
+      this.info = info;
+    }
+
+    boolean acquire() {
+      while (true) {
+        int s = state.get();
+        if (s < 0) {
+          return false;
+        }
+        if (state.compareAndSet(s, s + 1)) {
+          return true;
+        }
+      }
+    }
+
+    void release() {
+      if (state.decrementAndGet() == RETIRED) {
+        dispose();
+      }
+    }
+
+    /** No new readers; close (and with {@code dropIt}, delete) once the last one has left. */
+    void retire(boolean dropIt) {
+      drop = dropIt;
+      int before = state.getAndUpdate(s -> s | RETIRED);
+      if (before == 0) {
+        dispose();
+      }
+    }
+
+    boolean disposed() {
+      return disposed;
+    }
+
+    Optional<byte[]> get(byte[] key) throws IOException {
+      DatabaseEntry v = new DatabaseEntry();
+      try {
+        // The database is never written after its commit, so reads need no locks.
+        OperationStatus st = db.get(null, new DatabaseEntry(key), v, LockMode.READ_UNCOMMITTED);
+        return st == OperationStatus.SUCCESS ? Optional.of(v.getData()) : Optional.empty();
+      } catch (DatabaseException | IllegalStateException e) {
+        throw new IOException(dir + ": lookup in map " + info.name() + " failed: "
+            + firstLine(e), e);
+      }
+    }
+
+    private void dispose() {
+      closeQuietly(db);
+      if (drop && !closed) {
+        try {
+          env.removeDatabase(null, dbName);
+        } catch (DatabaseException | IllegalStateException e) {
+          // dropped on the next writable open instead
+        }
+      }
+      disposed = true;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.accessctl.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small, bounded run of the load generator: 8 clients, every answer right. */
+class ServeLoadTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void eightClientsOnLoopbackGetEveryAnswerRight() throws Exception {
+    List<ServeLoad.Figures> f = ServeLoad.run(dir,
+        new ServeLoad.Settings(8, 2000, Duration.ofSeconds(5), 20_000, 7), System.out);
+    assertThat(f).extracting(ServeLoad.Figures::name).containsExactly(
+        "socketmap, TCP 127.0.0.1", "socketmap, Unix socket", "in-process hash db (MapReader)");
+    for (ServeLoad.Figures x : f) {
+      assertThat(x.errors()).as(x.toString()).isZero();
+      assertThat(x.lookups()).as(x.toString()).isPositive();
+    }
+  }
+}
