@@ -8,7 +8,15 @@ public final class SendmailVersion {
    * Compares number by number; a missing part counts as 0 ({@code 8.17} = {@code 8.17.0}), and
    * anything after the digits of a part ({@code 8.16.1-beta}) is ignored.
    */
+  private static final java.util.Map<String, Integer> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static int compare(String a, String b) {
+    // Rules compare the same few versions for every entry of a large map: parse each pair once.
+    return CACHE.computeIfAbsent(a + '\u0000' + b, k -> parseAndCompare(a, b));
+  }
+
+  private static int parseAndCompare(String a, String b) {
     String[] x = a.split("\\.");
     String[] y = b.split("\\.");
     for (int i = 0; i < Math.max(x.length, y.length); i++) {

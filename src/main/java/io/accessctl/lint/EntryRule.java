@@ -2,14 +2,24 @@ package io.accessctl.lint;
 
 import io.accessctl.catalog.Tag;
 import io.accessctl.source.Entry;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A rule that looks at one entry at a time. */
 public abstract class EntryRule implements Rule {
 
   @Override
   public final void check(LintContext ctx, Findings out) {
-    for (Entry e : ctx.source().entries()) {
-      check(e, ctx.catalog().find(e.tag()).orElse(null), ctx, out);
+    List<Entry> entries = ctx.source().entries();
+    List<Tag> tags = ctx.memo("entry-tags", () -> {
+      List<Tag> t = new ArrayList<>(entries.size());
+      for (Entry e : entries) {
+        t.add(ctx.catalog().find(e.tag()).orElse(null));
+      }
+      return t;
+    });
+    for (int i = 0; i < entries.size(); i++) {
+      check(entries.get(i), tags.get(i), ctx, out);
     }
   }
 

@@ -142,12 +142,14 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
     return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
+  private static final java.util.regex.Pattern ENHANCED_CODE =
+      java.util.regex.Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )");
+
   /**
    * err.c isenhsc(s, ' '): {@code [245].d{1,3}.d{1,3}} followed by a blank; its length or 0.
    */
   static int enhancedCodeLength(String s) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )").matcher(s);
+    java.util.regex.Matcher m = ENHANCED_CODE.matcher(s);
     return m.find() ? m.end() : 0;
   }
 }

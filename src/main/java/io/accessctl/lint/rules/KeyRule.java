@@ -86,9 +86,8 @@ abstract class KeyRule implements Rule {
 
   @Override
   public final void check(LintContext ctx, Findings out) {
-    Catalog catalog = catalog(ctx);
-    for (Entry e : ctx.source().entries()) {
-      check(key(e, catalog), ctx, out);
+    for (Key k : keys(ctx)) {
+      check(k, ctx, out);
     }
   }
 
@@ -100,9 +99,21 @@ abstract class KeyRule implements Rule {
   private static final Pattern TAG_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final Pattern CITAG = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
 
-  /** The catalogue plus the CITag tags this file's TLS requirements name. */
+  /** The catalogue plus the CITag tags this file's TLS requirements name (once per file). */
   static Catalog catalog(LintContext ctx) {
-    return ctx.catalog().withCiTags(ciTags(ctx.source()));
+    return ctx.memo("key-rule-catalog", () -> ctx.catalog().withCiTags(ciTags(ctx.source())));
+  }
+
+  /** Every entry's key, split once per file for all key rules. */
+  static java.util.List<Key> keys(LintContext ctx) {
+    return ctx.memo("key-rule-keys", () -> {
+      Catalog catalog = catalog(ctx);
+      java.util.List<Key> out = new java.util.ArrayList<>(ctx.source().entries().size());
+      for (Entry e : ctx.source().entries()) {
+        out.add(key(e, catalog));
+      }
+      return out;
+    });
   }
 
   /** Tags named by {@code …+CITag:Name} in TLS requirement values of the file. */
@@ -355,15 +366,6 @@ abstract class KeyRule implements Rule {
 
   /** True when {@code a} is the same or a later sendmail version than {@code b} (8.17.2 ≥ 8.17.1.9). */
   static boolean versionAtLeast(String a, String b) {
-    String[] x = a.split("[^0-9]+");
-    String[] y = b.split("[^0-9]+");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int xi = i < x.length && !x[i].isEmpty() ? Integer.parseInt(x[i]) : 0;
-      int yi = i < y.length && !y[i].isEmpty() ? Integer.parseInt(y[i]) : 0;
-      if (xi != yi) {
-        return xi > yi;
-      }
-    }
-    return true;
+    return io.accessctl.cf.SendmailVersion.compare(a, b) >= 0;
   }
 }

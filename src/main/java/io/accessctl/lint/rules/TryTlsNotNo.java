@@ -9,7 +9,10 @@ import io.accessctl.lint.Severity;
 import io.accessctl.lint.rules.Prescan.Token;
 import io.accessctl.source.Bytes;
 import io.accessctl.source.Entry;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -98,18 +101,61 @@ public final class TryTlsNotNo extends ValueRule {
     if (mine.isEmpty()) {
       return Optional.empty();
     }
-    for (Entry other : ctx.source().entries()) {
-      if (other == self || !other.tag().equalsIgnoreCase(tag.name())) {
-        continue;
-      }
-      List<Token> t = Prescan.tokens(Values.withoutCr(other.value()));
-      boolean no = t.size() == 1 && t.get(0).is("NO");
-      String theirs = Bytes.foldAscii(other.subject());
-      if (no && (covers(theirs, mine) || (maybe && !isAddress(mine) && isAddress(theirs)))) {
+    NoEntries no = ctx.memo("try-tls-no:" + tag.name(), () -> NoEntries.of(tag, ctx));
+    for (String candidate : broaderCandidates(mine)) {
+      Entry other = no.bySubject.get(candidate);
+      if (other != null && other != self && covers(candidate, mine)) {
         return Optional.of(other);
       }
     }
+    if (maybe && !isAddress(mine) && no.firstAddress != null && no.firstAddress != self) {
+      return Optional.of(no.firstAddress);
+    }
     return Optional.empty();
+  }
+
+  /** The entries of a tag whose value sendmail reads as NO, by folded subject (first one wins). */
+  private record NoEntries(Map<String, Entry> bySubject, Entry firstAddress) {
+    static NoEntries of(Tag tag, LintContext ctx) {
+      Map<String, Entry> by = new HashMap<>();
+      Entry firstAddress = null;
+      for (Entry e : ctx.source().entries()) {
+        if (!e.tag().equalsIgnoreCase(tag.name())) {
+          continue;
+        }
+        List<Token> t = Prescan.tokens(Values.withoutCr(e.value()));
+        if (t.size() == 1 && t.get(0).is("NO")) {
+          String subject = Bytes.foldAscii(e.subject());
+          by.putIfAbsent(subject, e);
+          if (firstAddress == null && isAddress(subject)) {
+            firstAddress = e;
+          }
+        }
+      }
+      return new NoEntries(by, firstAddress);
+    }
+  }
+
+  /**
+   * Every key that {@link #covers} could accept as broader than {@code key}: the bare default,
+   * each suffix after or from a dot, each prefix before a dot or colon, bracketed or not.
+   */
+  private static List<String> broaderCandidates(String key) {
+    List<String> out = new ArrayList<>();
+    out.add("");
+    boolean bracketed = key.startsWith("[") && key.endsWith("]") && key.length() >= 2;
+    String inner = bracketed ? key.substring(1, key.length() - 1) : key;
+    for (int i = 0; i < inner.length(); i++) {
+      char c = inner.charAt(i);
+      if (c == '.' || c == ':') {
+        out.add(bracketed ? "[" + inner.substring(0, i) + "]" : inner.substring(0, i));
+      }
+      if (c == '.' && !bracketed) {
+        out.add(key.substring(i + 1));
+        out.add(key.substring(i));
+      }
+    }
+    return out;
   }
 
   /**

@@ -32,7 +32,13 @@ abstract class ValueRule extends EntryRule {
    * @param untagged the key has no tag (an untagged {@code IPv6:…} address included)
    */
   record Value(Entry entry, Tag tag, String text, int column, List<Prescan.Token> tokens,
-      boolean untagged) {
+      boolean untagged, String singleWord) {
+    Value(Entry entry, Tag tag, String text, int column, List<Prescan.Token> tokens,
+        boolean untagged) {
+      this(entry, tag, text, column, tokens, untagged,
+          tokens.size() == 1 ? tokens.get(0).text().toUpperCase(java.util.Locale.ROOT) : "");
+    }
+
     int columnOf(Prescan.Token t) {
       return column + t.offset();
     }
@@ -46,10 +52,8 @@ abstract class ValueRule extends EntryRule {
       return is(ValueKind.ACTION) || untagged;
     }
 
-    /** The single token, in upper case, or "" when the value is not one token. */
-    String singleWord() {
-      return tokens.size() == 1 ? tokens.get(0).text().toUpperCase(java.util.Locale.ROOT) : "";
-    }
+    // singleWord: the single token, in upper case, or "" when the value is not one token
+    // (computed once: every value rule asks).
 
     /** The value for messages, quoted. */
     String quoted() {
@@ -65,7 +69,13 @@ abstract class ValueRule extends EntryRule {
 
   @Override
   protected final void check(Entry e, Tag tag, LintContext ctx, Findings out) {
-    Optional<Value> v = meant(e, ctx.catalog());
+    Optional<Value> v = ctx.<java.util.Map<Entry, Optional<Value>>>memo("value-rule-meant", () -> {
+      java.util.Map<Entry, Optional<Value>> m = new java.util.IdentityHashMap<>();
+      for (Entry x : ctx.source().entries()) {
+        m.put(x, meant(x, ctx.catalog()));
+      }
+      return m;
+    }).get(e);
     if (v.isEmpty() || (v.get().singleWord().equals("SKIP") && !judgesSkip())) {
       return;
     }
