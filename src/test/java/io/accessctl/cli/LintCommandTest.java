@@ -42,6 +42,19 @@ class LintCommandTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("oracle")
+  void debiansStockFileAndTheExampleDrawNoErrorWithDebiansCf() {
+    io.accessctl.testutil.Oracle.require(io.accessctl.testutil.Oracle.STOCK_CF);
+    Cli.Run stock = Cli.run("lint", "--cf", io.accessctl.testutil.Oracle.STOCK_CF, "--format",
+        "gcc", "src/test/resources/lint/debian-access");
+    assertThat(stock.out()).doesNotContain(": error:");
+    assertThat(stock.exit()).isZero();
+    Cli.Run example = Cli.run("lint", "--cf", io.accessctl.testutil.Oracle.STOCK_CF,
+        "examples/access");
+    assertThat(example.exit()).isZero();
+  }
+
+  @Test
   void warningsBlockOnlyWithFailLevelWarning() {
     assertThat(Cli.run("lint", "--no-cf", "--fail-level", "warning", "examples/access").exit())
         .isEqualTo(1);

@@ -21,8 +21,9 @@ public final class Ipv6Compressed extends KeyRule {
       with '::' never equals any of those lookups: Debian's own Connect:IPv6:::1 RELAY (and the
       GreetPause, ClientRate and ClientConn lines beside it) never match a client on ::1. With
       UseCompressedIPv6Addresses set, it is the other way round: addresses are written as
-      inet_ntop does (IPv6:2001:db8::1), and full forms are dead. Without --cf this is a warning,
-      because the cf decides; with a cf it is an error.
+      inet_ntop does (IPv6:2001:db8::1), and full forms are dead. A '::' key is a warning, also
+      with a cf that confirms it is dead: Debian ships such lines, and lint must not fail the
+      stock file; with --fail-level warning it blocks.
 
       Wrong:
         Connect:IPv6:::1 RELAY
@@ -62,8 +63,7 @@ public final class Ipv6Compressed extends KeyRule {
     }
     String cf = ctx.cf().isPresent()
         ? "and this cf does not set it" : "(Debian's does not; pass --cf to be sure)";
-    Severity severity = ctx.cf().isPresent() ? Severity.ERROR : Severity.WARNING;
-    out.add(INFO, severity, k.entry().line(), column, "key " + k.shown() + " uses the compressed"
+    out.add(INFO, Severity.WARNING, k.entry().line(), column, "key " + k.shown() + " uses the compressed"
         + " IPv6 form '::', but sendmail looks IPv6 addresses up in full form (eight groups, e.g."
         + " IPv6:0:0:0:0:0:0:0:1) unless sendmail.cf sets UseCompressedIPv6Addresses " + cf
         + ", so this entry never matches; " + (full == null ? "write the address in full"
