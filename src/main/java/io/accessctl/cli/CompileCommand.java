@@ -111,7 +111,12 @@ public final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<CfFile> cfFile = readCf();
+    Optional<CfFile> cfFile;
+    try {
+      cfFile = SendmailCf.read(cf, noCf, err);
+    } catch (IOException e) {
+      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
+    }
     Optional<AccessMapSpec> k = cfFile.flatMap(CfFile::accessMap)
         .filter(s -> Set.of("hash", "btree", "cdb").contains(s.mapClass()));
     Path src = source != null ? source
@@ -235,26 +240,6 @@ public final class CompileCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
           + t + "'");
-    }
-  }
-
-  private Optional<CfFile> readCf() {
-    if (noCf) {
-      return Optional.empty();
-    }
-    Path p = cf != null ? cf : Path.of(MakemapCommand.DEFAULT_CF);
-    if (cf == null && !Files.isReadable(p)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(CfFile.read(p));
-    } catch (IOException e) {
-      if (cf == null) { // the stock cf is only a source of defaults
-        spec.commandLine().getErr().println("accessctl: warning: ignoring "
-            + ErrorHandler.describe(e));
-        return Optional.empty();
-      }
-      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }
   }
 }

@@ -17,7 +17,6 @@ import io.accessctl.source.AccessSource;
 import io.accessctl.source.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,7 +108,7 @@ public final class LintCommand implements Callable<Integer> {
     if (fix && staged) {
       throw new ParameterException(spec.commandLine(), "--fix cannot change a staged version");
     }
-    Optional<CfFile> cfFile = readCf(err);
+    Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, err);
     Catalog catalog = Catalog.stock();
     Linter linter = new Linter(Set.copyOf(select), Set.copyOf(ignore));
     List<Path> inputs = files.isEmpty() ? List.of(Path.of(DEFAULT_SOURCE)) : files;
@@ -192,25 +191,6 @@ public final class LintCommand implements Callable<Integer> {
     if (!unknown.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "unknown rule(s) " + unknown
           + "; 'accessctl explain --list' shows them all");
-    }
-  }
-
-  private Optional<CfFile> readCf(PrintWriter err) throws IOException {
-    if (noCf) {
-      return Optional.empty();
-    }
-    if (cf != null) {
-      return Optional.of(CfFile.read(cf));
-    }
-    Path stock = Path.of("/etc/mail/sendmail.cf");
-    if (!Files.isReadable(stock)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(CfFile.read(stock));
-    } catch (IOException e) {
-      err.println("accessctl: warning: ignoring " + ErrorHandler.describe(e));
-      return Optional.empty();
     }
   }
 }

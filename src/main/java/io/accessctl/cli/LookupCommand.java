@@ -98,7 +98,7 @@ public final class LookupCommand implements Callable<Integer> {
     if (batch != null && tag != null) {
       throw new ParameterException(spec.commandLine(), "--batch takes no TAG or NAME");
     }
-    Optional<CfFile> cfFile = readCf();
+    Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, spec.commandLine().getErr());
     Rules rules = cfFile.map(Rules::of).orElseGet(Rules::assumed);
     ParseOptions text = parseOptions.toOptions().withFoldKeys(!parseOptions.noFold
         && rules.foldsKeys());
@@ -120,24 +120,6 @@ public final class LookupCommand implements Callable<Integer> {
 
   private static boolean addressOnly(String t) {
     return t.equalsIgnoreCase("ClientRate") || t.equalsIgnoreCase("ClientConn");
-  }
-
-  private Optional<CfFile> readCf() throws IOException {
-    if (noCf) {
-      return Optional.empty();
-    }
-    if (cf != null) {
-      return Optional.of(CfFile.read(cf));
-    }
-    Optional<Path> def = CfFile.defaultCf();
-    if (def.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(CfFile.read(def.get()));
-    } catch (IOException unreadable) {
-      return Optional.empty();
-    }
   }
 
   private static KeyLookup lookup(MapSource m) {

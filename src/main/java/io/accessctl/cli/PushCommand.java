@@ -24,7 +24,6 @@ import io.accessctl.source.SourceFiles;
 import io.accessctl.source.SyntaxIssue;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -155,7 +154,7 @@ public final class PushCommand implements Callable<Integer> {
      *     warnings with --strict), or a value is too long for a socketmap reply
      */
     MapContent load(Path src, PrintWriter err, boolean color) throws IOException {
-      Optional<CfFile> cfFile = readCf();
+      Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, err);
       ParseOptions options = parseOptions.toOptions();
       if (cfFile.flatMap(CfFile::accessMap).map(k -> k.noFolding()).orElse(false)) {
         options = options.withFoldKeys(false);
@@ -197,17 +196,6 @@ public final class PushCommand implements Callable<Integer> {
         case DUPLICATE_KEY -> !replace;
         default -> true;
       };
-    }
-
-    private Optional<CfFile> readCf() throws IOException {
-      if (noCf) {
-        return Optional.empty();
-      }
-      Path p = cf != null ? cf : Path.of("/etc/mail/sendmail.cf");
-      if (cf == null && !Files.isReadable(p)) {
-        return Optional.empty();
-      }
-      return Optional.of(CfFile.read(p));
     }
   }
 }

@@ -1,0 +1,40 @@
+package io.accessctl.cli;
+
+import io.accessctl.cf.CfFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** How every command that takes {@code --cf FILE} and {@code --no-cf} picks its sendmail.cf. */
+final class SendmailCf {
+  private SendmailCf() {}
+
+  /**
+   * The cf named by {@code --cf}, else the stock one when it is readable, else none.
+   *
+   * @param explicit the {@code --cf} argument, or null
+   * @param none {@code --no-cf}
+   * @param err where a stock cf that cannot be parsed is reported (it is then ignored: it is only
+   *     a source of defaults)
+   * @throws IOException when the cf the user named cannot be read
+   */
+  static Optional<CfFile> read(Path explicit, boolean none, PrintWriter err) throws IOException {
+    if (none) {
+      return Optional.empty();
+    }
+    if (explicit != null) {
+      return Optional.of(CfFile.read(explicit));
+    }
+    Optional<Path> stock = CfFile.defaultCf();
+    if (stock.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CfFile.read(stock.get()));
+    } catch (IOException e) {
+      err.println("accessctl: warning: ignoring " + ErrorHandler.describe(e));
+      return Optional.empty();
+    }
+  }
+}
