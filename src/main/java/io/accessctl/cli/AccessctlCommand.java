@@ -36,6 +36,10 @@ public final class AccessctlCommand implements Callable<Integer> {
     m.put("dump", DumpCommand.class);
     m.put("query", QueryCommand.class);
     m.put("lookup", LookupCommand.class);
+    m.put("suggest", SuggestCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("set", SetCommand.class);
+    m.put("delete", DeleteCommand.class);
     m.put("serve", ServeCommand.class);
     m.put("push", PushCommand.class);
     m.put("hook", HookCommand.class);
