@@ -1,0 +1,159 @@
+package io.accessctl.cli;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.cf.AccessMapSpec;
+import io.accessctl.cf.CfFile;
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Linter;
+import io.accessctl.lint.Severity;
+import io.accessctl.lint.TextDiff;
+import io.accessctl.report.LintReport;
+import io.accessctl.report.OutputFormat;
+import io.accessctl.report.ReportOptions;
+import io.accessctl.source.AccessParser;
+import io.accessctl.source.AccessSource;
+import io.accessctl.source.MapEditor;
+import io.accessctl.source.ParseOptions;
+import io.accessctl.source.SourceFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One edit of a text map, the way {@code set} and {@code delete} make it: read, edit, refuse what
+ * would not lint, write atomically, then optionally compile.
+ */
+final class MapEdits {
+  /** What the caller asked for besides the edit itself. */
+  record Request(Path map, Path cf, boolean noCf, ParseOptions options, boolean check,
+      boolean diff, boolean compile, boolean quiet, Console console, InputStream stdin) {}
+
+  private MapEdits() {}
+
+  /** The map's path: --map, else the text behind the cf's access K line, else /etc/mail/access. */
+  static Path mapPath(Path explicit, Optional<CfFile> cf) {
+    if (explicit != null) {
+      return explicit;
+    }
+    return cf.flatMap(CfFile::accessMap)
+        .filter(k -> Set.of("hash", "btree", "cdb").contains(k.mapClass()))
+        .map(k -> Path.of(k.path()))
+        .orElse(Path.of(CompileCommand.DEFAULT_SOURCE));
+  }
+
+  static int run(Request r, Function<MapEditor, MapEditor.Edit> edit, PrintWriter out,
+      PrintWriter err) {
+    Optional<CfFile> cf;
+    try {
+      cf = SendmailCf.read(r.cf(), r.noCf(), err);
+    } catch (IOException e) {
+      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
+    }
+    Path map = mapPath(r.map(), cf);
+    ParseOptions options = r.options();
+    // sendmail folds lookups unless the K line has -f: the map's keys must be compared the same way
+    if (cf.flatMap(CfFile::accessMap).filter(AccessMapSpec::noFolding)
+        .filter(k -> Path.of(k.path()).toAbsolutePath().normalize()
+            .equals(map.toAbsolutePath().normalize())).isPresent()) {
+      options = options.withFoldKeys(false);
+    }
+    byte[] before;
+    try {
+      before = SourceFiles.read(map);
+    } catch (IOException e) {
+      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
+    }
+    MapEditor.Edit result;
+    try {
+      result = edit.apply(new MapEditor(map.toString(), before, options));
+    } catch (MapEditor.Refused e) {
+      err.println("accessctl: " + e.getMessage());
+      return ExitCodes.DATA_ERROR;
+    }
+    if (!result.changed()) {
+      if (!r.quiet()) {
+        out.println("unchanged: " + result.message());
+      }
+      return ExitCodes.OK;
+    }
+    List<Diagnostic> introduced = introducedErrors(map, before, result, options, cf);
+    if (!introduced.isEmpty()) {
+      OutputFormat.TEXT.reporter(new ReportOptions(r.console().interactive(),
+          VersionProvider.version())).write(new LintReport(List.of(map.toString()), introduced),
+          err);
+      err.println("accessctl: " + map + ": refused: the edit would not lint; the file was not "
+          + "changed");
+      return ExitCodes.DATA_ERROR;
+    }
+    if (r.diff()) {
+      out.print(TextDiff.unified(map.toString(), before, result.text()));
+    }
+    if (r.check()) {
+      if (!r.quiet()) {
+        out.println("would change: " + result.message());
+      }
+      return ExitCodes.FINDINGS;
+    }
+    try {
+      TextFiles.replace(map, result.text());
+    } catch (IOException e) {
+      throw new ExitException(ExitCodes.CANT_CREATE, map + ": " + ErrorHandler.describe(e));
+    }
+    if (!r.quiet()) {
+      out.println("changed: " + result.message());
+    }
+    out.flush();
+    if (!r.compile()) {
+      return ExitCodes.OK;
+    }
+    List<String> args = new ArrayList<>(List.of("compile"));
+    if (r.noCf()) {
+      args.add("--no-cf");
+    } else if (r.cf() != null) {
+      args.add("--cf=" + r.cf());
+    }
+    if (r.quiet()) {
+      args.add("--quiet");
+    }
+    args.add(map.toString());
+    return Main.run(out, err, r.console(), r.stdin(), args.toArray(String[]::new));
+  }
+
+  /**
+   * Errors the edit brings: any error on a line it wrote, or more errors than before (an edit
+   * must not make a map worse, but need not mend what was already broken).
+   */
+  private static List<Diagnostic> introducedErrors(Path map, byte[] before, MapEditor.Edit edit,
+      ParseOptions options, Optional<CfFile> cf) {
+    List<Diagnostic> old = errors(map, before, options, cf);
+    List<Diagnostic> now = errors(map, edit.text(), options, cf);
+    Set<Integer> written = new HashSet<>(edit.lines());
+    List<Diagnostic> onWritten = now.stream().filter(d -> written.contains(d.line())).toList();
+    if (!onWritten.isEmpty()) {
+      return onWritten;
+    }
+    if (now.size() > old.size()) {
+      Set<String> known = new HashSet<>();
+      old.forEach(d -> known.add(d.ruleId() + " " + d.message()));
+      List<Diagnostic> fresh = now.stream()
+          .filter(d -> !known.contains(d.ruleId() + " " + d.message())).toList();
+      return fresh.isEmpty() ? now : fresh;
+    }
+    return List.of();
+  }
+
+  private static List<Diagnostic> errors(Path map, byte[] text, ParseOptions options,
+      Optional<CfFile> cf) {
+    AccessSource src = new AccessParser(options).parse(map.toString(), text);
+    return Linter.all().lint(new LintContext(src, Catalog.stock(), cf)).stream()
+        .filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+}
