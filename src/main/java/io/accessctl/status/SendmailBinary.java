@@ -45,7 +45,8 @@ public final class SendmailBinary {
       return Optional.empty();
     }
     try {
-      CompletableFuture<Optional<String>> first = CompletableFuture.supplyAsync(() -> firstVersion(p));
+      CompletableFuture<Optional<String>> first =
+          CompletableFuture.supplyAsync(() -> firstVersion(p));
       return first.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -54,6 +55,7 @@ public final class SendmailBinary {
       return Optional.empty();
     } finally {
       // the line is all we need; the rest may be a 60-second wait for a qualified host name
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     }
   }

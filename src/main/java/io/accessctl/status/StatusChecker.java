@@ -247,7 +247,8 @@ public final class StatusChecker {
           : c.path() + " declares the access map but none of its rulesets looks anything up in it";
       return Check.of(id, CheckStatus.PROBLEM, why + ": Try_TLS, Srv_Features and every other"
           + " entry do nothing", "add FEATURE(`access_db', , `skip')dnl to sendmail.mc before the"
-          + " other FEATUREs and rebuild sendmail.cf (Debian: sendmailconfig, or make -C /etc/mail)");
+          + " other FEATUREs and rebuild sendmail.cf (Debian: sendmailconfig, or make -C"
+          + " /etc/mail)");
     }
     return Check.of(id, CheckStatus.OK, c.path() + " reads the access map");
   }
@@ -258,7 +259,8 @@ public final class StatusChecker {
     String binary = f.versionFrom() == TlsFallback.VersionFrom.BINARY
         ? "installed sendmail " + f.version()
         : f.versionFrom() == TlsFallback.VersionFrom.CF
-            ? "sendmail " + f.version() + " (from the cf's DZ line; the binary's version is unknown)"
+            ? "sendmail " + f.version()
+                + " (from the cf's DZ line; the binary's version is unknown)"
             : "sendmail version unknown";
     if (f.versionFrom() == TlsFallback.VersionFrom.BINARY && !cfVersion.isEmpty()
         && !cfVersion.equals(f.version())) {

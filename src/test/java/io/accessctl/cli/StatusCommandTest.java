@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** accessctl status on hand-made maps and cfs; no real sendmail is asked (--sendmail points nowhere). */
+/**
+ * accessctl status on hand-made maps and cfs; no real sendmail is asked (--sendmail points
+ * nowhere), so the version comes from the cf's DZ line.
+ */
 class StatusCommandTest {
   private static final String TEXT = "Try_TLS:luna.bagoona.com NO\nConnect:127.0.0.1 RELAY\n";
   private static final FileTime EARLY = FileTime.from(Instant.parse("2026-01-01T10:00:00Z"));
@@ -75,7 +78,8 @@ class StatusCommandTest {
     compile();
     Cli.Run r = Cli.run("status", "--cf", cf.toString(), "--sendmail", "/nonexistent");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("accessctl status: " + access + " -> " + db + " (cf " + cf + ")");
+    assertThat(r.out())
+        .startsWith("accessctl status: " + access + " -> " + db + " (cf " + cf + ")");
   }
 
   @Test
@@ -145,7 +149,8 @@ class StatusCommandTest {
     writeCf(null);
     Cli.Run r = status("--map", access.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("problem  " + cf + " has no access map (no Kaccess line: FEATURE(`access_db') is")
+    assertThat(r.out())
+        .contains("problem  " + cf + " has no access map (no Kaccess line: FEATURE(`access_db')")
         .contains("FEATURE(`access_db', , `skip')dnl");
   }
 
@@ -241,7 +246,8 @@ class StatusCommandTest {
     compile();
     Cli.Run r = status();
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("note     2 entries below the CanIt marker (line 3) belong to CanIt")
+    assertThat(r.out())
+        .contains("note     2 entries below the CanIt marker (line 3) belong to CanIt")
         .contains("AC501");
   }
 
