@@ -2,25 +2,13 @@ package io.accessctl.lint;
 
 import io.accessctl.catalog.Tag;
 import io.accessctl.source.Entry;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A rule that looks at one entry at a time. */
-public abstract class EntryRule implements Rule {
+/** A rule that looks at one entry at a time, with the catalogue's tag for it. */
+public abstract class EntryRule extends EntryVisitor {
 
   @Override
-  public final void check(LintContext ctx, Findings out) {
-    List<Entry> entries = ctx.source().entries();
-    List<Tag> tags = ctx.memo("entry-tags", () -> {
-      List<Tag> t = new ArrayList<>(entries.size());
-      for (Entry e : entries) {
-        t.add(ctx.catalog().find(e.tag()).orElse(null));
-      }
-      return t;
-    });
-    for (int i = 0; i < entries.size(); i++) {
-      check(entries.get(i), tags.get(i), ctx, out);
-    }
+  public final void visit(EntryView v, LintContext ctx, Findings out) {
+    check(v.entry(), v.tag(), ctx, out);
   }
 
   /**

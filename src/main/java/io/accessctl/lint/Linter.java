@@ -1,5 +1,6 @@
 package io.accessctl.lint;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +40,26 @@ public final class Linter {
 
   public List<Diagnostic> lint(LintContext ctx) {
     Findings raw = new Findings(ctx.source().name());
+    List<EntryVisitor> perEntry = new ArrayList<>();
     for (Rule r : Rules.all()) {
-      if (enabled(r.info())) {
+      if (!enabled(r.info())) {
+        continue;
+      }
+      if (r instanceof EntryVisitor v) {
+        perEntry.add(v);
+      } else {
         r.check(ctx, raw);
+      }
+    }
+    // Entry by entry, every per-entry rule in turn: the entry's derived data stays in the cache.
+    // Each rule still sees the entries in file order, and the sort below orders findings by
+    // line, column and rule id, so the report is the same as running the rules one by one.
+    EntryVisitor[] visitors = perEntry.toArray(new EntryVisitor[0]);
+    if (visitors.length > 0) {
+      for (EntryView e : EntryView.all(ctx)) {
+        for (EntryVisitor v : visitors) {
+          v.visit(e, ctx, raw);
+        }
       }
     }
     Suppressions sup = new Suppressions(ctx.source());

@@ -65,14 +65,14 @@ public final class CidrOrWildcard extends KeyRule {
       report(k, star, "sendmail has no wildcards", wildcard(s, k), out);
       return;
     }
-    if (RANGE.matcher(s).matches()) {
+    if (s.indexOf('-') > 0 && RANGE.matcher(s).matches()) {
       report(k, s.indexOf('-'), "sendmail has no address ranges", "list the octet prefixes the "
           + "range covers (contrib/cidrexpand in the sendmail source generates them)", out);
       return;
     }
     String groups = ipv6Groups(s);
     boolean ipv6Trailing = groups != null && groups.endsWith(":") && !groups.endsWith("::");
-    if (IPV4_TRAILING_DOT.matcher(s).matches() || ipv6Trailing) {
+    if ((s.endsWith(".") && IPV4_TRAILING_DOT.matcher(s).matches()) || ipv6Trailing) {
       report(k, s.length() - 1, "sendmail's address walk never produces a key that ends in "
           + Values.quote(s.substring(s.length() - 1)), "write "
           + plain(k.with(s.substring(0, s.length() - 1))), out);

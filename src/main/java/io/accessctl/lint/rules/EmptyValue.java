@@ -49,7 +49,7 @@ public final class EmptyValue extends EntryRule {
           + "give it a value or delete it");
       return;
     }
-    if (!Prescan.tokens(value).isEmpty()) {
+    if (Prescan.hasTokens(value)) {
       return;
     }
     boolean action = (tag != null && tag.value() == ValueKind.ACTION) || !e.isTagged();

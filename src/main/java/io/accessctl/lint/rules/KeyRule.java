@@ -4,9 +4,10 @@ import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.cf.Feature;
+import io.accessctl.lint.EntryView;
+import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
-import io.accessctl.lint.Rule;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Bytes;
 import io.accessctl.source.Entry;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code [IPv6:…]} keys and bare IPv6 literals ({@code 2001:db8::1}) are untagged addresses,
  * not the unknown tags {@code IPv6} or {@code 2001}.
  */
-abstract class KeyRule implements Rule {
+abstract class KeyRule extends EntryVisitor {
 
   /**
    * One key as the AC2xx rules see it.
@@ -84,11 +85,13 @@ abstract class KeyRule implements Rule {
     }
   }
 
+  /** The entry's key split with the file's catalogue, once for all key rules. */
+  static final EntryView.Derived<Key> KEY = EntryView.Derived.of((v, ctx) -> key(v.entry(),
+      catalog(ctx)));
+
   @Override
-  public final void check(LintContext ctx, Findings out) {
-    for (Key k : keys(ctx)) {
-      check(k, ctx, out);
-    }
+  public final void visit(EntryView v, LintContext ctx, Findings out) {
+    check(v.get(KEY, ctx), ctx, out);
   }
 
   /** Checks one key. */
@@ -96,7 +99,6 @@ abstract class KeyRule implements Rule {
 
   // ---- keys ----------------------------------------------------------------------------------
 
-  private static final Pattern TAG_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final Pattern CITAG = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
 
   /** The catalogue plus the CITag tags this file's TLS requirements name (once per file). */
@@ -107,10 +109,9 @@ abstract class KeyRule implements Rule {
   /** Every entry's key, split once per file for all key rules. */
   static java.util.List<Key> keys(LintContext ctx) {
     return ctx.memo("key-rule-keys", () -> {
-      Catalog catalog = catalog(ctx);
       java.util.List<Key> out = new java.util.ArrayList<>(ctx.source().entries().size());
-      for (Entry e : ctx.source().entries()) {
-        out.add(key(e, catalog));
+      for (EntryView v : EntryView.all(ctx)) {
+        out.add(v.get(KEY, ctx));
       }
       return out;
     });
@@ -120,6 +121,9 @@ abstract class KeyRule implements Rule {
   static Set<String> ciTags(AccessSource source) {
     Set<String> out = new LinkedHashSet<>();
     for (Entry e : source.entries()) {
+      if (!Ascii.containsIgnoreCase(e.value(), "citag")) {
+        continue; // the regex below needs the word; most values lack it
+      }
       Matcher m = CITAG.matcher(e.value());
       while (m.find()) {
         out.add(m.group(1));
@@ -140,7 +144,7 @@ abstract class KeyRule implements Rule {
   }
 
   private static boolean isTagWord(String s) {
-    return TAG_WORD.matcher(s).matches() && !s.equalsIgnoreCase(IPV6);
+    return Ascii.isTagWord(s) && !s.equalsIgnoreCase(IPV6);
   }
 
   // ---- addresses -----------------------------------------------------------------------------
@@ -154,7 +158,7 @@ abstract class KeyRule implements Rule {
 
   /** An IPv4 address or octet prefix as sendmail's address walk produces it: 1, 1.2, 1.2.3, 1.2.3.4. */
   static boolean isIpv4(String s) {
-    if (!IPV4_PREFIX.matcher(s).matches()) {
+    if (!Ascii.onlyDigitsAndDots(s) || !IPV4_PREFIX.matcher(s).matches()) {
       return false;
     }
     for (String octet : s.split("\\.")) {
@@ -186,7 +190,8 @@ abstract class KeyRule implements Rule {
 
   /** Hex groups with colons ({@code 2001:db8::1}, {@code fe80::1}): an IPv6 literal without prefix. */
   static boolean isIpv6Literal(String s) {
-    return IPV6_LITERAL.matcher(s).matches() && s.chars().anyMatch(c -> Character.digit(c, 16) >= 0);
+    return Ascii.mayBeIpv6Literal(s) && IPV6_LITERAL.matcher(s).matches()
+        && s.chars().anyMatch(c -> Character.digit(c, 16) >= 0);
   }
 
   /**

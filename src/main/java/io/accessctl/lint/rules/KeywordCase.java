@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.EntryView;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Rule;
@@ -42,8 +43,9 @@ public final class KeywordCase implements Rule {
     List<Token> found = new ArrayList<>();
     Entry firstEntry = null;
     int firstColumn = 0;
-    for (Entry e : ctx.source().entries()) {
-      ValueRule.Value v = ValueRule.meant(e, ctx.catalog()).orElse(null);
+    for (EntryView ev : EntryView.all(ctx)) {
+      Entry e = ev.entry();
+      ValueRule.Value v = ev.get(ValueRule.MEANT, ctx);
       if (v == null) {
         continue;
       }

@@ -8,10 +8,12 @@ import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * AC408: an untagged entry that a tagged entry with the same key hides. This is the one kind of
@@ -54,13 +56,27 @@ public final class Precedence implements Rule {
   public void check(LintContext ctx, Findings out) {
     Map<String, Map<String, Entry>> taggedBySubject = new HashMap<>();
     List<Entry> untagged = new ArrayList<>();
+    // Untagged entries first: most maps have none, and then no tagged subject needs indexing.
+    Set<String> untaggedKeys = new HashSet<>();
     for (Entry e : ctx.source().entries()) {
+      if (isUntagged(e) && !CHECK.containsKey(e.tag().toLowerCase(Locale.ROOT))) {
+        untagged.add(e);
+        untaggedKeys.add(e.storedKey());
+      }
+    }
+    if (untagged.isEmpty()) {
+      return;
+    }
+    for (Entry e : ctx.source().entries()) {
+      if (!e.isTagged()) {
+        continue;
+      }
       String tag = e.tag().toLowerCase(Locale.ROOT);
       if (CHECK.containsKey(tag)) {
         String subject = e.storedKey().substring(e.storedKey().indexOf(':') + 1);
-        taggedBySubject.computeIfAbsent(subject, k -> new LinkedHashMap<>()).putIfAbsent(tag, e);
-      } else if (isUntagged(e)) {
-        untagged.add(e);
+        if (untaggedKeys.contains(subject)) {
+          taggedBySubject.computeIfAbsent(subject, k -> new LinkedHashMap<>()).putIfAbsent(tag, e);
+        }
       }
     }
     for (Entry u : untagged) {

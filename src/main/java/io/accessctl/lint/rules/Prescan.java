@@ -94,6 +94,25 @@ public final class Prescan {
     return type(first) == ATM;
   }
 
+  /**
+   * Whether sendmail reads any token at all in the value; the same as {@code
+   * !tokens(value).isEmpty()}, without tokenizing the common case: a first non-blank letter or
+   * digit always begins an atom (nothing before it can open a comment, quote or escape).
+   */
+  public static boolean hasTokens(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        continue;
+      }
+      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        return true;
+      }
+      break;
+    }
+    return !tokens(value).isEmpty();
+  }
+
   /** The tokens of a value, as sendmail's rule engine sees them. */
   public static List<Token> tokens(String value) {
     List<Token> out = new ArrayList<>();

@@ -53,6 +53,6 @@ final class Strtol {
 
   /** True for the plain decimal spelling of a non-negative number: {@code 0} or no leading zero. */
   static boolean isPlainDecimal(String s) {
-    return s.matches("0|[1-9][0-9]{0,17}");
+    return Ascii.isPlainDecimal(s);
   }
 }

@@ -68,12 +68,13 @@ public final class TldWideKey extends KeyRule {
   }
 
   static boolean isTld(String label) {
-    return TLDS.contains(label) || label.matches("[a-z]{2}") || label.matches("xn--[a-z0-9-]+");
+    return TLDS.contains(label) || Ascii.isTwoLowerLetters(label)
+        || (label.startsWith("xn--") && label.matches("xn--[a-z0-9-]+"));
   }
 
   static boolean isPublicSuffix(String name) {
     int dot = name.indexOf('.');
     return dot > 0 && name.indexOf('.', dot + 1) < 0
-        && SECOND_LEVEL.contains(name.substring(0, dot)) && name.substring(dot + 1).matches("[a-z]{2}");
+        && SECOND_LEVEL.contains(name.substring(0, dot)) && Ascii.isTwoLowerLetters(name.substring(dot + 1));
   }
 }

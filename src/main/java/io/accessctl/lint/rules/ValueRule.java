@@ -3,7 +3,8 @@ package io.accessctl.lint.rules;
 import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
-import io.accessctl.lint.EntryRule;
+import io.accessctl.lint.EntryView;
+import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * any comment is wrong by itself. A value sendmail reads as no token at all ({@code (comment)})
  * is AC318's too.
  */
-abstract class ValueRule extends EntryRule {
+abstract class ValueRule extends EntryVisitor {
 
   /**
    * The value as meant, with sendmail's tokens.
@@ -67,19 +68,17 @@ abstract class ValueRule extends EntryRule {
     }
   }
 
+  /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
+  static final EntryView.Derived<Value> MEANT = EntryView.Derived.of((v, ctx) ->
+      meant(v.entry(), ctx.catalog()).orElse(null));
+
   @Override
-  protected final void check(Entry e, Tag tag, LintContext ctx, Findings out) {
-    Optional<Value> v = ctx.<java.util.Map<Entry, Optional<Value>>>memo("value-rule-meant", () -> {
-      java.util.Map<Entry, Optional<Value>> m = new java.util.IdentityHashMap<>();
-      for (Entry x : ctx.source().entries()) {
-        m.put(x, meant(x, ctx.catalog()));
-      }
-      return m;
-    }).get(e);
-    if (v.isEmpty() || (v.get().singleWord().equals("SKIP") && !judgesSkip())) {
+  public final void visit(EntryView e, LintContext ctx, Findings out) {
+    Value v = e.get(MEANT, ctx);
+    if (v == null || (!judgesSkip() && v.singleWord().equals("SKIP"))) {
       return;
     }
-    check(v.get(), ctx, out);
+    check(v, ctx, out);
   }
 
   /**

@@ -1,0 +1,66 @@
+package io.accessctl.lint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessctl.testutil.AccessGen;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written character tests in {@link Ascii} and {@link Prescan#hasTokens} answer what the
+ * regexes and the tokenizer they replace answer, on seeded random strings over the characters
+ * that matter to them.
+ */
+class AsciiFastPathsTest {
+  private static final String ALPHABET = "0123456789abcdefxnzABCDEFXZ-_.:/*@ \t\r\u000b\f()<>\"\\[]#%\u00e9\u00ff";
+  private static final int CASES = 200_000;
+
+  @Test
+  void fastPathsAgreeWithTheRegexesTheyReplace() {
+    long seed = AccessGen.seed();
+    Random rnd = new Random(seed);
+    Pattern tagWord = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    Pattern twoLower = Pattern.compile("[a-z]{2}");
+    Pattern plainDecimal = Pattern.compile("0|[1-9][0-9]{0,17}");
+    Pattern ipv4Prefix = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}");
+    Pattern ipv6Literal = Pattern.compile(
+        "(?i)[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
+    Pattern range = Pattern.compile("[0-9.]+-[0-9.]+");
+    Pattern trailingDot = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}\\.");
+    Pattern citag = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
+    for (int i = 0; i < CASES; i++) {
+      String s = random(rnd, i % 3 == 0 ? "0123456789.:" : i % 3 == 1 ? "0123456789abcdefABCDEF.:-" : ALPHABET);
+      String why = "\"" + s + "\"; " + AccessGen.replayHint(seed);
+      assertThat(Ascii.isTagWord(s)).as(why).isEqualTo(tagWord.matcher(s).matches());
+      assertThat(Ascii.isTwoLowerLetters(s)).as(why).isEqualTo(twoLower.matcher(s).matches());
+      assertThat(Ascii.isPlainDecimal(s)).as(why).isEqualTo(plainDecimal.matcher(s).matches());
+      if (ipv4Prefix.matcher(s).matches()) {
+        assertThat(Ascii.onlyDigitsAndDots(s)).as(why).isTrue();
+      }
+      if (ipv6Literal.matcher(s).matches()) {
+        assertThat(Ascii.mayBeIpv6Literal(s)).as(why).isTrue();
+      }
+      if (range.matcher(s).matches()) {
+        assertThat(s.indexOf('-')).as(why).isPositive();
+      }
+      if (trailingDot.matcher(s).matches()) {
+        assertThat(s).as(why).endsWith(".");
+      }
+      String v = rnd.nextBoolean() ? s : s + "+CITag:" + s;
+      if (citag.matcher(v).find()) {
+        assertThat(Ascii.containsIgnoreCase(v, "citag")).as(why).isTrue();
+      }
+      assertThat(Prescan.hasTokens(s)).as(why).isEqualTo(!Prescan.tokens(s).isEmpty());
+    }
+  }
+
+  private static String random(Random rnd, String alphabet) {
+    int n = rnd.nextInt(14);
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+}
