@@ -16,6 +16,7 @@ import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
+import io.accessctl.source.CompileScan;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceFiles;
 import io.accessctl.source.SyntaxIssue;
@@ -137,52 +138,89 @@ public final class CompileCommand implements Callable<Integer> {
     }
     Path db = output != null ? output : Path.of(src + format.extension());
 
+    CompileProgress progress;
+    PhaseTimer timer = PhaseTimer.fromProperty(err);
     byte[] data;
     try {
       data = SourceFiles.read(src);
     } catch (IOException e) {
       throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }
-    AccessSource parsed = new AccessParser(options).parse(src.toString(), data);
-    List<SyntaxIssue> blocking = parsed.issues().stream().filter(this::blocks).toList();
-    boolean fullLint = strict || parsed.entries().size() <= FULL_LINT_MAX;
-    Linter linter = fullLint ? Linter.all() : new Linter(Set.of("AC1"), Set.of());
-    List<Diagnostic> findings = linter.lint(new LintContext(parsed, Catalog.stock(), cfFile));
-    List<Diagnostic> strictBlocking = strict
-        ? findings.stream().filter(d -> d.severity().atLeast(Severity.WARNING)).toList()
-        : List.of();
-    report(src, findings, blocking, err);
-    if (!fullLint && !quiet) {
-      err.println("accessctl: note: " + parsed.entries().size() + " entries: only makemap's "
-          + "checks were run; 'accessctl lint " + src + "' runs every rule");
+    // A large clean map needs no per-line objects: the scan gives key and value ranges. Anything
+    // it cannot vouch for (and every map small enough for full lint) takes the full parser, so
+    // diagnostics are printed exactly as the full path prints them.
+    timer.mark("read");
+    CompileScan.Ranges scanned = strict ? null : CompileScan.scan(data, options);
+    timer.mark("scan");
+    List<Record> records;
+    if (scanned != null && scanned.count() > FULL_LINT_MAX) {
+      int entries = scanned.count();
+      if (!quiet) {
+        err.println(onlyMakemapChecks(entries, src));
+      }
+      checkReplaceable(db);
+      progress = CompileProgress.start(root.console, err, entries);
+      progress.step("checked");
+      records = Records.of(scanned, withNul);
+    } else {
+      AccessSource parsed = new AccessParser(options).parse(src.toString(), data);
+      List<SyntaxIssue> blocking = parsed.issues().stream().filter(this::blocks).toList();
+      boolean fullLint = strict || parsed.entries().size() <= FULL_LINT_MAX;
+      Linter linter = fullLint ? Linter.all() : new Linter(Set.of("AC1"), Set.of());
+      List<Diagnostic> findings = linter.lint(new LintContext(parsed, Catalog.stock(), cfFile));
+      List<Diagnostic> strictBlocking = strict
+          ? findings.stream().filter(d -> d.severity().atLeast(Severity.WARNING)).toList()
+          : List.of();
+      report(src, findings, blocking, err);
+      if (!fullLint && !quiet) {
+        err.println(onlyMakemapChecks(parsed.entries().size(), src));
+      }
+      if (!blocking.isEmpty() || !strictBlocking.isEmpty()) {
+        int n = blocking.size() + strictBlocking.size();
+        err.println("accessctl: " + src + ": " + n + (n == 1 ? " problem blocks" : " problems block")
+            + " the build" + (blocking.isEmpty() ? " (--strict)" : "") + "; " + db
+            + " was not written");
+        return ExitCodes.DATA_ERROR;
+      }
+      checkReplaceable(db);
+      progress = CompileProgress.start(root.console, err, parsed.entries().size());
+      progress.step("checked");
+      records = Records.of(parsed,
+          replace ? Records.Duplicates.REPLACE : Records.Duplicates.FIRST_WINS, withNul);
     }
-    if (!blocking.isEmpty() || !strictBlocking.isEmpty()) {
-      int n = blocking.size() + strictBlocking.size();
-      err.println("accessctl: " + src + ": " + n + (n == 1 ? " problem blocks" : " problems block")
-          + " the build" + (blocking.isEmpty() ? " (--strict)" : "") + "; " + db
-          + " was not written");
-      return ExitCodes.DATA_ERROR;
-    }
-    if (Files.exists(db, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(db)
-        && !Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)) {
-      // a rename would put a regular file in the place of a directory, a device, a FIFO …
-      throw new ExitException(ExitCodes.CANT_CREATE, db + ": not a regular file; refusing to "
-          + "replace it");
-    }
-    List<Record> records = Records.of(parsed,
-        replace ? Records.Duplicates.REPLACE : Records.Duplicates.FIRST_WINS, withNul);
+    progress.step("records");
+    timer.mark("records");
     try {
-      AtomicFile.replace(db, ch -> format.writer().write(records, ch, WriteOptions.defaults()));
+      List<Record> toWrite = records;
+      AtomicFile.replace(db, ch -> format.writer().write(toWrite, ch, WriteOptions.defaults()));
+      progress.step("written");
+      timer.mark("write");
     } catch (IOException e) {
       throw new ExitException(ExitCodes.CANT_CREATE, db + ": " + ErrorHandler.describe(e));
     } catch (IllegalArgumentException e) {
       throw new ExitException(ExitCodes.CANT_CREATE, db + ": " + e.getMessage());
+    } finally {
+      progress.end();
     }
     if (!quiet) {
       out.println("accessctl: wrote " + db + " (" + format + ", " + records.size()
           + (records.size() == 1 ? " entry)" : " entries)"));
     }
     return ExitCodes.OK;
+  }
+
+  private static String onlyMakemapChecks(int entries, Path src) {
+    return "accessctl: note: " + entries + " entries: only makemap's checks were run; "
+        + "'accessctl lint " + src + "' runs every rule";
+  }
+
+  private static void checkReplaceable(Path db) {
+    if (Files.exists(db, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(db)
+        && !Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)) {
+      // a rename would put a regular file in the place of a directory, a device, a FIFO …
+      throw new ExitException(ExitCodes.CANT_CREATE, db + ": not a regular file; refusing to "
+          + "replace it");
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.accessctl.cli;
 import io.accessctl.mapfile.Record;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Bytes;
+import io.accessctl.source.CompileScan;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,16 @@ final class Records {
     List<Record> out = new ArrayList<>(chosen.size());
     for (Entry e : chosen.values()) {
       out.add(record(e, withNul));
+    }
+    return out;
+  }
+
+  /** The records of a clean scanned map (no duplicates, so every policy keeps all of them). */
+  static List<Record> of(CompileScan.Ranges r, boolean withNul) {
+    int extra = withNul ? 1 : 0;
+    List<Record> out = new ArrayList<>(r.count());
+    for (int i = 0; i < r.count(); i++) {
+      out.add(new Record(r.storedKey(i, extra), r.value(i, extra)));
     }
     return out;
   }
