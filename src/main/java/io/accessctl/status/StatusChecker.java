@@ -83,7 +83,7 @@ public final class StatusChecker {
     TlsFallback fallback = TlsFallback.of(cf.orElse(null), installedVersion.orElse(null));
 
     List<Check> checks = new ArrayList<>();
-    checks.add(inStep(source, db, diff, dbError, textTime, dbTime));
+    checks.add(inStep(compileCommand(source), diff, dbError, textTime, dbTime, source, db));
     textCheck(source, text).ifPresent(checks::add);
     checks.add(kLine(db, content));
     checks.add(enabled());
@@ -103,10 +103,17 @@ public final class StatusChecker {
     return !Files.exists(db) && Files.exists(cdb) ? cdb : db;
   }
 
-  private static Check inStep(Path source, Path db, DbDiff diff, String dbError,
-      FileTime textTime, FileTime dbTime) {
+  /** The command that rebuilds the db as sendmail wants it: with the cf that was checked. */
+  private String compileCommand(Path source) {
+    String withCf = cf.map(CfFile::path).filter(p -> !samePath(p, CfFile.DEFAULT_CF))
+        .map(p -> "--cf " + p + " ").orElse("");
+    return "accessctl compile " + withCf + source;
+  }
+
+  private static Check inStep(String compile, DbDiff diff, String dbError,
+      FileTime textTime, FileTime dbTime, Path source, Path db) {
     String id = Check.DB_IN_STEP;
-    String rebuild = "run: accessctl compile " + source;
+    String rebuild = "run: " + compile;
     if (dbError != null) {
       return Check.of(id, CheckStatus.PROBLEM, dbError, rebuild);
     }
@@ -294,7 +301,7 @@ public final class StatusChecker {
     }
     return Check.of(Check.CANIT, CheckStatus.NOTE, canit[1]
         + plural(canit[1], " entry", " entries") + " below the CanIt marker (line " + canit[0]
-        + ") " + plural(canit[1], "belongs", "belong") + " to CanIt, which may rewrite them",
+        + ") " + plural(canit[1], "belongs", "belong") + " to CanIt, which may rewrite that part",
         "hand-made entries there are lint's AC501: accessctl lint " + source);
   }
 

@@ -69,7 +69,8 @@ class StatusCommandTest {
     assertThat(r.out()).contains("ok       " + db + " holds the 2 entries of " + access)
         .contains("ok       " + db + " is the hash file " + cf + " names")
         .contains("ok       " + cf + " reads the access map")
-        .endsWith("all in order\n");
+        .endsWith("all in order\n")
+        .doesNotContain("\033"); // no colour: not a terminal
     assertThat(r.err()).isEmpty();
   }
 
@@ -104,7 +105,8 @@ class StatusCommandTest {
     assertThat(r.out())
         .contains("problem  " + db + " is not in step with " + access + ": 1 entry differs")
         .contains("only in text (line 3): try_tls:broken.example \"NO\"")
-        .contains("the text changed after the db was built; run: accessctl compile " + access)
+        .contains("the text changed after the db was built; run: accessctl compile --cf " + cf
+            + " " + access)
         .endsWith("1 problem\n");
   }
 
