@@ -26,10 +26,11 @@ public final class Suggestions {
    * the recipient's domain, which try_tls does not see. Without a name, its address.
    *
    * <p>A client is keyed by its address. srv_features looks up {@code {client_name}} and then
-   * {@code {client_addr}}; the address is always set and is where the connection came from,
-   * while the name in the log is only the reverse lookup: sendmail marks it "(may be forged)"
-   * when it does not resolve back to the address (then {@code {client_resolve}} is FORGED and
-   * the name is no identity), and it changes when the client's DNS does.
+   * {@code {client_addr}}; the address is always set and is where the connection came from.
+   * The name in the log is only the reverse (PTR) lookup: when it does not resolve back to the
+   * address, sendmail logs it with "(may be forged)" and puts not the name but "[address]" into
+   * {@code {client_name}} (main.c; the name goes to {@code {client_ptr}}), so a key with that
+   * name would never be looked up; and any name changes when the client's DNS does.
    */
   public static String key(Side side, Peer peer) {
     String k = side == Side.OUTBOUND

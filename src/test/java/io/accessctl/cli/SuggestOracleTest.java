@@ -55,9 +55,12 @@ class SuggestOracleTest {
         + ".D{server_addr}123.45.67.89\ntry_tls x\n").stdout(), "try_tls");
   }
 
-  /** srv_features for the client the log named "(may be forged)": {client_name} is unsure. */
+  /**
+   * srv_features for the client the log named "(may be forged)": sendmail then sets
+   * {client_name} to the bracketed address (main.c), not to the name.
+   */
   private static String srvFeatures(Path cf) {
-    return last(Oracle.sendmailBt(cf, ".D{client_name}legacy-scanner.example.net\n"
+    return last(Oracle.sendmailBt(cf, ".D{client_name}[192.0.2.44]\n"
         + ".D{client_addr}192.0.2.44\nsrv_features x\n").stdout(), "srv_features");
   }
 
