@@ -66,6 +66,10 @@ public final class StatusCommand implements Callable<Integer> {
           + "root; default: ${DEFAULT-VALUE}).", defaultValue = "/usr/sbin/sendmail")
   Path sendmail;
 
+  @Option(names = "-r", description = "The db was compiled with -r: a repeated key's last value "
+      + "counts, not its first.")
+  boolean replace;
+
   @Mixin
   ParseOptionsMixin parseOptions;
 
@@ -81,7 +85,7 @@ public final class StatusCommand implements Callable<Integer> {
     try {
       Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, err);
       report = new StatusChecker(cfFile, SendmailBinary.version(sendmail))
-          .check(map, db, parseOptions.toOptions());
+          .check(map, db, parseOptions.toOptions(), replace);
     } catch (IOException e) {
       throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }

@@ -3,13 +3,15 @@ package io.accessctl.status;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The entries on which a text map and its db disagree, as compile would see them: the first of
- * repeated keys counts (makemap's default), keys are compared as stored (folded unless -f).
+ * repeated keys counts (makemap's default) or, with -r, the last; keys are compared as stored
+ * (folded unless -f).
  *
  * @param shown at most {@link #MAX_SHOWN} differences: the text's in line order, then the db's own
  * @param total how many differences there are in all
@@ -28,13 +30,21 @@ public record DbDiff(List<Difference> shown, int total, int textEntries) {
   }
 
   public static DbDiff between(AccessSource text, DbContent db) {
-    Map<String, Entry> expected = new HashMap<>();
-    List<Entry> order = new ArrayList<>();
+    return between(text, db, false);
+  }
+
+  /** @param lastWins a repeated key replaces the earlier one (compile -r, makemap -r) */
+  public static DbDiff between(AccessSource text, DbContent db, boolean lastWins) {
+    Map<String, Entry> expected = new LinkedHashMap<>();
     for (Entry e : text.entries()) {
-      if (expected.putIfAbsent(e.storedKey(), e) == null) {
-        order.add(e);
+      if (lastWins) {
+        expected.put(e.storedKey(), e);
+      } else {
+        expected.putIfAbsent(e.storedKey(), e);
       }
     }
+    List<Entry> order = new ArrayList<>(expected.values());
+    order.sort(Comparator.comparingInt(Entry::lineNumber));
     List<Difference> shown = new ArrayList<>();
     int total = 0;
     for (Entry e : order) {

@@ -52,9 +52,11 @@ public final class StatusChecker {
    * @param map the text (null: the K line's file, else {@link #DEFAULT_SOURCE})
    * @param dbArg the db (null: the K line's file when the text is sendmail's, else map + .db)
    * @param options makemap's text options from the command line
+   * @param replace the db was compiled with -r: the last of repeated keys counts
    * @throws IOException naming the file when the text, or a db that exists, cannot be read
    */
-  public StatusReport check(Path map, Path dbArg, ParseOptions options) throws IOException {
+  public StatusReport check(Path map, Path dbArg, ParseOptions options, boolean replace)
+      throws IOException {
     Optional<AccessMapSpec> fileMap = cf.flatMap(CfFile::accessMap)
         .filter(k -> FILE_CLASSES.contains(k.mapClass()));
     Path source = map != null ? map
@@ -79,12 +81,12 @@ public final class StatusChecker {
         dbError = e.getMessage();
       }
     }
-    DbDiff diff = content == null ? null : DbDiff.between(text, content);
+    DbDiff diff = content == null ? null : DbDiff.between(text, content, replace);
     TlsFallback fallback = TlsFallback.of(cf.orElse(null), installedVersion.orElse(null));
 
     List<Check> checks = new ArrayList<>();
     checks.add(inStep(compileCommand(source), diff, dbError, textTime, dbTime, source, db));
-    textCheck(source, text).ifPresent(checks::add);
+    textCheck(source, text, replace).ifPresent(checks::add);
     checks.add(kLine(db, content));
     checks.add(enabled());
     checks.add(fallback(fallback));
@@ -162,9 +164,11 @@ public final class StatusChecker {
   }
 
   /** makemap's errors in the text: compile refuses to replace the db until they are fixed. */
-  private static Optional<Check> textCheck(Path source, AccessSource text) {
+  private static Optional<Check> textCheck(Path source, AccessSource text, boolean replace) {
+    // as compile decides: long lines are read whole, and -r makes repeated keys legal
     List<SyntaxIssue> blocking = text.issues().stream()
-        .filter(i -> i.kind() != SyntaxIssue.Kind.LINE_TOO_LONG).toList();
+        .filter(i -> i.kind() != SyntaxIssue.Kind.LINE_TOO_LONG)
+        .filter(i -> !(replace && i.kind() == SyntaxIssue.Kind.DUPLICATE_KEY)).toList();
     if (blocking.isEmpty()) {
       return Optional.empty();
     }

@@ -263,6 +263,16 @@ class StatusCommandTest {
   }
 
   @Test
+  void withMinusRTheLastOfRepeatedKeysCountsAsCompileMinusRStoresIt() throws IOException {
+    Files.writeString(access, TEXT + "try_tls:luna.bagoona.com YES\n", StandardCharsets.ISO_8859_1);
+    compile("-r");
+    assertThat(status("-r").exit()).isZero();
+    Cli.Run r = status();
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("text \"NO\", db \"YES\"").contains("makemap reports");
+  }
+
+  @Test
   void jsonHasStableFieldNames() throws IOException {
     compile();
     Files.writeString(access, TEXT + "Try_TLS:broken.example NO\n", StandardCharsets.ISO_8859_1);
