@@ -70,6 +70,23 @@ class FailureScannerTest {
   }
 
   @Test
+  void an814RejectWithoutQueueIdBeforeItsErrorLineIsStillOneFailure() throws IOException {
+    // the order and forms a sendmail 8.14 server logged (no queue id, error after the reject)
+    List<Failure> f = scanText("""
+        Dec  4 10:24:32 mx sendmail[32283]: ruleset=tls_server, arg1=SOFTWARE, relay=mx.outlook.example, reject=403 4.7.0 TLS handshake failed.
+        Dec  4 10:24:32 mx sendmail[32283]: STARTTLS=client, error: connect failed=0, SSL_error=5
+        Dec  4 10:24:32 mx sendmail[32283]: STARTTLS: write error=syscall error (-1), errno=104, retry=99, ssl_err=5
+        Dec  4 10:24:32 mx sendmail[32283]: qB4AOWa1032280: to=<a@client.example>, delay=00:00:01, xdelay=00:00:00, mailer=esmtp, pri=30000, relay=mx.outlook.example. [192.0.2.77], dsn=4.0.0, stat=Deferred: 403 4.7.0 TLS handshake failed.
+        """);
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.peer().display()).isEqualTo("mx.outlook.example [192.0.2.77]");
+      assertThat(x.deferred()).isTrue();
+      assertThat(x.recipientDomains()).containsExactly("client.example");
+      assertThat(x.date()).isEqualTo(LocalDate.of(2025, 12, 4));
+    });
+  }
+
+  @Test
   void aCachedConnectionFailureDefersEveryMessageOnce() throws IOException {
     List<Failure> bank = scan("mail.log.1").stream()
         .filter(x -> x.peer().name().equals(Optional.of("mx1.old-bank.example"))).toList();
