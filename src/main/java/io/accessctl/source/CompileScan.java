@@ -25,6 +25,10 @@ public final class CompileScan {
   private static final byte[] SUPPRESSION_WORD = {'a', 'c', 'c', 'e', 's', 's', 'c', 't', 'l'};
   private static final int INITIAL_ENTRIES = 1024;
   private static final int EMPTY_SLOT = -1;
+  private static final int BYTE_VALUES = 256;
+  private static final int HASH_MULTIPLIER = 31;
+  /** Folds the high bits of a hash into the low ones that the table's mask keeps, as HashMap. */
+  private static final int HASH_SPREAD = 16;
 
   private CompileScan() {}
 
@@ -72,7 +76,14 @@ public final class CompileScan {
       return null;
     }
     int cc = options.commentChar();
+    boolean fold = options.foldKeys();
+    // one table lookup a byte instead of a call through the options
+    boolean[] separator = new boolean[BYTE_VALUES];
+    for (int b = 0; b < BYTE_VALUES; b++) {
+      separator[b] = options.isSeparator(b);
+    }
     int cap = INITIAL_ENTRIES;
+    int[] hs = new int[cap];
     int[] ks = new int[cap];
     int[] ke = new int[cap];
     int[] vs = new int[cap];
@@ -111,14 +122,18 @@ public final class CompileScan {
         return null; // leading white space, or an indented comment
       }
       int k = start;
-      while (k < end && !options.isSeparator(data[k] & 0xff)) {
-        if ((data[k] & 0xff) >= FIRST_NON_ASCII || data[k] == HASH) {
+      int h = 0;
+      while (k < end && !separator[data[k] & 0xff]) {
+        byte b = data[k];
+        if (b < 0 || b == HASH) { // b < 0: a byte of 0x80 or more, a non-ASCII key
           return null;
         }
+        // the key's hash as folded, while its bytes are in the cache
+        h = HASH_MULTIPLIER * h + (fold ? foldByte(b) : b);
         k++;
       }
       int v = k;
-      while (v < end && options.isSeparator(data[v] & 0xff)) {
+      while (v < end && separator[data[v] & 0xff]) {
         v++;
       }
       if (v == end) {
@@ -142,7 +157,9 @@ public final class CompileScan {
         ke = Arrays.copyOf(ke, cap);
         vs = Arrays.copyOf(vs, cap);
         ve = Arrays.copyOf(ve, cap);
+        hs = Arrays.copyOf(hs, cap);
       }
+      hs[n] = h ^ (h >>> HASH_SPREAD);
       ks[n] = start;
       ke[n] = k;
       vs[n] = v;
@@ -151,19 +168,24 @@ public final class CompileScan {
       start = next;
     }
     Ranges r = new Ranges(data, options.foldKeys(), n, ks, ke, vs, ve);
-    return hasDuplicate(r) ? null : r;
+    return hasDuplicate(r, hs) ? null : r;
   }
 
-  /** Open addressing over entry indices, hashing and comparing keys as folded. */
-  private static boolean hasDuplicate(Ranges r) {
+  /**
+   * Open addressing over entry indices; keys are compared (as folded) only when their full hashes
+   * are equal, so a probe rarely touches the file's bytes.
+   */
+  private static boolean hasDuplicate(Ranges r, int[] hashes) {
     int size = Integer.highestOneBit(Math.max(2, r.count) * 2 - 1) << 1;
     int mask = size - 1;
     int[] slots = new int[size];
     Arrays.fill(slots, EMPTY_SLOT);
     for (int i = 0; i < r.count; i++) {
-      int slot = hash(r, i) & mask;
+      int h = hashes[i];
+      int slot = h & mask;
       while (slots[slot] != EMPTY_SLOT) {
-        if (sameKey(r, slots[slot], i)) {
+        int other = slots[slot];
+        if (hashes[other] == h && sameKey(r, other, i)) {
           return true;
         }
         slot = (slot + 1) & mask;
@@ -171,15 +193,6 @@ public final class CompileScan {
       slots[slot] = i;
     }
     return false;
-  }
-
-  private static int hash(Ranges r, int i) {
-    int h = 0;
-    for (int j = r.keyStart[i]; j < r.keyEnd[i]; j++) {
-      h = 31 * h + (r.fold ? foldByte(r.data[j]) : r.data[j]);
-    }
-    // spread the high bits, as HashMap does, so that the mask sees them
-    return h ^ (h >>> 16);
   }
 
   private static boolean sameKey(Ranges r, int a, int b) {
