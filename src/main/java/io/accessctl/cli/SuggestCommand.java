@@ -184,7 +184,7 @@ public final class SuggestCommand implements Callable<Integer> {
         err.println("accessctl: note: " + n);
       }
       if (applied != null) {
-        out.println("accessctl: " + mapPath + ": " + applied);
+        out.println("accessctl: " + applied);
       }
     }
     out.flush();
@@ -205,6 +205,7 @@ public final class SuggestCommand implements Callable<Integer> {
   private List<io.accessctl.maillog.Failure> scan() {
     FailureScanner scanner = new FailureScanner(LocalDate.now());
     for (String log : logs) {
+      long before = scanner.sendmailLines();
       try {
         if (log.equals("-")) {
           MailLog.scan(root.stdin, LocalDate.now(), scanner);
@@ -218,6 +219,10 @@ public final class SuggestCommand implements Callable<Integer> {
       } catch (IOException e) {
         String why = ErrorHandler.describe(e);
         throw new ExitException(ExitCodes.NO_INPUT, why.startsWith(log) ? why : log + ": " + why);
+      }
+      if (scanner.sendmailLines() == before) {
+        spec.commandLine().getErr().println("accessctl: warning: " + (log.equals("-")
+            ? "standard input" : log) + ": no line from sendmail (sm-mta, sendmail, sm-msp-queue)");
       }
     }
     return scanner.failures();
@@ -315,7 +320,7 @@ public final class SuggestCommand implements Callable<Integer> {
 
   /**
    * Inserts the entries, one block per tag, and writes the map when the result lints no worse
-   * than the original. Returns what was done.
+   * than the original. Returns what was done, naming the file ("access:7: inserted 6 lines").
    */
   private String apply(Path mapPath, List<Suggestion> wanted, ParseOptions text,
       Optional<CfFile> cfFile) {
@@ -344,7 +349,7 @@ public final class SuggestCommand implements Callable<Integer> {
       done.add(edit.message());
     }
     if (now == original) {
-      return "nothing to insert (" + String.join("; ", done) + ")";
+      return mapPath + ": nothing to insert (" + String.join("; ", done) + ")";
     }
     List<String> introduced = newErrors(mapPath, original, now, text, cfFile);
     if (!introduced.isEmpty()) {

@@ -46,6 +46,7 @@ public final class FailureScanner {
 
   private LocalDate reference;
   private long seq;
+  private long sendmailLines;
   private final List<Attempt> done = new ArrayList<>();
   private final Map<String, Attempt> openOutbound = new HashMap<>();
   private final Map<String, Attempt> openInbound = new HashMap<>();
@@ -68,6 +69,7 @@ public final class FailureScanner {
       return;
     }
     SyslogLine l = parsed.get();
+    sendmailLines++;
     String msg = l.message();
     String qid = "";
     Matcher q = QUEUE_ID.matcher(msg);
@@ -103,6 +105,11 @@ public final class FailureScanner {
     } else {
       nameWaitingClient(l, msg);
     }
+  }
+
+  /** How many lines so far were sendmail's (a log with none is probably the wrong file). */
+  public long sendmailLines() {
+    return sendmailLines;
   }
 
   /** Every failure found, in log order; call after the last line. */

@@ -119,6 +119,7 @@ class SuggestCommandTest {
     byte[] before = Files.readAllBytes(map);
     Cli.Run r = suggest(map, "--apply");
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith(ALL).contains("accessctl: " + map + ":7: inserted");
     String after = Files.readString(map, StandardCharsets.ISO_8859_1);
     String[] blocks = ALL.split("(?<=\n)(?=# accessctl suggest: \\d+ failed STARTTLS handshakes? from)", 2);
     String expected = new String(before, StandardCharsets.ISO_8859_1)
@@ -198,6 +199,17 @@ class SuggestCommandTest {
     Cli.Run old = Cli.run("suggest", "--cf", fixture("old.cf").toString(), "--map",
         m.toString(), "--from-log", log.toString());
     assertThat(old.err()).doesNotContain("TLS_FALLBACK");
+  }
+
+  @Test
+  void aLogWithoutSendmailLinesIsNamedInAWarning() throws IOException {
+    Path other = dir.resolve("syslog");
+    Files.writeString(other, "Nov 23 07:00:00 mx1 CRON[1]: (root) CMD (true)\n");
+    Cli.Run r = Cli.run("suggest", "--no-cf", "--map", map("").toString(), "--from-log",
+        other.toString(), log.toString());
+    assertThat(r.err()).isEqualTo("accessctl: warning: " + other + ": no line from sendmail"
+        + " (sm-mta, sendmail, sm-msp-queue)\n");
+    assertThat(r.exit()).isEqualTo(1);
   }
 
   @Test
