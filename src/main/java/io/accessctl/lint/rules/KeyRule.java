@@ -106,17 +106,6 @@ abstract class KeyRule extends EntryVisitor {
     return ctx.memo("key-rule-catalog", () -> ctx.catalog().withCiTags(ciTags(ctx.source())));
   }
 
-  /** Every entry's key, split once per file for all key rules. */
-  static java.util.List<Key> keys(LintContext ctx) {
-    return ctx.memo("key-rule-keys", () -> {
-      java.util.List<Key> out = new java.util.ArrayList<>(ctx.source().entries().size());
-      for (EntryView v : EntryView.all(ctx)) {
-        out.add(v.get(KEY, ctx));
-      }
-      return out;
-    });
-  }
-
   /** Tags named by {@code …+CITag:Name} in TLS requirement values of the file. */
   static Set<String> ciTags(AccessSource source) {
     Set<String> out = new LinkedHashSet<>();
