@@ -155,6 +155,24 @@ class SuggestCommandTest {
   }
 
   @Test
+  void applyRefusesAResultWithALintErrorTheMapDidNotHave() throws IOException {
+    // a relay name so long that its key passes sendmail's 256-byte key limit (AC204)
+    String host = "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + "."
+        + "d".repeat(60) + ".example";
+    Path longLog = dir.resolve("long.log");
+    Files.writeString(longLog, "Nov 23 07:00:00 mx1 sm-mta[1]: 4AN70000000001: to=<u@x.example>,"
+        + " delay=00:00:01, mailer=esmtp, relay=" + host + ". [192.0.2.8], dsn=4.0.0,"
+        + " stat=Deferred: 454 4.7.0 TLS handshake failed.\n");
+    Path map = fixture("access-canit");
+    byte[] before = Files.readAllBytes(map);
+    Cli.Run r = Cli.run("suggest", "--no-cf", "--map", map.toString(), "--from-log",
+        longLog.toString(), "--apply");
+    assertThat(r.exit()).isEqualTo(65);
+    assertThat(r.err()).contains("[AC204]").contains("--apply refused, the map is unchanged");
+    assertThat(Files.readAllBytes(map)).isEqualTo(before);
+  }
+
+  @Test
   void applyThenCompileWritesTheDb() throws IOException {
     Path map = fixture("access-canit");
     Cli.Run r = suggest(map, "--apply", "--compile");
