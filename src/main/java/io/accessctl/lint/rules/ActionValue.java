@@ -142,14 +142,30 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
     return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
-  private static final java.util.regex.Pattern ENHANCED_CODE =
-      java.util.regex.Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )");
-
   /**
    * err.c isenhsc(s, ' '): {@code [245].d{1,3}.d{1,3}} followed by a blank; its length or 0.
+   * Written out (it was the regex {@code ^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?= )}): every reply
+   * value asks, several times.
    */
   static int enhancedCodeLength(String s) {
-    java.util.regex.Matcher m = ENHANCED_CODE.matcher(s);
-    return m.find() ? m.end() : 0;
+    if (s.length() < 2 || (s.charAt(0) != '2' && s.charAt(0) != '4' && s.charAt(0) != '5')
+        || s.charAt(1) != '.') {
+      return 0;
+    }
+    int dot = digitsEnd(s, 2);
+    if (dot < 0 || dot >= s.length() || s.charAt(dot) != '.') {
+      return 0;
+    }
+    int end = digitsEnd(s, dot + 1);
+    return end < 0 || end >= s.length() || s.charAt(end) != ' ' ? 0 : end;
+  }
+
+  /** The end of one to three digits at {@code from}, or -1 when there are none or more. */
+  private static int digitsEnd(String s, int from) {
+    int i = from;
+    while (i < s.length() && Ascii.isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i == from || i - from > 3 ? -1 : i;
   }
 }

@@ -75,6 +75,7 @@ public final class TldWideKey extends KeyRule {
   static boolean isPublicSuffix(String name) {
     int dot = name.indexOf('.');
     return dot > 0 && name.indexOf('.', dot + 1) < 0
-        && SECOND_LEVEL.contains(name.substring(0, dot)) && Ascii.isTwoLowerLetters(name.substring(dot + 1));
+        && SECOND_LEVEL.contains(name.substring(0, dot))
+        && Ascii.isTwoLowerLetters(name.substring(dot + 1));
   }
 }

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written character tests in {@link Ascii} and {@link Prescan#hasTokens} answer what the
- * regexes and the tokenizer they replace answer, on seeded random strings over the characters
- * that matter to them.
+ * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens} and {@link
+ * ActionValue#enhancedCodeLength} answer what the regexes and the tokenizer they replace answer,
+ * on seeded random strings over the characters that matter to them.
  */
 class AsciiFastPathsTest {
-  private static final String ALPHABET = "0123456789abcdefxnzABCDEFXZ-_.:/*@ \t\r\u000b\f()<>\"\\[]#%\u00e9\u00ff";
+  private static final String ALPHABET =
+      "0123456789abcdefxnzABCDEFXZ-_.:/*@ \t\r\u000b\f()<>\"\\[]#%\u00e9\u00ff";
   private static final int CASES = 200_000;
 
   @Test
@@ -28,9 +29,11 @@ class AsciiFastPathsTest {
         "(?i)[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
     Pattern range = Pattern.compile("[0-9.]+-[0-9.]+");
     Pattern trailingDot = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}\\.");
+    Pattern enhancedCode = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )");
     Pattern citag = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
     for (int i = 0; i < CASES; i++) {
-      String s = random(rnd, i % 3 == 0 ? "0123456789.:" : i % 3 == 1 ? "0123456789abcdefABCDEF.:-" : ALPHABET);
+      String s = random(rnd, i % 3 == 0 ? "0123456789.:"
+          : i % 3 == 1 ? "0123456789abcdefABCDEF.:-" : ALPHABET);
       String why = "\"" + s + "\"; " + AccessGen.replayHint(seed);
       assertThat(Ascii.isTagWord(s)).as(why).isEqualTo(tagWord.matcher(s).matches());
       assertThat(Ascii.isTwoLowerLetters(s)).as(why).isEqualTo(twoLower.matcher(s).matches());
@@ -52,6 +55,10 @@ class AsciiFastPathsTest {
         assertThat(Ascii.containsIgnoreCase(v, "citag")).as(why).isTrue();
       }
       assertThat(Prescan.hasTokens(s)).as(why).isEqualTo(!Prescan.tokens(s).isEmpty());
+      String dsn = random(rnd, "2457.019 x");
+      java.util.regex.Matcher m = enhancedCode.matcher(dsn);
+      assertThat(ActionValue.enhancedCodeLength(dsn))
+          .as("\"" + dsn + "\"; " + AccessGen.replayHint(seed)).isEqualTo(m.find() ? m.end() : 0);
     }
   }
 
