@@ -24,7 +24,8 @@ final class PageSink {
     this.out = out;
     this.pageSize = pageSize;
     this.order = order;
-    this.chunk = ByteBuffer.allocate(Math.max(CHUNK_BYTES, pageSize));
+    // direct, so that a FileChannel writes it without first copying it to a temporary direct buffer
+    this.chunk = ByteBuffer.allocateDirect(Math.max(CHUNK_BYTES, pageSize));
     this.zeros = new byte[pageSize];
   }
 
