@@ -161,6 +161,10 @@ function _complete_accessctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dump" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} query" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lookup" ];    then _picocli_accessctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} suggest" ];    then _picocli_accessctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_accessctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} set" ];    then _picocli_accessctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} push" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook" ];    then _picocli_accessctl; return $?; fi
@@ -176,19 +180,27 @@ function _complete_accessctl() {
   local cmds4=(dump)
   local cmds5=(query)
   local cmds6=(lookup)
-  local cmds7=(serve)
-  local cmds8=(push)
-  local cmds9=(hook)
-  local cmds10=(shell)
-  local cmds11=(hook install)
-  local cmds12=(hook run)
+  local cmds7=(suggest)
+  local cmds8=(status)
+  local cmds9=(set)
+  local cmds10=(delete)
+  local cmds11=(serve)
+  local cmds12=(push)
+  local cmds13=(hook)
+  local cmds14=(shell)
+  local cmds15=(hook install)
+  local cmds16=(hook run)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_accessctl_hook_run; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_accessctl_hook_install; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_accessctl_shell; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_accessctl_hook; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_accessctl_push; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_accessctl_serve; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_accessctl_hook_run; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_accessctl_hook_install; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_accessctl_shell; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_accessctl_hook; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_accessctl_push; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_accessctl_serve; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_accessctl_delete; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_accessctl_set; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_accessctl_status; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_accessctl_suggest; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_accessctl_lookup; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_accessctl_query; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_accessctl_dump; return $?; fi
@@ -206,7 +218,7 @@ function _picocli_accessctl() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="lint explain compile makemap dump query lookup serve push hook shell"
+  local commands="lint explain compile makemap dump query lookup suggest status set delete serve push hook shell"
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -493,6 +505,189 @@ function _picocli_accessctl_lookup() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${TAG_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `suggest` subcommand.
+function _picocli_accessctl_suggest() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-cf' '--apply' '--compile' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--from-log' '--map' '--cf' '--format'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--from-log')
+      return
+      ;;
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--cf')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_accessctl_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-cf' '-r' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--map' '--db' '--cf' '--format' '--sendmail' '-t' '-D'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--cf')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      return
+      ;;
+    '--sendmail')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t')
+      return
+      ;;
+    '-D')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_accessctl_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--map' '--cf' '-t' '-D'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--cf')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t')
+      return
+      ;;
+    '-D')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_accessctl_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--map' '--cf' '-t' '-D'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--cf')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t')
+      return
+      ;;
+    '-D')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
