@@ -279,8 +279,13 @@ public final class StatusChecker {
           + " match the binary");
     }
     f.advice().ifPresent(details::add);
+    // Without a cf nobody can say the option is off: it lives in the cf (off by default there).
+    String state = cf.isEmpty() && f.supported()
+        ? TlsFallback.CF_OPTION + " is a sendmail.cf option and no cf was read (sendmail "
+            + f.version() + " supports it; it is off unless the cf sets it)"
+        : f.summary();
     return new Check(Check.TLS_FALLBACK, f.enabled() && f.supported() ? CheckStatus.OK
-        : CheckStatus.NOTE, binary + "; " + f.summary(), details);
+        : CheckStatus.NOTE, binary + "; " + state, details);
   }
 
   /** {first marker's line or 0, entries below it}. */
