@@ -41,7 +41,7 @@ public final class EditOptions {
 
   int run(AccessctlCommand root, CommandSpec spec, Function<MapEditor, MapEditor.Edit> edit) {
     MapEdits.Request r = new MapEdits.Request(map, cf, noCf, parseOptions.toOptions(), check, diff,
-        compile, quiet, root.console, root.stdin);
+        compile, quiet, root.debug, root.console, root.stdin);
     return MapEdits.run(r, edit, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

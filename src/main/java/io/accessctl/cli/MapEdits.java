@@ -21,8 +21,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,7 +35,8 @@ import java.util.function.Function;
 final class MapEdits {
   /** What the caller asked for besides the edit itself. */
   record Request(Path map, Path cf, boolean noCf, ParseOptions options, boolean check,
-      boolean diff, boolean compile, boolean quiet, Console console, InputStream stdin) {}
+      boolean diff, boolean compile, boolean quiet, boolean debug, Console console,
+      InputStream stdin) {}
 
   private MapEdits() {}
 
@@ -84,7 +86,7 @@ final class MapEdits {
       }
       return ExitCodes.OK;
     }
-    List<Diagnostic> introduced = introducedErrors(map, before, result, options, cf);
+    List<Diagnostic> introduced = newErrors(map, before, result.text(), options, cf);
     if (!introduced.isEmpty()) {
       OutputFormat.TEXT.reporter(new ReportOptions(r.console().interactive(),
           VersionProvider.version())).write(new LintReport(List.of(map.toString()), introduced),
@@ -114,40 +116,29 @@ final class MapEdits {
     if (!r.compile()) {
       return ExitCodes.OK;
     }
-    List<String> args = new ArrayList<>(List.of("compile"));
-    if (r.noCf()) {
-      args.add("--no-cf");
-    } else if (r.cf() != null) {
-      args.add("--cf=" + r.cf());
-    }
-    if (r.quiet()) {
-      args.add("--quiet");
-    }
-    args.add(map.toString());
-    return Main.run(out, err, r.console(), r.stdin(), args.toArray(String[]::new));
+    return compile(out, err, r.console(), r.stdin(), r.debug(), r.cf(), r.noCf(), r.quiet(), map);
   }
 
   /**
-   * Errors the edit brings: any error on a line it wrote, or more errors than before (an edit
-   * must not make a map worse, but need not mend what was already broken).
+   * Lint errors of {@code after} that {@code before} does not have, compared by rule and line text
+   * as a multiset: an edit must not make a map worse, but need not mend what was already broken.
    */
-  private static List<Diagnostic> introducedErrors(Path map, byte[] before, MapEditor.Edit edit,
-      ParseOptions options, Optional<CfFile> cf) {
-    List<Diagnostic> old = errors(map, before, options, cf);
-    List<Diagnostic> now = errors(map, edit.text(), options, cf);
-    Set<Integer> written = new HashSet<>(edit.lines());
-    List<Diagnostic> onWritten = now.stream().filter(d -> written.contains(d.line())).toList();
-    if (!onWritten.isEmpty()) {
-      return onWritten;
+  static List<Diagnostic> newErrors(Path map, byte[] before, byte[] after, ParseOptions options,
+      Optional<CfFile> cf) {
+    Map<String, Integer> old = new HashMap<>();
+    for (Diagnostic d : errors(map, before, options, cf)) {
+      old.merge(d.ruleId() + "\0" + d.sourceText(), 1, Integer::sum);
     }
-    if (now.size() > old.size()) {
-      Set<String> known = new HashSet<>();
-      old.forEach(d -> known.add(d.ruleId() + " " + d.message()));
-      List<Diagnostic> fresh = now.stream()
-          .filter(d -> !known.contains(d.ruleId() + " " + d.message())).toList();
-      return fresh.isEmpty() ? now : fresh;
+    List<Diagnostic> fresh = new ArrayList<>();
+    for (Diagnostic d : errors(map, after, options, cf)) {
+      String k = d.ruleId() + "\0" + d.sourceText();
+      if (old.getOrDefault(k, 0) > 0) {
+        old.merge(k, -1, Integer::sum);
+      } else {
+        fresh.add(d);
+      }
     }
-    return List.of();
+    return fresh;
   }
 
   private static List<Diagnostic> errors(Path map, byte[] text, ParseOptions options,
@@ -155,5 +146,25 @@ final class MapEdits {
     AccessSource src = new AccessParser(options).parse(map.toString(), text);
     return Linter.all().lint(new LintContext(src, Catalog.stock(), cf)).stream()
         .filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+
+  /** Runs {@code accessctl compile} in-process on the map, with the same cf choice. */
+  static int compile(PrintWriter out, PrintWriter err, Console console, InputStream stdin,
+      boolean debug, Path cf, boolean noCf, boolean quiet, Path map) {
+    List<String> args = new ArrayList<>();
+    if (debug) {
+      args.add("--debug");
+    }
+    args.add("compile");
+    if (noCf) {
+      args.add("--no-cf");
+    } else if (cf != null) {
+      args.add("--cf=" + cf);
+    }
+    if (quiet) {
+      args.add("--quiet");
+    }
+    args.add(map.toString());
+    return Main.run(out, err, console, stdin, args.toArray(String[]::new));
   }
 }

@@ -1,13 +1,9 @@
 package io.accessctl.cli;
 
 import io.accessctl.catalog.Catalog;
-import io.accessctl.cf.AccessMapSpec;
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.TlsFallback;
 import io.accessctl.lint.Diagnostic;
-import io.accessctl.lint.LintContext;
-import io.accessctl.lint.Linter;
-import io.accessctl.lint.Severity;
 import io.accessctl.maillog.FailureScanner;
 import io.accessctl.maillog.MailLog;
 import io.accessctl.maillog.Side;
@@ -19,7 +15,6 @@ import io.accessctl.sendmail.Answer;
 import io.accessctl.sendmail.Query;
 import io.accessctl.sendmail.Rules;
 import io.accessctl.sendmail.Simulator;
-import io.accessctl.source.AccessParser;
 import io.accessctl.source.MapEditor;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceFiles;
@@ -33,9 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -229,11 +222,7 @@ public final class SuggestCommand implements Callable<Integer> {
   }
 
   private Path mapPath(Optional<CfFile> cfFile) {
-    if (map != null) {
-      return map;
-    }
-    return cfFile.flatMap(CfFile::accessMap).map(AccessMapSpec::path).map(Path::of)
-        .orElse(Path.of(CompileCommand.DEFAULT_SOURCE));
+    return MapEdits.mapPath(map, cfFile);
   }
 
   private static boolean isCompiled(Path p) {
@@ -351,10 +340,11 @@ public final class SuggestCommand implements Callable<Integer> {
     if (now == original) {
       return mapPath + ": nothing to insert (" + String.join("; ", done) + ")";
     }
-    List<String> introduced = newErrors(mapPath, original, now, text, cfFile);
+    List<Diagnostic> introduced = MapEdits.newErrors(mapPath, original, now, text, cfFile);
     if (!introduced.isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
-      introduced.forEach(d -> err.println("accessctl: " + d));
+      introduced.forEach(d -> err.println("accessctl: " + d.file() + ":" + d.line() + ": "
+          + d.message() + " [" + d.ruleId() + "]"));
       throw new ExitException(ExitCodes.DATA_ERROR, mapPath + ": the entries would bring "
           + introduced.size() + " lint error(s); --apply refused, the map is unchanged");
     }
@@ -367,47 +357,9 @@ public final class SuggestCommand implements Callable<Integer> {
     return String.join("; ", done);
   }
 
-  /** Lint errors of {@code after} that {@code before} does not have (compared by rule and line). */
-  private static List<String> newErrors(Path p, byte[] before, byte[] after, ParseOptions text,
-      Optional<CfFile> cfFile) {
-    Map<String, Integer> old = new HashMap<>();
-    for (Diagnostic d : errors(p, before, text, cfFile)) {
-      old.merge(d.ruleId() + "\0" + d.sourceText(), 1, Integer::sum);
-    }
-    List<String> out = new ArrayList<>();
-    for (Diagnostic d : errors(p, after, text, cfFile)) {
-      String k = d.ruleId() + "\0" + d.sourceText();
-      if (old.getOrDefault(k, 0) > 0) {
-        old.merge(k, -1, Integer::sum);
-      } else {
-        out.add(d.file() + ":" + d.line() + ": " + d.message() + " [" + d.ruleId() + "]");
-      }
-    }
-    return out;
-  }
-
-  private static List<Diagnostic> errors(Path p, byte[] text, ParseOptions options,
-      Optional<CfFile> cfFile) {
-    return Linter.all().lint(new LintContext(new AccessParser(options).parse(p.toString(), text),
-        Catalog.stock(), cfFile)).stream().filter(d -> d.severity() == Severity.ERROR).toList();
-  }
-
-  /** Runs {@code accessctl compile} in-process on the map, with the same cf choice. */
   private int compile(Path mapPath) {
-    List<String> args = new ArrayList<>();
-    if (root.debug) {
-      args.add("--debug");
-    }
-    args.add("compile");
-    if (noCf) {
-      args.add("--no-cf");
-    } else if (cf != null) {
-      args.add("--cf");
-      args.add(cf.toString());
-    }
-    args.add(mapPath.toString());
-    return Main.run(spec.commandLine().getOut(), spec.commandLine().getErr(), root.console,
-        root.stdin, args.toArray(String[]::new));
+    return MapEdits.compile(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        root.console, root.stdin, root.debug, cf, noCf, false, mapPath);
   }
 
   private static String json(List<Suggestion> wanted, List<Covered> covered, List<String> notes,
