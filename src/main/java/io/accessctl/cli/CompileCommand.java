@@ -119,9 +119,8 @@ public final class CompileCommand implements Callable<Integer> {
       throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }
     Optional<AccessMapSpec> k = cfFile.flatMap(CfFile::accessMap)
-        .filter(s -> Set.of("hash", "btree", "cdb").contains(s.mapClass()));
-    Path src = source != null ? source
-        : k.map(s -> Path.of(s.path())).orElse(Path.of(DEFAULT_SOURCE));
+        .filter(s -> SendmailCf.COMPILED_CLASSES.contains(s.mapClass()));
+    Path src = SendmailCf.textMap(source, cfFile);
     // The K line's class and flags are how sendmail opens its file: they apply when we write it.
     boolean forSendmail = k.isPresent() && (output != null
         ? samePath(output, Path.of(k.get().path() + extension(k.get().mapClass())))

@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,17 +39,6 @@ final class MapEdits {
 
   private MapEdits() {}
 
-  /** The map's path: --map, else the text behind the cf's access K line, else /etc/mail/access. */
-  static Path mapPath(Path explicit, Optional<CfFile> cf) {
-    if (explicit != null) {
-      return explicit;
-    }
-    return cf.flatMap(CfFile::accessMap)
-        .filter(k -> Set.of("hash", "btree", "cdb").contains(k.mapClass()))
-        .map(k -> Path.of(k.path()))
-        .orElse(Path.of(CompileCommand.DEFAULT_SOURCE));
-  }
-
   static int run(Request r, Function<MapEditor, MapEditor.Edit> edit, PrintWriter out,
       PrintWriter err) {
     Optional<CfFile> cf;
@@ -59,7 +47,7 @@ final class MapEdits {
     } catch (IOException e) {
       throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
     }
-    Path map = mapPath(r.map(), cf);
+    Path map = SendmailCf.textMap(r.map(), cf);
     ParseOptions options = r.options();
     // sendmail folds lookups unless the K line has -f: the map's keys must be compared the same way
     if (cf.flatMap(CfFile::accessMap).filter(AccessMapSpec::noFolding)

@@ -49,14 +49,7 @@ abstract class MapSource implements Closeable {
     if (!Files.exists(p)) {
       throw new java.nio.file.NoSuchFileException(p.toString());
     }
-    boolean compiled;
-    try {
-      MapFormat.detect(p);
-      compiled = true;
-    } catch (IOException notCompiled) {
-      compiled = false;
-    }
-    if (compiled) {
+    if (MapFormat.isCompiled(p)) {
       // a damaged db is reported as such, not read as text
       return new Compiled(p, MapReader.open(p));
     }

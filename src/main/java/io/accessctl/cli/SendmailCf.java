@@ -37,4 +37,21 @@ final class SendmailCf {
       return Optional.empty();
     }
   }
+
+  /**
+   * The access text map: {@code explicit}, else the file the cf's access K line names (for the
+   * classes whose text accessctl compiles), else /etc/mail/access.
+   */
+  static Path textMap(Path explicit, Optional<CfFile> cf) {
+    if (explicit != null) {
+      return explicit;
+    }
+    return cf.flatMap(CfFile::accessMap)
+        .filter(k -> COMPILED_CLASSES.contains(k.mapClass()))
+        .map(k -> Path.of(k.path()))
+        .orElse(Path.of(CompileCommand.DEFAULT_SOURCE));
+  }
+
+  /** The K line classes whose file is compiled from a text map. */
+  static final java.util.Set<String> COMPILED_CLASSES = java.util.Set.of("hash", "btree", "cdb");
 }

@@ -122,8 +122,8 @@ public final class SuggestCommand implements Callable<Integer> {
     }
     Rules rules = cfFile.map(Rules::of).orElseGet(Rules::assumed);
     ParseOptions text = ParseOptions.defaults().withFoldKeys(rules.foldsKeys());
-    Path mapPath = mapPath(cfFile);
-    if (apply && isCompiled(mapPath)) {
+    Path mapPath = SendmailCf.textMap(map, cfFile);
+    if (apply && MapFormat.isCompiled(mapPath)) {
       throw new ParameterException(spec.commandLine(), mapPath + " is a compiled map; --apply"
           + " edits the text map (give it with --map)");
     }
@@ -219,22 +219,6 @@ public final class SuggestCommand implements Callable<Integer> {
       }
     }
     return scanner.failures();
-  }
-
-  private Path mapPath(Optional<CfFile> cfFile) {
-    return MapEdits.mapPath(map, cfFile);
-  }
-
-  private static boolean isCompiled(Path p) {
-    if (!Files.isRegularFile(p)) {
-      return false;
-    }
-    try {
-      MapFormat.detect(p);
-      return true;
-    } catch (IOException notCompiled) {
-      return false;
-    }
   }
 
   private static MapSource openMap(Path p, Optional<CfFile> cfFile, ParseOptions text) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -51,6 +52,22 @@ public enum MapFormat {
   @Override
   public String toString() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * True when {@code file} is a regular file in one of the three formats (by its contents, as
+   * {@link #detect} tells); false for a text map, a directory or a file that cannot be read.
+   */
+  public static boolean isCompiled(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      detect(file);
+      return true;
+    } catch (IOException notCompiled) {
+      return false;
+    }
   }
 
   /**

@@ -21,14 +21,7 @@ final class MapKeys {
 
   static List<String> load(Path map) throws IOException {
     TreeSet<String> keys = new TreeSet<>();
-    boolean compiled;
-    try {
-      MapFormat.detect(map);
-      compiled = true;
-    } catch (IOException notCompiled) {
-      compiled = false;
-    }
-    if (compiled) {
+    if (MapFormat.isCompiled(map)) {
       try (MapReader r = MapReader.open(map)) {
         r.forEach((k, v) -> {
           if (keys.size() < LIMIT) {
