@@ -49,8 +49,8 @@ public final class SkipOnAddressKey extends SkipValue.SkipRule {
             "it is found as a value, does nothing and ends the search before the domain's entry");
       }
       case BARE -> {
-        if (!v.tag().hasBareDefault()) {
-          return;
+        if (v.tag() == null || !v.tag().hasBareDefault()) {
+          return; // an unknown tag (AC202's) or IPv6: alone
         }
         where = "on the bare default " + Values.quote(v.entry().key());
         effect = SkipValue.asPlainValue(v);

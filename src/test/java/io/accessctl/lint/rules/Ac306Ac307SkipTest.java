@@ -41,4 +41,11 @@ class Ac306Ac307SkipTest {
     assertThat(LintFixture.lint(map)).extracting(Diagnostic::ruleId)
         .noneMatch(id -> id.startsWith("AC3"));
   }
+
+  @Test
+  void skipOnTheBareKeyOfAnUnknownTagIsLeftToAc202() {
+    // This crashed AC307 (no tag to ask for a bare default) until QuietEntriesTest's maps found it.
+    assertThat(LintFixture.lint("Conect: SKIP\nIPv6: SKIP\n")).extracting(Diagnostic::ruleId)
+        .contains("AC202").doesNotContain("AC307");
+  }
 }
