@@ -56,6 +56,8 @@ public final class Suppressions {
   private static final Pattern DIRECTIVE = Pattern.compile(
       "^#\\s*accessctl:\\s*(disable-file|disable)\\s*=?\\s*([A-Za-z0-9_,\\- \\t]+?)\\s*$");
 
+  private static final String WORD = "accessctl";
+
   private record Directive(SourceLine line, boolean wholeFile, String word, int target) {}
 
   private final List<Directive> directives = new ArrayList<>();
@@ -65,8 +67,8 @@ public final class Suppressions {
     List<SourceLine> lines = source.lines();
     for (int i = 0; i < lines.size(); i++) {
       SourceLine l = lines.get(i);
-      if (!l.isComment()) {
-        continue;
+      if (!l.isComment() || !l.text().contains(WORD)) {
+        continue; // the directive names accessctl; most comments do not
       }
       Matcher m = DIRECTIVE.matcher(stripCr(l.text()));
       if (!m.matches()) {

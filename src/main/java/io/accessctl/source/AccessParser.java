@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * makemap's line syntax (makemap.c of sendmail 8.17.1), shared by lint, compile, makemap mode and
@@ -29,39 +28,61 @@ public final class AccessParser {
   }
 
   public AccessSource parse(String name, byte[] data) {
-    State st = new State();
+    State st = new State(options, lineCount(data));
     if (options.makemapLines()) {
       readLikeFgets(data, st);
     } else {
       readWholeLines(data, st);
     }
     return new AccessSource(name, options, List.copyOf(st.lines), List.copyOf(st.entries),
-        List.copyOf(st.issues));
+        List.copyOf(st.issues), List.copyOf(st.canitMarkers));
+  }
+
+  /** An upper bound of the lines, so that the lists and the key table are sized once. */
+  private static int lineCount(byte[] data) {
+    int n = 1;
+    for (byte b : data) {
+      if (b == '\n') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void readWholeLines(byte[] data, State st) {
     int start = 0;
     int number = 0;
     while (start < data.length) {
-      int nl = indexOf(data, (byte) '\n', start, data.length);
-      int end = nl < 0 ? data.length : nl;
-      number++;
-      String text = new String(data, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-      int nul = text.indexOf('\0');
-      if (nul >= 0) {
-        st.invalid(number, start, text, new SyntaxIssue(SyntaxIssue.Kind.NUL_BYTE, number, nul + 1,
-            "line too long (1024 bytes max)", 0));
-      } else {
-        if (end - start >= MAX_CHUNK) {
-          // makemap cannot read it; accessctl reads it whole, so the issue is recorded but the line
-          // is still parsed.
-          st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.LINE_TOO_LONG, number, MAX_CHUNK + 1,
-              "line too long (1024 bytes max)", 0));
-        }
-        parseText(number, start, text, st);
-      }
-      start = nl < 0 ? data.length : nl + 1;
+      start = readWholeLine(data, start, ++number, st);
     }
+  }
+
+  /**
+   * One line from {@code start}; returns where the next one starts. A method of its own so that
+   * the JIT compiles it after a few hundred lines rather than the loop after tens of thousands.
+   */
+  private int readWholeLine(byte[] data, int start, int number, State st) {
+    int end = start;
+    int nul = -1;
+    while (end < data.length && data[end] != '\n') {
+      if (data[end] == 0 && nul < 0) {
+        nul = end - start;
+      }
+      end++;
+    }
+    if (nul >= 0) {
+      st.invalid(number, start, data, start, end, new SyntaxIssue(SyntaxIssue.Kind.NUL_BYTE, number,
+          nul + 1, "line too long (1024 bytes max)", 0));
+    } else {
+      if (end - start >= MAX_CHUNK) {
+        // makemap cannot read it; accessctl reads it whole, so the issue is recorded but the line
+        // is still parsed.
+        st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.LINE_TOO_LONG, number, MAX_CHUNK + 1,
+            "line too long (1024 bytes max)", 0));
+      }
+      parseLine(number, start, data, start, end, st);
+    }
+    return end < data.length ? end + 1 : data.length;
   }
 
   private void readLikeFgets(byte[] data, State st) {
@@ -77,66 +98,74 @@ public final class AccessParser {
       int cEnd = indexOf(data, (byte) 0, pos, chunkEnd);
       int strEnd = cEnd < 0 ? chunkEnd : cEnd;
       int lf = indexOf(data, (byte) '\n', pos, strEnd);
-      String text;
       if (lf >= 0) {
-        text = new String(data, pos, lf - pos, java.nio.charset.StandardCharsets.ISO_8859_1);
+        parseLine(number, pos, data, pos, lf, st);
       } else if (eof) {
-        text = new String(data, pos, strEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1);
+        parseLine(number, pos, data, pos, strEnd, st);
       } else {
         // A NUL hid the LF from strchr, but the line's text still ends before its LF.
         int rawEnd = nl >= 0 ? nl : chunkEnd;
-        String raw = new String(data, pos, rawEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1);
         SyntaxIssue.Kind kind = cEnd >= 0 ? SyntaxIssue.Kind.NUL_BYTE : SyntaxIssue.Kind.LINE_TOO_LONG;
         int col = cEnd >= 0 ? cEnd - pos + 1 : MAX_CHUNK + 1;
-        st.invalid(number, pos, raw, new SyntaxIssue(kind, number, col,
+        st.invalid(number, pos, data, pos, rawEnd, new SyntaxIssue(kind, number, col,
             "line too long (1024 bytes max)", 0));
-        pos = chunkEnd;
-        continue;
       }
-      parseText(number, pos, text, st);
       pos = chunkEnd;
     }
   }
 
-  /** makemap's handling of one line of text (already cut at the LF). */
-  private void parseText(int number, long offset, String t, State st) {
-    if (t.isEmpty()) {
-      st.lines.add(new SourceLine(number, offset, t, SourceLine.Kind.EMPTY));
+  /** makemap's handling of one line of text: the bytes from {@code from} to {@code to} (no LF). */
+  private void parseLine(int number, long offset, byte[] data, int from, int to, State st) {
+    if (from == to) {
+      st.lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.EMPTY));
       return;
     }
-    if (options.commentChar() != ParseOptions.NONE && t.charAt(0) == options.commentChar()) {
-      st.lines.add(new SourceLine(number, offset, t, SourceLine.Kind.COMMENT));
+    int first = data[from] & 0xff;
+    if (options.commentChar() != ParseOptions.NONE && first == options.commentChar()) {
+      SourceLine comment = new SourceLine(number, offset, data, from, to, SourceLine.Kind.COMMENT);
+      st.lines.add(comment);
+      if (AccessSource.isCanitMarker(comment)) {
+        st.canitMarkers.add(comment);
+      }
       return;
     }
-    if (options.delimiter() == ParseOptions.WHITESPACE && Bytes.isSpace(t.charAt(0))) {
-      st.invalid(number, offset, t, new SyntaxIssue(SyntaxIssue.Kind.LEADING_SPACE, number, 1,
-          "syntax error (leading space)", 0));
+    if (options.delimiter() == ParseOptions.WHITESPACE && Bytes.isSpace(first)) {
+      st.invalid(number, offset, data, from, to, new SyntaxIssue(SyntaxIssue.Kind.LEADING_SPACE,
+          number, 1, "syntax error (leading space)", 0));
       return;
     }
-    int k = 0;
-    while (k < t.length() && !options.isSeparator(t.charAt(k))) {
+    boolean[] separator = st.separator;
+    boolean fold = options.foldKeys();
+    int k = from;
+    int h = 0;
+    int colon = -1;
+    while (k < to && !separator[data[k] & 0xff]) {
+      byte b = data[k];
+      // the stored key's hash, as folded, while the key's bytes are at hand
+      h = KeyTable.MULTIPLIER * h + (fold ? KeyTable.fold((char) (b & 0xff)) : b & 0xff);
+      if (b == ':' && colon < 0) {
+        colon = k - from;
+      }
       k++;
     }
     int v = k;
-    while (v < t.length() && options.isSeparator(t.charAt(v))) {
+    while (v < to && separator[data[v] & 0xff]) {
       v++;
     }
-    String key = t.substring(0, k);
-    String value = t.substring(v);
-    // makemap folds the key in its buffer before any check, so every message names the folded key.
-    String stored = options.foldKeys() ? Bytes.foldAscii(key) : key;
-    if (value.isEmpty() && !options.allowEmptyValues()) {
-      st.invalid(number, offset, t, new SyntaxIssue(SyntaxIssue.Kind.MISSING_VALUE, number,
-          k + 1, "no RHS for LHS " + stored, 0));
+    if (v == to && !options.allowEmptyValues()) {
+      // makemap folds the key in its buffer before any check, so every message names the folded key.
+      String key = new String(data, from, k - from, StandardCharsets.ISO_8859_1);
+      st.invalid(number, offset, data, from, to, new SyntaxIssue(SyntaxIssue.Kind.MISSING_VALUE,
+          number, k - from + 1, "no RHS for LHS " + (fold ? Bytes.foldAscii(key) : key), 0));
       return;
     }
-    SourceLine line = new SourceLine(number, offset, t, SourceLine.Kind.ENTRY);
+    SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY);
     st.lines.add(line);
-    Entry e = new Entry(line, key, stored, value, 1, v + 1);
-    Entry first = st.firstByKey.putIfAbsent(stored, e);
-    if (first != null) {
+    Entry e = new Entry(line, k - from, v - from, colon, fold);
+    Entry earlier = st.keys.putIfAbsent(e, h);
+    if (earlier != null) {
       st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, number, 1,
-          "key " + stored + ": duplicate key", first.lineNumber()));
+          "key " + e.storedKey() + ": duplicate key", earlier.lineNumber()));
     }
     st.entries.add(e);
   }
@@ -151,13 +180,25 @@ public final class AccessParser {
   }
 
   private static final class State {
-    final List<SourceLine> lines = new ArrayList<>();
-    final List<Entry> entries = new ArrayList<>();
+    final List<SourceLine> lines;
+    final List<Entry> entries;
     final List<SyntaxIssue> issues = new ArrayList<>();
-    final Map<String, Entry> firstByKey = new HashMap<>();
+    final List<SourceLine> canitMarkers = new ArrayList<>();
+    final KeyTable keys;
+    /** isSeparator for every char of a line (ISO-8859-1: one char a byte). */
+    final boolean[] separator = new boolean[256];
 
-    void invalid(int number, long offset, String text, SyntaxIssue issue) {
-      lines.add(new SourceLine(number, offset, text, SourceLine.Kind.INVALID));
+    State(ParseOptions options, int lines) {
+      this.lines = new ArrayList<>(lines);
+      this.entries = new ArrayList<>(lines);
+      this.keys = new KeyTable(options.foldKeys(), lines);
+      for (int b = 0; b < separator.length; b++) {
+        separator[b] = options.isSeparator(b);
+      }
+    }
+
+    void invalid(int number, long offset, byte[] data, int from, int to, SyntaxIssue issue) {
+      lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.INVALID));
       issues.add(issue);
     }
   }

@@ -11,10 +11,11 @@ import java.util.List;
  * @param lines every line, in order
  * @param entries the entries in input order, duplicates included (see {@link #issues()})
  * @param issues what makemap reports, in line order
+ * @param canitMarkers the comment lines that carry the CanIt marker, in order
  */
 public record AccessSource(
     String name, ParseOptions options, List<SourceLine> lines, List<Entry> entries,
-    List<SyntaxIssue> issues) {
+    List<SyntaxIssue> issues, List<SourceLine> canitMarkers) {
 
   /** The comment makemap ignores but CanIt reads: everything below it belongs to CanIt. */
   public static final String CANIT_MARKER =
@@ -27,11 +28,9 @@ public record AccessSource(
     return issues.isEmpty();
   }
 
-  /** Line numbers of comment lines that carry the CanIt marker. */
-  public List<SourceLine> canitMarkers() {
-    return lines.stream()
-        .filter(l -> l.kind() == SourceLine.Kind.COMMENT && l.text().contains(CANIT_MARKER_CORE))
-        .toList();
+  /** True for a comment line that carries the CanIt marker. */
+  static boolean isCanitMarker(SourceLine l) {
+    return l.kind() == SourceLine.Kind.COMMENT && l.text().contains(CANIT_MARKER_CORE);
   }
 
   /** The line with the given number, or null. */

@@ -16,17 +16,32 @@ public final class Bytes {
 
   /** ASCII-only lower-casing, as makemap and sendmail fold keys (non-ASCII bytes are untouched). */
   public static String foldAscii(String s) {
-    char[] out = null;
+    byte[] out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 'A' && c <= 'Z') {
         if (out == null) {
-          out = s.toCharArray();
+          out = s.getBytes(StandardCharsets.ISO_8859_1);
         }
-        out[i] = (char) (c + ('a' - 'A'));
+        out[i] = (byte) (c + ('a' - 'A'));
+      } else if (c > LAST_LATIN1) {
+        return foldChars(s); // not one char a byte (a name typed on the command line)
       }
     }
-    return out == null ? s : new String(out);
+    // Latin-1 bytes, not chars: a char[] would be widened to UTF-16 and compressed back.
+    return out == null ? s : new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  private static final char LAST_LATIN1 = 0xff;
+
+  private static String foldChars(String s) {
+    char[] out = s.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] >= 'A' && out[i] <= 'Z') {
+        out[i] = (char) (out[i] + ('a' - 'A'));
+      }
+    }
+    return new String(out);
   }
 
   public static String latin1(byte[] b) {

@@ -1,17 +1,85 @@
 package io.accessctl.source;
 
 /**
- * A key/value pair that makemap would store.
+ * A key/value pair that makemap would store: a range of its line's text.
  *
- * @param line the line it came from
- * @param key the key as written (not folded)
- * @param storedKey the key as stored: folded unless {@code -f}
- * @param value the value verbatim: trailing blanks, CR and any {@code #…} included
- * @param keyColumn 1-based byte column of the key
- * @param valueColumn 1-based byte column of the value
+ * <p>The key, the stored key and the value are cut out of the line only when asked for: lint of a
+ * large map reads most entries through {@link #line()} and the offsets alone, and three strings an
+ * entry were a good part of its parse time.
  */
-public record Entry(
-    SourceLine line, String key, String storedKey, String value, int keyColumn, int valueColumn) {
+public final class Entry {
+  private final SourceLine line;
+  private final int keyEnd;
+  private final int valueStart;
+  private final int colon;
+  private final boolean fold;
+  private String key;
+  private String storedKey;
+  private String value;
+
+  /**
+   * @param line the line it came from; the key starts its text
+   * @param keyEnd index in the text where the key ends
+   * @param valueStart index in the text where the value starts (it runs to the end of the text)
+   * @param colon index of the key's first colon, or -1
+   * @param fold whether the stored key is folded (makemap's default; not with -f)
+   */
+  Entry(SourceLine line, int keyEnd, int valueStart, int colon, boolean fold) {
+    this.line = line;
+    this.keyEnd = keyEnd;
+    this.valueStart = valueStart;
+    this.colon = colon;
+    this.fold = fold;
+  }
+
+  /** The line it came from. */
+  public SourceLine line() {
+    return line;
+  }
+
+  /** The key as written (not folded). */
+  public String key() {
+    if (key == null) {
+      key = line.substring(0, keyEnd);
+    }
+    return key;
+  }
+
+  /** The key as stored: folded unless {@code -f}. */
+  public String storedKey() {
+    if (storedKey == null) {
+      storedKey = fold ? Bytes.foldAscii(key()) : key();
+    }
+    return storedKey;
+  }
+
+  /** The value verbatim: trailing blanks, CR and any {@code #…} included. */
+  public String value() {
+    if (value == null) {
+      value = line.substring(valueStart, line.length());
+    }
+    return value;
+  }
+
+  /** 1-based byte column of the key. */
+  public int keyColumn() {
+    return 1;
+  }
+
+  /** 1-based byte column of the value. */
+  public int valueColumn() {
+    return valueStart + 1;
+  }
+
+  /** The key's length in bytes. */
+  public int keyLength() {
+    return keyEnd;
+  }
+
+  /** Index of the colon that ends the key's tag, or -1 for an untagged key. */
+  public int tagEnd() {
+    return colon;
+  }
 
   public int lineNumber() {
     return line.number();
@@ -19,17 +87,37 @@ public record Entry(
 
   /** The tag part of the key ({@code Try_TLS} in {@code Try_TLS:host}), or "" for an untagged key. */
   public String tag() {
-    int colon = key.indexOf(':');
-    return colon < 0 ? "" : key.substring(0, colon);
+    return colon < 0 ? "" : line.substring(0, colon);
+  }
+
+  /** True when the key's tag is {@code name} in any case (without cutting the tag out). */
+  public boolean tagIs(String name) {
+    return colon == name.length() && line.startsWithIgnoreCase(0, name);
   }
 
   /** The part after the tag and its colon; the whole key when untagged. */
   public String subject() {
-    int colon = key.indexOf(':');
-    return colon < 0 ? key : key.substring(colon + 1);
+    return colon < 0 ? key() : line.substring(colon + 1, keyEnd);
   }
 
   public boolean isTagged() {
-    return key.indexOf(':') >= 0;
+    return colon >= 0;
+  }
+
+  /** Equal when line, key, stored key, value and columns are, as when this was a record. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Entry e && e.line.equals(line) && e.keyEnd == keyEnd
+        && e.valueStart == valueStart && e.storedKey().equals(storedKey());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(line, keyEnd, valueStart);
+  }
+
+  @Override
+  public String toString() {
+    return "Entry[line " + line.number() + ": " + key() + " -> " + value() + "]";
   }
 }

@@ -1,14 +1,22 @@
 package io.accessctl.source;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * One line as makemap numbers it, with its text (ISO-8859-1, without the LF; a CR stays).
  *
- * @param number 1-based line number (makemap's count: in makemap mode a long line counts twice)
- * @param offset byte offset of the line in the file
- * @param text the bytes of the line as a one-char-per-byte string, without the terminating LF
- * @param kind what the line is
+ * <p>The line keeps a range of the file's bytes and makes its text string only when asked: lint
+ * of a large map judges most lines from their bytes alone, and a string a line was a good part of
+ * the parse.
  */
-public record SourceLine(int number, long offset, String text, Kind kind) {
+public final class SourceLine {
+  private final int number;
+  private final long offset;
+  private final Kind kind;
+  private final byte[] data;
+  private final int start;
+  private final int end;
+  private String text;
 
   /** What makemap makes of a line. */
   public enum Kind {
@@ -22,11 +30,98 @@ public record SourceLine(int number, long offset, String text, Kind kind) {
     INVALID
   }
 
+  /**
+   * @param number 1-based line number (makemap's count: in makemap mode a long line counts twice)
+   * @param offset byte offset of the line in the file
+   * @param data the file's bytes
+   * @param start index in {@code data} where the line's text starts
+   * @param end index in {@code data} where it ends (before the LF, or where makemap cut it)
+   * @param kind what the line is
+   */
+  SourceLine(int number, long offset, byte[] data, int start, int end, Kind kind) {
+    this.number = number;
+    this.offset = offset;
+    this.data = data;
+    this.start = start;
+    this.end = end;
+    this.kind = kind;
+  }
+
+  /** 1-based line number (makemap's count: in makemap mode a long line counts twice). */
+  public int number() {
+    return number;
+  }
+
+  /** Byte offset of the line in the file. */
+  public long offset() {
+    return offset;
+  }
+
+  /** The bytes of the line as a one-char-per-byte string, without the terminating LF. */
+  public String text() {
+    if (text == null) {
+      text = new String(data, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+    return text;
+  }
+
+  /** The text's length in bytes. */
+  public int length() {
+    return end - start;
+  }
+
+  /** The text's byte at {@code index} (0 to 255), without making the text. */
+  public int byteAt(int index) {
+    return data[start + index] & 0xff;
+  }
+
+  /** What the line is. */
+  public Kind kind() {
+    return kind;
+  }
+
   public boolean isComment() {
     return kind == Kind.COMMENT;
   }
 
   public boolean endsWithCr() {
-    return !text.isEmpty() && text.charAt(text.length() - 1) == '\r';
+    return end > start && data[end - 1] == '\r';
+  }
+
+  /** The substring of the text from {@code from} to {@code to}. */
+  String substring(int from, int to) {
+    return new String(data, start + from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /** True when the text from {@code from} on starts with the ASCII {@code word}, in any case. */
+  boolean startsWithIgnoreCase(int from, String word) {
+    if (end - start - from < word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      int b = data[start + from + i];
+      char c = word.charAt(i);
+      if (b != c && KeyTable.fold((char) b) != KeyTable.fold(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Equal when number, offset, text and kind are, as when this was a record. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceLine l && l.number == number && l.offset == offset && l.kind == kind
+        && l.text().equals(text());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(number, offset, text(), kind);
+  }
+
+  @Override
+  public String toString() {
+    return "SourceLine[" + number + " " + kind + ": " + text() + "]";
   }
 }
