@@ -108,6 +108,7 @@ public final class LintCommand implements Callable<Integer> {
     if (fix && staged) {
       throw new ParameterException(spec.commandLine(), "--fix cannot change a staged version");
     }
+    PhaseTimer timer = PhaseTimer.fromProperty(err);
     Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, err);
     Catalog catalog = Catalog.stock();
     Linter linter = new Linter(Set.copyOf(select), Set.copyOf(ignore));
@@ -125,7 +126,9 @@ public final class LintCommand implements Callable<Integer> {
         continue;
       }
       String name = file.toString();
+      timer.mark("read");
       AccessSource src = new AccessParser(parseOptions.toOptions()).parse(name, data);
+      timer.mark("parse");
       if (fix || diff) {
         byte[] fixed = Fixer.fix(src, data);
         if (diff) {
@@ -141,7 +144,8 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
       names.add(name);
-      List<Diagnostic> found = linter.lint(new LintContext(src, catalog, cfFile));
+      List<Diagnostic> found = linter.lint(new LintContext(src, catalog, cfFile), timer::mark);
+      timer.mark("rules");
       if (staged) {
         found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, parseOptions.toOptions());
       }
@@ -153,6 +157,7 @@ public final class LintCommand implements Callable<Integer> {
           .write(new LintReport(names, all), out);
     }
     out.flush();
+    timer.mark("report");
     if (unreadable) {
       return ExitCodes.CANNOT_READ;
     }

@@ -1,6 +1,8 @@
 package io.accessctl.lint;
 
+import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
+import io.accessctl.lint.rules.QuietEntries;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +25,17 @@ public final class EntryView {
 
   private final int index;
   private final Entry entry;
-  private final Tag tag;
-  private final Object[] derived = new Object[SLOTS];
+  private final Catalog catalog;
+  private final boolean quiet;
+  private Tag tag;
+  private boolean tagFound;
+  private Object[] derived;
 
-  private EntryView(int index, Entry entry, Tag tag) {
+  private EntryView(int index, Entry entry, Catalog catalog, boolean quiet) {
     this.index = index;
     this.entry = entry;
-    this.tag = tag;
+    this.catalog = catalog;
+    this.quiet = quiet;
   }
 
   /** Something rules derive from an entry; declare one as a constant and ask views for it. */
@@ -56,9 +62,10 @@ public final class EntryView {
     return ctx.memo("entry-views", () -> {
       List<Entry> entries = ctx.source().entries();
       List<EntryView> views = new ArrayList<>(entries.size());
+      QuietEntries quiet = QuietEntries.of(ctx);
       for (int i = 0; i < entries.size(); i++) {
         Entry e = entries.get(i);
-        views.add(new EntryView(i, e, ctx.catalog().find(e.tag()).orElse(null)));
+        views.add(new EntryView(i, e, ctx.catalog(), quiet.test(e)));
       }
       return views;
     });
@@ -67,6 +74,9 @@ public final class EntryView {
   /** The value {@code d} gives for this entry, computed on first use. May be null. */
   @SuppressWarnings("unchecked")
   public <T> T get(Derived<T> d, LintContext ctx) {
+    if (derived == null) {
+      derived = new Object[SLOTS];
+    }
     Object v = derived[d.slot];
     if (v == null) {
       T t = d.compute.apply(this, ctx);
@@ -87,6 +97,18 @@ public final class EntryView {
 
   /** The catalogue's tag for the entry's tag, or null when unknown or untagged. */
   public Tag tag() {
+    if (!tagFound) {
+      tag = catalog.find(entry.tag()).orElse(null);
+      tagFound = true;
+    }
     return tag;
+  }
+
+  /**
+   * True when no per-entry rule can report anything about this entry ({@link QuietEntries}): the
+   * linter does not hand it to them, and whole-file rules that judge values one by one skip it.
+   */
+  public boolean quiet() {
+    return quiet;
   }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Runs the rules over one parsed map and applies selection and suppression comments. */
 public final class Linter {
@@ -39,6 +40,16 @@ public final class Linter {
   }
 
   public List<Diagnostic> lint(LintContext ctx) {
+    return lint(ctx, phase -> { });
+  }
+
+  /**
+   * @param phases told the name of each phase as it ends ("entries", "file rules", "entry rules",
+   *     "suppressions"), for {@code -Daccessctl.phases} timings
+   */
+  public List<Diagnostic> lint(LintContext ctx, Consumer<String> phases) {
+    List<EntryView> views = EntryView.all(ctx);
+    phases.accept("entries");
     Findings raw = new Findings(ctx.source().name());
     List<EntryVisitor> perEntry = new ArrayList<>();
     for (Rule r : Rules.all()) {
@@ -51,17 +62,22 @@ public final class Linter {
         r.check(ctx, raw);
       }
     }
+    phases.accept("file rules");
     // Entry by entry, every per-entry rule in turn: the entry's derived data stays in the cache.
     // Each rule still sees the entries in file order, and the sort below orders findings by
     // line, column and rule id, so the report is the same as running the rules one by one.
     EntryVisitor[] visitors = perEntry.toArray(new EntryVisitor[0]);
     if (visitors.length > 0) {
-      for (EntryView e : EntryView.all(ctx)) {
+      for (EntryView e : views) {
+        if (e.quiet()) {
+          continue;
+        }
         for (EntryVisitor v : visitors) {
           v.visit(e, ctx, raw);
         }
       }
     }
+    phases.accept("entry rules");
     Suppressions sup = new Suppressions(ctx.source());
     Findings kept = new Findings(ctx.source().name());
     for (Diagnostic d : raw.diagnostics()) {
@@ -74,6 +90,7 @@ public final class Linter {
     }
     kept.diagnostics().sort(Comparator.comparingInt(Diagnostic::line)
         .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::ruleId));
+    phases.accept("suppressions");
     return kept.diagnostics();
   }
 }

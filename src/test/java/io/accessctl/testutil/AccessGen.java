@@ -262,6 +262,171 @@ public final class AccessGen {
     return longLine(shape, MAKEMAP_CHUNK) + pick("", " ", "\t") + pick(entry(), keyWithoutValue());
   }
 
+  // ---- entries at the edge of lint's quiet grammar (QuietEntries) -----------------------------
+
+  private static final String[] QUIET_TAGS = {
+    "Connect", "From", "To", "Spam", "Try_TLS", "Srv_Features", "Clt_Features",
+  };
+  private static final String[] NEAR_TAGS = {
+    "CONNECT", "connect", "try_tls", "TRY_TLS", "Conect", "GreetPause", "ClientRate", "TLS_Srv",
+    "TLS_Clt_Features", "AuthInfo", "QGRP", "IPv6", "Compat", "CERTISSUER", "bcc", "MyIssuers", "",
+  };
+  private static final String[] NAME_EDGES = {
+    "co.uk", "com.au", "ne.jp", "example.com", "example.de", "EXAMPLE.COM", "xn--p1ai", "com", "de",
+    "localhost", "mx.example.", ".example.com", "a..example.com", "-mx.example.com",
+    "mx-.example.com", "1.2.3.example", "123.456", "ipv6.example.org", "IPv6:2001:db8::1",
+    "[192.0.2.1]", "[mx.example.com]", "2001:db8::1", "*.example.com", "example.com/24",
+    "mx_1.example.com", "h\u00e9te.example", "xn--bcher-kva.example",
+  };
+  private static final String[] ADDRESS_EDGES = {
+    "192.0.2", "10", "0", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.02.3",
+    "1.2.3.4.5", "1.2.3.", "1.2.3.0/24", "1.2.*", "10.1-20", "1..2", "1234.5",
+  };
+  private static final String[] MAIL_EDGES = {
+    "<>", "\"\"", "user+*@example.com", "user+detail@", "@example.com", "a.@example.com",
+    ".a@example.com", "a@b@c.example", "user@localhost", "user@co.uk", "User.Name@Example.COM",
+    "abuse@", "postmaster@example.com", "us%er@example.com", "user@[192.0.2.1]",
+  };
+  private static final String[] ACTION_WORDS = {
+    "OK", "RELAY", "REJECT", "DISCARD", "SKIP", "ok", "Relay", "REJECT ", "REJECT\r",
+    "REJECT # spam", "\"REJECT\"", "ACCEPT", "QUARANTINE:held", "REJECT OK", "550 go away",
+  };
+  private static final String[] OTHER_VALUES = {
+    "NO", "YES", "no", "\"NO\"", "NO ", "NO\tYES", "FRIEND", "HATER", "friend", "FRIENDS", "0", "5",
+    "SKIP", "temp", "T", "VERIFY", "", " ", "(x)", "%0", "%1",
+  };
+  private static final String[] DSN_EDGES = {
+    "5.7.1", "4.7.1", "5.1.10", "2.0.0", "5.7", "5.7.1000", "4.4.4", "5.x.1", "5.7.1.2", "",
+  };
+  private static final String TEXT_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789  .,!?'-_/:";
+  private static final String TEXT_NASTY = "%\"\\#()<>@;\u00e9\t[]+=";
+
+  /**
+   * A line at the edge of the grammar lint's QuietEntries accepts: about half are quiet entries
+   * of every shape the grammar has (host names, addresses, mailboxes; keywords, ERROR replies,
+   * feature letters), the rest differ from one by a tag, a subject, a value or a byte.
+   */
+  public String nearQuietEntry() {
+    boolean quietTag = chance(80);
+    String tag = quietTag ? pick(QUIET_TAGS) : pick(NEAR_TAGS);
+    String subject = switch (rnd.nextInt(10)) {
+      case 0, 1, 2 -> name();
+      case 3, 4 -> address();
+      case 5, 6 -> mailbox();
+      case 7 -> pick(NAME_EDGES);
+      case 8 -> pick(ADDRESS_EDGES);
+      default -> chance(50) ? pick(MAIL_EDGES) : chance(50) ? "" : longName();
+    };
+    String value = chance(70) ? valueFor(tag) : switch (rnd.nextInt(8)) {
+      case 0, 1 -> pick(ACTION_WORDS);
+      case 2, 3 -> errorReply();
+      case 4, 5 -> featureLetters();
+      default -> pick(OTHER_VALUES);
+    };
+    String key = tag.isEmpty() ? subject : tag + ":" + subject;
+    String line = key + (chance(80) ? "\t" : pick(" ", "  ", "\t ")) + value;
+    return chance(3) ? line + pick("\r", " ", " # note", "\u00a0") : line;
+  }
+
+  /** A value of the kind the tag takes, mostly well-formed. */
+  private String valueFor(String tag) {
+    return switch (tag) {
+      case "Connect", "From", "To" -> chance(50) ? pick("OK", "RELAY", "REJECT", "DISCARD")
+          : chance(70) ? errorReply() : pick(ACTION_WORDS);
+      case "Try_TLS" -> chance(80) ? "NO" : pick(OTHER_VALUES);
+      case "Spam" -> chance(80) ? pick("FRIEND", "HATER") : pick(OTHER_VALUES);
+      case "Srv_Features", "Clt_Features" -> featureLetters();
+      default -> pick(OTHER_VALUES);
+    };
+  }
+
+  private String name() {
+    int labels = 2 + rnd.nextInt(3);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < labels; i++) {
+      if (i > 0) {
+        sb.append('.');
+      }
+      sb.append(label(i == labels - 1));
+    }
+    return sb.toString();
+  }
+
+  private String label(boolean last) {
+    if (last && chance(60)) {
+      return pick("com", "net", "org", "de", "uk", "example", "info", "COM");
+    }
+    int n = 1 + rnd.nextInt(10);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(chance(4) ? '-' : chance(30) ? (char) ('0' + rnd.nextInt(10))
+          : chance(10) ? (char) ('A' + rnd.nextInt(26)) : (char) ('a' + rnd.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
+  private String longName() {
+    StringBuilder sb = new StringBuilder("mx");
+    while (sb.length() < 240 + rnd.nextInt(40)) {
+      sb.append('.').append(label(false));
+    }
+    return sb.append(".example.com").toString();
+  }
+
+  private String address() {
+    int octets = 1 + rnd.nextInt(4);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < octets; i++) {
+      if (i > 0) {
+        sb.append('.');
+      }
+      sb.append(chance(5) ? 256 + rnd.nextInt(100) : rnd.nextInt(256));
+    }
+    return sb.toString();
+  }
+
+  private String mailbox() {
+    String local = pick("user", "abuse", "postmaster", "john.doe", "a_b-c", "x.y.z", "User9");
+    return switch (rnd.nextInt(3)) {
+      case 0 -> local + "@";
+      case 1 -> local + "@" + name();
+      default -> name();
+    };
+  }
+
+  private String errorReply() {
+    String code = chance(85) ? pick("550", "553", "450", "451", "554") : pick("250", "55", "5500",
+        "650", "5x0");
+    String dsn = chance(50) ? "" : pick(DSN_EDGES);
+    StringBuilder text = new StringBuilder();
+    int n = rnd.nextInt(25);
+    for (int i = 0; i < n; i++) {
+      String chars = chance(4) ? TEXT_NASTY : TEXT_CHARS;
+      text.append(chars.charAt(rnd.nextInt(chars.length())));
+    }
+    String leading = chance(10) ? pick("5.7.1 ", "4.7.1 ", "1 ", " ", "") : "";
+    boolean quoted = chance(90);
+    String body = code + (chance(95) ? " " : "") + leading + text;
+    String message = quoted ? "\"" + body + "\"" : body;
+    String keyword = chance(90) ? "ERROR" : pick("error", "Error", "ERR", "TEMP");
+    return keyword + ":" + (dsn.isEmpty() ? "" : dsn + ":") + message;
+  }
+
+  private String featureLetters() {
+    int n = 1 + rnd.nextInt(5);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        sb.append(chance(92) ? " " : pick("  ", ",", "\t", ""));
+      }
+      sb.append(chance(70) ? pick("A", "B", "D", "E", "L", "P", "S", "V", "X", "M")
+          : chance(50) ? String.valueOf((char) ('a' + rnd.nextInt(26)))
+          : String.valueOf((char) ('A' + rnd.nextInt(26))));
+    }
+    return sb.toString();
+  }
+
   private boolean chance(int percent) {
     return rnd.nextInt(100) < percent;
   }

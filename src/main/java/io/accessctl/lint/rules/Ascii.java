@@ -92,9 +92,18 @@ final class Ascii {
 
   /** True when {@code s} contains {@code lowerWord} (lower-case ASCII) in any ASCII case. */
   static boolean containsIgnoreCase(String s, String lowerWord) {
+    return containsIgnoreCase(s, 0, lowerWord);
+  }
+
+  /** The same from index {@code from} of {@code s} on. */
+  static boolean containsIgnoreCase(String s, int from, String lowerWord) {
     int n = lowerWord.length();
-    for (int i = 0; i + n <= s.length(); i++) {
-      if (s.regionMatches(true, i, lowerWord, 0, n)) {
+    char first = lowerWord.charAt(0);
+    char firstUpper = (char) (first - ('a' - 'A'));
+    for (int i = from; i + n <= s.length(); i++) {
+      char c = s.charAt(i);
+      // the first letter by hand: most positions end here, without regionMatches' call
+      if ((c == first || c == firstUpper) && s.regionMatches(true, i + 1, lowerWord, 1, n - 1)) {
         return true;
       }
     }

@@ -46,7 +46,7 @@ public final class AuthinfoSecrets implements Rule {
   @Override
   public void check(LintContext ctx, Findings out) {
     List<Entry> auth = ctx.source().entries().stream()
-        .filter(e -> e.tag().equalsIgnoreCase("AuthInfo")).toList();
+        .filter(e -> e.tagIs("AuthInfo")).toList();
     if (auth.isEmpty()) {
       return;
     }

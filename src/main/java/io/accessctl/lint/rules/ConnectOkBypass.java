@@ -40,7 +40,7 @@ public final class ConnectOkBypass extends ConfigRule {
       return;
     }
     List<Entry> ok = ctx.source().entries().stream()
-        .filter(e -> (e.tag().equalsIgnoreCase("Connect") || Precedence.isUntagged(e))
+        .filter(e -> (e.tagIs("Connect") || Precedence.isUntagged(e))
             && (Tokens.isOnly(e.value(), "OK")
                 || Tokens.isOnly(e.value(), "RELAY")))
         .toList();

@@ -162,7 +162,7 @@ public final class FeatureMissing extends ConfigRule {
   }
 
   private static Predicate<Entry> tag(String name) {
-    return e -> e.tag().equalsIgnoreCase(name);
+    return e -> e.tagIs(name);
   }
 
   private static Predicate<Entry> relay(String tag) {

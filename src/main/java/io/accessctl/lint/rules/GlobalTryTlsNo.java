@@ -33,7 +33,7 @@ public final class GlobalTryTlsNo extends EntryRule {
 
   @Override
   protected void check(Entry e, Tag tag, LintContext ctx, Findings out) {
-    if (e.tag().equalsIgnoreCase("Try_TLS") && e.subject().isEmpty()
+    if (e.tagIs("Try_TLS") && e.subject().isEmpty()
         && Tokens.isOnly(e.value(), "NO")) {
       out.add(INFO, e, e.keyColumn(), "the bare Try_TLS: key is the default for every server, so"
           + " NO here makes sendmail deliver all outgoing mail without STARTTLS; list only the"

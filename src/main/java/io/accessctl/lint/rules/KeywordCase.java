@@ -44,6 +44,9 @@ public final class KeywordCase implements Rule {
     Entry firstEntry = null;
     int firstColumn = 0;
     for (EntryView ev : EntryView.all(ctx)) {
+      if (ev.quiet()) {
+        continue; // its keywords are in upper case
+      }
       Entry e = ev.entry();
       ValueRule.Value v = ev.get(ValueRule.MEANT, ctx);
       if (v == null) {

@@ -90,7 +90,7 @@ public final class PermWithFallback extends ValueRule {
     String mine = Bytes.foldAscii(self.subject());
     Entry best = null;
     for (Entry e : ctx.source().entries()) {
-      if (!e.tag().equalsIgnoreCase("TLS_Clt_Features") || e.subject().isEmpty()) {
+      if (!e.tagIs("TLS_Clt_Features") || e.subject().isEmpty()) {
         continue;
       }
       String theirs = Bytes.foldAscii(e.subject());
@@ -104,7 +104,7 @@ public final class PermWithFallback extends ValueRule {
 
   private static Optional<Entry> anyFlagC(LintContext ctx) {
     return ctx.source().entries().stream()
-        .filter(e -> e.tag().equalsIgnoreCase("TLS_Clt_Features"))
+        .filter(e -> e.tagIs("TLS_Clt_Features"))
         .filter(e -> TlsSessionFeatures.parse(Prescan.tokens(Values.withoutCr(e.value())))
             .flags().indexOf('C') >= 0)
         .findFirst();

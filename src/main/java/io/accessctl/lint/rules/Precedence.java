@@ -113,7 +113,7 @@ public final class Precedence implements Rule {
    * is an untagged IPv6 address, not a tag.
    */
   static boolean isUntagged(Entry e) {
-    return !e.isTagged() || e.tag().equalsIgnoreCase("IPv6");
+    return !e.isTagged() || e.tagIs("IPv6");
   }
 
   /** The tags whose checks look the untagged key up and find no tagged entry first. */

@@ -44,7 +44,7 @@ public final class PreferFallback extends ConfigRule {
       return;
     }
     List<Entry> no = ctx.source().entries().stream()
-        .filter(e -> e.tag().equalsIgnoreCase("Try_TLS") && !e.subject().isEmpty()
+        .filter(e -> e.tagIs("Try_TLS") && !e.subject().isEmpty()
             && Tokens.isOnly(e.value(), "NO"))
         .toList();
     if (no.size() >= THRESHOLD) {

@@ -30,6 +30,17 @@ public final class SpamValue extends ValueRule {
     return INFO;
   }
 
+  /** True when the cf's delay_checks mode reads only the other of FRIEND and HATER. */
+  static boolean ignoredByMode(String word, LintContext ctx) {
+    CfFile cf = ctx.cf().orElse(null);
+    if (cf == null) {
+      return false;
+    }
+    boolean friend = cf.has(Feature.DELAY_CHECKS_FRIEND);
+    boolean hater = cf.has(Feature.DELAY_CHECKS_HATER);
+    return (word.equals("FRIEND") && hater && !friend) || (word.equals("HATER") && friend && !hater);
+  }
+
   @Override
   protected void check(Value v, LintContext ctx, Findings out) {
     if (!v.is(ValueKind.SPAM)) {
@@ -42,14 +53,8 @@ public final class SpamValue extends ValueRule {
           + "(delay_checks hater)");
       return;
     }
-    CfFile cf = ctx.cf().orElse(null);
-    if (cf == null) {
-      return;
-    }
-    boolean friend = cf.has(Feature.DELAY_CHECKS_FRIEND);
-    boolean hater = cf.has(Feature.DELAY_CHECKS_HATER);
-    if ((word.equals("FRIEND") && hater && !friend) || (word.equals("HATER") && friend && !hater)) {
-      String mode = friend ? "friend" : "hater";
+    if (ignoredByMode(word, ctx)) {
+      String mode = ctx.cf().orElseThrow().has(Feature.DELAY_CHECKS_FRIEND) ? "friend" : "hater";
       out.add(INFO, v.entry(), v.column(), word + " does nothing: the cf uses delay_checks in "
           + mode + " mode, which reads only " + mode.toUpperCase(java.util.Locale.ROOT)
           + "; write " + mode.toUpperCase(java.util.Locale.ROOT) + " or change the feature");

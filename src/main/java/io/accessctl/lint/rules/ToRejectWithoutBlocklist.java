@@ -29,10 +29,14 @@ public final class ToRejectWithoutBlocklist extends KeyRule {
     return INFO;
   }
 
+  /** True when the cf is at hand and lacks blocklist_recipients: To: means RELAY or nothing. */
+  static boolean applies(LintContext ctx) {
+    return ctx.cf().isPresent() && !ctx.cf().get().has(Feature.BLOCKLIST_RECIPIENTS);
+  }
+
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (ctx.cf().isEmpty() || ctx.cf().get().has(Feature.BLOCKLIST_RECIPIENTS) || !k.is("To")
-        || k.bare()) {
+    if (!applies(ctx) || !k.is("To") || k.bare()) {
       return;
     }
     String value = Values.intended(k.entry().value());

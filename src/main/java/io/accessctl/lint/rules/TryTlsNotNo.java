@@ -120,7 +120,7 @@ public final class TryTlsNotNo extends ValueRule {
       Map<String, Entry> by = new HashMap<>();
       Entry firstAddress = null;
       for (Entry e : ctx.source().entries()) {
-        if (!e.tag().equalsIgnoreCase(tag.name())) {
+        if (!e.tagIs(tag.name())) {
           continue;
         }
         List<Token> t = Prescan.tokens(Values.withoutCr(e.value()));

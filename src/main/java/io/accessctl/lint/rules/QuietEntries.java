@@ -1,0 +1,355 @@
+package io.accessctl.lint.rules;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Flag;
+import io.accessctl.catalog.Tag;
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.LintContext;
+import io.accessctl.source.Entry;
+import io.accessctl.source.SourceLine;
+import java.util.Locale;
+
+/**
+ * Tells the entries that no per-entry rule can report, so that the {@link io.accessctl.lint.Linter}
+ * does not hand them to the fifty-odd rules that would each find nothing.
+ *
+ * <p>Why: a large map is almost all entries like {@code Connect:192.0.2 REJECT} or {@code
+ * Try_TLS:mx.example.com NO}, and judging each one in full (key split, sendmail's tokens, every
+ * rule in turn) made lint of 100,000 entries several times slower than makemap building them.
+ * The grammar below is deliberately narrow and only ever errs towards "not quiet": whatever it
+ * does not accept goes through every rule as before. {@code QuietEntriesTest} holds it to that on
+ * generated maps and sendmail.cf variants: an entry it calls quiet draws nothing from any
+ * per-entry rule, and the linter's report is the same with and without the shortcut.
+ *
+ * <pre>
+ * entry   := TAG ":" subject  value          TAG: a stock tag below, any case
+ * subject := name                            when the tag looks up names
+ *          | ipv4                            when the tag looks up addresses (not Clt_Features)
+ *          | local "@" [name]                when the tag looks up e-mail addresses
+ * name    := label ("." label)+, a letter somewhere, not a public suffix (AC220)
+ * label   := [A-Za-z0-9] ([A-Za-z0-9-]* [A-Za-z0-9])?
+ * ipv4    := octet ("." octet){0,3}           octet: 0-255 without leading zeros
+ * local   := [A-Za-z0-9_-]+ ("." [A-Za-z0-9_-]+)*
+ * value   := OK | RELAY | REJECT | DISCARD | error          Connect, From, To (To: only RELAY
+ *                                                           when the cf lacks blocklist_recipients)
+ *          | NO                                             Try_TLS
+ *          | letter (" " letter)*                           Srv_Features, Clt_Features: letters
+ *                                                           this build knows and op.txt documents
+ *          | FRIEND | HATER                                 Spam, as the cf's delay_checks reads
+ * error   := "ERROR:" [dsn ":"] '"' code " " text '"'       code [45]dd, dsn of the code's class
+ * text    := a letter, then letters, digits, blanks and . , ! ? ' - _ / : ; no blank at the end
+ * </pre>
+ * The key is at most 256 bytes (AC204); keywords are in upper case (AC322).
+ */
+public final class QuietEntries {
+  private static final String[] TAGS = {"Connect", "From", "To", "Spam", "Try_TLS", "Srv_Features",
+      "Clt_Features"};
+  private static final String[] ACTIONS = {"OK", "RELAY", "REJECT", "DISCARD"};
+  private static final String ERROR = "ERROR:";
+  private static final String TEXT_PUNCTUATION = " .,!?'-_/:";
+  static final String MEMO = "quiet-entries";
+
+  private final boolean enabled;
+  private final Tag[] tags = new Tag[TAGS.length];
+  private final boolean toRelayOnly;
+  private final boolean friendQuiet;
+  private final boolean hatterQuiet;
+  private final boolean[] srvLetters;
+  private final boolean[] cltLetters;
+
+  private QuietEntries(LintContext ctx, boolean enabled) {
+    this.enabled = enabled;
+    // The stock tags: CITag tags a file declares (KeyRule.catalog) never replace a stock tag.
+    Catalog catalog = ctx.catalog();
+    for (int i = 0; i < TAGS.length; i++) {
+      tags[i] = catalog.find(TAGS[i]).orElseThrow();
+    }
+    toRelayOnly = ToRejectWithoutBlocklist.applies(ctx);
+    friendQuiet = !SpamValue.ignoredByMode("FRIEND", ctx);
+    hatterQuiet = !SpamValue.ignoredByMode("HATER", ctx);
+    SendmailBuild build = SendmailBuild.of(ctx);
+    srvLetters = letters(catalog.find("Srv_Features").orElseThrow(), build);
+    cltLetters = letters(catalog.find("Clt_Features").orElseThrow(), build);
+  }
+
+  /** The classifier for this file and cf, made once per file. */
+  public static QuietEntries of(LintContext ctx) {
+    return ctx.memo(MEMO, () -> new QuietEntries(ctx, true));
+  }
+
+  /**
+   * Makes {@code ctx}'s linter judge every entry in full, as before the shortcut: what tests
+   * compare the shortcut with. Call before linting.
+   */
+  static void disable(LintContext ctx) {
+    ctx.memo().put(MEMO, new QuietEntries(ctx, false));
+  }
+
+  /** Letters that draw nothing from AC302–AC305: known to this build, and documented. */
+  private static boolean[] letters(Tag tag, SendmailBuild build) {
+    boolean[] quiet = new boolean[128];
+    for (char c = 'A'; c <= 'z'; c++) {
+      if (!Ascii.isLetter(c)) {
+        continue;
+      }
+      Flag f = FeatureLetters.flag(tag, c).orElse(null);
+      quiet[c] = f != null && f.documented()
+          && FeatureLetters.status(tag, c, build) == FeatureLetters.Status.KNOWN;
+    }
+    return quiet;
+  }
+
+  /** True when no per-entry rule can report anything about {@code e}. */
+  public boolean test(Entry e) {
+    if (!enabled) {
+      return false;
+    }
+    // The line's bytes: neither the key nor the value is cut out of it.
+    SourceLine line = e.line();
+    int keyEnd = e.keyLength();
+    int colon = e.tagEnd();
+    if (keyEnd > KeyTooLong.MAX_KEY_BYTES || colon <= 0) {
+      return false;
+    }
+    Tag tag = tag(e, colon);
+    return tag != null && subject(tag, line, colon + 1, keyEnd)
+        && value(tag, line, e.valueColumn() - 1);
+  }
+
+  private Tag tag(Entry e, int colon) {
+    for (int i = 0; i < TAGS.length; i++) {
+      if (TAGS[i].length() == colon && e.tagIs(TAGS[i])) {
+        return tags[i];
+      }
+    }
+    return null;
+  }
+
+  // ---- subjects ------------------------------------------------------------------------------
+
+  private static boolean subject(Tag tag, SourceLine s, int from, int to) {
+    if (from >= to) {
+      return false; // the bare default: several rules judge it
+    }
+    int at = indexOf(s, '@', from, to);
+    if (at >= 0) {
+      return tag.looksUpMailAddresses() && isLocalPart(s, from, at)
+          && (at + 1 == to || isName(s, at + 1, to, false));
+    }
+    if (isIpv4(s, from, to)) {
+      return tag.looksUpAddresses() && !tag.name().equals("Clt_Features");
+    }
+    return tag.looksUpNames() && isName(s, from, to, true);
+  }
+
+  private static int indexOf(SourceLine s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.byteAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code [A-Za-z0-9_-]+ ("." [A-Za-z0-9_-]+)*} between {@code from} and {@code to}. */
+  private static boolean isLocalPart(SourceLine s, int from, int to) {
+    boolean atStart = true;
+    for (int i = from; i < to; i++) {
+      char c = (char) s.byteAt(i);
+      if (c == '.') {
+        if (atStart) {
+          return false;
+        }
+        atStart = true;
+      } else if (Ascii.isLetter(c) || Ascii.isDigit(c) || c == '_' || c == '-') {
+        atStart = false;
+      } else {
+        return false;
+      }
+    }
+    return !atStart;
+  }
+
+  /**
+   * Two labels or more, with a letter somewhere; when {@code walked}, not a public suffix such as
+   * {@code co.uk} (AC220 judges the whole subject, which for e-mail keys includes the local part).
+   */
+  private static boolean isName(SourceLine s, int from, int to, boolean walked) {
+    int labels = 0;
+    int labelStart = from;
+    boolean letter = false;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? (char) s.byteAt(i) : '.';
+      if (c == '.') {
+        if (i == labelStart || s.byteAt(i - 1) == '-' || s.byteAt(labelStart) == '-') {
+          return false;
+        }
+        labels++;
+        labelStart = i + 1;
+      } else if (Ascii.isLetter(c)) {
+        letter = true;
+      } else if (!Ascii.isDigit(c) && c != '-') {
+        return false;
+      }
+    }
+    if (labels < 2 || !letter) {
+      return false;
+    }
+    // Only two labels ending in two letters can be a public suffix (co.uk); no dotted name is a
+    // top-level domain.
+    if (walked && labels == 2 && to - from >= 4 && s.byteAt(to - 3) == '.'
+        && Ascii.isLetter((char) s.byteAt(to - 1)) && Ascii.isLetter((char) s.byteAt(to - 2))) {
+      String name = s.text().substring(from, to).toLowerCase(Locale.ROOT);
+      return !TldWideKey.isPublicSuffix(name) && !TldWideKey.isTld(name);
+    }
+    return true;
+  }
+
+  /** One to four octets 0–255 without leading zeros, as sendmail's address walk writes them. */
+  private static boolean isIpv4(SourceLine s, int from, int to) {
+    int octets = 0;
+    int value = -1;
+    int digits = 0;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? (char) s.byteAt(i) : '.';
+      if (c == '.') {
+        if (digits == 0 || value > 255 || ++octets > 4) {
+          return false;
+        }
+        value = -1;
+        digits = 0;
+      } else if (Ascii.isDigit(c)) {
+        if (digits > 0 && value == 0) {
+          return false; // a leading zero
+        }
+        value = (value < 0 ? 0 : value * 10) + (c - '0');
+        digits++;
+        if (digits > 3) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- values --------------------------------------------------------------------------------
+
+  /** The value from {@code from} to the end of the line. */
+  private boolean value(Tag tag, SourceLine s, int from) {
+    switch (tag.value()) {
+      case ACTION -> {
+        if (toRelayOnly && tag.name().equals("To")) {
+          return is(s, from, "RELAY");
+        }
+        for (String a : ACTIONS) {
+          if (is(s, from, a)) {
+            return true;
+          }
+        }
+        return isError(s, from);
+      }
+      case TRY_TLS -> {
+        return is(s, from, "NO");
+      }
+      case SPAM -> {
+        return (friendQuiet && is(s, from, "FRIEND")) || (hatterQuiet && is(s, from, "HATER"));
+      }
+      case FEATURE_FLAGS -> {
+        return isLetters(s, from, tag.name().equals("Clt_Features") ? cltLetters : srvLetters);
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** True when the line from {@code from} on is exactly {@code word}. */
+  private static boolean is(SourceLine s, int from, String word) {
+    return s.length() - from == word.length() && startsWith(s, from, word);
+  }
+
+  private static boolean startsWith(SourceLine s, int from, String word) {
+    if (s.length() - from < word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (s.byteAt(from + i) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code letter (" " letter)*}, every letter quiet. */
+  private static boolean isLetters(SourceLine s, int from, boolean[] quiet) {
+    int n = s.length() - from;
+    if (n == 0 || n % 2 == 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      int c = s.byteAt(from + i);
+      if (i % 2 == 1 ? c != ' ' : c >= quiet.length || !quiet[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The {@code error} production of the grammar in the class comment. */
+  private static boolean isError(SourceLine v, int from) {
+    if (!startsWith(v, from, ERROR)) {
+      return false;
+    }
+    int i = from + ERROR.length();
+    int n = v.length();
+    int dsnClass = 0;
+    if (i < n && v.byteAt(i) != '"') {
+      dsnClass = v.byteAt(i);
+      int end = dsnEnd(v, i);
+      if (end < 0 || end >= n || v.byteAt(end) != ':') {
+        return false;
+      }
+      i = end + 1;
+    }
+    // '"' code ' ' letter ... '"'
+    if (n - i < 7 || v.byteAt(i) != '"' || v.byteAt(n - 1) != '"') {
+      return false;
+    }
+    int cls = v.byteAt(i + 1);
+    if ((cls != '4' && cls != '5') || !Ascii.isDigit((char) v.byteAt(i + 2))
+        || !Ascii.isDigit((char) v.byteAt(i + 3)) || v.byteAt(i + 4) != ' '
+        || !Ascii.isLetter((char) v.byteAt(i + 5)) || (dsnClass != 0 && dsnClass != cls)) {
+      return false;
+    }
+    for (int j = i + 6; j < n - 1; j++) {
+      char c = (char) v.byteAt(j);
+      if (!Ascii.isLetter(c) && !Ascii.isDigit(c) && TEXT_PUNCTUATION.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return v.byteAt(n - 2) != ' ';
+  }
+
+  /** The end of {@code [45].d{1,3}.d{1,3}} at {@code from}, or -1. */
+  private static int dsnEnd(SourceLine v, int from) {
+    int c = v.byteAt(from);
+    if ((c != '4' && c != '5') || from + 1 >= v.length() || v.byteAt(from + 1) != '.') {
+      return -1;
+    }
+    int i = digits(v, from + 2);
+    if (i < 0 || i >= v.length() || v.byteAt(i) != '.') {
+      return -1;
+    }
+    return digits(v, i + 1);
+  }
+
+  private static int digits(SourceLine v, int from) {
+    int i = from;
+    while (i < v.length() && i - from < 4 && Ascii.isDigit((char) v.byteAt(i))) {
+      i++;
+    }
+    return i == from || i - from > 3 ? -1 : i;
+  }
+}
