@@ -71,6 +71,25 @@ public final class EntryView {
     });
   }
 
+  /**
+   * The entries of the file that are not {@link #quiet()}, in order, created once per file: the
+   * ones the linter hands to per-entry rules.
+   */
+  public static List<EntryView> judged(LintContext ctx) {
+    return ctx.memo("judged-entry-views", () -> {
+      List<Entry> entries = ctx.source().entries();
+      List<EntryView> views = new ArrayList<>();
+      QuietEntries quiet = QuietEntries.of(ctx);
+      for (int i = 0; i < entries.size(); i++) {
+        Entry e = entries.get(i);
+        if (!quiet.test(e)) {
+          views.add(new EntryView(i, e, ctx.catalog(), false));
+        }
+      }
+      return views;
+    });
+  }
+
   /** The value {@code d} gives for this entry, computed on first use. May be null. */
   @SuppressWarnings("unchecked")
   public <T> T get(Derived<T> d, LintContext ctx) {

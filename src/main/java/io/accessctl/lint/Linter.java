@@ -48,7 +48,7 @@ public final class Linter {
    *     "suppressions"), for {@code -Daccessctl.phases} timings
    */
   public List<Diagnostic> lint(LintContext ctx, Consumer<String> phases) {
-    List<EntryView> views = EntryView.all(ctx);
+    List<EntryView> views = EntryView.judged(ctx);
     phases.accept("entries");
     Findings raw = new Findings(ctx.source().name());
     List<EntryVisitor> perEntry = new ArrayList<>();
@@ -69,9 +69,6 @@ public final class Linter {
     EntryVisitor[] visitors = perEntry.toArray(new EntryVisitor[0]);
     if (visitors.length > 0) {
       for (EntryView e : views) {
-        if (e.quiet()) {
-          continue;
-        }
         for (EntryVisitor v : visitors) {
           v.visit(e, ctx, raw);
         }

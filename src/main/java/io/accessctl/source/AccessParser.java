@@ -138,14 +138,19 @@ public final class AccessParser {
     boolean fold = options.foldKeys();
     int k = from;
     int h = 0;
+    int folded = 0;
     int colon = -1;
+    int tagHash = 0;
     while (k < to && !separator[data[k] & 0xff]) {
       byte b = data[k];
-      // the stored key's hash, as folded, while the key's bytes are at hand
-      h = KeyTable.MULTIPLIER * h + (fold ? KeyTable.fold((char) (b & 0xff)) : b & 0xff);
+      // the stored key's hash, and the tag's as folded, while the key's bytes are at hand
+      char f = KeyTable.fold((char) (b & 0xff));
       if (b == ':' && colon < 0) {
         colon = k - from;
+        tagHash = folded;
       }
+      folded = KeyTable.MULTIPLIER * folded + f;
+      h = fold ? folded : KeyTable.MULTIPLIER * h + (b & 0xff);
       k++;
     }
     int v = k;
@@ -161,7 +166,7 @@ public final class AccessParser {
     }
     SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY);
     st.lines.add(line);
-    Entry e = new Entry(line, k - from, v - from, colon, fold);
+    Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, tagHash, fold);
     Entry earlier = st.keys.putIfAbsent(e, h);
     if (earlier != null) {
       st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, number, 1,

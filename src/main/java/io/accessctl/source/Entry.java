@@ -9,9 +9,11 @@ package io.accessctl.source;
  */
 public final class Entry {
   private final SourceLine line;
+  private final int index;
   private final int keyEnd;
   private final int valueStart;
   private final int colon;
+  private final int tagHash;
   private final boolean fold;
   private String key;
   private String storedKey;
@@ -19,17 +21,36 @@ public final class Entry {
 
   /**
    * @param line the line it came from; the key starts its text
+   * @param index the entry's position in the file's list of entries
    * @param keyEnd index in the text where the key ends
    * @param valueStart index in the text where the value starts (it runs to the end of the text)
    * @param colon index of the key's first colon, or -1
+   * @param tagHash {@link #tagHash()}
    * @param fold whether the stored key is folded (makemap's default; not with -f)
    */
-  Entry(SourceLine line, int keyEnd, int valueStart, int colon, boolean fold) {
+  Entry(SourceLine line, int index, int keyEnd, int valueStart, int colon, int tagHash,
+      boolean fold) {
     this.line = line;
+    this.index = index;
     this.keyEnd = keyEnd;
     this.valueStart = valueStart;
     this.colon = colon;
+    this.tagHash = tagHash;
     this.fold = fold;
+  }
+
+  /** The entry's position in the file's list of entries ({@link AccessSource#entries()}). */
+  public int index() {
+    return index;
+  }
+
+  /**
+   * A hash of the tag in ASCII lower case ({@code 31 * h + c}, as {@link String#hashCode()} of
+   * the folded tag), made while parsing: equal tags in any case have equal hashes, so grouping
+   * entries by tag compares tag bytes only when the hashes agree.
+   */
+  public int tagHash() {
+    return tagHash;
   }
 
   /** The line it came from. */

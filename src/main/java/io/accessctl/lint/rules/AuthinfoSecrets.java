@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Rule;
@@ -45,8 +46,7 @@ public final class AuthinfoSecrets implements Rule {
 
   @Override
   public void check(LintContext ctx, Findings out) {
-    List<Entry> auth = ctx.source().entries().stream()
-        .filter(e -> e.tagIs("AuthInfo")).toList();
+    List<Entry> auth = EntriesByTag.of(ctx).tagged("AuthInfo");
     if (auth.isEmpty()) {
       return;
     }

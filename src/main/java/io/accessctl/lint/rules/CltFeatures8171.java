@@ -2,6 +2,7 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -38,8 +39,8 @@ public final class CltFeatures8171 extends ConfigRule {
         || (!cf.hasRuleset("clt_features") && cf.versionAtLeast("8.17.2"))) {
       return; // no ruleset at all is AC402's; 8.17.2+ rules are right
     }
-    for (Entry e : ctx.source().entries()) {
-      if (e.tagIs("Clt_Features") && !e.subject().isEmpty()) {
+    for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
+      if (!e.subject().isEmpty()) {
         out.add(INFO, e, e.keyColumn(), "the clt_features ruleset in " + name(cf) + " (sendmail "
             + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up the client"
             + " connected to this sendmail ({client_name}, {client_addr}), not the server it"

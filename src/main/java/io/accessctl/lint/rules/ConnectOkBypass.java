@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.cf.CfFile;
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -39,9 +40,10 @@ public final class ConnectOkBypass extends ConfigRule {
     if (skipped.isEmpty()) {
       return;
     }
-    List<Entry> ok = ctx.source().entries().stream()
-        .filter(e -> (e.tagIs("Connect") || Precedence.isUntagged(e))
-            && (Tokens.isOnly(e.value(), "OK")
+    EntriesByTag byTag = EntriesByTag.of(ctx);
+    List<Entry> ok = EntriesByTag.inFileOrder(byTag.tagged("Connect"), Precedence.untagged(ctx))
+        .stream()
+        .filter(e -> (Tokens.isOnly(e.value(), "OK")
                 || Tokens.isOnly(e.value(), "RELAY")))
         .toList();
     if (ok.isEmpty()) {

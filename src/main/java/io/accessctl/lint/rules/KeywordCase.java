@@ -43,10 +43,7 @@ public final class KeywordCase implements Rule {
     List<Token> found = new ArrayList<>();
     Entry firstEntry = null;
     int firstColumn = 0;
-    for (EntryView ev : EntryView.all(ctx)) {
-      if (ev.quiet()) {
-        continue; // its keywords are in upper case
-      }
+    for (EntryView ev : EntryView.judged(ctx)) { // a quiet entry's keywords are in upper case
       Entry e = ev.entry();
       ValueRule.Value v = ev.get(ValueRule.MEANT, ctx);
       if (v == null) {

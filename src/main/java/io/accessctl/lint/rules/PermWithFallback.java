@@ -2,6 +2,7 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.cf.Feature;
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -89,8 +90,8 @@ public final class PermWithFallback extends ValueRule {
   private static Optional<Entry> hostFeatures(Entry self, LintContext ctx) {
     String mine = Bytes.foldAscii(self.subject());
     Entry best = null;
-    for (Entry e : ctx.source().entries()) {
-      if (!e.tagIs("TLS_Clt_Features") || e.subject().isEmpty()) {
+    for (Entry e : EntriesByTag.of(ctx).tagged("TLS_Clt_Features")) {
+      if (e.subject().isEmpty()) {
         continue;
       }
       String theirs = Bytes.foldAscii(e.subject());
@@ -103,8 +104,7 @@ public final class PermWithFallback extends ValueRule {
   }
 
   private static Optional<Entry> anyFlagC(LintContext ctx) {
-    return ctx.source().entries().stream()
-        .filter(e -> e.tagIs("TLS_Clt_Features"))
+    return EntriesByTag.of(ctx).tagged("TLS_Clt_Features").stream()
         .filter(e -> TlsSessionFeatures.parse(Prescan.tokens(Values.withoutCr(e.value())))
             .flags().indexOf('C') >= 0)
         .findFirst();

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Rule;
@@ -58,19 +59,16 @@ public final class Precedence implements Rule {
     List<Entry> untagged = new ArrayList<>();
     // Untagged entries first: most maps have none, and then no tagged subject needs indexing.
     Set<String> untaggedKeys = new HashSet<>();
-    for (Entry e : ctx.source().entries()) {
-      if (isUntagged(e) && !CHECK.containsKey(e.tag().toLowerCase(Locale.ROOT))) {
-        untagged.add(e);
-        untaggedKeys.add(e.storedKey());
-      }
+    for (Entry e : untagged(ctx)) {
+      untagged.add(e);
+      untaggedKeys.add(e.storedKey());
     }
     if (untagged.isEmpty()) {
       return;
     }
-    for (Entry e : ctx.source().entries()) {
-      if (!e.isTagged()) {
-        continue;
-      }
+    EntriesByTag byTag = EntriesByTag.of(ctx);
+    for (Entry e : EntriesByTag.inFileOrder(byTag.tagged("Connect"), byTag.tagged("From"),
+        byTag.tagged("To"))) {
       String tag = e.tag().toLowerCase(Locale.ROOT);
       if (CHECK.containsKey(tag)) {
         String subject = e.storedKey().substring(e.storedKey().indexOf(':') + 1);
@@ -109,11 +107,12 @@ public final class Precedence implements Rule {
   }
 
   /**
-   * True for a key without tag, which Connect:, From: and To: lookups also try; {@code IPv6:…}
-   * is an untagged IPv6 address, not a tag.
+   * The entries with keys without tag, which Connect:, From: and To: lookups also try, in file
+   * order; {@code IPv6:…} is an untagged IPv6 address, not a tag.
    */
-  static boolean isUntagged(Entry e) {
-    return !e.isTagged() || e.tagIs("IPv6");
+  static List<Entry> untagged(LintContext ctx) {
+    EntriesByTag byTag = EntriesByTag.of(ctx);
+    return EntriesByTag.inFileOrder(byTag.untagged(), byTag.tagged("IPv6"));
   }
 
   /** The tags whose checks look the untagged key up and find no tagged entry first. */

@@ -2,6 +2,7 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -43,8 +44,8 @@ public final class PreferFallback extends ConfigRule {
     if (!cf.versionAtLeast("8.16.1") || cf.has(Feature.TLS_FALLBACK_TO_CLEAR)) {
       return;
     }
-    List<Entry> no = ctx.source().entries().stream()
-        .filter(e -> e.tagIs("Try_TLS") && !e.subject().isEmpty()
+    List<Entry> no = EntriesByTag.of(ctx).tagged("Try_TLS").stream()
+        .filter(e -> !e.subject().isEmpty()
             && Tokens.isOnly(e.value(), "NO"))
         .toList();
     if (no.size() >= THRESHOLD) {

@@ -4,6 +4,7 @@ import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
@@ -50,7 +51,9 @@ public final class QuietEntries {
   static final String MEMO = "quiet-entries";
 
   private final boolean enabled;
-  private final Tag[] tags = new Tag[TAGS.length];
+  private final EntriesByTag byTag;
+  /** The quiet grammar's tag for each of the file's tags (EntriesByTag's groups), else null. */
+  private final Tag[] tagOfGroup;
   private final boolean toRelayOnly;
   private final boolean friendQuiet;
   private final boolean hatterQuiet;
@@ -61,8 +64,14 @@ public final class QuietEntries {
     this.enabled = enabled;
     // The stock tags: CITag tags a file declares (KeyRule.catalog) never replace a stock tag.
     Catalog catalog = ctx.catalog();
-    for (int i = 0; i < TAGS.length; i++) {
-      tags[i] = catalog.find(TAGS[i]).orElseThrow();
+    byTag = EntriesByTag.of(ctx);
+    tagOfGroup = new Tag[byTag.groups()];
+    for (int g = 0; g < tagOfGroup.length; g++) {
+      for (String t : TAGS) {
+        if (t.equalsIgnoreCase(byTag.tag(g))) {
+          tagOfGroup[g] = catalog.find(t).orElseThrow();
+        }
+      }
     }
     toRelayOnly = ToRejectWithoutBlocklist.applies(ctx);
     friendQuiet = !SpamValue.ignoredByMode("FRIEND", ctx);
@@ -111,18 +120,10 @@ public final class QuietEntries {
     if (keyEnd > KeyTooLong.MAX_KEY_BYTES || colon <= 0) {
       return false;
     }
-    Tag tag = tag(e, colon);
+    int group = byTag.groupOf(e);
+    Tag tag = group == EntriesByTag.UNTAGGED ? null : tagOfGroup[group];
     return tag != null && subject(tag, line, colon + 1, keyEnd)
         && value(tag, line, e.valueColumn() - 1);
-  }
-
-  private Tag tag(Entry e, int colon) {
-    for (int i = 0; i < TAGS.length; i++) {
-      if (TAGS[i].length() == colon && e.tagIs(TAGS[i])) {
-        return tags[i];
-      }
-    }
-    return null;
   }
 
   // ---- subjects ------------------------------------------------------------------------------

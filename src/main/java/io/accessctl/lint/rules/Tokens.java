@@ -9,8 +9,22 @@ final class Tokens {
 
   /** True when the value is the single token {@code word}, in any case ({@code NO}, {@code no }). */
   static boolean isOnly(String value, String word) {
+    if (isAlphanumeric(value)) {
+      return value.equalsIgnoreCase(word); // letters and digits alone make one atom: the value
+    }
     List<Token> t = Prescan.tokens(value);
     return t.size() == 1 && t.get(0).is(word);
+  }
+
+  /** Non-empty, and only ASCII letters and digits. */
+  private static boolean isAlphanumeric(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Ascii.isLetter(c) && !Ascii.isDigit(c)) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 
   /**

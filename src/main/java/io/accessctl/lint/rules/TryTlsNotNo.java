@@ -2,6 +2,7 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -119,10 +120,7 @@ public final class TryTlsNotNo extends ValueRule {
     static NoEntries of(Tag tag, LintContext ctx) {
       Map<String, Entry> by = new HashMap<>();
       Entry firstAddress = null;
-      for (Entry e : ctx.source().entries()) {
-        if (!e.tagIs(tag.name())) {
-          continue;
-        }
+      for (Entry e : EntriesByTag.of(ctx).tagged(tag.name())) {
         List<Token> t = Prescan.tokens(Values.withoutCr(e.value()));
         if (t.size() == 1 && t.get(0).is("NO")) {
           String subject = Bytes.foldAscii(e.subject());
