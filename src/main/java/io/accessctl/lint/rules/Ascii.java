@@ -90,12 +90,10 @@ final class Ascii {
     return true;
   }
 
-  /** True when {@code s} contains {@code lowerWord} (lower-case ASCII) in any ASCII case. */
-  static boolean containsIgnoreCase(String s, String lowerWord) {
-    return containsIgnoreCase(s, 0, lowerWord);
-  }
-
-  /** The same from index {@code from} of {@code s} on. */
+  /**
+   * True when {@code s}, from index {@code from} on, contains {@code lowerWord} (lower-case
+   * ASCII) in any case.
+   */
   static boolean containsIgnoreCase(String s, int from, String lowerWord) {
     int n = lowerWord.length();
     char first = lowerWord.charAt(0);

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens} and {@link
- * ActionValue#enhancedCodeLength} answer what the regexes and the tokenizer they replace answer,
- * on seeded random strings over the characters that matter to them.
+ * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens}, {@link
+ * Tokens#isOnly} and {@link ActionValue#enhancedCodeLength} answer what the regexes and the
+ * tokenizer they replace answer, on seeded random strings over the characters that matter to
+ * them.
  */
 class AsciiFastPathsTest {
   private static final String ALPHABET =
@@ -32,8 +33,8 @@ class AsciiFastPathsTest {
     Pattern enhancedCode = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )");
     Pattern citag = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
     for (int i = 0; i < CASES; i++) {
-      String s = random(rnd, i % 3 == 0 ? "0123456789.:"
-          : i % 3 == 1 ? "0123456789abcdefABCDEF.:-" : ALPHABET);
+      String s = random(rnd, i % 4 == 0 ? "0123456789.:"
+          : i % 4 == 1 ? "0123456789abcdefABCDEF.:-" : i % 4 == 2 ? "NORELAYnorelay0 " : ALPHABET);
       String why = "\"" + s + "\"; " + AccessGen.replayHint(seed);
       assertThat(Ascii.isTagWord(s)).as(why).isEqualTo(tagWord.matcher(s).matches());
       assertThat(Ascii.isTwoLowerLetters(s)).as(why).isEqualTo(twoLower.matcher(s).matches());
@@ -52,14 +53,32 @@ class AsciiFastPathsTest {
       }
       String v = rnd.nextBoolean() ? s : s + "+CITag:" + s;
       if (citag.matcher(v).find()) {
-        assertThat(Ascii.containsIgnoreCase(v, "citag")).as(why).isTrue();
+        assertThat(Ascii.containsIgnoreCase(v, 0, "citag")).as(why).isTrue();
       }
+      int from = rnd.nextInt(v.length() + 1);
+      assertThat(Ascii.containsIgnoreCase(v, from, "citag")).as(why + " from " + from)
+          .isEqualTo(regionContains(v, from, "citag"));
       assertThat(Prescan.hasTokens(s)).as(why).isEqualTo(!Prescan.tokens(s).isEmpty());
+      String word = rnd.nextBoolean() ? s.toUpperCase(java.util.Locale.ROOT)
+          : rnd.nextBoolean() ? "NO" : "RELAY";
+      java.util.List<Prescan.Token> tokens = Prescan.tokens(s);
+      assertThat(Tokens.isOnly(s, word)).as(why + " is only " + word)
+          .isEqualTo(tokens.size() == 1 && tokens.get(0).is(word));
       String dsn = random(rnd, "2457.019 x");
       java.util.regex.Matcher m = enhancedCode.matcher(dsn);
       assertThat(ActionValue.enhancedCodeLength(dsn))
           .as("\"" + dsn + "\"; " + AccessGen.replayHint(seed)).isEqualTo(m.find() ? m.end() : 0);
     }
+  }
+
+  /** containsIgnoreCase as it was written first: regionMatches at every index. */
+  private static boolean regionContains(String s, int from, String word) {
+    for (int i = from; i + word.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String random(Random rnd, String alphabet) {
