@@ -30,8 +30,10 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
     ACCEPT, REJECT, DISCARD, SKIP, QUARANTINE, ERROR, TEXT;
   }
 
-  /** The single-word keywords. */
-  static final Set<String> KEYWORDS = Set.of("OK", "RELAY", "REJECT", "DISCARD", "SKIP");
+  /** The single-word keywords, in the order proto.m4's rules try them (and messages list them). */
+  static final List<String> KEYWORD_ORDER = List.of("OK", "RELAY", "REJECT", "DISCARD", "SKIP");
+  /** The same, for look-ups. */
+  static final Set<String> KEYWORDS = Set.copyOf(KEYWORD_ORDER);
 
   static ActionValue parse(List<Token> all) {
     List<Token> t = Prescan.upToFirstClose(all);

@@ -117,7 +117,8 @@ public final class UnknownKeyword extends ValueRule {
     if (DENY_WORDS.contains(word)) {
       return "REJECT";
     }
-    for (String k : ActionValue.KEYWORDS) {
+    // In a fixed order: a Set's varies from JVM to JVM, and "R" is a prefix of two keywords.
+    for (String k : ActionValue.KEYWORD_ORDER) {
       if (word.startsWith(k) || k.startsWith(word)) {
         return k;
       }

@@ -70,4 +70,14 @@ class Ac310To313MessagesTest {
   private static ActionValue.Kind kind(String v) {
     return ActionValue.parse(Prescan.tokens(v)).kind();
   }
+
+  @Test
+  void ac313SuggestsTheFirstKeywordAWordStartsInTheRulesOrder() {
+    // "R" starts RELAY and REJECT; the suggestion once depended on a Set's order, which differs
+    // from JVM to JVM (and so from one CDS archive to the next).
+    assertThat(LintFixture.only("AC313", "Connect:spam.example R\nConnect:x.example REJ\n"))
+        .extracting(Diagnostic::message)
+        .satisfiesExactly(m -> assertThat(m).endsWith("write RELAY"),
+            m -> assertThat(m).endsWith("write REJECT"));
+  }
 }
