@@ -121,6 +121,32 @@ public final class Entry {
     return colon < 0 ? key() : line.substring(colon + 1, keyEnd);
   }
 
+  /** True when {@link #subject()} is empty (the bare {@code Tag:}), without cutting it out. */
+  public boolean hasEmptySubject() {
+    return keyEnd == colon + 1;
+  }
+
+  /**
+   * True when the value is exactly the ASCII {@code word} in any case, compared in the line's
+   * bytes without cutting the value out.
+   */
+  public boolean valueIs(String word) {
+    return line.length() - valueStart == word.length()
+        && line.startsWithIgnoreCase(valueStart, word);
+  }
+
+  /** True when the value is made of ASCII letters and digits only (and is not empty). */
+  public boolean valueIsAlphanumeric() {
+    int n = line.length();
+    for (int i = valueStart; i < n; i++) {
+      int b = line.byteAt(i);
+      if (!(b >= '0' && b <= '9') && !(b >= 'A' && b <= 'Z') && !(b >= 'a' && b <= 'z')) {
+        return false;
+      }
+    }
+    return n > valueStart;
+  }
+
   public boolean isTagged() {
     return colon >= 0;
   }

@@ -40,7 +40,7 @@ public final class CltFeatures8171 extends ConfigRule {
       return; // no ruleset at all is AC402's; 8.17.2+ rules are right
     }
     for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
-      if (!e.subject().isEmpty()) {
+      if (!e.hasEmptySubject()) {
         out.add(INFO, e, e.keyColumn(), "the clt_features ruleset in " + name(cf) + " (sendmail "
             + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up the client"
             + " connected to this sendmail ({client_name}, {client_addr}), not the server it"

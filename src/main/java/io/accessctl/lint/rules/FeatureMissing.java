@@ -163,7 +163,7 @@ public final class FeatureMissing extends ConfigRule {
   }
 
   private static Predicate<Entry> relay() {
-    return e -> Tokens.isOnly(e.value(), "RELAY");
+    return e -> Tokens.isOnly(e, "RELAY");
   }
 
   /** {@code user@domain}: a local part and a domain. */

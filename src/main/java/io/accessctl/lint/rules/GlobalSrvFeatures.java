@@ -33,7 +33,7 @@ public final class GlobalSrvFeatures extends EntryRule {
 
   @Override
   protected void check(Entry e, Tag tag, LintContext ctx, Findings out) {
-    if (!e.tagIs("Srv_Features") || !e.subject().isEmpty()) {
+    if (!e.tagIs("Srv_Features") || !e.hasEmptySubject()) {
       return;
     }
     if (Tokens.isTempFail(e.value())) {

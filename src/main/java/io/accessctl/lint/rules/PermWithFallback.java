@@ -91,7 +91,7 @@ public final class PermWithFallback extends ValueRule {
     String mine = Bytes.foldAscii(self.subject());
     Entry best = null;
     for (Entry e : EntriesByTag.of(ctx).tagged("TLS_Clt_Features")) {
-      if (e.subject().isEmpty()) {
+      if (e.hasEmptySubject()) {
         continue;
       }
       String theirs = Bytes.foldAscii(e.subject());

@@ -45,8 +45,8 @@ public final class PreferFallback extends ConfigRule {
       return;
     }
     List<Entry> no = EntriesByTag.of(ctx).tagged("Try_TLS").stream()
-        .filter(e -> !e.subject().isEmpty()
-            && Tokens.isOnly(e.value(), "NO"))
+        .filter(e -> !e.hasEmptySubject()
+            && Tokens.isOnly(e, "NO"))
         .toList();
     if (no.size() >= THRESHOLD) {
       Entry first = no.get(0);

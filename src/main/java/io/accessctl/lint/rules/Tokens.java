@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.source.Entry;
 import java.util.List;
 
 /** Questions the AC4xx rules ask of a value, answered on sendmail's own tokens ({@link Prescan}). */
@@ -14,6 +15,14 @@ final class Tokens {
     }
     List<Token> t = Prescan.tokens(value);
     return t.size() == 1 && t.get(0).is(word);
+  }
+
+  /** {@link #isOnly(String, String)} for an entry's value, answered from its bytes when it can. */
+  static boolean isOnly(Entry e, String word) {
+    if (e.valueIsAlphanumeric()) {
+      return e.valueIs(word); // letters and digits alone make one atom: the value
+    }
+    return isOnly(e.value(), word);
   }
 
   /** Non-empty, and only ASCII letters and digits. */
