@@ -70,25 +70,39 @@ final class CfText {
     return cf;
   }
 
+  /**
+   * Joins continuation lines. A logical line is one stretch of the text (its continuations follow
+   * it, newline and all), so it is cut out once instead of built up line by line.
+   */
   private void fold(String text) {
     int number = 0;
-    StringBuilder cur = null;
+    int pos = 0;
+    int curStart = -1;
+    int curEnd = -1;
     int curNumber = 0;
-    for (String physical : text.split("\n", -1)) {
+    while (true) {
+      int nl = text.indexOf('\n', pos);
+      int end = nl < 0 ? text.length() : nl;
       number++;
-      if (!physical.isEmpty() && (physical.charAt(0) == ' ' || physical.charAt(0) == '\t')
-          && cur != null) {
-        cur.append('\n').append(physical);
-        continue;
+      boolean continuation = curStart >= 0 && end > pos
+          && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t');
+      if (continuation) {
+        curEnd = end;
+      } else {
+        if (curStart >= 0) {
+          lines.add(new Line(curNumber, text.substring(curStart, curEnd)));
+        }
+        curStart = pos;
+        curEnd = end;
+        curNumber = number;
       }
-      if (cur != null) {
-        lines.add(new Line(curNumber, cur.toString()));
+      if (nl < 0) {
+        break;
       }
-      cur = new StringBuilder(physical);
-      curNumber = number;
+      pos = nl + 1;
     }
-    if (cur != null && cur.length() > 0) {
-      lines.add(new Line(curNumber, cur.toString()));
+    if (curEnd > curStart) {
+      lines.add(new Line(curNumber, text.substring(curStart, curEnd)));
     }
   }
 

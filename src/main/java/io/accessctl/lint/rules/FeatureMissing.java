@@ -8,7 +8,9 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -43,17 +45,18 @@ public final class FeatureMissing extends ConfigRule {
    * One thing some entries need.
    *
    * @param tag the tag of the entries that may need it
-   * @param applies which of them need it
+   * @param relay only the entries whose value is RELAY may need it
+   * @param applies which of those need it
    * @param met whether the cf has it
    * @param message the message for the first entry, given the entry and the cf
    */
-  private record Need(String tag, Predicate<Entry> applies, Predicate<CfFile> met,
+  private record Need(String tag, boolean relay, Predicate<Entry> applies, Predicate<CfFile> met,
       BiFunction<Entry, CfFile, String> message) {}
 
   private static final Predicate<Entry> EVERY = e -> true;
 
   private static final List<Need> NEEDS = List.of(
-      new Need("GreetPause", EVERY, cf -> cf.has(Feature.GREET_PAUSE), (e, cf) -> cf.hasRuleset("greet_pause")
+      new Need("GreetPause", false, EVERY, cf -> cf.has(Feature.GREET_PAUSE), (e, cf) -> cf.hasRuleset("greet_pause")
           ? never(e, cf) + "its greet_pause ruleset does not consult the access map, because"
               + " FEATURE(`greet_pause') comes before FEATURE(`access_db') in sendmail.mc; move it"
               + " after access_db and rebuild sendmail.cf"
@@ -67,7 +70,7 @@ public final class FeatureMissing extends ConfigRule {
       feature("QGRP", Feature.QUEUEGROUP, "queuegroup",
           " (and a QUEUE_GROUP() for each group the entries name)"),
       feature("Compat", Feature.COMPAT_CHECK, "compat_check", ""),
-      new Need("Spam", EVERY,
+      new Need("Spam", false, EVERY,
           cf -> cf.has(Feature.DELAY_CHECKS_FRIEND) || cf.has(Feature.DELAY_CHECKS_HATER),
           (e, cf) -> never(e, cf) + "it was built without FEATURE(`delay_checks', `friend') or"
               + " `hater'; add FEATURE(`delay_checks', `"
@@ -75,26 +78,26 @@ public final class FeatureMissing extends ConfigRule {
               + "')dnl and rebuild sendmail.cf"),
       tlsSessionFeatures("TLS_Srv_Features"),
       tlsSessionFeatures("TLS_Clt_Features"),
-      new Need("Clt_Features", EVERY, FeatureMissing::hasCltFeatures,
+      new Need("Clt_Features", false, EVERY, FeatureMissing::hasCltFeatures,
           (e, cf) -> never(e, cf) + "it has no clt_features ruleset, which came with sendmail"
               + " 8.17.1; use a sendmail.cf made by sendmail-cf 8.17.1 or later (8.17.2 or later to"
               + " key entries by server, see AC403)"),
       feature("bcc", Feature.BCC, "bcc', `access",
           " (it also needs a sendmail built with _FFR_ADD_BCC, which Debian's is not)"),
-      new Need("AuthInfo", EVERY, cf -> !cf.has(Feature.AUTHINFO),
+      new Need("AuthInfo", false, EVERY, cf -> !cf.has(Feature.AUTHINFO),
           (e, cf) -> never(e, cf) + "it has FEATURE(`authinfo'), which looks AuthInfo: up in its"
               + " own authinfo map instead; move the entries there, or remove FEATURE(`authinfo')"),
-      new Need("From", relay().and(e -> isAddress(e.subject())), cf -> cf.has(Feature.RELAY_MAIL_FROM),
+      new Need("From", true, e -> isAddress(e.subject()), cf -> cf.has(Feature.RELAY_MAIL_FROM),
           (e, cf) -> fromRelay(e, cf, "FEATURE(`relay_mail_from')")),
-      new Need("From", relay().and(e -> e.subject().indexOf('@') < 0),
+      new Need("From", true, e -> e.subject().indexOf('@') < 0,
           cf -> cf.has(Feature.RELAY_MAIL_FROM_DOMAIN),
           (e, cf) -> fromRelay(e, cf, "FEATURE(`relay_mail_from', `domain')")),
-      new Need("From", relay().and(e -> e.subject().endsWith("@")), cf -> false,
+      new Need("From", true, e -> e.subject().endsWith("@"), cf -> false,
           (e, cf) -> Values.quote(e.key()) + " RELAY cannot let anybody relay: even"
               + " FEATURE(`relay_mail_from') looks up full sender addresses (and domains), never a"
               + " bare local part, so RELAY here only acts like OK; write From:user@domain RELAY"
               + " with FEATURE(`relay_mail_from'), or OK"),
-      new Need("To", relay().and(e -> e.subject().indexOf('@') >= 0),
+      new Need("To", true, e -> e.subject().indexOf('@') >= 0,
           cf -> cf.has(Feature.RELAYTOFULLADDRESS),
           (e, cf) -> Values.quote(e.key()) + " RELAY never allows relaying: " + name(cf)
               + " was built without access_db's `relaytofulladdress' option, so the relay check"
@@ -110,11 +113,16 @@ public final class FeatureMissing extends ConfigRule {
   @Override
   void check(CfFile cf, LintContext ctx, Findings out) {
     EntriesByTag byTag = EntriesByTag.of(ctx);
+    Map<String, List<Entry>> relays = new HashMap<>(); // several needs ask for From: RELAY
     for (Need need : NEEDS) {
       if (need.met().test(cf)) {
         continue;
       }
-      List<Entry> entries = byTag.tagged(need.tag()).stream().filter(need.applies()).toList();
+      List<Entry> candidates = need.relay()
+          ? relays.computeIfAbsent(need.tag(), t -> byTag.tagged(t).stream()
+              .filter(e -> Tokens.isOnly(e, "RELAY")).toList())
+          : byTag.tagged(need.tag());
+      List<Entry> entries = candidates.stream().filter(need.applies()).toList();
       if (entries.isEmpty()) {
         continue;
       }
@@ -129,13 +137,13 @@ public final class FeatureMissing extends ConfigRule {
   /** A tag that its own FEATURE makes sendmail look up; {@code args} as in FEATURE(`args'). */
   private static Need feature(String tag, Feature f, String args, String note) {
     String call = "FEATURE(`" + args + "')";
-    return new Need(tag, EVERY, cf -> cf.has(f), (e, cf) -> never(e, cf) + "it was built without "
+    return new Need(tag, false, EVERY, cf -> cf.has(f), (e, cf) -> never(e, cf) + "it was built without "
         + call + "; add " + call + "dnl after FEATURE(`access_db') in sendmail.mc" + note
         + " and rebuild sendmail.cf");
   }
 
   private static Need tlsSessionFeatures(String tag) {
-    return new Need(tag, EVERY, cf -> cf.has(Feature.TLS_SESSION_FEATURES), (e, cf) -> never(e, cf)
+    return new Need(tag, false, EVERY, cf -> cf.has(Feature.TLS_SESSION_FEATURES), (e, cf) -> never(e, cf)
         + "it was built without FEATURE(`tls_session_features'); add"
         + " FEATURE(`tls_session_features')dnl"
         + (!cf.version().isEmpty() && !cf.versionAtLeast("8.16.1")
@@ -160,10 +168,6 @@ public final class FeatureMissing extends ConfigRule {
         + " was built without " + feature + ", so sendmail treats RELAY here like OK (the sender"
         + " is accepted, relaying is still refused); add " + feature + "dnl (anyone can forge a"
         + " sender address: SMTP AUTH is the safer way), or write OK";
-  }
-
-  private static Predicate<Entry> relay() {
-    return e -> Tokens.isOnly(e, "RELAY");
   }
 
   /** {@code user@domain}: a local part and a domain. */
