@@ -26,16 +26,14 @@ public final class EntryView {
   private final int index;
   private final Entry entry;
   private final Catalog catalog;
-  private final boolean quiet;
   private Tag tag;
   private boolean tagFound;
   private Object[] derived;
 
-  private EntryView(int index, Entry entry, Catalog catalog, boolean quiet) {
+  private EntryView(int index, Entry entry, Catalog catalog) {
     this.index = index;
     this.entry = entry;
     this.catalog = catalog;
-    this.quiet = quiet;
   }
 
   /** Something rules derive from an entry; declare one as a constant and ask views for it. */
@@ -57,23 +55,9 @@ public final class EntryView {
     }
   }
 
-  /** Every entry of the file, in order, created once per file. */
-  public static List<EntryView> all(LintContext ctx) {
-    return ctx.memo("entry-views", () -> {
-      List<Entry> entries = ctx.source().entries();
-      List<EntryView> views = new ArrayList<>(entries.size());
-      QuietEntries quiet = QuietEntries.of(ctx);
-      for (int i = 0; i < entries.size(); i++) {
-        Entry e = entries.get(i);
-        views.add(new EntryView(i, e, ctx.catalog(), quiet.test(e)));
-      }
-      return views;
-    });
-  }
-
   /**
-   * The entries of the file that are not {@link #quiet()}, in order, created once per file: the
-   * ones the linter hands to per-entry rules.
+   * The entries that per-entry rules judge, in file order, created once per file: all but those
+   * {@link QuietEntries} finds that no per-entry rule can report.
    */
   public static List<EntryView> judged(LintContext ctx) {
     return ctx.memo("judged-entry-views", () -> {
@@ -83,7 +67,7 @@ public final class EntryView {
       for (int i = 0; i < entries.size(); i++) {
         Entry e = entries.get(i);
         if (!quiet.test(e)) {
-          views.add(new EntryView(i, e, ctx.catalog(), false));
+          views.add(new EntryView(i, e, ctx.catalog()));
         }
       }
       return views;
@@ -123,11 +107,4 @@ public final class EntryView {
     return tag;
   }
 
-  /**
-   * True when no per-entry rule can report anything about this entry ({@link QuietEntries}): the
-   * linter does not hand it to them, and whole-file rules that judge values one by one skip it.
-   */
-  public boolean quiet() {
-    return quiet;
-  }
 }

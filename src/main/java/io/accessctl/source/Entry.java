@@ -111,7 +111,10 @@ public final class Entry {
     return colon < 0 ? "" : line.substring(0, colon);
   }
 
-  /** True when the key's tag is {@code name} in any case (without cutting the tag out). */
+  /**
+   * True when the key's tag is {@code name} in any case, compared in the line's bytes; {@code
+   * name} is ASCII, as every tag is (for ASCII names this is {@code tag().equalsIgnoreCase}).
+   */
   public boolean tagIs(String name) {
     return colon == name.length() && line.startsWithIgnoreCase(0, name);
   }
