@@ -144,7 +144,7 @@ public final class AccessParser {
     while (k < to && !separator[data[k] & 0xff]) {
       byte b = data[k];
       // the stored key's hash, and the tag's as folded, while the key's bytes are at hand
-      char f = KeyTable.fold((char) (b & 0xff));
+      char f = Bytes.foldAscii((char) (b & 0xff));
       if (b == ':' && colon < 0) {
         colon = k - from;
         tagHash = folded;

@@ -14,6 +14,11 @@ public final class Bytes {
     return b == ' ' || (b >= '\t' && b <= '\r');
   }
 
+  /** {@link #foldAscii(String)} of one character. */
+  public static char foldAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
   /** ASCII-only lower-casing, as makemap and sendmail fold keys (non-ASCII bytes are untouched). */
   public static String foldAscii(String s) {
     byte[] out = null;

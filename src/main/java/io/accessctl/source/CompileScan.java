@@ -212,7 +212,7 @@ public final class CompileScan {
 
   /** ASCII-only lower-casing, byte for byte as {@link Bytes#foldAscii}. */
   static byte foldByte(byte b) {
-    return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    return (byte) Bytes.foldAscii((char) b);
   }
 
   private static boolean startsWith(byte[] data, int at, byte[] prefix) {

@@ -25,11 +25,6 @@ final class KeyTable {
     hashes = new int[capacity];
   }
 
-  /** ASCII-only lower-casing, as makemap folds keys ({@link Bytes#foldAscii}). */
-  static char fold(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-  }
-
   /**
    * Adds {@code e} unless its stored key is already there.
    *
@@ -63,7 +58,7 @@ final class KeyTable {
     for (int i = 0; i < n; i++) {
       char p = (char) x.byteAt(i);
       char q = (char) y.byteAt(i);
-      if (p != q && (!fold || fold(p) != fold(q))) {
+      if (p != q && (!fold || Bytes.foldAscii(p) != Bytes.foldAscii(q))) {
         return false;
       }
     }

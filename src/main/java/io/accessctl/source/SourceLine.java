@@ -101,7 +101,7 @@ public final class SourceLine {
     for (int i = 0; i < word.length(); i++) {
       int b = data[start + from + i];
       char c = word.charAt(i);
-      if (b != c && KeyTable.fold((char) b) != KeyTable.fold(c)) {
+      if (b != c && Bytes.foldAscii((char) b) != Bytes.foldAscii(c)) {
         return false;
       }
     }
