@@ -32,7 +32,14 @@ public final class SendmailVersion {
     if (i >= parts.length) {
       return 0;
     }
-    String digits = parts[i].replaceFirst("\\D.*$", "");
-    return digits.isEmpty() ? 0 : Integer.parseInt(digits.length() > 6 ? digits.substring(0, 6) : digits);
+    // the leading digits, at most six (replaceFirst("\\D.*$", "") compiled a regex per part)
+    String p = parts[i];
+    int n = 0;
+    int value = 0;
+    while (n < p.length() && n < 6 && p.charAt(n) >= '0' && p.charAt(n) <= '9') {
+      value = value * 10 + (p.charAt(n) - '0');
+      n++;
+    }
+    return value;
   }
 }

@@ -57,8 +57,12 @@ public final class QuietEntries {
   private final boolean toRelayOnly;
   private final boolean friendQuiet;
   private final boolean hatterQuiet;
-  private final boolean[] srvLetters;
-  private final boolean[] cltLetters;
+  private final SendmailBuild build;
+  private final Tag srvFeatures;
+  private final Tag cltFeatures;
+  /** The quiet letters of Srv_Features and Clt_Features, made when a value first needs them. */
+  private boolean[] srvLetters;
+  private boolean[] cltLetters;
 
   private QuietEntries(LintContext ctx, boolean enabled) {
     this.enabled = enabled;
@@ -76,9 +80,9 @@ public final class QuietEntries {
     toRelayOnly = ToRejectWithoutBlocklist.applies(ctx);
     friendQuiet = !SpamValue.ignoredByMode("FRIEND", ctx);
     hatterQuiet = !SpamValue.ignoredByMode("HATER", ctx);
-    SendmailBuild build = SendmailBuild.of(ctx);
-    srvLetters = letters(catalog.find("Srv_Features").orElseThrow(), build);
-    cltLetters = letters(catalog.find("Clt_Features").orElseThrow(), build);
+    build = SendmailBuild.of(ctx);
+    srvFeatures = catalog.find("Srv_Features").orElseThrow();
+    cltFeatures = catalog.find("Clt_Features").orElseThrow();
   }
 
   /** The classifier for this file and cf, made once per file. */
@@ -97,13 +101,12 @@ public final class QuietEntries {
   /** Letters that draw nothing from AC302–AC305: known to this build, and documented. */
   private static boolean[] letters(Tag tag, SendmailBuild build) {
     boolean[] quiet = new boolean[128];
-    for (char c = 'A'; c <= 'z'; c++) {
-      if (!Ascii.isLetter(c)) {
-        continue;
+    for (Flag f : tag.flags()) {
+      char upper = Character.toUpperCase(f.letter());
+      for (char c : new char[] {upper, Character.toLowerCase(upper)}) {
+        quiet[c] = f.documented()
+            && FeatureLetters.status(tag, c, build) == FeatureLetters.Status.KNOWN;
       }
-      Flag f = FeatureLetters.flag(tag, c).orElse(null);
-      quiet[c] = f != null && f.documented()
-          && FeatureLetters.status(tag, c, build) == FeatureLetters.Status.KNOWN;
     }
     return quiet;
   }
@@ -258,7 +261,11 @@ public final class QuietEntries {
         return (friendQuiet && is(s, from, "FRIEND")) || (hatterQuiet && is(s, from, "HATER"));
       }
       case FEATURE_FLAGS -> {
-        return isLetters(s, from, tag.name().equals("Clt_Features") ? cltLetters : srvLetters);
+        if (srvLetters == null) {
+          srvLetters = letters(srvFeatures, build);
+          cltLetters = letters(cltFeatures, build);
+        }
+        return isLetters(s, from, tag == cltFeatures ? cltLetters : srvLetters);
       }
       default -> {
         return false;
