@@ -16,7 +16,7 @@ import java.io.PrintWriter;
  *
  * <p>The source line is rendered by {@link Snippet} (tabs kept, escapes and wide characters
  * accounted for, long lines cut around the caret with {@code …}). The report ends with one summary
- * line:
+ * line, unless no file could be read (the errors on stderr say why):
  *
  * <pre>
  * 3 problems (2 errors, 1 warning, 0 info) in 1 of 2 files, 1 fixable with --fix
@@ -49,8 +49,10 @@ final class TextReporter implements Reporter {
       }
       out.print('\n');
     }
-    out.print(summary(report));
-    out.print('\n');
+    if (report.filesChecked() > 0) { // not "no problems found" when no file could be read
+      out.print(summary(report));
+      out.print('\n');
+    }
     out.flush();
   }
 

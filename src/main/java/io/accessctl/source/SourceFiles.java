@@ -16,6 +16,10 @@ public final class SourceFiles {
   /** Far beyond any real access map; keeps a mistaken path to a disk image from eating the heap. */
   public static final long MAX_SIZE = 1L << 30;
   private static final int SAMPLE = 8192;
+  /** One byte in this many a control byte makes the sample binary (5%)... */
+  private static final int CONTROL_SHARE = 20;
+  /** ...when there are at least this many. */
+  private static final int MIN_CONTROL = 3;
 
   private SourceFiles() {}
 
@@ -67,7 +71,8 @@ public final class SourceFiles {
         }
       }
     }
-    if (control > 8 && control * 10 > n) {
+    // Random bytes are about 10% control bytes; a text map, even with a stray NUL, far below 5%.
+    if (control >= MIN_CONTROL && control * CONTROL_SHARE > n) {
       throw new NotATextMap(name + ": line " + firstLine + ": binary data (" + control
           + " control bytes in the first " + n + "), not an access text map");
     }
