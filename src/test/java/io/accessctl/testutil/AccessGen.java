@@ -405,7 +405,8 @@ public final class AccessGen {
       String chars = chance(4) ? TEXT_NASTY : TEXT_CHARS;
       text.append(chars.charAt(rnd.nextInt(chars.length())));
     }
-    String leading = chance(10) ? pick("5.7.1 ", "4.7.1 ", "1 ", " ", "") : "";
+    String leading = chance(20) ? pick("5.7.1 ", "4.7.1 ", "5.1.10 ", "5.7.1", "2.0.0 ", "1 ", " ", "")
+        : "";
     boolean quoted = chance(90);
     String body = code + (chance(95) ? " " : "") + leading + text;
     String message = quoted ? "\"" + body + "\"" : body;

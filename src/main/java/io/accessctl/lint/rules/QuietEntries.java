@@ -37,7 +37,8 @@ import java.util.Locale;
  *          | letter (" " letter)*                           Srv_Features, Clt_Features: letters
  *                                                           this build knows and op.txt documents
  *          | FRIEND | HATER                                 Spam, as the cf's delay_checks reads
- * error   := "ERROR:" [dsn ":"] '"' code " " text '"'       code [45]dd, dsn of the code's class
+ * error   := "ERROR:" [dsn ":"] '"' code " " [dsn " "] text '"'   code [45]dd; a dsn (at
+ *                                                           most one) of the code's class
  * text    := a letter, then letters, digits, blanks and . , ! ? ' - _ / : ; no blank at the end
  * </pre>
  * The key is at most 256 bytes (AC204); keywords are in upper case (AC322).
@@ -321,17 +322,30 @@ public final class QuietEntries {
       }
       i = end + 1;
     }
-    // '"' code ' ' letter ... '"'
+    // '"' code ' ' [dsn ' '] letter ... '"'
     if (n - i < 7 || v.byteAt(i) != '"' || v.byteAt(n - 1) != '"') {
       return false;
     }
     int cls = v.byteAt(i + 1);
     if ((cls != '4' && cls != '5') || !Ascii.isDigit((char) v.byteAt(i + 2))
         || !Ascii.isDigit((char) v.byteAt(i + 3)) || v.byteAt(i + 4) != ' '
-        || !Ascii.isLetter((char) v.byteAt(i + 5)) || (dsnClass != 0 && dsnClass != cls)) {
+        || (dsnClass != 0 && dsnClass != cls)) {
       return false;
     }
-    for (int j = i + 6; j < n - 1; j++) {
+    int text = i + 5;
+    if (dsnClass == 0 && v.byteAt(text) == cls) {
+      // a DSN in the text ("550 5.7.1 go away"), of the code's class; not beside ERROR:d.s.n:,
+      // where two DSNs that differ are AC311's
+      int end = dsnEnd(v, text);
+      if (end < 0 || end >= n - 2 || v.byteAt(end) != ' ') {
+        return false;
+      }
+      text = end + 1;
+    }
+    if (!Ascii.isLetter((char) v.byteAt(text))) {
+      return false;
+    }
+    for (int j = text + 1; j < n - 1; j++) {
       char c = (char) v.byteAt(j);
       if (!Ascii.isLetter(c) && !Ascii.isDigit(c) && TEXT_PUNCTUATION.indexOf(c) < 0) {
         return false;

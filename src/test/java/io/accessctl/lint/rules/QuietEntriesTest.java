@@ -110,6 +110,7 @@ class QuietEntriesTest {
           "Connect:192.0.2\tREJECT",
           "Connect:mail.example.com\tOK",
           "From:user@example.com\tERROR:5.7.1:\"550 go away\"",
+          "From:user@example.com\tERROR:\"550 5.7.1 go away\"",
           "To:example.net\tRELAY",
           "Spam:abuse@\tFRIEND",
           "Try_TLS:mx.broken.example\tNO",
@@ -127,6 +128,8 @@ class QuietEntriesTest {
           "Connect:co.uk\tREJECT", // AC220
           "Connect:01.2.3.4\tREJECT", // a leading zero
           "From:user@example.com\tERROR:4.7.1:\"550 go away\"", // AC311
+          "From:user@example.com\tERROR:\"550 4.7.1 go away\"", // AC311
+          "From:user@example.com\tERROR:5.7.1:\"550 5.7.2 go away\"", // two DSNs: AC311
           "From:user@example.com\treject", // AC322
           "Srv_Features:192.0.2.25\tAP", // AC302
           "Clt_Features:192.0.2.25\tS", // AC211 with a cf
