@@ -93,6 +93,19 @@ public final class SourceLine {
     return new String(data, start + from, to - from, StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * True when the text from {@code from} on contains the ASCII {@code word} in any case, looked
+   * for in the bytes: no text string is made for the lines that do not.
+   */
+  public boolean containsIgnoreCase(int from, String word) {
+    for (int i = from; i + word.length() <= end - start; i++) {
+      if (startsWithIgnoreCase(i, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when the text from {@code from} on starts with the ASCII {@code word}, in any case. */
   boolean startsWithIgnoreCase(int from, String word) {
     if (end - start - from < word.length()) {

@@ -89,22 +89,4 @@ final class Ascii {
     }
     return true;
   }
-
-  /**
-   * True when {@code s}, from index {@code from} on, contains {@code lowerWord} (lower-case
-   * ASCII) in any case.
-   */
-  static boolean containsIgnoreCase(String s, int from, String lowerWord) {
-    int n = lowerWord.length();
-    char first = lowerWord.charAt(0);
-    char firstUpper = (char) (first - ('a' - 'A'));
-    for (int i = from; i + n <= s.length(); i++) {
-      char c = s.charAt(i);
-      // the first letter by hand: most positions end here, without regionMatches' call
-      if ((c == first || c == firstUpper) && s.regionMatches(true, i + 1, lowerWord, 1, n - 1)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

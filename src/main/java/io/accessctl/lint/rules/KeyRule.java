@@ -110,7 +110,7 @@ abstract class KeyRule extends EntryVisitor {
   static Set<String> ciTags(AccessSource source) {
     Set<String> out = new LinkedHashSet<>();
     for (Entry e : source.entries()) {
-      if (!Ascii.containsIgnoreCase(e.line().text(), e.valueColumn() - 1, "citag")) {
+      if (!e.line().containsIgnoreCase(e.valueColumn() - 1, "citag")) {
         continue; // the regex below needs the word; most values lack it
       }
       Matcher m = CITAG.matcher(e.value());
