@@ -12,10 +12,19 @@ import io.accessctl.source.Bytes;
  * {@code \}{@code u202e}; a lone surrogate becomes U+FFFD.
  */
 final class Visible {
+  private static final char DEL = 0x7f;
+
   private Visible() {}
 
   /** {@code s} (Unicode text, such as a message) with every unsafe character escaped. */
   static String of(String s) {
+    int plain = 0;
+    while (plain < s.length() && s.charAt(plain) >= ' ' && s.charAt(plain) < DEL) {
+      plain++;
+    }
+    if (plain == s.length()) {
+      return s; // printable ASCII, as most messages are: nothing to escape
+    }
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); ) {
       int cp = Utf8.scalarAt(s, i);
