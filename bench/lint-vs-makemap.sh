@@ -4,13 +4,16 @@
 # Target (issue 2): lint takes no longer than makemap.
 # lint runs twice a round: without a cf (--no-cf) and, when /etc/mail/sendmail.cf exists, with
 # it, as `accessctl lint` does by default (the cf's rules add whole-file checks).
+# Usage: bench/lint-vs-makemap.sh [N] [ROUNDS] [FLAWED]; FLAWED is the percentage of entries with
+# a mistake lint reports (bench/gen-map.sh), 0 by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 rounds=${2:-7}
+flawed=${3:-0}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-bench/gen-map.sh "$n" > "$work/access"
+bench/gen-map.sh "$n" "$flawed" > "$work/access"
 ./accessctl --version >/dev/null   # build and warm the CDS archive outside the timing
 now() { date +%s.%N; }
 : > "$work/lint.t"; : > "$work/lintcf.t"; : > "$work/makemap.t"
@@ -28,8 +31,8 @@ for _ in $(seq "$rounds"); do
 done
 l=$(bench/median.sh < "$work/lint.t")
 m=$(bench/median.sh < "$work/makemap.t")
-printf 'entries=%s rounds=%s\naccessctl lint --no-cf  median %.3f s\nmakemap hash            median %.3f s\nratio lint/makemap = %.2f\n' \
-  "$n" "$rounds" "$l" "$m" "$(echo "$l / $m" | bc -l)"
+printf 'entries=%s (%s%% flawed) rounds=%s\naccessctl lint --no-cf  median %.3f s\nmakemap hash            median %.3f s\nratio lint/makemap = %.2f\n' \
+  "$n" "$flawed" "$rounds" "$l" "$m" "$(echo "$l / $m" | bc -l)"
 if [ -s "$work/lintcf.t" ]; then
   c=$(bench/median.sh < "$work/lintcf.t")
   printf 'accessctl lint --cf %s  median %.3f s\nratio lint --cf/makemap = %.2f\n' "$cf" "$c" \

@@ -121,8 +121,7 @@ public final class TryTlsNotNo extends ValueRule {
       Map<String, Entry> by = new HashMap<>();
       Entry firstAddress = null;
       for (Entry e : EntriesByTag.of(ctx).tagged(tag.name())) {
-        List<Token> t = Prescan.tokens(Values.withoutCr(e.value()));
-        if (t.size() == 1 && t.get(0).is("NO")) {
+        if (Tokens.isOnly(e, "NO")) { // a trailing CR is a blank to the tokenizer
           String subject = Bytes.foldAscii(e.subject());
           by.putIfAbsent(subject, e);
           if (firstAddress == null && isAddress(subject)) {
@@ -189,7 +188,23 @@ public final class TryTlsNotNo extends ValueRule {
   }
 
   static boolean isAddress(String s) {
-    String f = s.toLowerCase(Locale.ROOT);
-    return f.matches("[0-9]+(\\.[0-9]+)*") || f.equals("ipv6") || f.startsWith("ipv6:");
+    // By hand, not s.toLowerCase().matches("[0-9]+(\\.[0-9]+)*") || "ipv6" || "ipv6:…": the regex
+    // was compiled for each of a large map's Try_TLS NO entries.
+    if (s.regionMatches(true, 0, KeyRule.IPV6, 0, KeyRule.IPV6.length())
+        && (s.length() == KeyRule.IPV6.length() || s.charAt(KeyRule.IPV6.length()) == ':')) {
+      return true;
+    }
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Ascii.isDigit(c)) {
+        digit = true;
+      } else if (c == '.' && digit) {
+        digit = false;
+      } else {
+        return false;
+      }
+    }
+    return digit;
   }
 }

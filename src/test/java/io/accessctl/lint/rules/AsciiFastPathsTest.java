@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens}, {@link
- * Tokens#isOnly}, {@link SourceLine#containsIgnoreCase} and {@link
- * ActionValue#enhancedCodeLength} answer what the regexes and the
+ * Tokens#isOnly}, {@link SourceLine#containsIgnoreCase}, {@link TryTlsNotNo#isAddress}, {@link
+ * Values#words} and {@link ActionValue#enhancedCodeLength} answer what the regexes and the
  * tokenizer they replace answer, on seeded random strings over the characters that matter to
  * them.
  */
@@ -38,8 +38,9 @@ class AsciiFastPathsTest {
     Pattern enhancedCode = Pattern.compile("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?= )");
     Pattern citag = Pattern.compile("(?i)(?:^|\\+)\\s*CITag\\s*:\\s*([^\\s+\"]+)");
     for (int i = 0; i < CASES; i++) {
-      String s = random(rnd, i % 4 == 0 ? "0123456789.:"
-          : i % 4 == 1 ? "0123456789abcdefABCDEF.:-" : i % 4 == 2 ? "NORELAYnorelay0 " : ALPHABET);
+      String s = random(rnd, i % 5 == 0 ? "0123456789.:"
+          : i % 5 == 1 ? "0123456789abcdefABCDEF.:-" : i % 5 == 2 ? "NORELAYnorelay0 "
+          : i % 5 == 3 ? "IPvipV6:0123456789." : ALPHABET);
       String why = "\"" + s + "\"; " + AccessGen.replayHint(seed);
       assertThat(Ascii.isTagWord(s)).as(why).isEqualTo(tagWord.matcher(s).matches());
       assertThat(Ascii.isTwoLowerLetters(s)).as(why).isEqualTo(twoLower.matcher(s).matches());
@@ -66,6 +67,16 @@ class AsciiFastPathsTest {
       assertThat(line.containsIgnoreCase(from, "citag")).as(why + " from " + from)
           .isEqualTo(regionContains("x" + v, from, "citag"));
       assertThat(Prescan.hasTokens(s)).as(why).isEqualTo(!Prescan.tokens(s).isEmpty());
+      java.util.List<String> words = new java.util.ArrayList<>();
+      for (String w : Values.withoutCr(s).trim().split("[ \\t\\u000b\\f\\r]+")) {
+        if (!w.isEmpty()) {
+          words.add(w);
+        }
+      }
+      assertThat(Values.words(s)).as(why).isEqualTo(words);
+      String f = s.toLowerCase(java.util.Locale.ROOT);
+      assertThat(TryTlsNotNo.isAddress(s)).as(why).isEqualTo(
+          f.matches("[0-9]+(\\.[0-9]+)*") || f.equals("ipv6") || f.startsWith("ipv6:"));
       String word = rnd.nextBoolean() ? s.toUpperCase(java.util.Locale.ROOT)
           : rnd.nextBoolean() ? "NO" : "RELAY";
       java.util.List<Prescan.Token> tokens = Prescan.tokens(s);
