@@ -53,7 +53,7 @@ public final class CidrOrWildcard extends KeyRule {
     }
     String s = k.subject();
     int slash = s.indexOf('/');
-    if (slash > 0 && s.substring(slash + 1).matches("\\d{1,3}")) {
+    if (slash > 0 && isOneToThreeDigits(s.substring(slash + 1))) {
       String net = cidr(s.substring(0, slash), Integer.parseInt(s.substring(slash + 1)), k);
       if (net != null) {
         report(k, slash, "sendmail has no CIDR notation", net, out);
@@ -77,6 +77,19 @@ public final class CidrOrWildcard extends KeyRule {
           + Values.quote(s.substring(s.length() - 1)), "write "
           + plain(k.with(s.substring(0, s.length() - 1))), out);
     }
+  }
+
+  /** {@code \\d{1,3}}, without a regex compiled for every CIDR key. */
+  static boolean isOneToThreeDigits(String s) {
+    if (s.isEmpty() || s.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Ascii.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens}, {@link
  * Tokens#isOnly}, {@link SourceLine#containsIgnoreCase}, {@link TryTlsNotNo#isAddress}, {@link
- * Values#words} and {@link ActionValue#enhancedCodeLength} answer what the regexes and the
+ * Values#words}, {@link CidrOrWildcard#isOneToThreeDigits} and {@link
+ * ActionValue#enhancedCodeLength} answer what the regexes and the
  * tokenizer they replace answer, on seeded random strings over the characters that matter to
  * them.
  */
@@ -74,6 +75,7 @@ class AsciiFastPathsTest {
         }
       }
       assertThat(Values.words(s)).as(why).isEqualTo(words);
+      assertThat(CidrOrWildcard.isOneToThreeDigits(s)).as(why).isEqualTo(s.matches("\\d{1,3}"));
       String f = s.toLowerCase(java.util.Locale.ROOT);
       assertThat(TryTlsNotNo.isAddress(s)).as(why).isEqualTo(
           f.matches("[0-9]+(\\.[0-9]+)*") || f.equals("ipv6") || f.startsWith("ipv6:"));
