@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * AC317: {@code %0}–{@code %9} in a value. map.c map_rewrite() replaces {@code %0} with the lookup
  * key (as the ruleset built it: tag and original case) and {@code %1}–{@code %9} with nothing,
- * since access lookups pass no arguments; {@code %%} is a single {@code %}.
+ * since access lookups pass no arguments; {@code %%} is a single {@code %}. A {@code %} that ends
+ * the value makes map_rewrite() read past the value's end.
  */
 public final class PercentDigit extends ValueRule {
   static final RuleInfo INFO = new RuleInfo("AC317", "percent-digit", Severity.WARNING,
@@ -19,7 +20,9 @@ public final class PercentDigit extends ValueRule {
       sendmail rewrites every value it finds: %0 becomes the key that was looked up, as the ruleset
       built it (with its tag, e.g. Connect:192.0.2), %1 to %9 become nothing, and %% becomes %. So
       "50%1 off" arrives as "50 off". %0 is reported as info only: it works, but shows the tag and
-      the matching prefix, not the client. Write %% for a literal percent sign.
+      the matching prefix, not the client. Write %% for a literal percent sign. A value that
+      ends in a single % is worse: map_rewrite() reads on past its end, and the result may end in
+      bytes that follow the value in the map file (seen with sendmail -bt on a makemap hash map).
 
       Wrong:
         From:shop.example ERROR:"550 5.7.1 50%1 off is spam"
@@ -51,6 +54,23 @@ public final class PercentDigit extends ValueRule {
     return sb.toString();
   }
 
+  /**
+   * Index of a {@code %} that ends the value without a character to pair with, or -1.
+   * map_rewrite() takes {@code %} and the character after it as a pair; for a last {@code %} its
+   * unsigned length counter wraps below zero (8.17 map.c), so it copies on past the value.
+   */
+  static int danglingPercent(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) == '%') {
+        if (i == value.length() - 1) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return -1;
+  }
+
   @Override
   protected void check(Value v, LintContext ctx, Findings out) {
     String s = v.text();
@@ -63,6 +83,13 @@ public final class PercentDigit extends ValueRule {
         }
         i++;
       }
+    }
+    int dangling = danglingPercent(v.entry().value());
+    if (dangling >= 0) {
+      out.add(INFO, v.entry(), v.entry().valueColumn() + dangling, "the value ends in a single %:"
+          + " sendmail's map_rewrite() then reads on past the end of the value, so what it returns"
+          + " may end in whatever bytes follow the value in the map file (unless the map is built"
+          + " with makemap -N); write %% for the character %");
     }
     for (int i : at) {
       char d = s.charAt(i + 1);

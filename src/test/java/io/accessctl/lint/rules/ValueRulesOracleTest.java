@@ -157,7 +157,18 @@ class ValueRulesOracleTest {
     List<Case> cases = run(values, i -> "Srv_Features:c" + i + ".example",
         i -> ".D{client_name}c" + i + ".example\nsrv_features x", "srv_features");
     List<String> wrong = new ArrayList<>();
+    List<Diagnostic> ac317 = lint(parse(mapText(cases)), "AC317");
     for (Case c : cases) {
+      if (PercentDigit.danglingPercent(c.value()) >= 0) {
+        // map_rewrite() reads past such a value: what follows depends on the map file's bytes
+        // (seen: a trailing ":"), so only AC317's report of it is checked
+        if (ac317.stream().noneMatch(d -> d.line() == c.entry().lineNumber()
+            && d.message().contains("ends in a single %"))) {
+          wrong.add(AccessGen.escape(c.value().getBytes(StandardCharsets.ISO_8859_1))
+              + " ends in a single % and AC317 is silent");
+        }
+        continue;
+      }
       String subject = c.key().substring(c.key().indexOf(':') + 1);
       List<Prescan.Token> tokens = Prescan.upToFirstClose(
           Prescan.tokens(PercentDigit.rewrite(c.value(), c.key())));
