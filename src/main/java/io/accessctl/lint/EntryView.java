@@ -61,14 +61,10 @@ public final class EntryView {
    */
   public static List<EntryView> judged(LintContext ctx) {
     return ctx.memo("judged-entry-views", () -> {
-      List<Entry> entries = ctx.source().entries();
-      List<EntryView> views = new ArrayList<>();
-      QuietEntries quiet = QuietEntries.of(ctx);
-      for (int i = 0; i < entries.size(); i++) {
-        Entry e = entries.get(i);
-        if (!quiet.test(e)) {
-          views.add(new EntryView(i, e, ctx.catalog()));
-        }
+      List<Entry> entries = QuietEntries.of(ctx).judged();
+      List<EntryView> views = new ArrayList<>(entries.size());
+      for (Entry e : entries) {
+        views.add(new EntryView(e.index(), e, ctx.catalog()));
       }
       return views;
     });

@@ -40,11 +40,30 @@ public final class KeywordCase implements Rule {
 
   @Override
   public void check(LintContext ctx, Findings out) {
-    List<Token> found = new ArrayList<>();
+    String first = null;
     Entry firstEntry = null;
     int firstColumn = 0;
-    for (EntryView ev : EntryView.judged(ctx)) { // a quiet entry's keywords are in upper case
-      Entry e = ev.entry();
+    int count = 0;
+    // The entries judged in full, and the quiet ones whose whole value is a keyword not in upper
+    // case (QuietEntries), merged in file order.
+    List<EntryView> judged = EntryView.judged(ctx);
+    List<Entry> caseOnly = QuietEntries.of(ctx).keywordCaseOnly();
+    int j = 0;
+    int c = 0;
+    while (j < judged.size() || c < caseOnly.size()) {
+      boolean fromJudged = c == caseOnly.size()
+          || (j < judged.size() && judged.get(j).index() < caseOnly.get(c).index());
+      if (!fromJudged) {
+        Entry e = caseOnly.get(c++);
+        if (firstEntry == null) {
+          first = e.value();
+          firstEntry = e;
+          firstColumn = e.valueColumn();
+        }
+        count++;
+        continue;
+      }
+      EntryView ev = judged.get(j++);
       ValueRule.Value v = ev.get(ValueRule.MEANT, ctx);
       if (v == null) {
         continue;
@@ -52,21 +71,21 @@ public final class KeywordCase implements Rule {
       for (Token t : keywords(v)) {
         if (!isConventional(t.text())) {
           if (firstEntry == null) {
-            firstEntry = e;
+            first = t.text();
+            firstEntry = ev.entry();
             firstColumn = v.columnOf(t);
           }
-          found.add(t);
+          count++;
         }
       }
     }
     if (firstEntry == null) {
       return;
     }
-    Token t = found.get(0);
-    String more = found.size() == 1 ? "" : " (and " + (found.size() - 1) + " more in this file)";
-    out.add(INFO, firstEntry, firstColumn, "keyword " + Values.quote(t.text())
+    String more = count == 1 ? "" : " (and " + (count - 1) + " more in this file)";
+    out.add(INFO, firstEntry, firstColumn, "keyword " + Values.quote(first)
         + " is not in upper case" + more + "; sendmail does not mind, but write "
-        + canonical(t.text()) + " like the rest of the world");
+        + canonical(first) + " like the rest of the world");
   }
 
   private static boolean isConventional(String word) {

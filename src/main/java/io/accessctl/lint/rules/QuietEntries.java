@@ -8,6 +8,8 @@ import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,7 +43,9 @@ import java.util.Locale;
  *                                                           most one) of the code's class
  * text    := a letter, then letters, digits, blanks and . , ! ? ' - _ / : ; no blank at the end
  * </pre>
- * The key is at most 256 bytes (AC204); keywords are in upper case (AC322).
+ * The key is at most 256 bytes (AC204). A keyword may be in any case: sendmail does not mind,
+ * and the entries whose keyword is not in upper case are handed to AC322 alone, which counts
+ * them ({@link #keywordCaseOnly()}).
  */
 public final class QuietEntries {
   private static final String[] TAGS = {"Connect", "From", "To", "Spam", "Try_TLS", "Srv_Features",
@@ -50,8 +54,17 @@ public final class QuietEntries {
   private static final String ERROR = "ERROR:";
   private static final String TEXT_PUNCTUATION = " .,!?'-_/:";
   static final String MEMO = "quiet-entries";
+  /** An entry per-entry rules must judge. */
+  private static final int JUDGE = 0;
+  /** An entry no per-entry rule can report. */
+  private static final int QUIET = 1;
+  /** The same, but its keyword is not in upper case, which AC322 (a whole-file rule) counts. */
+  private static final int QUIET_BUT_CASE = 2;
 
   private final boolean enabled;
+  private final List<Entry> entries;
+  private List<Entry> judged;
+  private List<Entry> keywordCaseOnly;
   private final EntriesByTag byTag;
   /** The quiet grammar's tag for each of the file's tags (EntriesByTag's groups), else null. */
   private final Tag[] tagOfGroup;
@@ -67,6 +80,7 @@ public final class QuietEntries {
 
   private QuietEntries(LintContext ctx, boolean enabled) {
     this.enabled = enabled;
+    this.entries = ctx.source().entries();
     // The stock tags: CITag tags a file declares (KeyRule.catalog) never replace a stock tag.
     Catalog catalog = ctx.catalog();
     byTag = EntriesByTag.of(ctx);
@@ -114,20 +128,57 @@ public final class QuietEntries {
 
   /** True when no per-entry rule can report anything about {@code e}. */
   public boolean test(Entry e) {
+    return verdict(e) != JUDGE;
+  }
+
+  /**
+   * The entries of the file that per-entry rules must judge, in file order, found once per file;
+   * the quiet ones whose keyword is not in upper case are kept aside for AC322
+   * ({@link #keywordCaseOnly()}).
+   */
+  public List<Entry> judged() {
+    if (judged == null) {
+      judged = new ArrayList<>();
+      keywordCaseOnly = new ArrayList<>();
+      for (Entry e : entries) {
+        int v = verdict(e);
+        if (v == JUDGE) {
+          judged.add(e);
+        } else if (v == QUIET_BUT_CASE) {
+          keywordCaseOnly.add(e);
+        }
+      }
+    }
+    return judged;
+  }
+
+  /**
+   * The quiet entries whose value is a keyword not written in upper case ({@code reject}, {@code
+   * No}), in file order: no per-entry rule reports them, but AC322 counts them.
+   */
+  public List<Entry> keywordCaseOnly() {
+    judged();
+    return keywordCaseOnly;
+  }
+
+  /** {@link #QUIET}, {@link #QUIET_BUT_CASE} or {@link #JUDGE}. */
+  private int verdict(Entry e) {
     if (!enabled) {
-      return false;
+      return JUDGE;
     }
     // The line's bytes: neither the key nor the value is cut out of it.
     SourceLine line = e.line();
     int keyEnd = e.keyLength();
     int colon = e.tagEnd();
     if (keyEnd > KeyTooLong.MAX_KEY_BYTES || colon <= 0) {
-      return false;
+      return JUDGE;
     }
     int group = byTag.groupOf(e);
     Tag tag = group == EntriesByTag.UNTAGGED ? null : tagOfGroup[group];
-    return tag != null && subject(tag, line, colon + 1, keyEnd)
-        && value(tag, line, e.valueColumn() - 1);
+    if (tag == null || !subject(tag, line, colon + 1, keyEnd)) {
+      return JUDGE;
+    }
+    return value(tag, line, e.valueColumn() - 1);
   }
 
   // ---- subjects ------------------------------------------------------------------------------
@@ -241,42 +292,60 @@ public final class QuietEntries {
 
   // ---- values --------------------------------------------------------------------------------
 
-  /** The value from {@code from} to the end of the line. */
-  private boolean value(Tag tag, SourceLine s, int from) {
+  /** The verdict on the value from {@code from} to the end of the line. */
+  private int value(Tag tag, SourceLine s, int from) {
     switch (tag.value()) {
       case ACTION -> {
         if (toRelayOnly && tag.name().equals("To")) {
-          return is(s, from, "RELAY");
+          return keyword(s, from, "RELAY");
         }
         for (String a : ACTIONS) {
-          if (is(s, from, a)) {
-            return true;
+          int v = keyword(s, from, a);
+          if (v != JUDGE) {
+            return v;
           }
         }
-        return isError(s, from);
+        return isError(s, from) ? QUIET : JUDGE;
       }
       case TRY_TLS -> {
-        return is(s, from, "NO");
+        return keyword(s, from, "NO");
       }
       case SPAM -> {
-        return (friendQuiet && is(s, from, "FRIEND")) || (hatterQuiet && is(s, from, "HATER"));
+        int friend = friendQuiet ? keyword(s, from, "FRIEND") : JUDGE;
+        return friend != JUDGE ? friend : hatterQuiet ? keyword(s, from, "HATER") : JUDGE;
       }
       case FEATURE_FLAGS -> {
         if (srvLetters == null) {
           srvLetters = letters(srvFeatures, build);
           cltLetters = letters(cltFeatures, build);
         }
-        return isLetters(s, from, tag == cltFeatures ? cltLetters : srvLetters);
+        return isLetters(s, from, tag == cltFeatures ? cltLetters : srvLetters) ? QUIET : JUDGE;
       }
       default -> {
-        return false;
+        return JUDGE;
       }
     }
   }
 
-  /** True when the line from {@code from} on is exactly {@code word}. */
-  private static boolean is(SourceLine s, int from, String word) {
-    return s.length() - from == word.length() && startsWith(s, from, word);
+  /**
+   * Whether the line from {@code from} on is the keyword {@code word}: {@link #QUIET} as written
+   * in upper case, {@link #QUIET_BUT_CASE} in another case (sendmail compares keywords without
+   * regard to case; only AC322 minds), else {@link #JUDGE}.
+   */
+  private static int keyword(SourceLine s, int from, String word) {
+    if (s.length() - from != word.length()) {
+      return JUDGE;
+    }
+    if (startsWith(s, from, word)) {
+      return QUIET;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      int b = s.byteAt(from + i);
+      if (b != word.charAt(i) && b != word.charAt(i) + ('a' - 'A')) {
+        return JUDGE;
+      }
+    }
+    return QUIET_BUT_CASE;
   }
 
   private static boolean startsWith(SourceLine s, int from, String word) {
