@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.EntryView;
+import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -13,7 +15,7 @@ import java.util.List;
  * since access lookups pass no arguments; {@code %%} is a single {@code %}. A {@code %} that ends
  * the value makes map_rewrite() read past the value's end.
  */
-public final class PercentDigit extends ValueRule {
+public final class PercentDigit extends EntryVisitor {
   static final RuleInfo INFO = new RuleInfo("AC317", "percent-digit", Severity.WARNING,
       "%0 to %9 in a value, which sendmail replaces",
       """
@@ -72,7 +74,24 @@ public final class PercentDigit extends ValueRule {
   }
 
   @Override
-  protected void check(Value v, LintContext ctx, Findings out) {
+  public void visit(EntryView e, LintContext ctx, Findings out) {
+    // The raw value: map_rewrite() runs before sendmail tokenizes anything, so a last % reads
+    // past the value even where the value has no token at all (an unclosed comment).
+    int dangling = danglingPercent(e.entry().value());
+    if (dangling >= 0) {
+      out.add(INFO, e.entry(), e.entry().valueColumn() + dangling, "the value ends in a single %:"
+          + " sendmail's map_rewrite() then reads on past the end of the value, so what it returns"
+          + " may end in whatever bytes follow the value in the map file (unless the map is built"
+          + " with makemap -N); write %% for the character %");
+    }
+    ValueRule.Value v = e.get(ValueRule.MEANT, ctx);
+    if (v != null) {
+      percentDigits(v, out);
+    }
+  }
+
+  /** %0 to %9 in the value as meant (SKIP and values without a token have none). */
+  private static void percentDigits(ValueRule.Value v, Findings out) {
     String s = v.text();
     List<Integer> at = new ArrayList<>();
     for (int i = 0; i + 1 < s.length(); i++) {
@@ -83,13 +102,6 @@ public final class PercentDigit extends ValueRule {
         }
         i++;
       }
-    }
-    int dangling = danglingPercent(v.entry().value());
-    if (dangling >= 0) {
-      out.add(INFO, v.entry(), v.entry().valueColumn() + dangling, "the value ends in a single %:"
-          + " sendmail's map_rewrite() then reads on past the end of the value, so what it returns"
-          + " may end in whatever bytes follow the value in the map file (unless the map is built"
-          + " with makemap -N); write %% for the character %");
     }
     for (int i : at) {
       char d = s.charAt(i + 1);

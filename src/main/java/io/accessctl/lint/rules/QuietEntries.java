@@ -63,8 +63,6 @@ public final class QuietEntries {
 
   private final boolean enabled;
   private final List<Entry> entries;
-  private List<Entry> judged;
-  private List<Entry> keywordCaseOnly;
   private final EntriesByTag byTag;
   /** The quiet grammar's tag for each of the file's tags (EntriesByTag's groups), else null. */
   private final Tag[] tagOfGroup;
@@ -77,6 +75,9 @@ public final class QuietEntries {
   /** The quiet letters of Srv_Features and Clt_Features, made when a value first needs them. */
   private boolean[] srvLetters;
   private boolean[] cltLetters;
+  /** {@link #judged()} and {@link #keywordCaseOnly()}, found together on first use. */
+  private List<Entry> judged;
+  private List<Entry> keywordCaseOnly;
 
   private QuietEntries(LintContext ctx, boolean enabled) {
     this.enabled = enabled;
