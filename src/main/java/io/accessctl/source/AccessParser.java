@@ -38,7 +38,10 @@ public final class AccessParser {
         List.copyOf(st.issues), List.copyOf(st.canitMarkers));
   }
 
-  /** An upper bound of the lines, so that the lists and the key table are sized once. */
+  /**
+   * The lines as accessctl reads them (makemap's 1023-byte reads may make more, and the lists and
+   * the key table then grow), so that they are sized once.
+   */
   private static int lineCount(byte[] data) {
     int n = 1;
     for (byte b : data) {
