@@ -146,8 +146,7 @@ final class CfText {
   static String firstWord(String s, String stop) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (stop.indexOf(c) >= 0 || c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f'
-          || c == '\r') {
+      if (stop.indexOf(c) >= 0 || isRegexSpace(c)) {
         return s.substring(0, i);
       }
     }
@@ -183,7 +182,7 @@ final class CfText {
       if (c == '"') {
         continue;
       }
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+      if (isRegexSpace(c)) {
         blank = true;
         continue;
       }
@@ -198,6 +197,11 @@ final class CfText {
     }
     return sb.toString().strip();
   }
+  /** The regex class {@code \\s}: SP, HT, LF, VT, FF, CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
 
   /** The last value of an option, compared without regard to case as sendmail does. */
   String option(String name) {

@@ -179,7 +179,7 @@ public final class QuietEntries {
     if (tag == null || !subject(tag, line, colon + 1, keyEnd)) {
       return JUDGE;
     }
-    return value(tag, line, e.valueColumn() - 1);
+    return value(tag, e);
   }
 
   // ---- subjects ------------------------------------------------------------------------------
@@ -293,15 +293,17 @@ public final class QuietEntries {
 
   // ---- values --------------------------------------------------------------------------------
 
-  /** The verdict on the value from {@code from} to the end of the line. */
-  private int value(Tag tag, SourceLine s, int from) {
+  /** The verdict on the entry's value. */
+  private int value(Tag tag, Entry e) {
+    SourceLine s = e.line();
+    int from = e.valueColumn() - 1;
     switch (tag.value()) {
       case ACTION -> {
         if (toRelayOnly && tag.name().equals("To")) {
-          return keyword(s, from, "RELAY");
+          return keyword(e, "RELAY");
         }
         for (String a : ACTIONS) {
-          int v = keyword(s, from, a);
+          int v = keyword(e, a);
           if (v != JUDGE) {
             return v;
           }
@@ -309,11 +311,11 @@ public final class QuietEntries {
         return isError(s, from) ? QUIET : JUDGE;
       }
       case TRY_TLS -> {
-        return keyword(s, from, "NO");
+        return keyword(e, "NO");
       }
       case SPAM -> {
-        int friend = friendQuiet ? keyword(s, from, "FRIEND") : JUDGE;
-        return friend != JUDGE ? friend : hatterQuiet ? keyword(s, from, "HATER") : JUDGE;
+        int friend = friendQuiet ? keyword(e, "FRIEND") : JUDGE;
+        return friend != JUDGE ? friend : hatterQuiet ? keyword(e, "HATER") : JUDGE;
       }
       case FEATURE_FLAGS -> {
         if (srvLetters == null) {
@@ -329,24 +331,15 @@ public final class QuietEntries {
   }
 
   /**
-   * Whether the line from {@code from} on is the keyword {@code word}: {@link #QUIET} as written
+   * Whether the entry's value is the keyword {@code word}: {@link #QUIET} as written
    * in upper case, {@link #QUIET_BUT_CASE} in another case (sendmail compares keywords without
    * regard to case; only AC322 minds), else {@link #JUDGE}.
    */
-  private static int keyword(SourceLine s, int from, String word) {
-    if (s.length() - from != word.length()) {
+  private static int keyword(Entry e, String word) {
+    if (!e.valueIs(word)) {
       return JUDGE;
     }
-    if (startsWith(s, from, word)) {
-      return QUIET;
-    }
-    for (int i = 0; i < word.length(); i++) {
-      int b = s.byteAt(from + i);
-      if (b != word.charAt(i) && b != word.charAt(i) + ('a' - 'A')) {
-        return JUDGE;
-      }
-    }
-    return QUIET_BUT_CASE;
+    return startsWith(e.line(), e.valueColumn() - 1, word) ? QUIET : QUIET_BUT_CASE;
   }
 
   private static boolean startsWith(SourceLine s, int from, String word) {

@@ -190,8 +190,7 @@ public final class TryTlsNotNo extends ValueRule {
   static boolean isAddress(String s) {
     // By hand, not s.toLowerCase().matches("[0-9]+(\\.[0-9]+)*") || "ipv6" || "ipv6:…": the regex
     // was compiled for each of a large map's Try_TLS NO entries.
-    if (s.regionMatches(true, 0, KeyRule.IPV6, 0, KeyRule.IPV6.length())
-        && (s.length() == KeyRule.IPV6.length() || s.charAt(KeyRule.IPV6.length()) == ':')) {
+    if (KeyRule.isIpv6Key(s)) {
       return true;
     }
     boolean digit = false;
