@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *   <li>refuses a target that is a symbolic link;
  *   <li>takes an exclusive lock on {@code .NAME.accessctl.lock} in the target's directory
  *       (an {@code fcntl} lock between processes, plus an in-process lock between threads), so
- *       that concurrent replacements of one target run one after the other; the lock file stays;
+ *       that concurrent replacements of one target run one after the other; the lock file is
+ *       removed again before the lock is released (see {@link #lock}), so that a replacement
+ *       leaves nothing in the directory but the target (etckeeper commits whatever is there);
  *   <li>deletes stale temporary files {@code .NAME.accessctl-PID-RANDOM.tmp} left by killed runs:
  *       those whose process {@code PID} no longer exists;
  *   <li>creates {@code .NAME.accessctl-PID-RANDOM.tmp} in the same directory with {@code
@@ -48,7 +50,7 @@ import java.util.regex.Pattern;
  * <p>On any exception (or an error thrown by the body) the temporary file is deleted and the
  * target is untouched. If the process dies instead, the target is still untouched, the lock goes
  * with the process, and the next replacement in that directory deletes the leftover temporary
- * file. A JVM shutdown (SIGTERM, SIGINT) while a body runs deletes its temporary file too.
+ * file and lock file. A JVM shutdown (SIGTERM, SIGINT) while a body runs deletes its temporary file too.
  *
  * <p>A running sendmail keeps reading the file it opened; new sendmail processes open the new
  * one (see sendmail-access.md section 2.4).
@@ -96,15 +98,67 @@ public final class AtomicFile {
     Path dir = abs.getParent();
     String name = abs.getFileName().toString();
     refuseSymlink(abs);
-    Path lockPath = dir.resolve("." + name + LOCK_SUFFIX);
+    Path lockPath = realDirectory(dir).resolve("." + name + LOCK_SUFFIX);
     ReentrantLock threadLock = IN_PROCESS_LOCKS.computeIfAbsent(lockPath, p -> new ReentrantLock());
     threadLock.lock();
-    try (FileChannel lockChannel = openLock(lockPath)) {
-      lockChannel.lock(); // released when the channel closes
+    try (HeldLock held = lock(lockPath)) {
       removeStaleTemps(dir, name);
       writeAndRename(abs, dir, name, body);
     } finally {
       threadLock.unlock();
+    }
+  }
+
+  /**
+   * Locks the lock file that the path names at the moment the lock is granted. Each holder
+   * removes the file before it lets go, so a process that opened it earlier may be granted the
+   * lock of a file no longer in the directory while another holds the new one: such a lock is
+   * dropped and taken again. Whether the locked file is still the one the path names is asked of
+   * the kernel through /proc/self/fd, without opening the file again (closing any descriptor of a
+   * file drops every fcntl lock the process holds on it). Where that cannot be asked, the lock file
+   * is left in place, which is always safe.
+   */
+  private static HeldLock lock(Path lockPath) throws IOException {
+    while (true) {
+      FileChannel ch = openLock(lockPath);
+      boolean held = false;
+      try {
+        ch.lock(); // released when the channel closes
+        LockFiles.State state = LockFiles.state(lockPath);
+        if (state != LockFiles.State.REPLACED) {
+          held = true;
+          return new HeldLock(ch, lockPath, state == LockFiles.State.CURRENT);
+        }
+      } finally {
+        if (!held) {
+          ch.close();
+        }
+      }
+    }
+  }
+
+  /** A granted lock; closing it removes the lock file (when that is known to be safe) and lets go. */
+  private record HeldLock(FileChannel channel, Path path, boolean removable) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try {
+        if (removable) {
+          // Unlinked while still held: a waiter then granted the lock finds it replaced and
+          // starts over on the current lock file.
+          Files.deleteIfExists(path);
+        }
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  /** The kernel names a descriptor's file by its real path, which {@link LockFiles} compares. */
+  private static Path realDirectory(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir; // opening the lock file will say what is wrong with the directory
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -170,5 +171,49 @@ class AtomicFileTest {
     assertThat(maps.stream().map(io.accessctl.testutil.MapGen::dumpLines))
         .anySatisfy(m -> assertThat(last).containsExactlyInAnyOrderElementsOf(m));
     assertThat(leftovers("access.db")).isEmpty();
+  }
+
+  @Test
+  void aReplacementLeavesNothingButTheTargetInTheDirectory() throws IOException {
+    Path target = dir.resolve("access.db");
+    write(target, "old");
+    write(target, "new");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("access.db");
+    }
+  }
+
+  @Test
+  void aLockFileLeftByAKilledRunIsTakenOverAndRemoved() throws IOException {
+    Path target = dir.resolve("access.db");
+    Path stale = dir.resolve(".access.db" + AtomicFile.LOCK_SUFFIX);
+    Files.write(stale, new byte[] {'x'});
+    write(target, "new");
+    assertThat(Files.readString(target)).isEqualTo("new");
+    assertThat(stale).doesNotExist();
+  }
+
+  @Test
+  void replacementsInSeveralProcessesRunOneAfterTheOther() throws Exception {
+    Path target = dir.resolve("access.db");
+    Path marker = dir.resolve("inside");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> children = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      children.add(new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-cp",
+          System.getProperty("java.class.path"), ReplaceLoop.class.getName(),
+          target.toString(), marker.toString(), "150")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("child" + i).toFile()).start());
+    }
+    for (Process p : children) {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as("exit status 3: a child found another replacement running beside"
+          + " its own; output: %s", Files.readString(dir.resolve("child" + children.indexOf(p))))
+          .isZero();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("child")))
+          .containsExactly("access.db");
+    }
   }
 }
