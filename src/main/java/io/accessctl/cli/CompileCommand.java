@@ -80,7 +80,7 @@ public final class CompileCommand implements Callable<Integer> {
       description = "The file to write (default: SOURCE plus .db, or .cdb for cdb).")
   Path output;
 
-  @Option(names = "--type", paramLabel = "TYPE",
+  @Option(names = "--type", paramLabel = "TYPE", completionCandidates = MapFormat.Names.class,
       description = "hash, btree or cdb (default: the K line's class, else hash).")
   String type;
 
@@ -275,8 +275,8 @@ public final class CompileCommand implements Callable<Integer> {
     try {
       return MapFormat.parse(t);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
-          + t + "'");
+      throw new ParameterException(spec.commandLine(), "--type must be "
+          + MapFormat.namesInWords() + ", not '" + t + "'");
     }
   }
 }

@@ -27,7 +27,7 @@ public final class DumpCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DB", description = "The map file.")
   Path db;
 
-  @Option(names = "--type", paramLabel = "TYPE",
+  @Option(names = "--type", paramLabel = "TYPE", completionCandidates = MapFormat.Names.class,
       description = "Insist on hash, btree or cdb (default: detected from the file).")
   String type;
 
@@ -39,8 +39,8 @@ public final class DumpCommand implements Callable<Integer> {
       try {
         wanted = MapFormat.parse(type);
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
-            + type + "'");
+        throw new ParameterException(spec.commandLine(), "--type must be "
+            + MapFormat.namesInWords() + ", not '" + type + "'");
       }
     }
     if (Files.isDirectory(db)) {
