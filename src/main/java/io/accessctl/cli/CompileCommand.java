@@ -16,6 +16,7 @@ import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
+import io.accessctl.source.Bytes;
 import io.accessctl.source.CompileScan;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceFiles;
@@ -247,7 +248,7 @@ public final class CompileCommand implements Callable<Integer> {
     for (SyntaxIssue i : blocking) {
       if (!reportedLines.contains(i.line())) {
         err.println("accessctl: " + src + ":" + i.line() + ": makemap would report: "
-            + MakemapCommand.asPrinted(i.makemapMessage()) + " (a suppression comment does not"
+            + Bytes.asPrinted(i.makemapMessage()) + " (a suppression comment does not"
             + " make the db say what the text says)");
       }
     }

@@ -2,6 +2,7 @@ package io.accessctl.cli;
 
 import io.accessctl.mapfile.MapFormat;
 import io.accessctl.mapfile.MapReader;
+import io.accessctl.source.Bytes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,8 +53,8 @@ public final class DumpCommand implements Callable<Integer> {
           + wanted);
     }
     try (MapReader r = MapReader.open(db)) {
-      r.forEach((k, v) -> out.print(MakemapCommand.cString(k) + "\t"
-          + MakemapCommand.cString(v) + "\n"));
+      r.forEach((k, v) -> out.print(Bytes.cString(k) + "\t"
+          + Bytes.cString(v) + "\n"));
     }
     out.flush();
     return ExitCodes.OK;

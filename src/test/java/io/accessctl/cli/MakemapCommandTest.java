@@ -213,6 +213,17 @@ class MakemapCommandTest {
   }
 
   @Test
+  void aLoopOfSymbolicLinksCannotBeOpenedWithMinusS() throws IOException {
+    Oracle.require(Oracle.MAKEMAP);
+    Outcome o = same(d -> {
+      Files.createSymbolicLink(d.resolve("m.db"), Path.of("n.db"));
+      Files.createSymbolicLink(d.resolve("n.db"), Path.of("m.db"));
+    }, INPUT, "-s", "hash", p("m"));
+    assertThat(o.exit()).isEqualTo(73);
+    assertThat(o.err()).contains("Too many levels of symbolic links");
+  }
+
+  @Test
   void aHardLinkIsRefusedWithoutMinusSAndBothNamesSeeTheNewMapWithIt() throws IOException {
     Oracle.require(Oracle.MAKEMAP);
     Setup linked = d -> {
