@@ -280,6 +280,21 @@ class MakemapCommandTest {
   }
 
   @Test
+  void theKLineIsSplitAsSendmailSplitsIt() throws IOException {
+    Oracle.require(Oracle.MAKEMAP);
+    Path cf = dir.resolve("t.cf");
+    Setup withCf = d -> Files.writeString(d.resolve("t.cf"), "V10/Berkeley\n"
+        + "Kacc-ess foo_bar " + d.resolve("a") + "\n"
+        + "K\tother\tbtree\t" + d.resolve("b") + "  \n"
+        + "Kbad -o " + d.resolve("c") + "\n"
+        + "Kdotted.name_1 hash\t" + d.resolve("e") + "\n");
+    for (String map : List.of("a", "b", "c", "e")) {
+      Outcome o = same(withCf, INPUT, "-C", cf.toString(), "cf", p(map));
+      assertThat(o.exit()).as(map).isIn(0, 65, 73);
+    }
+  }
+
+  @Test
   void writableDirectoriesOnThePathAreWarnedAbout() throws IOException {
     Oracle.require(Oracle.MAKEMAP);
     Setup dirs = d -> {
