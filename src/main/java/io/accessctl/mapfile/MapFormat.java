@@ -23,13 +23,13 @@ import java.util.function.Supplier;
  */
 public enum MapFormat {
   /** Berkeley DB 5.3 hash, version 9 ({@code Kaccess hash}, {@code makemap hash}). */
-  HASH("hash", ".db", HashReader::new, HashWriter::new,
+  HASH("hash", "Berkeley DB hash", ".db", HashReader::new, HashWriter::new,
       (head, size) -> Bdb.isMetaPage(head, Bdb.HASH_MAGIC, Bdb.P_HASHMETA)),
   /** Berkeley DB 5.3 btree, version 9 ({@code Kaccess btree}, {@code makemap btree}). */
-  BTREE("btree", ".db", BtreeReader::new, BtreeWriter::new,
+  BTREE("btree", "Berkeley DB btree", ".db", BtreeReader::new, BtreeWriter::new,
       (head, size) -> Bdb.isMetaPage(head, Bdb.BTREE_MAGIC, Bdb.P_BTREEMETA)),
   /** tinycdb / D. J. Bernstein constant database ({@code Kaccess cdb}, sendmail 8.17+ built with CDB). */
-  CDB("cdb", ".cdb", CdbReader::new, CdbWriter::new, Cdb::isCdbHead);
+  CDB("cdb", "cdb", ".cdb", CdbReader::new, CdbWriter::new, Cdb::isCdbHead);
 
   /** Opens an existing file of one format. */
   @FunctionalInterface
@@ -48,21 +48,28 @@ public enum MapFormat {
   }
 
   /** How much of a file detection reads: enough for a Berkeley DB meta page and a cdb header. */
-  static final int HEAD_SIZE = Math.max(Bdb.META_USED_SIZE, Cdb.HEADER_SIZE);
+  public static final int HEAD_SIZE = Math.max(Bdb.META_USED_SIZE, Cdb.HEADER_SIZE);
 
   private final String typeName;
+  private final String description;
   private final String extension;
   private final ReaderFactory reader;
   private final Supplier<MapWriter> writer;
   private final Magic magic;
 
-  MapFormat(String typeName, String extension, ReaderFactory reader, Supplier<MapWriter> writer,
-      Magic magic) {
+  MapFormat(String typeName, String description, String extension, ReaderFactory reader,
+      Supplier<MapWriter> writer, Magic magic) {
     this.typeName = typeName;
+    this.description = description;
     this.extension = extension;
     this.reader = reader;
     this.writer = writer;
     this.magic = magic;
+  }
+
+  /** What the format is called in messages: "Berkeley DB hash", "cdb". */
+  public String description() {
+    return description;
   }
 
   /** The suffix sendmail and makemap add to a map name: ".db" for hash and btree, ".cdb" for cdb. */
@@ -172,14 +179,29 @@ public enum MapFormat {
       long size = ch.size();
       ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, HEAD_SIZE));
       readFully(ch, head, 0);
-      for (MapFormat f : values()) {
-        if (f.magic.matches(head.duplicate(), size)) {
-          return f;
-        }
+      Optional<MapFormat> found = recognise(head, size);
+      if (found.isPresent()) {
+        return found.get();
       }
     }
     throw new IOException(file + ": not a map file (neither a Berkeley DB hash or btree file"
         + " in either byte order, nor a cdb file)");
+  }
+
+  /**
+   * The format of a file that starts with {@code head}, by the first format whose magic matches.
+   *
+   * @param head the file's first bytes from position 0 to the limit; {@value #HEAD_SIZE} of them
+   *     suffice, fewer than a format's header never match it
+   * @param fileSize the whole file's size
+   */
+  public static Optional<MapFormat> recognise(ByteBuffer head, long fileSize) {
+    for (MapFormat f : values()) {
+      if (f.magic.matches(head.duplicate(), fileSize)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
