@@ -316,6 +316,7 @@ function _picocli_accessctl_compile() {
   local commands=""
   local flag_opts="'--no-cf' '-N' '-r' '--strict' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-o' '--output' '--type' '--cf' '-t' '-D'"
+  local TYPE_option_args=("hash" "btree" "cdb") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -327,7 +328,9 @@ function _picocli_accessctl_compile() {
       return $?
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     '--cf')
       local IFS=$'\n'
@@ -386,12 +389,15 @@ function _picocli_accessctl_dump() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--type'"
+  local TYPE_option_args=("hash" "btree" "cdb") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

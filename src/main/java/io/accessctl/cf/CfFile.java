@@ -113,16 +113,16 @@ public final class CfFile {
   }
 
   /**
-   * The K line's arguments after the class. As in sendmail's map_parseargs, each {@code -x} word
-   * counts by its first letter only; the file is the last word.
+   * The K line's class and flags. As in sendmail's map_parseargs, each {@code -x} word counts by
+   * its first letter only; the file is the last word.
    */
-  static AccessMapSpec accessMapSpec(String classAndArgs) {
-    String[] words = classAndArgs.strip().split("\\s+");
+  static AccessMapSpec accessMapSpec(KLine k) {
+    String[] words = k.args().strip().split("\\s+");
     boolean n = false;
     boolean o = false;
     boolean f = false;
     boolean optional = false;
-    for (int i = 1; i < words.length - 1; i++) {
+    for (int i = 0; i < words.length - 1; i++) {
       if (words[i].length() >= 2 && words[i].charAt(0) == '-') {
         switch (words[i].charAt(1)) {
           case 'N' -> n = true;
@@ -133,8 +133,7 @@ public final class CfFile {
         }
       }
     }
-    String file = words.length > 1 ? words[words.length - 1] : "";
-    return new AccessMapSpec(words[0], file, n, o, f, optional);
+    return new AccessMapSpec(k.mapClass(), k.file(), n, o, f, optional);
   }
 
   /** {@link #DEFAULT_CF} when it is readable. */

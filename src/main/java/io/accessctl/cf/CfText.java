@@ -26,7 +26,8 @@ final class CfText {
   final Map<String, List<Rule>> rulesets = new LinkedHashMap<>();
   final List<Rule> rules = new ArrayList<>();
   final List<String> queueGroups = new ArrayList<>();
-  final Map<String, String> mapLines = new LinkedHashMap<>();
+  /** Map name to its K line; a later line for the same name replaces the earlier. */
+  final Map<String, KLine> mapLines = new LinkedHashMap<>();
   String version;
   boolean hasConfigLevel;
 
@@ -55,10 +56,7 @@ final class CfText {
             cf.queueGroups.add(name);
           }
         }
-        case 'K' -> {
-          String[] nameAndRest = t.substring(1).strip().split("\\s+", 2);
-          cf.mapLines.put(nameAndRest[0], nameAndRest.length > 1 ? nameAndRest[1] : "");
-        }
+        case 'K' -> KLine.parse(t).ifPresent(k -> cf.mapLines.put(k.name(), k));
         case 'S' -> {
           ruleset = firstWord(t.substring(1).strip(), "=");
           cf.rulesets.putIfAbsent(ruleset, new ArrayList<>());
@@ -198,7 +196,7 @@ final class CfText {
     return sb.toString().strip();
   }
   /** The regex class {@code \\s}: SP, HT, LF, VT, FF, CR. */
-  private static boolean isRegexSpace(char c) {
+  static boolean isRegexSpace(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
   }
 

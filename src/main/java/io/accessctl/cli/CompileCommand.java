@@ -16,6 +16,7 @@ import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
+import io.accessctl.source.Bytes;
 import io.accessctl.source.CompileScan;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceFiles;
@@ -80,7 +81,7 @@ public final class CompileCommand implements Callable<Integer> {
       description = "The file to write (default: SOURCE plus .db, or .cdb for cdb).")
   Path output;
 
-  @Option(names = "--type", paramLabel = "TYPE",
+  @Option(names = "--type", paramLabel = "TYPE", completionCandidates = MapFormat.Names.class,
       description = "hash, btree or cdb (default: the K line's class, else hash).")
   String type;
 
@@ -247,7 +248,7 @@ public final class CompileCommand implements Callable<Integer> {
     for (SyntaxIssue i : blocking) {
       if (!reportedLines.contains(i.line())) {
         err.println("accessctl: " + src + ":" + i.line() + ": makemap would report: "
-            + MakemapCommand.asPrinted(i.makemapMessage()) + " (a suppression comment does not"
+            + Bytes.asPrinted(i.makemapMessage()) + " (a suppression comment does not"
             + " make the db say what the text says)");
       }
     }
@@ -275,8 +276,8 @@ public final class CompileCommand implements Callable<Integer> {
     try {
       return MapFormat.parse(t);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
-          + t + "'");
+      throw new ParameterException(spec.commandLine(), "--type must be "
+          + MapFormat.namesInWords() + ", not '" + t + "'");
     }
   }
 }

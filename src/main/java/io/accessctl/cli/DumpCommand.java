@@ -2,6 +2,7 @@ package io.accessctl.cli;
 
 import io.accessctl.mapfile.MapFormat;
 import io.accessctl.mapfile.MapReader;
+import io.accessctl.source.Bytes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class DumpCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DB", description = "The map file.")
   Path db;
 
-  @Option(names = "--type", paramLabel = "TYPE",
+  @Option(names = "--type", paramLabel = "TYPE", completionCandidates = MapFormat.Names.class,
       description = "Insist on hash, btree or cdb (default: detected from the file).")
   String type;
 
@@ -39,8 +40,8 @@ public final class DumpCommand implements Callable<Integer> {
       try {
         wanted = MapFormat.parse(type);
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
-            + type + "'");
+        throw new ParameterException(spec.commandLine(), "--type must be "
+            + MapFormat.namesInWords() + ", not '" + type + "'");
       }
     }
     if (Files.isDirectory(db)) {
@@ -52,8 +53,8 @@ public final class DumpCommand implements Callable<Integer> {
           + wanted);
     }
     try (MapReader r = MapReader.open(db)) {
-      r.forEach((k, v) -> out.print(MakemapCommand.cString(k) + "\t"
-          + MakemapCommand.cString(v) + "\n"));
+      r.forEach((k, v) -> out.print(Bytes.cString(k) + "\t"
+          + Bytes.cString(v) + "\n"));
     }
     out.flush();
     return ExitCodes.OK;

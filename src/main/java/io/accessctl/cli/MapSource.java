@@ -37,7 +37,8 @@ abstract class MapSource implements Closeable {
     Path p = map;
     if (p == null) {
       Optional<AccessMapSpec> k = cf.flatMap(CfFile::accessMap);
-      p = k.map(s -> Path.of(s.path() + (s.mapClass().equals("cdb") ? ".cdb" : ".db")))
+      p = k.map(s -> Path.of(s.path()
+              + MapFormat.named(s.mapClass()).orElse(MapFormat.HASH).extension()))
           .orElse(Path.of("/etc/mail/access.db"));
     }
     if (Files.isDirectory(p) && StoreMapSource.isStore(p)) {

@@ -69,7 +69,7 @@ public final class QueryCommand implements Callable<Integer> {
           missing++;
           continue;
         }
-        String value = MakemapCommand.cString(v.get());
+        String value = Bytes.cString(v.get());
         out.println(keys.size() == 1 ? value : key + "\t" + value);
       }
     }

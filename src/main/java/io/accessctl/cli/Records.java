@@ -58,17 +58,6 @@ final class Records {
   }
 
   static Record record(Entry e, boolean withNul) {
-    return new Record(bytes(e.storedKey(), withNul), bytes(e.value(), withNul));
-  }
-
-  private static byte[] bytes(String latin1, boolean withNul) {
-    if (!withNul) {
-      return Bytes.bytes(latin1);
-    }
-    byte[] b = new byte[latin1.length() + 1];
-    for (int i = 0; i < latin1.length(); i++) {
-      b[i] = (byte) latin1.charAt(i);
-    }
-    return b;
+    return new Record(Bytes.bytes(e.storedKey(), withNul), Bytes.bytes(e.value(), withNul));
   }
 }

@@ -53,5 +53,5 @@ final class SendmailCf {
   }
 
   /** The K line classes whose file is compiled from a text map. */
-  static final java.util.Set<String> COMPILED_CLASSES = java.util.Set.of("hash", "btree", "cdb");
+  static final java.util.Set<String> COMPILED_CLASSES = io.accessctl.mapfile.MapFormat.names();
 }

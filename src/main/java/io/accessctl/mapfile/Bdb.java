@@ -1,6 +1,7 @@
 package io.accessctl.mapfile;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Names for every offset, type code and limit of the Berkeley DB 5.3 on-disk format that the
@@ -235,6 +236,24 @@ final class Bdb {
     p.putInt(META_LAST_PGNO, lastPgno);
     p.putInt(META_FLAGS, flags);
     p.put(META_UID, uid);
+  }
+
+  /**
+   * True when {@code head} starts with a meta page of this magic number and page type, in either
+   * byte order (libdb recognises the order by the magic number).
+   */
+  static boolean isMetaPage(ByteBuffer head, int magic, int type) {
+    if (head.limit() < META_USED_SIZE) {
+      return false;
+    }
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+      head.order(order);
+      if (head.getInt(META_MAGIC) == magic
+          && Byte.toUnsignedInt(head.get(META_TYPE)) == type) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

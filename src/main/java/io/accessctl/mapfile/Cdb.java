@@ -1,6 +1,7 @@
 package io.accessctl.mapfile;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Names for the constant database (cdb) layout as tinycdb writes it (see package-info.java).
@@ -41,6 +42,12 @@ final class Cdb {
       h = ((h << HASH_SHIFT) + h) ^ (b & Bdb.BYTE_MASK);
     }
     return h;
+  }
+
+  /** True when a file of {@code fileSize} bytes starting with {@code head} is a cdb file. */
+  static boolean isCdbHead(ByteBuffer head, long fileSize) {
+    return fileSize >= HEADER_SIZE && head.limit() >= HEADER_SIZE
+        && isConsistentHeader(head.order(ByteOrder.LITTLE_ENDIAN), fileSize);
   }
 
   /**

@@ -2,26 +2,74 @@ package io.accessctl.mapfile;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** The three file formats sendmail can open for a map, and their writers. */
+/**
+ * The registry of map file formats: each one's name, the extension its files get, how to
+ * recognise one of its files, its reader and its writer. Everything that lists, names, detects,
+ * reads or writes a format asks here, so a new format is one constant.
+ *
+ * <p>The order is the order of detection and of listings: the Berkeley DB formats, whose magic
+ * numbers are exact, before cdb, which is recognised by a consistent header.
+ */
 public enum MapFormat {
   /** Berkeley DB 5.3 hash, version 9 ({@code Kaccess hash}, {@code makemap hash}). */
-  HASH(".db"),
+  HASH("hash", "Berkeley DB hash", ".db", HashReader::new, HashWriter::new,
+      (head, size) -> Bdb.isMetaPage(head, Bdb.HASH_MAGIC, Bdb.P_HASHMETA)),
   /** Berkeley DB 5.3 btree, version 9 ({@code Kaccess btree}, {@code makemap btree}). */
-  BTREE(".db"),
+  BTREE("btree", "Berkeley DB btree", ".db", BtreeReader::new, BtreeWriter::new,
+      (head, size) -> Bdb.isMetaPage(head, Bdb.BTREE_MAGIC, Bdb.P_BTREEMETA)),
   /** tinycdb / D. J. Bernstein constant database ({@code Kaccess cdb}, sendmail 8.17+ built with CDB). */
-  CDB(".cdb");
+  CDB("cdb", "cdb", ".cdb", CdbReader::new, CdbWriter::new, Cdb::isCdbHead);
 
+  /** Opens an existing file of one format. */
+  @FunctionalInterface
+  interface ReaderFactory {
+    MapReader open(Path file) throws IOException;
+  }
+
+  /** Tells a format's files from others by their first bytes. */
+  @FunctionalInterface
+  interface Magic {
+    /**
+     * @param head the file's first {@link #HEAD_SIZE} bytes, or all of them when it is shorter
+     * @param fileSize the file's size in bytes
+     */
+    boolean matches(ByteBuffer head, long fileSize);
+  }
+
+  /** How much of a file detection reads: enough for a Berkeley DB meta page and a cdb header. */
+  public static final int HEAD_SIZE = Math.max(Bdb.META_USED_SIZE, Cdb.HEADER_SIZE);
+
+  private final String typeName;
+  private final String description;
   private final String extension;
+  private final ReaderFactory reader;
+  private final Supplier<MapWriter> writer;
+  private final Magic magic;
 
-  MapFormat(String extension) {
+  MapFormat(String typeName, String description, String extension, ReaderFactory reader,
+      Supplier<MapWriter> writer, Magic magic) {
+    this.typeName = typeName;
+    this.description = description;
     this.extension = extension;
+    this.reader = reader;
+    this.writer = writer;
+    this.magic = magic;
+  }
+
+  /** What the format is called in messages: "Berkeley DB hash", "cdb". */
+  public String description() {
+    return description;
   }
 
   /** The suffix sendmail and makemap add to a map name: ".db" for hash and btree, ".cdb" for cdb. */
@@ -31,32 +79,81 @@ public enum MapFormat {
 
   /** A writer for this format (a new stateless instance each call). */
   public MapWriter writer() {
-    return switch (this) {
-      case HASH -> new HashWriter();
-      case BTREE -> new BtreeWriter();
-      case CDB -> new CdbWriter();
-    };
+    return writer.get();
   }
 
-  /** "hash", "btree" or "cdb", in any case, as on makemap's command line. */
+  /**
+   * Opens {@code file} as a file of this format, without asking {@link #detect} first; a file of
+   * another format fails as a damaged one would.
+   */
+  public MapReader reader(Path file) throws IOException {
+    return reader.open(file);
+  }
+
+  /** The format of this name, spelt exactly as {@link #toString()} spells it ("hash", not "HASH"). */
+  public static Optional<MapFormat> named(String name) {
+    for (MapFormat f : values()) {
+      if (f.typeName.equals(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * "hash", "btree" or "cdb", in any case and with blanks around, as a user types it.
+   *
+   * @throws IllegalArgumentException naming the formats there are
+   */
   public static MapFormat parse(String name) {
     for (MapFormat f : values()) {
-      if (f.name().equalsIgnoreCase(name.trim())) {
+      if (f.typeName.equalsIgnoreCase(name.trim())) {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown map type \"" + name + "\" (expected hash, btree or cdb)");
+    throw new IllegalArgumentException("unknown map type \"" + name + "\" (expected "
+        + namesInWords() + ")");
+  }
+
+  /** Every format's name, in registry order: hash, btree, cdb. */
+  public static Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
+    for (MapFormat f : values()) {
+      names.add(f.typeName);
+    }
+    return Collections.unmodifiableSet(names);
+  }
+
+  /** The names as a sentence lists them: "hash, btree or cdb". */
+  public static String namesInWords() {
+    StringBuilder sb = new StringBuilder();
+    MapFormat[] all = values();
+    for (int i = 0; i < all.length; i++) {
+      if (i > 0) {
+        sb.append(i == all.length - 1 ? " or " : ", ");
+      }
+      sb.append(all[i].typeName);
+    }
+    return sb.toString();
+  }
+
+  /** The format names as picocli completion candidates ({@code completionCandidates}). */
+  public static final class Names implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return names().iterator();
+    }
   }
 
   /** Lower-case name as makemap spells it. */
   @Override
   public String toString() {
-    return name().toLowerCase(Locale.ROOT);
+    return typeName;
   }
 
   /**
-   * True when {@code file} is a regular file in one of the three formats (by its contents, as
-   * {@link #detect} tells); false for a text map, a directory or a file that cannot be read.
+   * True when {@code file} is a regular file in one of the formats (by its contents, as {@link
+   * #detect} tells); false for a text map, a directory or a file that cannot be read.
    */
   public static boolean isCompiled(Path file) {
     if (!Files.isRegularFile(file)) {
@@ -71,48 +168,40 @@ public enum MapFormat {
   }
 
   /**
-   * The format of an existing file, from its contents: the Berkeley DB magic number and page type
-   * in either byte order, or else the self-consistent table directory of a cdb file.
+   * The format of an existing file, from its contents: the first format whose magic matches its
+   * first bytes (the Berkeley DB magic number and page type in either byte order, or else the
+   * self-consistent table directory of a cdb file).
    *
-   * @throws IOException naming the file when it cannot be read or is none of the three formats
+   * @throws IOException naming the file when it cannot be read or is in none of the formats
    */
   public static MapFormat detect(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      MapFormat bdb = bdbFormat(ch, size);
-      if (bdb != null) {
-        return bdb;
-      }
-      if (size >= Cdb.HEADER_SIZE) {
-        ByteBuffer header = ByteBuffer.allocate(Cdb.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, header, 0);
-        if (Cdb.isConsistentHeader(header, size)) {
-          return CDB;
-        }
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, HEAD_SIZE));
+      readFully(ch, head, 0);
+      Optional<MapFormat> found = recognise(head, size);
+      if (found.isPresent()) {
+        return found.get();
       }
     }
     throw new IOException(file + ": not a map file (neither a Berkeley DB hash or btree file"
         + " in either byte order, nor a cdb file)");
   }
 
-  private static MapFormat bdbFormat(FileChannel ch, long size) throws IOException {
-    if (size < Bdb.META_USED_SIZE) {
-      return null;
-    }
-    ByteBuffer meta = ByteBuffer.allocate(Bdb.META_USED_SIZE);
-    readFully(ch, meta, 0);
-    for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-      meta.order(order);
-      int magic = meta.getInt(Bdb.META_MAGIC);
-      int type = Byte.toUnsignedInt(meta.get(Bdb.META_TYPE));
-      if (magic == Bdb.HASH_MAGIC && type == Bdb.P_HASHMETA) {
-        return HASH;
-      }
-      if (magic == Bdb.BTREE_MAGIC && type == Bdb.P_BTREEMETA) {
-        return BTREE;
+  /**
+   * The format of a file that starts with {@code head}, by the first format whose magic matches.
+   *
+   * @param head the file's first bytes from position 0 to the limit; {@value #HEAD_SIZE} of them
+   *     suffice, fewer than a format's header never match it
+   * @param fileSize the whole file's size
+   */
+  public static Optional<MapFormat> recognise(ByteBuffer head, long fileSize) {
+    for (MapFormat f : values()) {
+      if (f.magic.matches(head.duplicate(), fileSize)) {
+        return Optional.of(f);
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {

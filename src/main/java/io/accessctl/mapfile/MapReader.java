@@ -31,12 +31,8 @@ public interface MapReader extends Closeable {
   /** The number of records, duplicates included. */
   long size();
 
-  /** Opens any of the three formats, detected from the contents (see {@link MapFormat#detect}). */
+  /** Opens a file of any format, detected from the contents (see {@link MapFormat#detect}). */
   static MapReader open(Path file) throws IOException {
-    return switch (MapFormat.detect(file)) {
-      case HASH -> new HashReader(file);
-      case BTREE -> new BtreeReader(file);
-      case CDB -> new CdbReader(file);
-    };
+    return MapFormat.detect(file).reader(file);
   }
 }

@@ -14,6 +14,11 @@
  * }
  * }</pre>
  *
+ * <p>{@link io.accessctl.mapfile.MapFormat} is the one registry of formats: each one's name
+ * ({@code hash}, {@code btree}, {@code cdb}), the extension its files get, how its files are
+ * recognised, its reader and its writer. Code elsewhere that lists, names, detects, reads or
+ * writes a format asks it instead of spelling the names out.
+ *
  * <p>{@link io.accessctl.mapfile.MapWriter}s write a whole file in one sequential pass; {@link
  * io.accessctl.mapfile.MapReader}s memory-map a file and read ours, makemap's (tables grown by
  * splits, holes, free pages, duplicates) and either byte order. {@link

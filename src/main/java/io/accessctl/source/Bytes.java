@@ -14,6 +14,11 @@ public final class Bytes {
     return b == ' ' || (b >= '\t' && b <= '\r');
   }
 
+  /** C-locale {@code isalnum}: ASCII letters and digits. */
+  public static boolean isAlnum(int b) {
+    return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+  }
+
   /** {@link #foldAscii(String)} of one character. */
   public static char foldAscii(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
@@ -55,6 +60,35 @@ public final class Bytes {
 
   public static byte[] bytes(String latin1) {
     return latin1.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The bytes of map text, with a trailing NUL added when {@code withNul} (makemap -N, K -N). */
+  public static byte[] bytes(String latin1, boolean withNul) {
+    if (!withNul) {
+      return bytes(latin1);
+    }
+    byte[] b = new byte[latin1.length() + 1];
+    for (int i = 0; i < latin1.length(); i++) {
+      b[i] = (byte) latin1.charAt(i);
+    }
+    return b;
+  }
+
+  /** Map text (one char a byte) as the writers must print it to reproduce the bytes: UTF-8. */
+  public static String asPrinted(String latin1) {
+    return new String(bytes(latin1), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Bytes up to the first NUL, as makemap's {@code %s} and {@code %.*s} print them. The writers
+   * encode UTF-8, so bytes that are not UTF-8 come out as U+FFFD.
+   */
+  public static String cString(byte[] b) {
+    int n = 0;
+    while (n < b.length && b[n] != 0) {
+      n++;
+    }
+    return new String(b, 0, n, StandardCharsets.UTF_8);
   }
 
   /** A byte string for people: UTF-8 where it decodes, control characters escaped. */

@@ -1,12 +1,13 @@
 package io.accessctl.source;
 
+import io.accessctl.mapfile.MapFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads an access text map, refusing what is not one (a directory, a compiled db, a binary) with
@@ -52,9 +53,12 @@ public final class SourceFiles {
   public static void checkText(String name, byte[] data) throws NotATextMap {
     String kind = knownBinary(data);
     if (kind != null) {
-      throw new NotATextMap(name + ": line 1: " + kind + ", not an access text map"
-          + (kind.contains("Berkeley") || kind.contains("cdb")
-              ? " (lint and compile read the text source, e.g. /etc/mail/access)" : ""));
+      throw new NotATextMap(name + ": line 1: " + kind + ", not an access text map");
+    }
+    Optional<MapFormat> map = MapFormat.recognise(ByteBuffer.wrap(data), data.length);
+    if (map.isPresent()) {
+      throw new NotATextMap(name + ": line 1: a " + map.get().description() + " file, not an"
+          + " access text map (lint and compile read the text source, e.g. /etc/mail/access)");
     }
     int n = Math.min(data.length, SAMPLE);
     int control = 0;
@@ -82,18 +86,6 @@ public final class SourceFiles {
     if (d.length >= 2 && ((d[0] == (byte) 0xff && d[1] == (byte) 0xfe)
         || (d[0] == (byte) 0xfe && d[1] == (byte) 0xff))) {
       return "UTF-16 text (save it as UTF-8 or ASCII; makemap reads bytes)";
-    }
-    if (d.length >= 16) {
-      ByteBuffer le = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
-      ByteBuffer be = ByteBuffer.wrap(d).order(ByteOrder.BIG_ENDIAN);
-      int m1 = le.getInt(12);
-      int m2 = be.getInt(12);
-      if (m1 == 0x061561 || m2 == 0x061561) {
-        return "a Berkeley DB hash file";
-      }
-      if (m1 == 0x053162 || m2 == 0x053162) {
-        return "a Berkeley DB btree file";
-      }
     }
     if (d.length >= 4 && d[0] == 0x7f && d[1] == 'E' && d[2] == 'L' && d[3] == 'F') {
       return "an ELF executable";

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class StatusChecker {
   /** The text map when neither --map nor a K line names one. */
   public static final Path DEFAULT_SOURCE = Path.of("/etc/mail/access");
-  private static final Set<String> FILE_CLASSES = Set.of("hash", "btree", "cdb");
+  private static final Set<String> FILE_CLASSES = MapFormat.names();
 
   private final Optional<CfFile> cf;
   private final Optional<String> installedVersion;

@@ -38,6 +38,14 @@ class CompletionScriptTest {
     }
   }
 
+  @Test
+  void bashCompletesTheMapFormatsForType() throws Exception {
+    Path script = Path.of("completions/accessctl.bash").toAbsolutePath();
+    assertThat(complete(script, "accessctl", "compile", "--type", ""))
+        .containsExactly("hash", "btree", "cdb");
+    assertThat(complete(script, "accessctl", "dump", "--type", "b")).containsExactly("btree");
+  }
+
   /** Stands in for lookup until it exists; the real one gets the same treatment from Docs. */
   @Command(name = "lookup")
   static final class StubLookup implements Runnable {

@@ -213,6 +213,17 @@ class MakemapCommandTest {
   }
 
   @Test
+  void aLoopOfSymbolicLinksCannotBeOpenedWithMinusS() throws IOException {
+    Oracle.require(Oracle.MAKEMAP);
+    Outcome o = same(d -> {
+      Files.createSymbolicLink(d.resolve("m.db"), Path.of("n.db"));
+      Files.createSymbolicLink(d.resolve("n.db"), Path.of("m.db"));
+    }, INPUT, "-s", "hash", p("m"));
+    assertThat(o.exit()).isEqualTo(73);
+    assertThat(o.err()).contains("Too many levels of symbolic links");
+  }
+
+  @Test
   void aHardLinkIsRefusedWithoutMinusSAndBothNamesSeeTheNewMapWithIt() throws IOException {
     Oracle.require(Oracle.MAKEMAP);
     Setup linked = d -> {
@@ -249,23 +260,50 @@ class MakemapCommandTest {
     assertThat(same(INPUT, "-C", p("nope.cf"), "-u", "hash", p("m")).exit()).isEqualTo(66);
   }
 
-  /** Map names are absolute: accessctl runs in this JVM's directory, makemap in the test's. */
-  @Test
-  void theCfTypesTakeTheClassFromTheKLine() throws IOException {
-    Oracle.require(Oracle.MAKEMAP);
+  /** What a cf holds, given the directory it is written in. */
+  @FunctionalInterface
+  interface CfContent {
+    String in(Path dir);
+  }
+
+  /**
+   * Runs both with {@code -C} a cf of this text and each of the argument lists, demanding the
+   * same outcome and one of makemap's statuses for the cf types.
+   */
+  private void sameWithCf(CfContent text, List<List<String>> argLists) throws IOException {
     Path cf = dir.resolve("t.cf");
-    Setup withCf = d -> Files.writeString(d.resolve("t.cf"), "V10/Berkeley\n"
-        + "Kaccess btree -T<TMPF> " + d.resolve("acc") + "\n"
-        + "Kother hash " + d.resolve("oth.db") + "\n");
-    for (List<String> args : List.of(List.of("cf", p("acc")), List.of("cf", "acc"),
-        List.of("CF", p("sub/acc")), List.of("CF", p("acc.db")), List.of("Cf", p("oth")),
-        List.of("cf", p("oth.db")), List.of("cf", p("nothere")),
-        List.of("-i", "btree", "-v", "cf", p("nothere")), List.of("-i", "", "CF", p("x")))) {
+    Setup withCf = d -> Files.writeString(d.resolve("t.cf"), text.in(d));
+    for (List<String> args : argLists) {
       List<String> all = new ArrayList<>(List.of("-C", cf.toString()));
       all.addAll(args);
       Outcome o = same(withCf, INPUT, all.toArray(String[]::new));
       assertThat(o.exit()).as("%s", args).isIn(0, 65, 73);
     }
+  }
+
+  /** Map names are absolute: accessctl runs in this JVM's directory, makemap in the test's. */
+  @Test
+  void theCfTypesTakeTheClassFromTheKLine() throws IOException {
+    Oracle.require(Oracle.MAKEMAP);
+    sameWithCf(d -> "V10/Berkeley\n"
+        + "Kaccess btree -T<TMPF> " + d.resolve("acc") + "\n"
+        + "Kother hash " + d.resolve("oth.db") + "\n",
+        List.of(List.of("cf", p("acc")), List.of("cf", "acc"),
+        List.of("CF", p("sub/acc")), List.of("CF", p("acc.db")), List.of("Cf", p("oth")),
+        List.of("cf", p("oth.db")), List.of("cf", p("nothere")),
+        List.of("-i", "btree", "-v", "cf", p("nothere")), List.of("-i", "", "CF", p("x"))));
+  }
+
+  @Test
+  void theKLineIsSplitAsSendmailSplitsIt() throws IOException {
+    Oracle.require(Oracle.MAKEMAP);
+    sameWithCf(d -> "V10/Berkeley\n"
+        + "Kacc-ess foo_bar " + d.resolve("a") + "\n"
+        + "K\tother\tbtree\t" + d.resolve("b") + "  \n"
+        + "Kbad -o " + d.resolve("c") + "\n"
+        + "Kdotted.name_1 hash\t" + d.resolve("e") + "\n",
+        List.of(List.of("cf", p("a")), List.of("cf", p("b")), List.of("cf", p("c")),
+            List.of("cf", p("e"))));
   }
 
   @Test
