@@ -1,4 +1,4 @@
-package io.accessctl.lint.rules;
+package io.accessctl.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +38,8 @@ class ValueRulesPrescanTest {
 
   @Test
   void renderPutsBlanksOnlyBetweenWords() {
-    assertThat(Prescan.render(Prescan.tokens("550 go  away, now (x)"))).isEqualTo(
+    assertThat(TokenText.render(Prescan.tokens("550 go  away, now (x)"))).isEqualTo(
         "550 go away,now");
-    assertThat(Prescan.render(Prescan.tokens("550 \"go away\""))).isEqualTo("550\"go away\"");
+    assertThat(TokenText.render(Prescan.tokens("550 \"go away\""))).isEqualTo("550\"go away\"");
   }
 }
