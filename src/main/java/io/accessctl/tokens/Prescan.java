@@ -40,7 +40,7 @@ public final class Prescan {
     MAP_VALUE,
     /**
      * TokTypeNoC, with which {@code sendmail -bt} reads its input line (ConfigLevel 9 and up):
-     * parentheses and control characters are operators, there are no comments.
+     * parentheses are operators, there are no comments.
      */
     TEST_INPUT
   }
@@ -124,10 +124,7 @@ public final class Prescan {
     if (c == '"') {
       return QST;
     }
-    if (table == Table.MAP_VALUE) {
-      return c == '(' || c == ')' ? SPC : ATM;
-    }
-    return c < ' ' || c == 0x7f ? OPR : ATM;
+    return table == Table.MAP_VALUE && (c == '(' || c == ')') ? SPC : ATM;
   }
 
   /** Whether cataddr() puts a blank between this token and a neighbouring atom (IntTokenTab). */

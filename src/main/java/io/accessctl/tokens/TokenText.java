@@ -69,12 +69,17 @@ public final class TokenText {
   /** Bytes 0x80-0x9F that sendmail uses inside rules, and the {@code $x} -bt prints for each. */
   private static final String[] META = new String[0x20];
   private static final int META_BASE = 0x80;
-  /** Followed by a macro id: {@code $x}, {@code $&x}. */
+  /** {@code $x} and {@code $&x}: followed by a macro id. */
   private static final int MACRO_EXPAND = 0x81;
   private static final int MACRO_DEFERRED = 0x82;
-  /** Followed by a digit: {@code $1}. */
+  /** {@code $=X} and {@code $~X}: followed by a class id. */
+  private static final int MATCH_CLASS = 0x93;
+  private static final int MATCH_NOT_CLASS = 0x94;
+  /** {@code $1}: followed by a digit. */
   private static final int MATCH_REPLACE = 0x95;
-  private static final int FIRST_LONG_MACRO_ID = 0x80;
+  /** Characters -bt prints as they are between {@code $} and a macro id. */
+  private static final String MACRO_PREFIXES = "=~&?";
+  private static final String UNKNOWN_MACRO = "{***UNDEFINED MACRO***}";
 
   static {
     // sendmail.h: MATCHZANY 0x90 ... HOSTEND 0x9E, LOOKUPBEGIN 0x85, LOOKUPEND 0x86
@@ -89,49 +94,67 @@ public final class TokenText {
   }
 
   /**
-   * Tokens as {@code sendmail -bt} prints them (printav() and xputs()): separated by one blank;
-   * {@code \t}, {@code \n}, {@code \r} for those controls and nothing for the others; the bytes
-   * sendmail uses inside rules as {@code $x}; any other byte above 0x7F as {@code M-} and the
-   * character of its low seven bits. A macro id above 0x7F after {@code $} (which only the running
-   * cf can name) prints as {@code {***UNDEFINED MACRO***}}.
+   * Tokens as {@code sendmail -bt} prints them (printav() and xputs()): each after one blank but
+   * the first; {@code \t}, {@code \n}, {@code \r} for those controls and nothing for the
+   * others; the bytes sendmail uses inside rules as {@code $x} (the byte after {@code $x}, {@code
+   * $&x}, {@code $=X} and {@code $~X} as it is); any other byte above 0x7F as {@code M-} and the
+   * character of its low seven bits. A macro or class id above 0x7F (which only the running cf can
+   * name) prints as {@code {***UNDEFINED MACRO***}}, and a token that ends right after {@code $x}
+   * or {@code $&x} as if it ended there (-bt itself reads on into the next token).
    */
   public static String print(List<String> tokens) {
     StringBuilder sb = new StringBuilder();
-    for (String t : tokens) {
-      if (sb.length() > 0) {
+    for (int t = 0; t < tokens.size(); t++) {
+      if (t > 0) {
         sb.append(' ');
       }
-      xputs(t, sb);
+      xputs(tokens.get(t), sb);
     }
     return sb.toString();
   }
 
   private static void xputs(String s, StringBuilder out) {
-    for (int i = 0; i < s.length(); i++) {
-      int c = s.charAt(i) & 0xff;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int c = s.charAt(i++) & 0xff;
       if (c < META_BASE) {
         printChar(c, out);
-        continue;
-      }
-      if (c == MACRO_EXPAND || c == MACRO_DEFERRED) {
-        out.append(c == MACRO_EXPAND ? "$" : "$&");
-        if (++i < s.length()) {
-          int id = s.charAt(i) & 0xff;
-          out.append(id < FIRST_LONG_MACRO_ID ? String.valueOf((char) id)
-              : "{***UNDEFINED MACRO***}");
-        }
       } else if (c == MATCH_REPLACE) {
         out.append('$');
-        if (++i < s.length()) {
-          printChar(s.charAt(i) & 0xff, out);
+        if (i < n) {
+          printChar(s.charAt(i++) & 0xff, out);
         }
+      } else if (c == MACRO_EXPAND || c == MACRO_DEFERRED) {
+        out.append(c == MACRO_EXPAND ? "$" : "$&");
+        if (i < n && MACRO_PREFIXES.indexOf(s.charAt(i)) >= 0) {
+          out.append(s.charAt(i++));
+        }
+        i = macroId(s, i, out);
       } else if (c - META_BASE < META.length && META[c - META_BASE] != null) {
         out.append(META[c - META_BASE]);
+        if (c == MATCH_CLASS || c == MATCH_NOT_CLASS) {
+          i = macroId(s, i, out);
+        }
       } else {
         out.append("M-");
         printChar(c & 0x7f, out);
       }
     }
+  }
+
+  /** A macro or class id after {@code $}: a byte below 0x80 as it is. */
+  private static int macroId(String s, int i, StringBuilder out) {
+    if (i >= s.length()) {
+      return i;
+    }
+    char id = s.charAt(i);
+    if (id >= META_BASE) {
+      out.append(UNKNOWN_MACRO);
+    } else {
+      out.append(id);
+    }
+    return i + 1;
   }
 
   private static void printChar(int c, StringBuilder out) {
