@@ -48,4 +48,10 @@ class TokensTest {
     assertThat(Strtol.parse("-5", 0)).isEqualTo(-5);
     assertThat(Strtol.parse("5s", 10)).isEqualTo(5);
   }
+
+  @Test
+  void tokensSplitAtSendmailsOperatorCharacters() {
+    assertThat(scan("my.host P")).containsExactly("my", ".", "host", "P");
+    assertThat(scan("a@b:c\tD\r")).containsExactly("a", "@", "b", ":", "c", "D");
+  }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Examples of sendmail's tokenizer; the randomized proof is ValueRulesOracleTest. */
+/** Examples of sendmail's tokenizer; the randomized proof is PrescanOracleTest. */
 class ValueRulesPrescanTest {
 
   private static java.util.List<String> t(String s) {
