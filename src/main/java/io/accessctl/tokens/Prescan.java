@@ -22,7 +22,10 @@ import java.util.List;
  *   <li>the string ends at its first NUL: an unclosed quote, comment or {@code <} is closed there
  *       and nothing after the NUL is read;
  *   <li>a 0xFF byte is read as 0x7F (sendmail is built without ALLOW_255); every other byte above
- *       0x7F is a letter.
+ *       0x7F is a letter;
+ *   <li>a token longer than MAXNAME bytes ("prescan: token too long"), or more tokens than fit in
+ *       PSBUFSIZE bytes with a NUL after each ("Address too long"), make prescan() refuse the
+ *       whole string, as it refuses one without any token: no tokens.
  * </ul>
  *
  * Strings carry one byte per char (ISO-8859-1). The oracle test {@code PrescanOracleTest} holds
@@ -59,6 +62,9 @@ public final class Prescan {
   private static final int BYTE_FF = 0xff;
   private static final int BYTE_FF_READ_AS = 0x7f;
   private static final int BYTE_VALUES = 256;
+  /** prescan() stores nothing more once fewer bytes than this are left in its buffer. */
+  private static final int BUFFER_RESERVE = 5;
+  private static final int BUFFER_FULL = Limits.PSBUFSIZE - BUFFER_RESERVE;
 
   /** parseaddr.c StateTab: [old state][char type] = new state | meta bits. */
   private static final int[][] STATE = {
@@ -195,9 +201,13 @@ public final class Prescan {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
-  /** The tokens of {@code s}, as prescan() splits it; empty where prescan() finds no token. */
+  /**
+   * The tokens of {@code s}, as prescan() splits it; empty where prescan() finds no token or
+   * refuses the string (a limit of {@link Limits}).
+   */
   public List<Token> scan(String s) {
     List<Token> out = new ArrayList<>();
+    int stored = 0; // bytes of prescan()'s buffer used: the tokens and a NUL after each
     int n = s.length();
     int p = 0;
     int c = NOCHAR;
@@ -211,6 +221,9 @@ public final class Prescan {
       int start = -1;
       for (;;) {
         if (c != NOCHAR && !backslash) {
+          if (stored++ >= BUFFER_FULL) {
+            return List.of();
+          }
           if (start < 0) {
             start = lookaheadAt;
           }
@@ -241,6 +254,9 @@ public final class Prescan {
             c = NOCHAR;
             continue;
           } else if (c != '!' || state == QST) {
+            if (stored++ >= BUFFER_FULL) {
+              return List.of();
+            }
             if (start < 0) {
               start = lookaheadAt - 1;
             }
@@ -285,6 +301,9 @@ public final class Prescan {
         }
       }
       if (tok.length() > 0) {
+        if (stored++ >= BUFFER_FULL || tok.length() > Limits.MAXNAME) {
+          return List.of();
+        }
         out.add(new Token(tok.toString(), Math.max(start, 0)));
       }
     } while (c != END);

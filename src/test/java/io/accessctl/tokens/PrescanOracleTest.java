@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       table (ExtTokenTab). This channel carries every byte: NUL (the value ends there, even
  *       inside an unclosed quote or comment), 0x80-0xFF (0xFF is read as 0x7F), quotes,
  *       backslashes, comments, angle brackets and {@code %} (map_rewrite(), {@link MapValue},
- *       runs first). {@code -d84.1} makes -bt print every byte that is not printable ASCII as
+ *       runs first), and one in twenty values is long, near MAXNAME and PSBUFSIZE. {@code -d84.1} makes -bt print every byte that is not printable ASCII as
  *       {@code " 0xNN "}, so the printed tokens are exact; a value without any token stops the
  *       ruleset ({@code status 65}), which must be exactly the values {@link Prescan} finds no
  *       token in (an empty value, by contrast, is returned as no tokens). A second run without
@@ -56,6 +56,8 @@ class PrescanOracleTest {
   private static final int MAP_CASES = 2500;
   private static final int INPUT_CASES = 1000;
   private static final int MAX_FRAGMENTS = 12;
+  /** One map value in this many is long, near prescan()'s limits. */
+  private static final int LONG_EVERY = 20;
   /** Pieces the strings are glued from; no letter of "returns" or "input", to keep parsing safe. */
   private static final String[] COMMON = {"\"", "\"", "\\", "\\", "(", ")", "<", ">", ".", ":",
       "@", "!", "^", "/", "[", "]", "+", ";", " ", " ", "\t", "a", "B", "0", "ab", "\\!", "\\\"",
@@ -77,7 +79,7 @@ class PrescanOracleTest {
     Random rnd = new Random(seed);
     List<String> values = new ArrayList<>();
     while (values.size() < MAP_CASES) {
-      values.add(randomString(rnd, true));
+      values.add(values.size() % LONG_EVERY == 0 ? longString(rnd) : randomString(rnd, true));
     }
     StringBuilder dump = new StringBuilder("VERSION=3\nformat=bytevalue\ntype=hash\nHEADER=END\n");
     StringBuilder in = new StringBuilder();
@@ -256,6 +258,19 @@ class PrescanOracleTest {
       sb.append(f.equals("HIGH") ? String.valueOf(highByte(rnd)) : f);
     }
     return sb.toString();
+  }
+
+  /**
+   * A string near prescan()'s limits: one word of about MAXNAME bytes, or short tokens that fill
+   * about PSBUFSIZE bytes with their NULs.
+   */
+  private static String longString(Random rnd) {
+    return switch (rnd.nextInt(4)) {
+      case 0 -> "a".repeat(Limits.MAXNAME - 3 + rnd.nextInt(7));
+      case 1 -> "\"" + "a".repeat(Limits.MAXNAME - 5 + rnd.nextInt(7)) + "\"";
+      case 2 -> "a.".repeat(Limits.PSBUFSIZE / 4 - 3 + rnd.nextInt(7));
+      default -> "ab.".repeat(Limits.PSBUFSIZE / 5 - 3 + rnd.nextInt(7)) + "a\\b";
+    };
   }
 
   /**
