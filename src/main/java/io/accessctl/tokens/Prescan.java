@@ -23,7 +23,8 @@ import java.util.List;
  *       and nothing after the NUL is read;
  *   <li>a 0xFF byte is read as 0x7F (sendmail is built without ALLOW_255); every other byte above
  *       0x7F is a letter;
- *   <li>a token longer than MAXNAME bytes ("prescan: token too long"), or more tokens than fit in
+ *   <li>where the tokenizer is {@link #limited()}, as sendmail's tokenizing of a map value is: a
+ *       token longer than MAXNAME bytes ("prescan: token too long"), or more tokens than fit in
  *       PSBUFSIZE bytes with a NUL after each ("Address too long"), make prescan() refuse the
  *       whole string, as it refuses one without any token: no tokens.
  * </ul>
@@ -65,6 +66,7 @@ public final class Prescan {
   /** prescan() stores nothing more once fewer bytes than this are left in its buffer. */
   private static final int BUFFER_RESERVE = 5;
   private static final int BUFFER_FULL = Limits.PSBUFSIZE - BUFFER_RESERVE;
+  private static final int UNLIMITED = Integer.MAX_VALUE;
 
   /** parseaddr.c StateTab: [old state][char type] = new state | meta bits. */
   private static final int[][] STATE = {
@@ -76,9 +78,12 @@ public final class Prescan {
   };
 
   private static final Prescan M4 = new Prescan(M4_OPERATOR_CHARS, Table.MAP_VALUE);
+  private static final Prescan M4_LIMITED = M4.limited();
 
-  private final byte[] type = new byte[BYTE_VALUES];
+  private final byte[] type;
   private final boolean comments;
+  private final int bufferFull;
+  private final int maxToken;
 
   /**
    * One token.
@@ -107,6 +112,9 @@ public final class Prescan {
    * sendmail's tables.
    */
   public Prescan(String operatorChars, Table table) {
+    type = new byte[BYTE_VALUES];
+    bufferFull = UNLIMITED;
+    maxToken = UNLIMITED;
     for (int c = 0; c < BYTE_VALUES; c++) {
       type[c] = (byte) baseType(table, c);
     }
@@ -118,9 +126,25 @@ public final class Prescan {
     comments = type['('] == SPC;
   }
 
-  /** The tokenizer for values the access map returns, under the m4 OperatorChars. */
+  private Prescan(Prescan table, int bufferFull, int maxToken) {
+    this.type = table.type;
+    this.comments = table.comments;
+    this.bufferFull = bufferFull;
+    this.maxToken = maxToken;
+  }
+
+  /**
+   * This tokenizer with prescan()'s limits for a map value: MAXNAME bytes a token, PSBUFSIZE bytes
+   * of tokens and their NULs. Without them it reads strings of any size, as the lint rules and the
+   * simulator's names want.
+   */
+  public Prescan limited() {
+    return new Prescan(this, BUFFER_FULL, Limits.MAXNAME);
+  }
+
+  /** The tokenizer for values the access map returns, m4 OperatorChars and limits. */
   public static Prescan mapValues() {
-    return M4;
+    return M4_LIMITED;
   }
 
   private static int baseType(Table table, int c) {
@@ -141,7 +165,7 @@ public final class Prescan {
     return M4.type[first] == ATM;
   }
 
-  /** The tokens of a value the access map returned (m4 OperatorChars). */
+  /** The tokens of a value the access map returned (m4 OperatorChars, no size limits). */
   public static List<Token> tokens(String value) {
     return M4.scan(value);
   }
@@ -221,7 +245,7 @@ public final class Prescan {
       int start = -1;
       for (;;) {
         if (c != NOCHAR && !backslash) {
-          if (stored++ >= BUFFER_FULL) {
+          if (stored++ >= bufferFull) {
             return List.of();
           }
           if (start < 0) {
@@ -254,7 +278,7 @@ public final class Prescan {
             c = NOCHAR;
             continue;
           } else if (c != '!' || state == QST) {
-            if (stored++ >= BUFFER_FULL) {
+            if (stored++ >= bufferFull) {
               return List.of();
             }
             if (start < 0) {
@@ -301,7 +325,7 @@ public final class Prescan {
         }
       }
       if (tok.length() > 0) {
-        if (stored++ >= BUFFER_FULL || tok.length() > Limits.MAXNAME) {
+        if (stored++ >= bufferFull || tok.length() > maxToken) {
           return List.of();
         }
         out.add(new Token(tok.toString(), Math.max(start, 0)));

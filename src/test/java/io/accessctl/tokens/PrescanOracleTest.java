@@ -106,7 +106,7 @@ class PrescanOracleTest {
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
       String rewritten = MapValue.rewrite(v, key(i));
-      List<String> tokens = Prescan.texts(Prescan.tokens(rewritten));
+      List<String> tokens = Prescan.texts(Prescan.mapValues().scan(rewritten));
       // an empty value is returned as no tokens; a value without tokens stops the ruleset
       String expected = rewritten.isEmpty() ? "" : tokens.isEmpty() ? null : debugForm(tokens);
       if (!Objects.equals(expected, exact.get(i))) {
