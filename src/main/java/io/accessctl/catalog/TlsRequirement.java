@@ -41,11 +41,6 @@ public record TlsRequirement(String prefix, String level, Token bits,
     return bits == null ? 0 : Strtol.parse(bits.text(), 0);
   }
 
-  /** The bits as written, or "" (VERIFY without bits). */
-  public String bitsText() {
-    return bits == null ? "" : bits.text();
-  }
-
   /** The SMTP reply code a failed requirement gets. */
   public String reply() {
     return prefix.equals("PERM") ? "503" : prefix.equals("TEMP") ? "403" : "454";
@@ -80,8 +75,8 @@ public record TlsRequirement(String prefix, String level, Token bits,
   }
 
   /**
-   * The requirement in a value's token texts, as the lookup simulator holds them; empty when the
-   * value imposes none (sendmail accepts any other value silently).
+   * The requirement in a value's token texts, as the lookup simulator holds them (the tokens get
+   * offset 0); empty when the value imposes none (sendmail accepts any other value silently).
    */
   public static Optional<TlsRequirement> ofWords(List<String> words) {
     List<Token> tokens = new ArrayList<>(words.size());
