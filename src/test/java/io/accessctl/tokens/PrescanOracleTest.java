@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sendmail.cf, m4 OperatorChars), token for token. Seeded: the seed is printed, and
  * {@code -Daccessctl.seed=N} replays a run.
  *
- * <p>Strings reach sendmail's prescan() by two ways, and each proves something else:
+ * <p>Strings reach sendmail's prescan() by two ways, and each proves something else; a third test
+ * proves how the tokens become a map key again:
  *
  * <ul>
  *   <li><b>A map value</b> ({@link #mapValuesTokenizeAsSendmailReadsThem}): each random string is
@@ -49,6 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
  *       parentheses are operators. Bytes above 0x7F are refused there
  *       ("8-bit character in mailbox address"), a comma separates addresses and a newline ends
  *       the line, so the strings are 7-bit without those two; a NUL ends the line's text.
+ *   <li><b>A map key</b> ({@link #mapKeysAreJoinedAsCataddrJoinsThem}): a ruleset looks the tokens
+ *       of a random map value up again, and {@code -d38.20} prints the key sendmail hands to the
+ *       map: {@link TokenText#join} (a blank only between two atoms, bytes 0x80-0x9F and 0xFF no
+ *       atoms) and {@link TokenText#stripQuotes}. Values whose tokens hold a byte that acts in a
+ *       rule's right-hand side ({@code $1}, {@code $(}, …) are left out, as are newlines (printed
+ *       raw, they would end the line).
  * </ul>
  */
 @Tag("oracle")
@@ -67,6 +74,10 @@ class PrescanOracleTest {
       "\u009f", "\u00a0", "\u00e9", "\u00fe", "\u00ff", "\u00ff", "%%", "%0", "%1", "%z", "HIGH"};
   private static final String RULESET = "tok";
   private static final char CALLSUBR = 0x99;
+  /** Looks its input up, then looks up the tokens it found, as a key. */
+  private static final String RULESET_TWICE = "tokkey";
+  private static final String LOOKUP = "db_map_lookup(access, ";
+  private static final int KEY_CASES = 1000;
   /** A lookup between two cases, to split -bt's output. */
   private static final String MARKER = "/map access marker-";
 
@@ -81,19 +92,12 @@ class PrescanOracleTest {
     while (values.size() < MAP_CASES) {
       values.add(values.size() % LONG_EVERY == 0 ? longString(rnd) : randomString(rnd, true));
     }
-    StringBuilder dump = new StringBuilder("VERSION=3\nformat=bytevalue\ntype=hash\nHEADER=END\n");
+    loadMap(values);
     StringBuilder in = new StringBuilder();
-    HexFormat hex = HexFormat.of();
     for (int i = 0; i < values.size(); i++) {
-      dump.append(' ').append(hex.formatHex(latin1(key(i)))).append('\n');
-      dump.append(' ').append(hex.formatHex(latin1(values.get(i)))).append('\n');
       in.append(RULESET).append(' ').append(key(i)).append('\n');
       in.append(MARKER).append(i).append('\n');
     }
-    dump.append("DATA=END\n");
-    Oracle.Result loaded = Oracle.run(List.of(Oracle.DB_LOAD, dir.resolve("access.db").toString()),
-        latin1(dump.toString()));
-    assertThat(loaded.exit()).as("db5.3_load: %s", loaded.stderr()).isZero();
     Path cf = cfWithTokRuleset();
 
     long start = System.nanoTime();
@@ -161,11 +165,82 @@ class PrescanOracleTest {
     assertThat(wrong).as(AccessGen.replayHint(seed)).isEmpty();
   }
 
+  @Test
+  void mapKeysAreJoinedAsCataddrJoinsThem() throws IOException {
+    Oracle.require(Oracle.SENDMAIL, Oracle.DB_LOAD, Oracle.STOCK_CF);
+    long seed = AccessGen.seed();
+    Random rnd = new Random(seed);
+    List<String> values = new ArrayList<>();
+    while (values.size() < KEY_CASES) {
+      String v = randomString(rnd, true);
+      List<String> tokens = Prescan.texts(Prescan.mapValues().scan(MapValue.rewrite(v, "")));
+      if (!tokens.isEmpty() && tokens.stream().noneMatch(PrescanOracleTest::meansSomethingInARule)
+          && v.indexOf('\n') < 0) {
+        values.add(v);
+      }
+    }
+    loadMap(values);
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      in.append(RULESET_TWICE).append(' ').append(key(i)).append('\n').append(MARKER).append(i)
+          .append('\n');
+    }
+    String[] parts = cases(Oracle.sendmailBt(cfWithTokRuleset(), in.toString(), "-d38.20"),
+        values.size());
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      List<String> keys = new ArrayList<>();
+      for (String line : parts[i].split("\n")) {
+        int at = line.indexOf(LOOKUP);
+        if (at >= 0) {
+          keys.add(line.substring(at + LOOKUP.length(), line.lastIndexOf(')')));
+        }
+      }
+      List<String> tokens = Prescan.texts(Prescan.mapValues().scan(
+          MapValue.rewrite(values.get(i), key(i))));
+      String expected = TokenText.stripQuotes(TokenText.join(tokens));
+      String seen = keys.size() == 2 ? keys.get(1) : keys.toString();
+      if (!expected.equals(seen)) {
+        wrong.add(describe(values.get(i), seen, expected));
+      }
+    }
+    System.out.println("cataddr differential (map keys): " + values.size() + " strings, "
+        + AccessGen.replayHint(seed));
+    assertThat(wrong).as(AccessGen.replayHint(seed)).isEmpty();
+  }
+
+  /**
+   * A token with a byte sendmail uses inside rules ({@code $1}, {@code $(}, {@code $#}, …): put
+   * into a rule's right-hand side, it acts instead of being looked up.
+   */
+  private static boolean meansSomethingInARule(String token) {
+    for (char c : token.toCharArray()) {
+      if (c == 0x81 || c == 0x82 || c == 0x85 || c == 0x86 || (c >= 0x90 && c <= 0x9e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void loadMap(List<String> values) {
+    StringBuilder dump = new StringBuilder("VERSION=3\nformat=bytevalue\ntype=hash\nHEADER=END\n");
+    HexFormat hex = HexFormat.of();
+    for (int i = 0; i < values.size(); i++) {
+      dump.append(' ').append(hex.formatHex(latin1(key(i)))).append('\n');
+      dump.append(' ').append(hex.formatHex(latin1(values.get(i)))).append('\n');
+    }
+    dump.append("DATA=END\n");
+    Oracle.Result loaded = Oracle.run(List.of(Oracle.DB_LOAD, dir.resolve("access.db").toString()),
+        latin1(dump.toString()));
+    assertThat(loaded.exit()).as("db5.3_load: %s", loaded.stderr()).isZero();
+  }
+
   /** The stock cf with a ruleset that returns the tokens the access map has for its input. */
   private Path cfWithTokRuleset() throws IOException {
     Path cf = Oracle.testCf(dir, "hash", dir.resolve("access").toString());
-    Files.writeString(cf, "\nS" + RULESET + "\nR$*\t\t$: $(access $1 $: NOTFOUND $)\n",
-        StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+    String lookup = "R$*\t\t$: $(access $1 $: NOTFOUND $)\n";
+    Files.writeString(cf, "\nS" + RULESET + "\n" + lookup + "\nS" + RULESET_TWICE + "\n" + lookup
+        + lookup, StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
     return cf;
   }
 
