@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       table (ExtTokenTab). This channel carries every byte: NUL (the value ends there, even
  *       inside an unclosed quote or comment), 0x80-0xFF (0xFF is read as 0x7F), quotes,
  *       backslashes, comments, angle brackets and {@code %} (map_rewrite(), {@link MapValue},
- *       runs first), and one in twenty values is long, near MAXNAME and PSBUFSIZE. {@code -d84.1} makes -bt print every byte that is not printable ASCII as
- *       {@code " 0xNN "}, so the printed tokens are exact; a value without any token stops the
+ *       runs first), and one in twenty values is long, near MAXNAME and PSBUFSIZE. {@code
+ *       -d84.1} makes -bt print every byte that is not printable ASCII as {@code " 0xNN "}, so
+ *       the printed tokens are exact; a value without any token stops the
  *       ruleset ({@code status 65}), which must be exactly the values {@link Prescan} finds no
  *       token in (an empty value, by contrast, is returned as no tokens). A second run without
  *       {@code -d84.1} proves {@link TokenText#print}: the form -bt shows to users, {@code M-x}
