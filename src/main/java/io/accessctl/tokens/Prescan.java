@@ -21,8 +21,8 @@ import java.util.List;
  *       {@code >} is closed at the end;
  *   <li>the string ends at its first NUL: an unclosed quote, comment or {@code <} is closed there
  *       and nothing after the NUL is read;
- *   <li>a 0xFF byte is read as 0x7F (sendmail is built without ALLOW_255); every other byte above
- *       0x7F is a letter;
+ *   <li>a 0xFF byte is read as 0x7F (0xFF is reserved inside sendmail), a letter; so is every other
+ *       byte above 0x7F;
  *   <li>where the tokenizer is {@link #limited()}, as sendmail's tokenizing of a map value is: a
  *       token longer than MAXNAME bytes ("prescan: token too long"), or more tokens than fit in
  *       PSBUFSIZE bytes with a NUL after each ("Address too long"), make prescan() refuse the
@@ -59,7 +59,7 @@ public final class Prescan {
   private static final int TYPE = 017;
   private static final int NOCHAR = -1;
   private static final int END = 0;
-  /** What a 0xFF byte becomes: sendmail reserves 0xFF and is built without ALLOW_255. */
+  /** What a 0xFF byte becomes, as sendmail -bt shows: 0xFF is reserved inside sendmail. */
   private static final int BYTE_FF = 0xff;
   private static final int BYTE_FF_READ_AS = 0x7f;
   private static final int BYTE_VALUES = 256;
