@@ -94,16 +94,12 @@ class PrescanOracleTest {
       values.add(values.size() % LONG_EVERY == 0 ? longString(rnd) : randomString(rnd, true));
     }
     loadMap(values);
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      in.append(RULESET).append(' ').append(key(i)).append('\n');
-      in.append(MARKER).append(i).append('\n');
-    }
+    String in = lookups(RULESET, values.size());
     Path cf = cfWithTokRuleset();
 
     long start = System.nanoTime();
-    List<String> exact = results(Oracle.sendmailBt(cf, in.toString(), "-d84.1"), values.size());
-    List<String> shown = results(Oracle.sendmailBt(cf, in.toString()), values.size());
+    List<String> exact = results(Oracle.sendmailBt(cf, in, "-d84.1"), values.size());
+    List<String> shown = results(Oracle.sendmailBt(cf, in), values.size());
     long ms = (System.nanoTime() - start) / 1_000_000;
 
     List<String> wrong = new ArrayList<>();
@@ -181,13 +177,8 @@ class PrescanOracleTest {
       }
     }
     loadMap(values);
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      in.append(RULESET_TWICE).append(' ').append(key(i)).append('\n').append(MARKER).append(i)
-          .append('\n');
-    }
-    String[] parts = cases(Oracle.sendmailBt(cfWithTokRuleset(), in.toString(), "-d38.20"),
-        values.size());
+    String[] parts = cases(Oracle.sendmailBt(cfWithTokRuleset(), lookups(RULESET_TWICE,
+        values.size()), "-d38.20"), values.size());
     List<String> wrong = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       List<String> keys = new ArrayList<>();
@@ -243,6 +234,16 @@ class PrescanOracleTest {
     Files.writeString(cf, "\nS" + RULESET + "\n" + lookup + "\nS" + RULESET_TWICE + "\n" + lookup
         + lookup, StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
     return cf;
+  }
+
+  /** -bt input that runs {@code ruleset} on each key in turn, a marker lookup after each. */
+  private static String lookups(String ruleset, int count) {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      in.append(ruleset).append(' ').append(key(i)).append('\n').append(MARKER).append(i)
+          .append('\n');
+    }
+    return in.toString();
   }
 
   private static String key(int i) {
