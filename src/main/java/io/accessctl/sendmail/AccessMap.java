@@ -1,19 +1,18 @@
 package io.accessctl.sendmail;
 
 import io.accessctl.source.Bytes;
+import io.accessctl.tokens.Limits;
+import io.accessctl.tokens.TokenText;
 import java.util.Optional;
 
 /**
  * sendmail's map layer for the access map (map.c {@code map_lookup}, {@code db_map_lookup}): the
- * key the ruleset built loses its double quotes, is cut to 256 bytes (MAXNAME), is folded to lower
+ * key the ruleset built loses its double quotes, is cut to MAXNAME bytes, is folded to lower
  * case unless the K line has {@code -f}, and is looked up without and with a trailing NUL as the K
  * line's {@code -N}/{@code -O} say. Without either flag the first form that is found fixes the
  * mode for the rest of the process ("adaptive"), so one map object is one sendmail process.
  */
 public final class AccessMap {
-  /** sendmail's MAXNAME: db_map_lookup copies at most this many bytes of a key. */
-  public static final int MAX_KEY = 256;
-
   private final KeyLookup store;
   private final boolean fold;
   private boolean tryWithoutNul;
@@ -36,9 +35,9 @@ public final class AccessMap {
 
   /** The key as the database sees it (without any NUL): quotes gone, cut, folded. */
   public String storedKey(String rulesetKey) {
-    String k = Tokens.stripQuotes(rulesetKey);
-    if (k.length() > MAX_KEY) {
-      k = k.substring(0, MAX_KEY);
+    String k = TokenText.stripQuotes(rulesetKey);
+    if (k.length() > Limits.MAXNAME) {
+      k = k.substring(0, Limits.MAXNAME);
     }
     return fold ? Bytes.foldAscii(k) : k;
   }

@@ -2,8 +2,13 @@ package io.accessctl.sendmail;
 
 import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
+import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.cf.Feature;
 import io.accessctl.cf.SendmailVersion;
+import io.accessctl.tokens.Limits;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Strtol;
+import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,11 +67,11 @@ final class Effects {
     }
 
     boolean is(String word) {
-      return found() && Tokens.isWord(value, word);
+      return found() && Prescan.isWord(value, word);
     }
 
     String printed() {
-      return Tokens.print(value);
+      return TokenText.print(value);
     }
   }
 
@@ -217,17 +222,17 @@ final class Effects {
     }
     if (v.size() >= 3 && v.get(0).equalsIgnoreCase("QUARANTINE") && v.get(1).equals(":")) {
       return new Effect("quarantine", "QUARANTINE: the message is held in the queue with reason "
-          + Tokens.print(v.subList(2, v.size())) + ".");
+          + TokenText.print(v.subList(2, v.size())) + ".");
     }
     if (v.size() >= 9 && v.get(0).equalsIgnoreCase("ERROR") && v.get(1).equals(":")
         && v.get(3).equals(".") && v.get(5).equals(".") && v.get(7).equals(":")) {
       return new Effect("error " + v.get(2) + "." + v.get(4) + "." + v.get(6),
           "ERROR: sendmail rejects with status " + v.get(2) + "." + v.get(4) + "." + v.get(6)
-          + " and the reply " + Tokens.print(v.subList(8, v.size())) + ".");
+          + " and the reply " + TokenText.print(v.subList(8, v.size())) + ".");
     }
     if (v.size() >= 3 && v.get(0).equalsIgnoreCase("ERROR") && v.get(1).equals(":")) {
       return new Effect("error", "ERROR: sendmail rejects with the reply "
-          + Tokens.print(v.subList(2, v.size())) + ".");
+          + TokenText.print(v.subList(2, v.size())) + ".");
     }
     return new Effect("error", "\"" + c.printed() + "\" is no keyword, so sendmail uses it as the"
         + " text of a rejection" + (c.is("SKIP") ? " (SKIP is a keyword only in host and"
@@ -300,9 +305,9 @@ final class Effects {
   // ---- TLS, GreetPause, limits, AuthInfo -------------------------------------------------------
 
   private static Effect tls(Ctx c) {
-    Optional<TlsRequirement> r = c.found() ? TlsRequirement.parse(c.value()) : Optional.empty();
+    Optional<TlsRequirement> r = c.found() ? TlsRequirement.ofWords(c.value()) : Optional.empty();
     if (r.isPresent()) {
-      return new Effect("require " + r.get().canonical(), r.get().describe() + ".");
+      return new Effect("require " + r.get().canonical(), TlsConnection.describe(r.get()) + ".");
     }
     if (c.found()) {
       return new Effect("none", "\"" + c.printed() + "\" is not a TLS requirement"
@@ -317,13 +322,14 @@ final class Effects {
       return new Effect("no-pause", "no greet_pause: sendmail greets at once.");
     }
     if (c.found()) {
-      long ms = c.value().isEmpty() ? 0 : Tokens.strtol(c.value().get(0), 10);
+      long ms = c.value().isEmpty() ? 0 : Strtol.parse(c.value().get(0), 10);
       if (ms <= 0) {
         return new Effect("no-pause", "\"" + c.printed() + "\" is read as " + ms
             + " ms: no pause before the greeting.");
       }
-      return new Effect("pause " + ms, "sendmail waits " + Math.min(ms, 300_000)
-          + " ms before its greeting" + (ms > 300_000 ? " (at most 5 minutes)" : "")
+      long most = Limits.GREET_PAUSE_MAX_MS;
+      return new Effect("pause " + ms, "sendmail waits " + Math.min(ms, most)
+          + " ms before its greeting" + (ms > most ? " (at most 5 minutes)" : "")
           + " and rejects clients that talk first.");
     }
     if (c.stuck()) {
@@ -351,8 +357,8 @@ final class Effects {
     if (c.is("0")) {
       return new Effect("unlimited", "0: no limit for " + c.peer() + ".");
     }
-    long n = Tokens.strtol(Tokens.join(c.value(), '.'), 0);
-    String read = Tokens.join(c.value(), '.').equals(Long.toString(n)) ? ""
+    long n = Strtol.parse(TokenText.join(c.value(), '.'), 0);
+    String read = TokenText.join(c.value(), '.').equals(Long.toString(n)) ? ""
         : " (\"" + c.printed() + "\" is read as " + n + ", as C's strtol with base 0 reads it)";
     if (n <= 0) {
       return new Effect("limit " + n, "every connection from " + c.peer() + " is rejected"

@@ -1,6 +1,7 @@
 package io.accessctl.sendmail;
 
 import io.accessctl.cf.Feature;
+import io.accessctl.tokens.Limits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,8 +57,9 @@ final class Hints {
     if (match.withNul()) {
       h.add("Found under the key with a trailing NUL byte (a map built with makemap -N).");
     }
-    if (match.key().length() > AccessMap.MAX_KEY) {
-      h.add("The key is longer than 256 bytes; sendmail looks up only its first 256.");
+    if (match.key().length() > Limits.MAXNAME) {
+      h.add("The key is longer than " + Limits.MAXNAME
+          + " bytes; sendmail looks up only its first " + Limits.MAXNAME + ".");
     }
     return h;
   }

@@ -1,5 +1,7 @@
 package io.accessctl.sendmail;
 
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,7 @@ import java.util.List;
 record MailAddress(List<String> local, List<String> domain, boolean nullSender, int strippedDots) {
 
   static MailAddress parse(String text) {
-    List<String> t = new ArrayList<>(Tokens.scan(text));
+    List<String> t = new ArrayList<>(Prescan.words(text));
     if (t.size() >= 2 && t.get(0).equals("<") && t.get(t.size() - 1).equals(">")) {
       t = new ArrayList<>(t.subList(1, t.size() - 1));
     }
@@ -56,6 +58,6 @@ record MailAddress(List<String> local, List<String> domain, boolean nullSender, 
   }
 
   String text() {
-    return Tokens.join(qualified() ? full() : local);
+    return TokenText.join(qualified() ? full() : local);
   }
 }

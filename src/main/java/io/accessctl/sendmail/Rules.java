@@ -4,6 +4,7 @@ import io.accessctl.cf.AccessMapSpec;
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
 import io.accessctl.cf.SendmailVersion;
+import io.accessctl.tokens.Strtol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class Rules {
       String text = new String(Files.readAllBytes(cf.path()), StandardCharsets.ISO_8859_1);
       Matcher m = GREET_PAUSE_DEFAULT.matcher(text);
       if (m.find()) {
-        return OptionalLong.of(m.group(1).isEmpty() ? 0 : Tokens.strtol(m.group(1), 10));
+        return OptionalLong.of(m.group(1).isEmpty() ? 0 : Strtol.parse(m.group(1), 10));
       }
     } catch (IOException | RuntimeException unreadable) {
       // the default stays unknown

@@ -3,6 +3,9 @@ package io.accessctl.sendmail;
 import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.Feature;
+import io.accessctl.tokens.MapValue;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +53,14 @@ public final class Simulator {
     Found probe(String key, String why) {
       Optional<AccessMap.Hit> hit = map.lookup(key);
       String stored = map.storedKey(key);
-      Probe p = new Probe(Tokens.stripQuotes(key), stored, hit.map(AccessMap.Hit::value),
+      Probe p = new Probe(TokenText.stripQuotes(key), stored, hit.map(AccessMap.Hit::value),
           hit.map(AccessMap.Hit::withNul).orElse(false), why, false);
       probes.add(p);
       if (hit.isEmpty()) {
         return null;
       }
-      String v = Tokens.rewrite(hit.get().value(), Tokens.stripQuotes(key));
-      return new Found(p, Tokens.scan(v));
+      String v = MapValue.rewrite(hit.get().value(), TokenText.stripQuotes(key));
+      return new Found(p, Prescan.texts(Prescan.mapValues().scan(v)));
     }
 
     /** Marks the last probe as a SKIP that ended its walk. */
@@ -68,7 +71,7 @@ public final class Simulator {
     }
 
     String tagged(List<String> key) {
-      return tag + ":" + Tokens.join(key);
+      return tag + ":" + TokenText.join(key);
     }
 
     // ---- D: LookUpDomain -----------------------------------------------------------------------
@@ -77,19 +80,19 @@ public final class Simulator {
       String why = key.isEmpty() ? "the bare tag " + tag + ": (the name is empty)" : what;
       Found r = probe(tagged(key), why);
       if (r == null && plus && !key.isEmpty()) {
-        r = probe(Tokens.join(key), "the same without tag (an untagged entry)");
+        r = probe(TokenText.join(key), "the same without tag (an untagged entry)");
       }
       int split = firstSplit(key, ".");
       if (r == null && rules.has(Feature.LOOKUPDOTDOMAIN) && split > 0) {
         List<String> rest = dotted(key.subList(split + 1, key.size()));
-        r = probe(tagged(rest), "\"." + Tokens.join(key.subList(split + 1, key.size()))
+        r = probe(tagged(rest), "\"." + TokenText.join(key.subList(split + 1, key.size()))
             + "\" form (lookupdotdomain: any host below it)");
         if (r == null && plus) {
-          r = probe(Tokens.join(rest), "the same without tag");
+          r = probe(TokenText.join(rest), "the same without tag");
         }
       }
       if (r != null && !key.isEmpty() && rules.has(Feature.SKIP)
-          && Tokens.isWord(r.tokens(), "SKIP")) {
+          && Prescan.isWord(r.tokens(), "SKIP")) {
         skipped(r);
         return null;
       }
@@ -130,9 +133,9 @@ public final class Simulator {
       }
       Found r = probe(tagged(key), what);
       if (r == null && plus) {
-        r = probe(Tokens.join(key), "the same without tag (an untagged entry)");
+        r = probe(TokenText.join(key), "the same without tag (an untagged entry)");
       }
-      if (r != null && rules.has(Feature.SKIP) && Tokens.isWord(r.tokens(), "SKIP")) {
+      if (r != null && rules.has(Feature.SKIP) && Prescan.isWord(r.tokens(), "SKIP")) {
         skipped(r);
         return null;
       }
@@ -157,7 +160,7 @@ public final class Simulator {
     Found exact(List<String> key, boolean plus, String what) {
       Found r = probe(tagged(key), key.isEmpty() ? "the bare tag " + tag + ": (the default)" : what);
       if (r == null && plus && !key.isEmpty()) {
-        r = probe(Tokens.join(key), "the same without tag (an untagged entry)");
+        r = probe(TokenText.join(key), "the same without tag (an untagged entry)");
       }
       return r;
     }
@@ -318,7 +321,7 @@ public final class Simulator {
     String name = hostName(run, q, side);
     Optional<String> addr = address(run, q);
     String who = side == Side.SERVER ? "server" : "client";
-    Found r = run.domain(Tokens.scan(name), false, "the " + who + "'s host name");
+    Found r = run.domain(Prescan.words(name), false, "the " + who + "'s host name");
     r = afterName(run, r, addr, who);
     return answer(run, q, ruleset, name, addr, r);
   }
@@ -329,7 +332,7 @@ public final class Simulator {
       return r;
     }
     if (addr.isPresent()) {
-      r = run.address(Tokens.scan(addr.get()), false, "the " + who + "'s IP address");
+      r = run.address(Prescan.words(addr.get()), false, "the " + who + "'s IP address");
       if (run.stuck) {
         return null;
       }
@@ -352,11 +355,11 @@ public final class Simulator {
       if (q.inboundName().isEmpty() && q.inboundAddr().isEmpty()) {
         run.notes.add("assumed: a queue run or background delivery, where both are empty");
       }
-      Found r = run.domain(Tokens.scan(q.inboundName()), false, "the inbound client's host name");
+      Found r = run.domain(Prescan.words(q.inboundName()), false, "the inbound client's host name");
       r = afterName(run, r, Optional.of(q.inboundAddr()), "client");
       return answer(run, q, "clt_features", q.inboundName(), Optional.of(q.inboundAddr()), r);
     }
-    List<String> name = new ArrayList<>(Tokens.scan(q.literal() ? q.name() : q.name()));
+    List<String> name = new ArrayList<>(Prescan.words(q.literal() ? q.name() : q.name()));
     int dots = 0;
     while (!name.isEmpty() && name.get(name.size() - 1).equals(".")) {
       name.remove(name.size() - 1);
@@ -377,7 +380,7 @@ public final class Simulator {
     if (r == null) {
       r = run.probe(run.tag + ":", "the bare tag " + run.tag + ": (the default for every server)");
     }
-    return answer(run, q, "clt_features", Tokens.join(name), Optional.empty(), r);
+    return answer(run, q, "clt_features", TokenText.join(name), Optional.empty(), r);
   }
 
   /** Basic_check_relay (Connect, "+") and greet_pause (GreetPause, "!"). */
@@ -399,11 +402,11 @@ public final class Simulator {
       return answer(run, q, ruleset, name, addr, null);
     }
     if (!name.isEmpty()) {
-      r = run.domain(Tokens.scan(name), plus, "the client's host name");
+      r = run.domain(Prescan.words(name), plus, "the client's host name");
     }
     if (r == null) {
       if (addrKnown) {
-        r = run.address(Tokens.scan(addr.get()), plus, "the client's IP address");
+        r = run.address(Prescan.words(addr.get()), plus, "the client's IP address");
       } else {
         addrUnknown(run);
       }
@@ -424,7 +427,7 @@ public final class Simulator {
     }
     Found r = null;
     if (addr.isPresent()) {
-      r = run.address(Tokens.scan(addr.get()), false, "the client's IP address");
+      r = run.address(Prescan.words(addr.get()), false, "the client's IP address");
       if (run.stuck) {
         return answer(run, q, ruleset, q.name(), addr, null);
       }
@@ -485,7 +488,7 @@ public final class Simulator {
       return answer(run, q, "Rcpt_ok", m.text(), Optional.empty(), null);
     }
     run.notes.add("recipients in a local domain ($=w) or in relay-domains are accepted before"
-        + " any To: lookup; " + Tokens.join(m.domain()) + " is assumed to be neither");
+        + " any To: lookup; " + TokenText.join(m.domain()) + " is assumed to be neither");
     if (rules.has(Feature.BLOCKLIST_RECIPIENTS)) {
       Found r = run.full(m.full(), true, false, "the full recipient address (blocklist_recipients)");
       if (r == null) {
@@ -495,7 +498,7 @@ public final class Simulator {
         return answer(run, q, "Rcpt_ok" + Effects.BLOCKLIST, m.text(), Optional.empty(), r);
       }
       if (r != null) {
-        run.notes.add(r.probe().storedKey() + " = " + Tokens.print(r.tokens())
+        run.notes.add(r.probe().storedKey() + " = " + TokenText.print(r.tokens())
             + " is no rejection; sendmail goes on to the relaying check");
       }
     }
@@ -525,7 +528,7 @@ public final class Simulator {
       return answer(run, q, "check_rcpt", m.text(), Optional.empty(), null);
     }
     run.notes.add("for a recipient in a local domain ($=w) Spam:user@ is tried last;"
-        + " " + Tokens.join(m.domain()) + " is assumed not to be local");
+        + " " + TokenText.join(m.domain()) + " is assumed not to be local");
     Found r = run.full(m.full(), false, false, "the full recipient address");
     if (r == null) {
       r = run.domain(m.domain(), false, "the recipient's domain");
@@ -567,7 +570,7 @@ public final class Simulator {
 
   private static boolean isAny(List<String> tokens, String... words) {
     for (String w : words) {
-      if (Tokens.isWord(tokens, w)) {
+      if (Prescan.isWord(tokens, w)) {
         return true;
       }
     }

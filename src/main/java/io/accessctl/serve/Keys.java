@@ -1,5 +1,6 @@
 package io.accessctl.serve;
 
+import io.accessctl.tokens.Limits;
 import java.util.Arrays;
 
 /**
@@ -8,23 +9,20 @@ import java.util.Arrays;
  * file built by makemap from the same text (sendmail-access.md §2.2).
  */
 public final class Keys {
-  /** sendmail's MAXNAME: map keys are cut to this many bytes. */
-  public static final int MAXNAME = 256;
-
   private Keys() {}
 
   /**
    * The stored form of a requested key: one trailing NUL dropped (a makemap -N style key; sendmail
-   * tries both forms on a hash map), cut to {@link #MAXNAME} bytes, and ASCII upper case folded to
-   * lower case when the map was pushed with folded keys (makemap's default, sendmail's without
-   * -f). Bytes above 0x7f are left alone, as in sendmail's non-EAI build.
+   * tries both forms on a hash map), cut to {@link Limits#MAXNAME} bytes, and ASCII upper case
+   * folded to lower case when the map was pushed with folded keys (makemap's default, sendmail's
+   * without -f). Bytes above 0x7f are left alone, as in sendmail's non-EAI build.
    */
   public static byte[] lookupKey(byte[] requested, boolean fold) {
     int n = requested.length;
     if (n > 0 && requested[n - 1] == 0) {
       n--;
     }
-    n = Math.min(n, MAXNAME);
+    n = Math.min(n, Limits.MAXNAME);
     byte[] k = Arrays.copyOf(requested, n);
     if (fold) {
       for (int i = 0; i < n; i++) {

@@ -15,8 +15,6 @@ import java.util.List;
  * way makemap's {@code fgets} into a 1024-byte buffer reads them (see {@link ParseOptions}).
  */
 public final class AccessParser {
-  private static final int MAX_CHUNK = ParseOptions.MAKEMAP_BUFFER - 1;
-
   private final ParseOptions options;
 
   public AccessParser(ParseOptions options) {
@@ -75,13 +73,13 @@ public final class AccessParser {
     }
     if (nul >= 0) {
       st.invalid(number, start, data, start, end, new SyntaxIssue(SyntaxIssue.Kind.NUL_BYTE, number,
-          nul + 1, "line too long (1024 bytes max)", 0));
+          nul + 1, ParseOptions.LINE_TOO_LONG, 0));
     } else {
-      if (end - start >= MAX_CHUNK) {
+      if (end - start >= ParseOptions.MAKEMAP_READ) {
         // makemap cannot read it; accessctl reads it whole, so the issue is recorded but the line
         // is still parsed.
-        st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.LINE_TOO_LONG, number, MAX_CHUNK + 1,
-            "line too long (1024 bytes max)", 0));
+        st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.LINE_TOO_LONG, number,
+            ParseOptions.MAKEMAP_READ + 1, ParseOptions.LINE_TOO_LONG, 0));
       }
       parseLine(number, start, data, start, end, st);
     }
@@ -92,11 +90,11 @@ public final class AccessParser {
     int pos = 0;
     int number = 0;
     while (pos < data.length) {
-      int limit = Math.min(data.length, pos + MAX_CHUNK);
+      int limit = Math.min(data.length, pos + ParseOptions.MAKEMAP_READ);
       int nl = indexOf(data, (byte) '\n', pos, limit);
       int chunkEnd = nl >= 0 ? nl + 1 : limit;
       // fgets sets end-of-file only when it ran out of input before filling the buffer.
-      boolean eof = nl < 0 && limit == data.length && limit - pos < MAX_CHUNK;
+      boolean eof = nl < 0 && limit == data.length && limit - pos < ParseOptions.MAKEMAP_READ;
       number++;
       int cEnd = indexOf(data, (byte) 0, pos, chunkEnd);
       int strEnd = cEnd < 0 ? chunkEnd : cEnd;
@@ -109,9 +107,9 @@ public final class AccessParser {
         // A NUL hid the LF from strchr, but the line's text still ends before its LF.
         int rawEnd = nl >= 0 ? nl : chunkEnd;
         SyntaxIssue.Kind kind = cEnd >= 0 ? SyntaxIssue.Kind.NUL_BYTE : SyntaxIssue.Kind.LINE_TOO_LONG;
-        int col = cEnd >= 0 ? cEnd - pos + 1 : MAX_CHUNK + 1;
+        int col = cEnd >= 0 ? cEnd - pos + 1 : ParseOptions.MAKEMAP_READ + 1;
         st.invalid(number, pos, data, pos, rawEnd, new SyntaxIssue(kind, number, col,
-            "line too long (1024 bytes max)", 0));
+            ParseOptions.LINE_TOO_LONG, 0));
       }
       pos = chunkEnd;
     }

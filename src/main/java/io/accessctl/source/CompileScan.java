@@ -15,7 +15,6 @@ import java.util.Arrays;
  * needs neither. CompileScanDifferentialTest proves the two agree.
  */
 public final class CompileScan {
-  private static final int MAX_CHUNK = ParseOptions.MAKEMAP_BUFFER - 1;
   private static final byte LF = '\n';
   private static final byte CR = '\r';
   private static final byte NUL = 0;
@@ -103,7 +102,7 @@ public final class CompileScan {
         end++;
       }
       int next = end + 1;
-      if (end - start >= MAX_CHUNK) {
+      if (end - start >= ParseOptions.MAKEMAP_READ) {
         return null;
       }
       if (end == start) {

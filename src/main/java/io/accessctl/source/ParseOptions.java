@@ -21,6 +21,10 @@ public record ParseOptions(
   public static final int NONE = -1;
   /** makemap's buffer: fgets reads at most this minus one bytes of a line at a time. */
   public static final int MAKEMAP_BUFFER = 1024;
+  /** The most bytes of a line makemap reads at once; a line this long or longer is refused. */
+  public static final int MAKEMAP_READ = MAKEMAP_BUFFER - 1;
+  /** makemap's message for such a line. */
+  public static final String LINE_TOO_LONG = "line too long (" + MAKEMAP_BUFFER + " bytes max)";
 
   /** makemap's defaults, with accessctl's whole-line reading. */
   public static ParseOptions defaults() {

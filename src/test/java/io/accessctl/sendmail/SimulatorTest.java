@@ -4,6 +4,8 @@ import static io.accessctl.sendmail.Maps.ask;
 import static io.accessctl.sendmail.Maps.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.tokens.Limits;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -266,7 +268,7 @@ class SimulatorTest {
   void keysLongerThan256BytesAreCutLikeSendmailCutsThem() {
     String longName = "a".repeat(300) + ".example";
     Answer a = ask(sim(DEBIAN), "Try_TLS", longName, null);
-    assertThat(a.probes().get(0).storedKey()).hasSize(AccessMap.MAX_KEY);
+    assertThat(a.probes().get(0).storedKey()).hasSize(Limits.MAXNAME);
     assertThat(a.probes().get(0).key()).hasSize("Try_TLS:".length() + longName.length());
   }
 
@@ -274,7 +276,7 @@ class SimulatorTest {
   void percentZeroInAValueBecomesTheKey() {
     Answer a = ask(sim(DEBIAN, "Connect:192.0.2 ERROR:\"550 blocked [%0] [%1] 100%% 5%x\""),
         "Connect", "", "192.0.2.55");
-    assertThat(Tokens.print(a.value())).isEqualTo(
+    assertThat(TokenText.print(a.value())).isEqualTo(
         "ERROR : \"550 blocked [Connect:192.0.2] [] 100% 5%x\"");
   }
 

@@ -1,5 +1,9 @@
 package io.accessctl.sendmail;
 
+import io.accessctl.catalog.TlsRequirement;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Strtol;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,18 +23,18 @@ final class Verdicts {
     return switch (tag) {
       case "Try_TLS" -> code;
       case "Srv_Features", "Clt_Features" ->
-          found ? "$# " + Tokens.print(v) : stuck(a) ? "stuck" : "OK";
-      case "AuthInfo" -> found ? "$# " + Tokens.print(v) : "no";
-      case "TLS_Srv", "TLS_Clt", "TLS_Rcpt" -> TlsRequirement.evaluate(
-          found ? TlsRequirement.parse(v) : Optional.empty(), session(c, tag));
+          found ? "$# " + TokenText.print(v) : stuck(a) ? "stuck" : "OK";
+      case "AuthInfo" -> found ? "$# " + TokenText.print(v) : "no";
+      case "TLS_Srv", "TLS_Clt", "TLS_Rcpt" -> TlsConnection.evaluate(
+          found ? TlsRequirement.ofWords(v) : Optional.empty(), session(c, tag));
       case "Connect", "From" -> action(a, code, v);
-      case "GreetPause" -> found ? "$# " + Tokens.print(v) : stuck(a) ? "$|"
+      case "GreetPause" -> found ? "$# " + TokenText.print(v) : stuck(a) ? "$|"
           : "$# " + rules.greetPauseDefault().orElseThrow();
       case "ClientRate", "ClientConn" -> {
-        if (!found || Tokens.isWord(v, "0")) {
+        if (!found || Prescan.isWord(v, "0")) {
           yield "ok";
         }
-        long limit = Tokens.strtol(Tokens.join(v, '.'), 0);
+        long limit = Strtol.parse(TokenText.join(v, '.'), 0);
         yield limit < Long.parseLong(c.rate()) ? "reject" : "ok";
       }
       case "To" -> code.equals("relay") ? "relay" : code.equals("reject")
@@ -45,12 +49,12 @@ final class Verdicts {
     return a.notes().stream().anyMatch(n -> n.startsWith("the address is empty"));
   }
 
-  private static TlsRequirement.Session session(SendmailBt.Case c, String tag) {
+  private static TlsConnection.Session session(SendmailBt.Case c, String tag) {
     String tlsName = switch (tag) {
       case "TLS_Clt" -> c.macros().get("client_name");
       default -> c.macros().get("server_name");
     };
-    return new TlsRequirement.Session(c.verify(), c.macros().get("cipher_bits"),
+    return new TlsConnection.Session(c.verify(), c.macros().get("cipher_bits"),
         c.macros().get("auth_ssf"), tlsName, c.macros().get("cn_subject"),
         c.macros().get("cert_subject"), c.macros().get("cert_issuer"));
   }
@@ -71,14 +75,14 @@ final class Verdicts {
       return code;
     }
     if (code.equals("quarantine")) {
-      return "quarantine " + Tokens.print(v.subList(2, v.size()));
+      return "quarantine " + TokenText.print(v.subList(2, v.size()));
     }
     if (code.startsWith("error ")) {
-      return code + " " + Tokens.print(v.subList(8, v.size()));
+      return code + " " + TokenText.print(v.subList(8, v.size()));
     }
     if (code.equals("error")) {
       boolean keyword = v.size() >= 3 && v.get(0).equalsIgnoreCase("ERROR") && v.get(1).equals(":");
-      return "error " + Tokens.print(keyword ? v.subList(2, v.size()) : v);
+      return "error " + TokenText.print(keyword ? v.subList(2, v.size()) : v);
     }
     return code;
   }

@@ -1,6 +1,8 @@
 package io.accessctl.lint.rules;
 
-import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -112,8 +114,8 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
   }
 
   Reply reply() {
-    String rendered = stripQuotes(Prescan.render(text));
-    String rule = Prescan.concat(dsn);
+    String rendered = TokenText.stripQuotes(TokenText.render(text));
+    String rule = TokenText.concat(dsn);
     if (rendered.length() >= 4 && isDigits(rendered.substring(0, 3)) && rendered.charAt(3) == ' ') {
       String rest = rendered.substring(4);
       int enh = enhancedCodeLength(rest);
@@ -124,20 +126,6 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
       return new Reply(rendered.substring(0, 3), "", rule, rest, rendered);
     }
     return new Reply("", "", rule, rendered, rendered);
-  }
-
-  /** libsm stripquotes(): drops unescaped double quotes, keeps what a backslash escapes. */
-  static String stripQuotes(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        sb.append(s.charAt(++i));
-      } else if (c != '"') {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   private static boolean isDigits(String s) {

@@ -53,9 +53,9 @@ public final class CltFeatures8171 extends ConfigRule {
   /** What does work on 8.17.1 for the letters the entry sets. */
   private static String instead(Entry e) {
     String v = Values.intended(e.value());
-    String letters = Tokens.featureLetters(v);
+    String letters = FeatureLetters.firstCharacters(v);
     StringBuilder s = new StringBuilder();
-    if (!Tokens.isTempFail(v) && letters.indexOf('S') >= 0) {
+    if (!FeatureLetters.isTemp(v) && letters.indexOf('S') >= 0) {
       s.append("to stop STARTTLS with that server write Try_TLS:").append(e.subject())
           .append(" NO; ");
     }

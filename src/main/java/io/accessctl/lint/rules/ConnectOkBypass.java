@@ -43,8 +43,8 @@ public final class ConnectOkBypass extends ConfigRule {
     EntriesByTag byTag = EntriesByTag.of(ctx);
     List<Entry> ok = EntriesByTag.inFileOrder(byTag.tagged("Connect"), Precedence.untagged(ctx))
         .stream()
-        .filter(e -> (Tokens.isOnly(e, "OK")
-                || Tokens.isOnly(e, "RELAY")))
+        .filter(e -> (Values.isOnly(e, "OK")
+                || Values.isOnly(e, "RELAY")))
         .toList();
     if (ok.isEmpty()) {
       return;

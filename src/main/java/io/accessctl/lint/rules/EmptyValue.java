@@ -8,6 +8,7 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
 
 /**
  * AC318: an empty value (a map built with {@code makemap -e}, or only blanks after a {@code -t}

@@ -4,7 +4,8 @@ import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
-import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +55,26 @@ final class FeatureLetters {
 
   static boolean isClient(Tag tag) {
     return tag.name().equals("Clt_Features");
+  }
+
+  /** The first character of each token of a value: the letters sendmail reads from it. */
+  static String firstCharacters(String value) {
+    StringBuilder letters = new StringBuilder();
+    for (Token t : Prescan.tokens(value)) {
+      letters.append(t.text().charAt(0));
+    }
+    return letters.toString();
+  }
+
+  /** The value's first token starts with "temp": a temporary failure, not letters. */
+  static boolean isTemp(String value) {
+    return isTemp(Prescan.tokens(value));
+  }
+
+  /** True when some token of the value has more than one character and starts with {@code c}. */
+  static boolean hasWordStartingWith(String value, char c) {
+    return Prescan.tokens(value).stream()
+        .anyMatch(t -> t.text().length() > 1 && t.text().charAt(0) == c);
   }
 
   /** The first token starts with "temp": the value is a temporary failure, not letters. */

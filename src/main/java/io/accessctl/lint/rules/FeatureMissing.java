@@ -8,6 +8,7 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class FeatureMissing extends ConfigRule {
           cf -> cf.has(Feature.DELAY_CHECKS_FRIEND) || cf.has(Feature.DELAY_CHECKS_HATER),
           (e, cf) -> never(e, cf) + "it was built without FEATURE(`delay_checks', `friend') or"
               + " `hater'; add FEATURE(`delay_checks', `"
-              + (Tokens.isOnly(e.value(), "HATER") ? "hater" : "friend")
+              + (Prescan.isOnly(e.value(), "HATER") ? "hater" : "friend")
               + "')dnl and rebuild sendmail.cf"),
       tlsSessionFeatures("TLS_Srv_Features"),
       tlsSessionFeatures("TLS_Clt_Features"),
@@ -120,7 +121,7 @@ public final class FeatureMissing extends ConfigRule {
       }
       List<Entry> candidates = need.relay()
           ? relays.computeIfAbsent(need.tag(), t -> byTag.tagged(t).stream()
-              .filter(e -> Tokens.isOnly(e, "RELAY")).toList())
+              .filter(e -> Values.isOnly(e, "RELAY")).toList())
           : byTag.tagged(need.tag());
       List<Entry> entries = candidates.stream().filter(need.applies()).toList();
       if (entries.isEmpty()) {

@@ -3,7 +3,8 @@ package io.accessctl.lint.rules;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
 import java.util.List;
 
 /** AC303: a Srv_Features / Clt_Features value whose first word starts with "temp". */

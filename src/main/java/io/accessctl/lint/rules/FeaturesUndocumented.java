@@ -4,7 +4,8 @@ import io.accessctl.catalog.Flag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
 import java.util.List;
 
 /** AC305: a feature letter that works but that the documentation does not list. */

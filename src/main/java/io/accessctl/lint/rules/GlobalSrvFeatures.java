@@ -36,13 +36,13 @@ public final class GlobalSrvFeatures extends EntryRule {
     if (!e.tagIs("Srv_Features") || !e.hasEmptySubject()) {
       return;
     }
-    if (Tokens.isTempFail(e.value())) {
+    if (FeatureLetters.isTemp(e.value())) {
       out.add(INFO, e, e.valueColumn(), "the bare Srv_Features: key is the default for every"
           + " client, and a value starting with \"temp\" makes sendmail answer every command of"
           + " every SMTP session with 450 4.3.0: no mail is accepted from anybody; key it by the"
           + " client (Srv_Features:192.0.2.25 temp) or remove it");
-    } else if (Tokens.featureLetters(e.value()).indexOf('S') >= 0) {
-      String skip = Tokens.hasWordStartingWith(e.value(), 'S') ? " (sendmail uses only the first letter of each word, so " + Values.quote(
+    } else if (FeatureLetters.firstCharacters(e.value()).indexOf('S') >= 0) {
+      String skip = FeatureLetters.hasWordStartingWith(e.value(), 'S') ? " (sendmail uses only the first letter of each word, so " + Values.quote(
               Values.intended(e.value())) + " counts as S)" : "";
       out.add(INFO, e, e.valueColumn(), "the bare Srv_Features: key is the default for every"
           + " client, and S in it means STARTTLS is offered to no client" + skip + "; key it by"

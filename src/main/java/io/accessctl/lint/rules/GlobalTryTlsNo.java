@@ -34,7 +34,7 @@ public final class GlobalTryTlsNo extends EntryRule {
   @Override
   protected void check(Entry e, Tag tag, LintContext ctx, Findings out) {
     if (e.tagIs("Try_TLS") && e.hasEmptySubject()
-        && Tokens.isOnly(e, "NO")) {
+        && Values.isOnly(e, "NO")) {
       out.add(INFO, e, e.keyColumn(), "the bare Try_TLS: key is the default for every server, so"
           + " NO here makes sendmail deliver all outgoing mail without STARTTLS; list only the"
           + " servers that fail (Try_TLS:mx.broken.example NO), or on sendmail 8.16.1+ use"

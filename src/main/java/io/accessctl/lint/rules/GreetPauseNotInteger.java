@@ -5,6 +5,9 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.tokens.Limits;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Strtol;
 
 /**
  * AC309: a GreetPause value that is not a plain number of milliseconds. srvrsmtp.c reads the first
@@ -26,8 +29,6 @@ public final class GreetPauseNotInteger extends ValueRule {
         GreetPause:192.0.2 5000
       """);
 
-  static final long MAX_MS = 300_000;
-
   @Override
   public RuleInfo info() {
     return INFO;
@@ -41,16 +42,17 @@ public final class GreetPauseNotInteger extends ValueRule {
     String first = Prescan.upToFirstClose(v.tokens()).get(0).text();
     long ms = Strtol.parse(first, 10);
     boolean plain = v.tokens().size() == 1 && first.matches("[0-9]{1,18}");
-    if (plain && ms <= MAX_MS) {
+    if (plain && ms <= Limits.GREET_PAUSE_MAX_MS) {
       return;
     }
     String who = v.subject("these clients");
+    long most = Limits.GREET_PAUSE_MAX_MS;
     String effect = ms <= 0 ? "no pause for " + who
-        : ms > MAX_MS ? "a pause of " + MAX_MS + " ms (5 minutes, sendmail's maximum) for " + who
+        : ms > most ? "a pause of " + most + " ms (5 minutes, sendmail's maximum) for " + who
         : "a pause of " + ms + " ms for " + who;
     String what = plain ? "value " + v.quoted() + " is more than sendmail ever waits"
         : "value " + v.quoted() + " is not a plain number of milliseconds";
     out.add(INFO, v.entry(), v.column(), what + ": sendmail reads it as " + effect
-        + "; write the milliseconds as digits only" + (plain ? ", at most " + MAX_MS : ""));
+        + "; write the milliseconds as digits only" + (plain ? ", at most " + most : ""));
   }
 }

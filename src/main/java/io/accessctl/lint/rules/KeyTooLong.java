@@ -4,12 +4,10 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.tokens.Limits;
 
 /** AC204: sendmail cuts lookup keys to 256 bytes, so a longer key is never found. */
 public final class KeyTooLong extends KeyRule {
-  /** MAXNAME: sendmail truncates every map lookup key to this many bytes. */
-  static final int MAX_KEY_BYTES = 256;
-
   static final RuleInfo INFO = new RuleInfo("AC204", "key-too-long", Severity.ERROR,
       "a key longer than the 256 bytes sendmail looks up",
       """
@@ -32,12 +30,12 @@ public final class KeyTooLong extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     int length = k.entry().storedKey().length(); // one char per byte
-    if (length <= MAX_KEY_BYTES) {
+    if (length <= Limits.MAXNAME) {
       return;
     }
-    out.add(INFO, k.entry(), k.column(MAX_KEY_BYTES), "key is " + length + " bytes long, but "
-        + "sendmail cuts every lookup key to " + MAX_KEY_BYTES + " bytes, so it never looks this "
-        + "key up and the entry is dead; shorten the key to at most " + MAX_KEY_BYTES
+    out.add(INFO, k.entry(), k.column(Limits.MAXNAME), "key is " + length + " bytes long, but "
+        + "sendmail cuts every lookup key to " + Limits.MAXNAME + " bytes, so it never looks this "
+        + "key up and the entry is dead; shorten the key to at most " + Limits.MAXNAME
         + " bytes (for a host, key its parent domain)");
   }
 }

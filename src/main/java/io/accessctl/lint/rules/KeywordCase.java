@@ -1,13 +1,15 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Rule;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.tokens.TokenText;
 
 /** AC312: a reply written without ERROR: ({@code 550 text}), the deprecated form. */
 public final class LegacyErrorForm extends ValueRule {
@@ -36,7 +37,7 @@ public final class LegacyErrorForm extends ValueRule {
         || UnquotedMessage.isMangled(v, a.text()) || ReplyCode.problem(v) != null) {
       return;
     }
-    String reply = ActionValue.stripQuotes(Prescan.render(a.text()));
+    String reply = TokenText.stripQuotes(TokenText.render(a.text()));
     out.add(INFO, v.entry(), v.column(), "reply " + Values.quote(reply) + " has no ERROR: in "
         + "front (deprecated; works as a rejection); write ERROR:\"" + reply + "\"");
   }

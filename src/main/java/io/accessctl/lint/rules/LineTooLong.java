@@ -4,6 +4,7 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceLine;
 import io.accessctl.source.SyntaxIssue;
 
@@ -37,6 +38,6 @@ public final class LineTooLong extends IssueRule {
   void report(SyntaxIssue issue, SourceLine line, LintContext ctx, Findings out) {
     out.add(INFO, line, issue.column(), "line is " + line.text().length() + " bytes long: makemap "
         + "rejects it and reads the rest as another entry (accessctl compile stores it whole); "
-        + "shorten it below 1023 bytes");
+        + "shorten it below " + ParseOptions.MAKEMAP_READ + " bytes");
   }
 }

@@ -38,25 +38,6 @@ public final class PercentDigit extends EntryVisitor {
   }
 
   /**
-   * The value as map_rewrite() returns it for a lookup of {@code key} (as the ruleset built it,
-   * tag included): {@code %0} is the key, {@code %1}–{@code %9} nothing, {@code %%} one {@code %}.
-   */
-  static String rewrite(String value, String key) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      char next = i + 1 < value.length() ? value.charAt(i + 1) : 0;
-      if (c != '%' || (next != '%' && (next < '0' || next > '9'))) {
-        sb.append(c);
-      } else {
-        i++;
-        sb.append(next == '%' ? "%" : next == '0' ? key : "");
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
    * Index of a {@code %} that ends the value without a character to pair with, or -1.
    * map_rewrite() takes {@code %} and the character after it as a pair; for a last {@code %} its
    * unsigned length counter wraps below zero (8.17 map.c), so it copies on past the value.

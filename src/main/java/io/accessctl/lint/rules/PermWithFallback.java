@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.EntriesByTag;
@@ -9,6 +10,7 @@ import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Bytes;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
 import java.util.Optional;
 
 /**

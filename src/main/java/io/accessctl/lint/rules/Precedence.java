@@ -7,6 +7,7 @@ import io.accessctl.lint.Rule;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

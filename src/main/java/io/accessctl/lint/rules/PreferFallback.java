@@ -46,7 +46,7 @@ public final class PreferFallback extends ConfigRule {
     }
     List<Entry> no = EntriesByTag.of(ctx).tagged("Try_TLS").stream()
         .filter(e -> !e.hasEmptySubject()
-            && Tokens.isOnly(e, "NO"))
+            && Values.isOnly(e, "NO"))
         .toList();
     if (no.size() >= THRESHOLD) {
       Entry first = no.get(0);

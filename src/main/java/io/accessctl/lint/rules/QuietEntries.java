@@ -8,6 +8,7 @@ import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
+import io.accessctl.tokens.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -171,7 +172,7 @@ public final class QuietEntries {
     SourceLine line = e.line();
     int keyEnd = e.keyLength();
     int colon = e.tagEnd();
-    if (keyEnd > KeyTooLong.MAX_KEY_BYTES || colon <= 0) {
+    if (keyEnd > Limits.MAXNAME || colon <= 0) {
       return JUDGE;
     }
     int group = byTag.groupOf(e);

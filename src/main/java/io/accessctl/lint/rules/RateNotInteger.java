@@ -5,6 +5,9 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Strtol;
+import io.accessctl.tokens.TokenText;
 
 /**
  * AC308: a ClientRate / ClientConn limit that is not a plain decimal number. RateControl and
@@ -41,7 +44,7 @@ public final class RateNotInteger extends ValueRule {
     if (!v.is(ValueKind.LIMIT)) {
       return;
     }
-    if (v.tokens().size() == 1 && Strtol.isPlainDecimal(v.tokens().get(0).text())) {
+    if (v.tokens().size() == 1 && Ascii.isPlainDecimal(v.tokens().get(0).text())) {
       return;
     }
     long limit = limit(v);
@@ -58,6 +61,6 @@ public final class RateNotInteger extends ValueRule {
 
   /** The limit sendmail compares with: strtol(base 0) of the tokens as the arith map gets them. */
   static long limit(Value v) {
-    return Strtol.parse(Prescan.render(Prescan.upToFirstClose(v.tokens())), 0);
+    return Strtol.parse(TokenText.render(Prescan.upToFirstClose(v.tokens())), 0);
   }
 }

@@ -6,7 +6,7 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import java.util.ArrayList;
+import io.accessctl.tokens.Prescan;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +33,6 @@ public final class SpaceAfterColon extends KeyRule {
       """);
 
   private static final Pattern MAIL = Pattern.compile("[^@\\s:\"]*@[^@\\s:\"]*");
-  /** sendmail's operator and delimiter characters: each is a token of its own. */
-  private static final String TOKEN_CHARS = ".:%@!^/[]+()<>,;";
 
   @Override
   public RuleInfo info() {
@@ -103,7 +101,7 @@ public final class SpaceAfterColon extends KeyRule {
   private static String flags(Tag tag, String value) {
     boolean upperOnly = tag.side() == Side.CLIENT; // Clt_Features: lower case does nothing
     Set<String> letters = new LinkedHashSet<>();
-    for (String token : tokens(value)) {
+    for (String token : Prescan.words(value)) {
       char c = token.charAt(0);
       boolean known = Character.isLetter(c) && tag.flag(Character.toUpperCase(c)).isPresent();
       if (known && (!upperOnly || Character.isUpperCase(c))) {
@@ -113,29 +111,5 @@ public final class SpaceAfterColon extends KeyRule {
     return letters.isEmpty() ? "" : ", reading the flags "
         + letters.stream().collect(Collectors.joining(" ")) + " (the first character of each"
         + " token) for all of them";
-  }
-
-  /** The value split the way sendmail's rule engine tokenizes it. */
-  static List<String> tokens(String value) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      boolean space = c == ' ' || c == '\t' || c == '\r';
-      if (space || TOKEN_CHARS.indexOf(c) >= 0) {
-        if (cur.length() > 0) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        }
-        if (!space) {
-          out.add(String.valueOf(c));
-        }
-      } else {
-        cur.append(c);
-      }
-    }
-    if (cur.length() > 0) {
-      out.add(cur.toString());
-    }
-    return out;
   }
 }

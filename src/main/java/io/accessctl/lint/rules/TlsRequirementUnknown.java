@@ -1,11 +1,14 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 
 /** AC314: a TLS_Srv / TLS_Clt / TLS_Rcpt value that is not (entirely) a TLS requirement. */
@@ -59,7 +62,7 @@ public final class TlsRequirementUnknown extends ValueRule {
     if (r.unknownExtension() >= 0) {
       List<Token> e = r.extensions().get(r.unknownExtension());
       int after = r.extensions().size() - r.unknownExtension() - 1;
-      String ext = Prescan.concat(e);
+      String ext = TokenText.concat(e);
       if (TlsRequirement.endsWithSeparator(e)) {
         out.add(INFO, v.entry(), v.columnOf(e.get(0)), "the extensions end with ++, so sendmail "
             + "ignores all of them (" + Values.quote(ext) + "); remove the trailing ++");

@@ -1,7 +1,9 @@
 package io.accessctl.lint.rules;
 
-import io.accessctl.lint.rules.Prescan.Token;
 import io.accessctl.source.Bytes;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
+import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +74,7 @@ record TlsSessionFeatures(String input, Map<String, String> options, String fata
   }
 
   static TlsSessionFeatures parse(List<Token> tokens) {
-    return new Parser(Prescan.concat(Prescan.upToFirstClose(tokens))).run();
+    return new Parser(TokenText.concat(Prescan.upToFirstClose(tokens))).run();
   }
 
   /** A direct port of the C loop, index for index. */

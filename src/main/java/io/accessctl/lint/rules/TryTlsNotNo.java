@@ -7,14 +7,15 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
 import io.accessctl.source.Bytes;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,7 +122,7 @@ public final class TryTlsNotNo extends ValueRule {
       Map<String, Entry> by = new HashMap<>();
       Entry firstAddress = null;
       for (Entry e : EntriesByTag.of(ctx).tagged(tag.name())) {
-        if (Tokens.isOnly(e, "NO")) { // a trailing CR is a blank to the tokenizer
+        if (Values.isOnly(e, "NO")) { // a trailing CR is a blank to the tokenizer
           String subject = Bytes.foldAscii(e.subject());
           by.putIfAbsent(subject, e);
           if (firstAddress == null && isAddress(subject)) {

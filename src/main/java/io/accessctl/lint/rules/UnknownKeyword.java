@@ -5,7 +5,9 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +75,7 @@ public final class UnknownKeyword extends ValueRule {
     Token first = t.get(0);
     String word = first.text().toUpperCase(Locale.ROOT);
     if (t.size() == 1 && first.isQuoted()) {
-      String inner = ActionValue.stripQuotes(first.text()).strip().toUpperCase(Locale.ROOT);
+      String inner = TokenText.stripQuotes(first.text()).strip().toUpperCase(Locale.ROOT);
       return isKeywordLike(inner) ? "value " + Values.quote(first.text()) + " is quoted, which "
           + "makes it text, not the keyword " + inner : null;
     }
@@ -81,7 +83,7 @@ public final class UnknownKeyword extends ValueRule {
       return "value " + Values.quote(first.text()) + " is no keyword";
     }
     if (t.size() > 1 && first.isAtom() && isKeywordLike(word)) {
-      return "value " + Values.quote(Prescan.render(t)) + " is not the keyword " + word
+      return "value " + Values.quote(TokenText.render(t)) + " is not the keyword " + word
           + " (a keyword must be the whole value)";
     }
     return null;
@@ -93,7 +95,7 @@ public final class UnknownKeyword extends ValueRule {
   }
 
   private static String consequence(Value v) {
-    String reply = "\"553 5.3.0 " + ActionValue.stripQuotes(Prescan.render(v.tokens())) + "\"";
+    String reply = "\"553 5.3.0 " + TokenText.stripQuotes(TokenText.render(v.tokens())) + "\"";
     if (v.tag() != null && v.tag().name().equals("To")) {
       return "sendmail takes it as the text of a rejection (" + reply + ") with "
           + "FEATURE(blocklist_recipients), and ignores it without";
@@ -104,7 +106,7 @@ public final class UnknownKeyword extends ValueRule {
   }
 
   private static String suggestion(ActionValue a) {
-    String word = ActionValue.stripQuotes(a.keyword()).strip().toUpperCase(Locale.ROOT);
+    String word = TokenText.stripQuotes(a.keyword()).strip().toUpperCase(Locale.ROOT);
     if (ActionValue.KEYWORDS.contains(word)) {
       return word + " alone";
     }

@@ -5,8 +5,10 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.lint.rules.Prescan.Token;
 import io.accessctl.source.Bytes;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.Prescan.Token;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 
 /**
@@ -42,10 +44,10 @@ public final class UnquotedMessage extends ValueRule {
       return;
     }
     String written = written(v, text);
-    String sent = Prescan.render(text);
+    String sent = TokenText.render(text);
     String result = v.isAction() && ActionValue.parse(v.tokens()).isReply()
         ? "sendmail replies \"" + ActionValue.parse(v.tokens()).reply().line() + "\""
-        : "sendmail uses \"" + ActionValue.stripQuotes(sent) + "\"";
+        : "sendmail uses \"" + TokenText.stripQuotes(sent) + "\"";
     String prefix = v.text().substring(0, text.get(0).offset());
     if (v.isAction() && ActionValue.parse(v.tokens()).kind() == ActionValue.Kind.TEXT) {
       prefix = "ERROR:";
@@ -81,6 +83,6 @@ public final class UnquotedMessage extends ValueRule {
     if (text.size() == 1 && text.get(0).isQuoted()) {
       return false;
     }
-    return !Prescan.render(text).equals(written(v, text));
+    return !TokenText.render(text).equals(written(v, text));
   }
 }

@@ -8,6 +8,7 @@ import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
 import java.util.List;
 import java.util.Optional;
 

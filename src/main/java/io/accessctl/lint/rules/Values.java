@@ -1,6 +1,8 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.source.Bytes;
+import io.accessctl.source.Entry;
+import io.accessctl.tokens.Prescan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,5 +65,13 @@ public final class Values {
   /** The value shown to people, quoted. */
   public static String quote(String latin1) {
     return "\"" + Bytes.display(latin1) + "\"";
+  }
+
+  /**
+   * {@link Prescan#isOnly} for an entry's value, answered from the line's bytes where the value is
+   * letters and digits only (one atom, the value itself).
+   */
+  static boolean isOnly(Entry e, String word) {
+    return e.valueIsAlphanumeric() ? e.valueIs(word) : Prescan.isOnly(e.value(), word);
   }
 }

@@ -3,6 +3,7 @@ package io.accessctl.lint.rules;
 import static io.accessctl.lint.rules.ValueRulesFixtureTest.assertFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.tokens.Strtol;
 import org.junit.jupiter.api.Test;
 
 /** AC308 and AC309: numbers read by C's strtol. */
@@ -34,10 +35,10 @@ class Ac308Ac309NumbersTest {
 
   @Test
   void plainDecimalIsZeroOrNoLeadingZero() {
-    assertThat(Strtol.isPlainDecimal("0")).isTrue();
-    assertThat(Strtol.isPlainDecimal("10")).isTrue();
-    assertThat(Strtol.isPlainDecimal("00")).isFalse();
-    assertThat(Strtol.isPlainDecimal("010")).isFalse();
-    assertThat(Strtol.isPlainDecimal("")).isFalse();
+    assertThat(Ascii.isPlainDecimal("0")).isTrue();
+    assertThat(Ascii.isPlainDecimal("10")).isTrue();
+    assertThat(Ascii.isPlainDecimal("00")).isFalse();
+    assertThat(Ascii.isPlainDecimal("010")).isFalse();
+    assertThat(Ascii.isPlainDecimal("")).isFalse();
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintFixture;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.TokenText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,7 @@ class Ac310To313MessagesTest {
     assertThat(kind("QUARANTINE:")).isEqualTo(ActionValue.Kind.TEXT);
     ActionValue e = ActionValue.parse(Prescan.tokens("ERROR:4.7.1:\"450 later\""));
     assertThat(e.kind()).isEqualTo(ActionValue.Kind.ERROR);
-    assertThat(Prescan.concat(e.dsn())).isEqualTo("4.7.1");
+    assertThat(TokenText.concat(e.dsn())).isEqualTo("4.7.1");
     assertThat(e.reply().line()).isEqualTo("450 4.7.1 later");
     assertThat(ActionValue.parse(Prescan.tokens("ERROR:go away")).reply().line())
         .isEqualTo("553 5.3.0 go away");

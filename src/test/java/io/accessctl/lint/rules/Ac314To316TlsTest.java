@@ -3,8 +3,10 @@ package io.accessctl.lint.rules;
 import static io.accessctl.lint.rules.ValueRulesFixtureTest.assertFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintFixture;
+import io.accessctl.tokens.Prescan;
 import org.junit.jupiter.api.Test;
 
 /** AC314–AC316: TLS requirements and TLS session features. */

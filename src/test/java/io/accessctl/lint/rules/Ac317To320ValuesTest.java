@@ -8,6 +8,7 @@ import io.accessctl.cf.Feature;
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintFixture;
 import io.accessctl.lint.Severity;
+import io.accessctl.tokens.MapValue;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,6 @@ class Ac317To320ValuesTest {
 
   @Test
   void mapRewriteOfPercentSigns() {
-    assertThat(PercentDigit.rewrite("a%0b%1c%%d%x%", "Tag:k")).isEqualTo("aTag:kbc%d%x%");
+    assertThat(MapValue.rewrite("a%0b%1c%%d%x%", "Tag:k")).isEqualTo("aTag:kbc%d%x%");
   }
 }

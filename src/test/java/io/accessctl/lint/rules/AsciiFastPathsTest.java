@@ -6,6 +6,7 @@ import io.accessctl.source.AccessParser;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceLine;
 import io.accessctl.testutil.AccessGen;
+import io.accessctl.tokens.Prescan;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens}, {@link
- * Tokens#isOnly}, {@link SourceLine#containsIgnoreCase}, {@link TryTlsNotNo#isAddress}, {@link
+ * Prescan#isOnly}, {@link SourceLine#containsIgnoreCase}, {@link TryTlsNotNo#isAddress}, {@link
  * Values#words}, {@link CidrOrWildcard#isOneToThreeDigits} and {@link
  * ActionValue#enhancedCodeLength} answer what the regexes and the
  * tokenizer they replace answer, on seeded random strings over the characters that matter to
@@ -82,7 +83,7 @@ class AsciiFastPathsTest {
       String word = rnd.nextBoolean() ? s.toUpperCase(java.util.Locale.ROOT)
           : rnd.nextBoolean() ? "NO" : "RELAY";
       java.util.List<Prescan.Token> tokens = Prescan.tokens(s);
-      assertThat(Tokens.isOnly(s, word)).as(why + " is only " + word)
+      assertThat(Prescan.isOnly(s, word)).as(why + " is only " + word)
           .isEqualTo(tokens.size() == 1 && tokens.get(0).is(word));
       String dsn = random(rnd, "2457.019 x");
       java.util.regex.Matcher m = enhancedCode.matcher(dsn);

@@ -3,6 +3,7 @@ package io.accessctl.lint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Linter;
@@ -13,6 +14,8 @@ import io.accessctl.source.Entry;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.testutil.AccessGen;
 import io.accessctl.testutil.Oracle;
+import io.accessctl.tokens.MapValue;
+import io.accessctl.tokens.Prescan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -171,7 +174,7 @@ class ValueRulesOracleTest {
       }
       String subject = c.key().substring(c.key().indexOf(':') + 1);
       List<Prescan.Token> tokens = Prescan.upToFirstClose(
-          Prescan.tokens(PercentDigit.rewrite(c.value(), c.key())));
+          Prescan.tokens(MapValue.rewrite(c.value(), c.key())));
       // A value without any token leaves the looked-up name in its place (AC318).
       List<String> texts = Prescan.texts(tokens.isEmpty() ? Prescan.tokens(subject) : tokens);
       String expected = printed("$# " + String.join(" ", texts));

@@ -1,10 +1,10 @@
-package io.accessctl.lint.rules;
+package io.accessctl.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Examples of sendmail's tokenizer; the randomized proof is ValueRulesOracleTest. */
+/** Examples of sendmail's tokenizer; the randomized proof is PrescanOracleTest. */
 class ValueRulesPrescanTest {
 
   private static java.util.List<String> t(String s) {
@@ -38,8 +38,8 @@ class ValueRulesPrescanTest {
 
   @Test
   void renderPutsBlanksOnlyBetweenWords() {
-    assertThat(Prescan.render(Prescan.tokens("550 go  away, now (x)"))).isEqualTo(
+    assertThat(TokenText.render(Prescan.tokens("550 go  away, now (x)"))).isEqualTo(
         "550 go away,now");
-    assertThat(Prescan.render(Prescan.tokens("550 \"go away\""))).isEqualTo("550\"go away\"");
+    assertThat(TokenText.render(Prescan.tokens("550 \"go away\""))).isEqualTo("550\"go away\"");
   }
 }

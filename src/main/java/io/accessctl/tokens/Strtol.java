@@ -1,19 +1,21 @@
-package io.accessctl.lint.rules;
-
-import io.accessctl.source.Bytes;
+package io.accessctl.tokens;
 
 /**
  * C's {@code strtol(s, NULL, base)} for base 0 and 10, which sendmail uses on numbers from the
  * access map: the arith map (ClientRate, ClientConn, TLS bits) with base 0, greet_pause with base
  * 10. Leading white space and a sign are accepted, parsing stops at the first character that is not
- * a digit, and no digits at all give 0.
+ * a digit, no digits at all give 0, and a value beyond a 64-bit long saturates as glibc's does.
  */
-final class Strtol {
+public final class Strtol {
+  private static final int HEX = 16;
+  private static final int OCTAL = 8;
+  private static final int DECIMAL = 10;
+
   private Strtol() {}
 
-  static long parse(String s, int base) {
+  public static long parse(String s, int base) {
     int i = 0;
-    while (i < s.length() && Bytes.isSpace(s.charAt(i))) {
+    while (i < s.length() && isSpace(s.charAt(i))) {
       i++;
     }
     boolean negative = false;
@@ -24,16 +26,16 @@ final class Strtol {
     int radix = base;
     if (base == 0) {
       if (s.startsWith("0x", i) || s.startsWith("0X", i)) {
-        if (i + 2 < s.length() && Character.digit(s.charAt(i + 2), 16) >= 0) {
-          radix = 16;
+        if (i + 2 < s.length() && Character.digit(s.charAt(i + 2), HEX) >= 0) {
+          radix = HEX;
           i += 2;
         } else {
           return 0;
         }
       } else if (s.startsWith("0", i)) {
-        radix = 8;
+        radix = OCTAL;
       } else {
-        radix = 10;
+        radix = DECIMAL;
       }
     }
     long value = 0;
@@ -51,8 +53,8 @@ final class Strtol {
     return negative ? -value : value;
   }
 
-  /** True for the plain decimal spelling of a non-negative number: {@code 0} or no leading zero. */
-  static boolean isPlainDecimal(String s) {
-    return Ascii.isPlainDecimal(s);
+  /** C's isspace() in the C locale. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 }

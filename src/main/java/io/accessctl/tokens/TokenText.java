@@ -1,0 +1,169 @@
+package io.accessctl.tokens;
+
+import io.accessctl.tokens.Prescan.Token;
+import java.util.List;
+
+/** The ways sendmail turns tokens back into text. */
+public final class TokenText {
+  private TokenText() {}
+
+  /**
+   * The tokens joined the way cataddr() joins them for a message, a map key or a map argument: a
+   * blank only between two atoms ({@code 550 go away}, but {@code away,please} and {@code
+   * 100%sure}).
+   */
+  public static String render(List<Token> tokens) {
+    return join(Prescan.texts(tokens));
+  }
+
+  /** Token texts joined as the rule engine builds a map key (cataddr, blank between atoms). */
+  public static String join(List<String> tokens) {
+    return join(tokens, ' ');
+  }
+
+  /** Token texts joined with {@code blank} between two atoms (a map argument: BlankSub, '.'). */
+  public static String join(List<String> tokens, char blank) {
+    StringBuilder sb = new StringBuilder();
+    boolean previousAtom = false;
+    for (String t : tokens) {
+      boolean atom = !t.isEmpty() && Prescan.isAtom(t.charAt(0));
+      if (previousAtom && atom) {
+        sb.append(blank);
+      }
+      sb.append(t);
+      previousAtom = atom;
+    }
+    return sb.toString();
+  }
+
+  /** The tokens joined without any blank, as rscheck() hands a string result to C code. */
+  public static String concat(List<Token> tokens) {
+    StringBuilder sb = new StringBuilder();
+    for (Token t : tokens) {
+      sb.append(t.text());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * libsm stripquotes(): double quotes removed, a backslash keeps the character after it (a
+   * backslash at the end goes).
+   */
+  public static String stripQuotes(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        if (++i >= s.length()) {
+          break;
+        }
+        c = s.charAt(i);
+      } else if (c == '"') {
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Bytes 0x80-0x9F that sendmail uses inside rules, and the {@code $x} -bt prints for each. */
+  private static final String[] META = new String[0x20];
+  private static final int META_BASE = 0x80;
+  /** {@code $x} and {@code $&x}: followed by a macro id. */
+  private static final int MACRO_EXPAND = 0x81;
+  private static final int MACRO_DEFERRED = 0x82;
+  /** {@code $=X} and {@code $~X}: followed by a class id. */
+  private static final int MATCH_CLASS = 0x93;
+  private static final int MATCH_NOT_CLASS = 0x94;
+  /** {@code $1}: followed by a digit. */
+  private static final int MATCH_REPLACE = 0x95;
+  /** Characters -bt prints as they are between {@code $} and a macro id. */
+  private static final String MACRO_PREFIXES = "=~&?";
+  private static final String UNKNOWN_MACRO = "{***UNDEFINED MACRO***}";
+
+  static {
+    // sendmail.h: MATCHZANY 0x90 ... HOSTEND 0x9E, LOOKUPBEGIN 0x85, LOOKUPEND 0x86
+    String names = "*+-=~ #@:>?|.[]";
+    for (int i = 0; i < names.length(); i++) {
+      if (names.charAt(i) != ' ') {
+        META[0x10 + i] = "$" + names.charAt(i);
+      }
+    }
+    META[0x05] = "$(";
+    META[0x06] = "$)";
+  }
+
+  /**
+   * Tokens as {@code sendmail -bt} prints them (printav() and xputs()): each after one blank but
+   * the first; {@code \t}, {@code \n}, {@code \r} for those controls and nothing for the
+   * others; the bytes sendmail uses inside rules as {@code $x} (the byte after {@code $x}, {@code
+   * $&x}, {@code $=X} and {@code $~X} as it is); any other byte above 0x7F as {@code M-} and the
+   * character of its low seven bits. A macro or class id above 0x7F (which only the running cf can
+   * name) prints as {@code {***UNDEFINED MACRO***}}, and a token that ends right after {@code $x}
+   * or {@code $&x} as if it ended there (-bt itself reads on into the next token).
+   */
+  public static String print(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    for (int t = 0; t < tokens.size(); t++) {
+      if (t > 0) {
+        sb.append(' ');
+      }
+      xputs(tokens.get(t), sb);
+    }
+    return sb.toString();
+  }
+
+  private static void xputs(String s, StringBuilder out) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int c = s.charAt(i++) & 0xff;
+      if (c < META_BASE) {
+        printChar(c, out);
+      } else if (c == MATCH_REPLACE) {
+        out.append('$');
+        if (i < n) {
+          printChar(s.charAt(i++) & 0xff, out);
+        }
+      } else if (c == MACRO_EXPAND || c == MACRO_DEFERRED) {
+        out.append(c == MACRO_EXPAND ? "$" : "$&");
+        if (i < n && MACRO_PREFIXES.indexOf(s.charAt(i)) >= 0) {
+          out.append(s.charAt(i++));
+        }
+        i = macroId(s, i, out);
+      } else if (c - META_BASE < META.length && META[c - META_BASE] != null) {
+        out.append(META[c - META_BASE]);
+        if (c == MATCH_CLASS || c == MATCH_NOT_CLASS) {
+          i = macroId(s, i, out);
+        }
+      } else {
+        out.append("M-");
+        printChar(c & 0x7f, out);
+      }
+    }
+  }
+
+  /** A macro or class id after {@code $}: a byte below 0x80 as it is. */
+  private static int macroId(String s, int i, StringBuilder out) {
+    if (i >= s.length()) {
+      return i;
+    }
+    char id = s.charAt(i);
+    if (id >= META_BASE) {
+      out.append(UNKNOWN_MACRO);
+    } else {
+      out.append(id);
+    }
+    return i + 1;
+  }
+
+  private static void printChar(int c, StringBuilder out) {
+    if (c >= ' ' && c < 0x7f) {
+      out.append((char) c);
+    } else if (c == '\t' || c == '\n' || c == '\r') {
+      out.append('\\').append(c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+    } else if (c >= META_BASE) {
+      out.append('^').append((char) (c ^ 0x40));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.accessctl.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Examples of the tokenizer as the lookup simulator uses it, and of what surrounds it. */
+class TokensTest {
+  private static List<String> scan(String s) {
+    return Prescan.words(s);
+  }
+
+  @Test
+  void operatorsAreTokensOfTheirOwnAndQuotedStringsAreOneToken() {
+    assertThat(scan("luna.bagoona.com")).containsExactly("luna", ".", "bagoona", ".", "com");
+    assertThat(scan("ERROR:5.7.1:\"550 go  away\" # x")).containsExactly("ERROR", ":",
+        "5", ".", "7", ".", "1", ":", "\"550 go  away\"", "#", "x");
+    assertThat(scan("[IPv6:2001:db8::1]")).containsExactly("[", "IPv6", ":", "2001", ":",
+        "db8", ":", ":", "1", "]");
+  }
+
+  @Test
+  void commentsVanishAndCarriageReturnsAreBlanks() {
+    assertThat(scan("A(comment)B.x")).containsExactly("A", "B", ".", "x");
+    assertThat(scan(" NO\r")).containsExactly("NO");
+    assertThat(scan("a > b")).containsExactly("a", "b");
+  }
+
+  @Test
+  void keysJoinAtomsWithABlankAndLoseTheirQuotes() {
+    assertThat(TokenText.join(scan("a b.c"))).isEqualTo("a b.c");
+    assertThat(TokenText.stripQuotes(TokenText.join(scan("\"q.x\".y")))).isEqualTo("q.x.y");
+  }
+
+  @Test
+  void percentDigitsAreRewrittenAsSendmailsMapRewriteDoes() {
+    assertThat(MapValue.rewrite("550 x %%0=%0 %%1=[%1] 5%x %% end%", "Connect:9"))
+        .isEqualTo("550 x %0=Connect:9 %1=[] 5%x % end%");
+  }
+
+  @Test
+  void strtolReadsLikeC() {
+    assertThat(Strtol.parse("010", 0)).isEqualTo(8);
+    assertThat(Strtol.parse("0x10", 0)).isEqualTo(16);
+    assertThat(Strtol.parse("10abc", 0)).isEqualTo(10);
+    assertThat(Strtol.parse("abc", 0)).isZero();
+    assertThat(Strtol.parse("-5", 0)).isEqualTo(-5);
+    assertThat(Strtol.parse("5s", 10)).isEqualTo(5);
+  }
+
+  @Test
+  void tokensSplitAtSendmailsOperatorCharacters() {
+    assertThat(scan("my.host P")).containsExactly("my", ".", "host", "P");
+    assertThat(scan("a@b:c\tD\r")).containsExactly("a", "@", "b", ":", "c", "D");
+  }
+}
