@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,22 +26,13 @@ public final class DumpCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DB", description = "The map file.")
   Path db;
 
-  @Option(names = "--type", paramLabel = "TYPE",
-      description = "Insist on hash, btree or cdb (default: detected from the file).")
-  String type;
+  @Mixin
+  TypeOption type;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    MapFormat wanted = null;
-    if (type != null) {
-      try {
-        wanted = MapFormat.parse(type);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--type must be hash, btree or cdb, not '"
-            + type + "'");
-      }
-    }
+    MapFormat wanted = type.format();
     if (Files.isDirectory(db)) {
       throw new ExitException(ExitCodes.CANNOT_READ, db + ": is a directory, not a map");
     }

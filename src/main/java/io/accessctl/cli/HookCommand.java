@@ -1,5 +1,10 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.CfChoice;
+import io.accessctl.app.Lint;
+import io.accessctl.lint.Severity;
+import io.accessctl.report.OutputFormat;
+import io.accessctl.source.ParseOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,29 +155,28 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+      Severity fail = LintOutput.failLevel(spec, failLevel);
       Path top = Path.of(git(repo, "rev-parse", "--show-toplevel").trim());
-      List<String> args = new ArrayList<>(List.of("lint", "--staged", "--fail-level", failLevel,
-          "--format", "gcc"));
       // Names relative to the current directory when it is the top (as git runs hooks): short
       // messages, file:line:col as the admin sees the path.
       boolean atTop = top.toRealPath().equals(Path.of("").toRealPath());
-      int files = 0;
+      List<Path> files = new ArrayList<>();
       for (String name : git(top, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
           .split("\0")) {
         if (!name.isEmpty() && Path.of(name).getFileName().toString().equals("access")) {
-          args.add(atTop ? name : top.resolve(name).toString());
-          files++;
+          files.add(atTop ? Path.of(name) : top.resolve(name));
         }
       }
-      if (files == 0) {
+      if (files.isEmpty()) {
         return ExitCodes.OK;
       }
-      AccessctlCommand r = hook.root;
-      String[] a = args.toArray(new String[0]);
-      picocli.CommandLine lint = Main.commandLine(r.console, r.stdin, a);
-      lint.setOut(spec.commandLine().getOut());
-      lint.setErr(spec.commandLine().getErr());
-      return lint.execute(a);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Lint.Result r = Lint.run(new Lint.Request(files, true, Set.of(), Set.of(), CfChoice.stock(),
+          ParseOptions.defaults(), false, false), Warnings.to(err), phase -> { });
+      r.unreadable().forEach(u -> err.println("accessctl: " + u));
+      err.flush();
+      return LintOutput.render(r, OutputFormat.GCC, fail, hook.root.console.interactive(), out);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.Records;
 import io.accessctl.mapfile.AtomicFile;
 import io.accessctl.mapfile.MapFormat;
 import io.accessctl.mapfile.MapReader;

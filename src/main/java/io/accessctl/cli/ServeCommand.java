@@ -1,5 +1,6 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.IoProblems;
 import io.accessctl.serve.Endpoint;
 import io.accessctl.serve.MapInfo;
 import io.accessctl.serve.PushChannel;
@@ -48,9 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
   @ParentCommand
   AccessctlCommand root;
 
-  @Option(names = "--store", paramLabel = "DIR", required = true,
-      description = "The store directory (created if needed).")
-  Path store;
+  @Mixin
+  StoreOptions store;
 
   @Option(names = "--socket", paramLabel = "PATH",
       description = "Listen on this Unix-domain socket (repeatable); a stale socket file is "
@@ -69,10 +69,6 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--watch", paramLabel = "SOURCE",
       description = "Push SOURCE into --map now and whenever it changes, if it is clean.")
   Path watch;
-
-  @Option(names = "--map", paramLabel = "NAME", defaultValue = "access",
-      description = "The map --watch fills (default: ${DEFAULT-VALUE}).")
-  String map;
 
   @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000",
       description = "How often --watch looks at the file, in milliseconds (default: "
@@ -112,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Endpoint> endpoints = endpoints();
     Set<PosixFilePermission> mode = socketMode == null ? null : mode(socketMode);
-    PushCommand.checkMapName(spec, map);
+    String map = store.mapName(spec);
     SocketmapServer.Options options = options();
     Consumer<String> log = line -> {
       synchronized (err) {
@@ -123,9 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     Store s;
     try {
-      s = Store.open(store);
+      s = Store.open(store.dir);
     } catch (IOException e) {
-      throw new ExitException(ExitCodes.CANT_CREATE, ErrorHandler.describe(e));
+      throw new ExitException(ExitCodes.CANT_CREATE, IoProblems.describe(e));
     }
     SocketmapServer server = new SocketmapServer(s, options, log);
     List<Endpoint> bound = new ArrayList<>();
@@ -154,9 +150,9 @@ public final class ServeCommand implements Callable<Integer> {
       server.start();
     } catch (IOException e) {
       stop(server, push, watcher, s);
-      throw new ExitException(ExitCodes.CANT_CREATE, ErrorHandler.describe(e));
+      throw new ExitException(ExitCodes.CANT_CREATE, IoProblems.describe(e));
     }
-    banner(out, s, bound);
+    banner(out, s, bound, map);
 
     PushChannel p = push;
     SourceWatcher w = watcher;
@@ -178,13 +174,13 @@ public final class ServeCommand implements Callable<Integer> {
     s.close();
   }
 
-  private void banner(PrintWriter out, Store s, List<Endpoint> bound) {
+  private void banner(PrintWriter out, Store s, List<Endpoint> bound, String map) {
     for (Endpoint b : bound) {
-      out.println("accessctl: serving " + store + " on " + b.sendmailSpec());
+      out.println("accessctl: serving " + store.dir + " on " + b.sendmailSpec());
     }
     List<MapInfo> maps = s.maps();
     if (maps.isEmpty()) {
-      out.println("  no map yet: accessctl push --store " + store + " SOURCE");
+      out.println("  no map yet: accessctl push --store " + store.dir + " SOURCE");
     }
     for (MapInfo m : maps) {
       out.println("  map " + m.name() + ": generation " + m.generation() + ", " + m.entries()

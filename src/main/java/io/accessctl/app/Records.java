@@ -1,9 +1,8 @@
-package io.accessctl.cli;
+package io.accessctl.app;
 
 import io.accessctl.mapfile.Record;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Bytes;
-import io.accessctl.source.CompileScan;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns parsed entries into the records a map file stores, with makemap's duplicate policies. */
-final class Records {
+public final class Records {
   private Records() {}
 
   /** What happens to a key that comes again. */
-  enum Duplicates {
+  public enum Duplicates {
     /** makemap's default: the first value stays (the later lines are errors). */
     FIRST_WINS,
     /** makemap -r: the last value replaces earlier ones. */
@@ -24,7 +23,7 @@ final class Records {
     KEEP_ALL
   }
 
-  static List<Record> of(AccessSource src, Duplicates policy, boolean withNul) {
+  public static List<Record> of(AccessSource src, Duplicates policy, boolean withNul) {
     if (policy == Duplicates.KEEP_ALL) {
       List<Record> out = new ArrayList<>(src.entries().size());
       for (Entry e : src.entries()) {
@@ -47,17 +46,7 @@ final class Records {
     return out;
   }
 
-  /** The records of a clean scanned map (no duplicates, so every policy keeps all of them). */
-  static List<Record> of(CompileScan.Ranges r, boolean withNul) {
-    int extra = withNul ? 1 : 0;
-    List<Record> out = new ArrayList<>(r.count());
-    for (int i = 0; i < r.count(); i++) {
-      out.add(new Record(r.storedKey(i, extra), r.value(i, extra)));
-    }
-    return out;
-  }
-
-  static Record record(Entry e, boolean withNul) {
+  public static Record record(Entry e, boolean withNul) {
     return new Record(bytes(e.storedKey(), withNul), bytes(e.value(), withNul));
   }
 

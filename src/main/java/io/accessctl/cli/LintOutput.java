@@ -1,0 +1,81 @@
+package io.accessctl.cli;
+
+import io.accessctl.app.Lint;
+import io.accessctl.lint.Severity;
+import io.accessctl.report.LintReport;
+import io.accessctl.report.OutputFormat;
+import io.accessctl.report.ReportOptions;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * How lint's findings are printed and judged ({@code --format}, {@code --fail-level},
+ * {@code --color}), for {@code lint} and {@code hook run} alike.
+ */
+public final class LintOutput {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, gcc, json, sarif, github or checkstyle (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Exit 1 when a finding reaches this severity: error, warning or info "
+          + "(default: ${DEFAULT-VALUE}).")
+  String failLevel;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour in text output: auto, always or never (default: ${DEFAULT-VALUE}).")
+  String color;
+
+  /** Usage errors for a format or level that does not exist. */
+  void check() {
+    outputFormat();
+    severity();
+  }
+
+  /** Prints the report and returns lint's exit status. */
+  int render(Lint.Result r, Console console, PrintWriter out) {
+    boolean colour = color.equals("always") || (color.equals("auto") && console.interactive());
+    return render(r, outputFormat(), severity(), colour, out);
+  }
+
+  /** Prints the report in {@code format} and returns lint's exit status for {@code fail}. */
+  static int render(Lint.Result r, OutputFormat format, Severity fail, boolean colour,
+      PrintWriter out) {
+    format.reporter(new ReportOptions(colour, VersionProvider.version()))
+        .write(new LintReport(r.names(), r.diagnostics()), out);
+    out.flush();
+    if (!r.unreadable().isEmpty()) {
+      return ExitCodes.CANNOT_READ;
+    }
+    return r.diagnostics().stream().anyMatch(d -> d.severity().atLeast(fail)) ? ExitCodes.FINDINGS
+        : ExitCodes.OK;
+  }
+
+  private OutputFormat outputFormat() {
+    try {
+      return OutputFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Severity severity() {
+    return failLevel(spec, failLevel);
+  }
+
+  /** {@code --fail-level}'s value, or a usage error. */
+  static Severity failLevel(CommandSpec spec, String level) {
+    try {
+      return Severity.parse(level);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--fail-level must be error, warning or info, not '" + level + "'");
+    }
+  }
+}
