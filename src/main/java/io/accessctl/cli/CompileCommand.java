@@ -3,20 +3,16 @@ package io.accessctl.cli;
 import io.accessctl.app.Compile;
 import io.accessctl.app.MapTarget;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl compile}: the text map to the file sendmail opens, atomically, and only when
  * the file would say what the text says.
  */
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(name = "compile",
     description = {"Compile an access text map to the hash, btree or cdb file sendmail reads.",
         "The old file is replaced atomically (temp file, fsync, rename) and keeps its owner, "
             + "group and mode; it is left alone when the text has errors makemap would report "
@@ -25,18 +21,11 @@ import picocli.CommandLine.Spec;
             + "sendmail.cf's access K line names, its class, -N and -f are the defaults.",
         "Every lint rule runs, whatever the size of the map; the first "
             + CompileRun.MAX_SHOWN + " findings are printed, the others counted."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:written", "2:usage error",
         "65:the source has errors (the db is left alone; with --strict also lint warnings)",
         "66:the source or the cf cannot be read", "73:the output cannot be created (or is a "
             + "symbolic link)"})
-public final class CompileCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class CompileCommand extends Subcommand {
   @Parameters(paramLabel = "SOURCE", arity = "0..1",
       description = "The text map (default: the access K line's file in sendmail.cf, else "
           + MapTarget.DEFAULT_TEXT_NAME + ").")
@@ -68,6 +57,6 @@ public final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     return CompileRun.run(new Compile.Request(source, output, type.format(), cf.choice(),
         parseOptions.toOptions(), nul, policy.forCompile()), quiet.quiet, root.console,
-        spec.commandLine().getOut(), spec.commandLine().getErr());
+        out(), err());
   }
 }

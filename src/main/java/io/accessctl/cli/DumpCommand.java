@@ -6,23 +6,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code accessctl dump DB}: every record as {@code key<TAB>value}, like {@code makemap -u}. */
-@Command(name = "dump", mixinStandardHelpOptions = true,
+@Command(name = "dump",
     description = {"Print every record of a hash, btree or cdb map as KEY<TAB>VALUE, in file "
         + "order, like makemap -u. A trailing NUL (maps built with -N) is not shown."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:dumped", "2:usage error", "3:the file cannot be read or is not a map"})
-public final class DumpCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+public final class DumpCommand extends Subcommand {
   @Parameters(paramLabel = "DB", description = "The map file.")
   Path db;
 
@@ -31,7 +24,7 @@ public final class DumpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     MapFormat wanted = type.format();
     if (Files.isDirectory(db)) {
       throw new ExitException(ExitCodes.CANNOT_READ, db + ": is a directory, not a map");

@@ -10,32 +10,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code accessctl lint}: report what in the text changes what sendmail does. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint",
     description = {"Check access map text the way makemap reads it and sendmail uses it.",
         "Rules: 'accessctl explain --list'; one rule: 'accessctl explain AC301'.",
         "Suppress a finding with a comment line directly above the entry:",
         "  # accessctl: disable=AC203"},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:nothing at or above --fail-level", "1:findings at or above --fail-level",
         "2:usage error", "3:an input could not be read"})
-public final class LintCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class LintCommand extends Subcommand {
   @Parameters(paramLabel = "FILE", arity = "0..*",
       description = "Access text maps (default: " + MapTarget.DEFAULT_TEXT_NAME + ").")
   List<Path> files = new ArrayList<>();
@@ -70,8 +59,8 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     output.check();
     checkRules(select);
     checkRules(ignore);

@@ -18,33 +18,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl lookup TAG NAME}: the keys sendmail's rules look up for one check, in order,
  * the one that matches, and what sendmail then does.
  */
-@Command(name = "lookup", mixinStandardHelpOptions = true,
+@Command(name = "lookup",
     description = {"Show what sendmail decides for a host or address: every access-map key its"
         + " rules look up, in order, the one that matches, and what the value makes sendmail do.",
         "NAME is a server host name for Try_TLS, TLS_Srv, AuthInfo and Clt_Features; a client"
         + " host name for Connect, Srv_Features, TLS_Clt and GreetPause; an e-mail address for"
         + " From, To, Spam and TLS_Rcpt; ignored for ClientRate and ClientConn (give --addr).",
         "With --batch, each line is TAG<TAB>NAME<TAB>ADDR and each answer is one line."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:answered", "1:--batch: a line could not be answered", "2:usage error",
         "3:the map or the sendmail.cf cannot be read"})
-public final class LookupCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+public final class LookupCommand extends Subcommand {
   @Mixin
   MapOption map;
 
@@ -83,8 +76,8 @@ public final class LookupCommand implements Callable<Integer> {
     if (batch != null && tag != null) {
       throw new ParameterException(spec.commandLine(), "--batch takes no TAG or NAME");
     }
-    Optional<CfFile> cfFile = cf.choice().read(Warnings.to(spec.commandLine().getErr()));
-    PrintWriter out = spec.commandLine().getOut();
+    Optional<CfFile> cfFile = cf.choice().read(Warnings.to(err()));
+    PrintWriter out = out();
     try (MapLookup m = MapLookup.open(cfFile, map.map, parseOptions.toOptions())) {
       if (batch == null) {
         Answer a = m.answer(Query.of(tag(tag), name == null ? "" : name,
@@ -141,7 +134,7 @@ public final class LookupCommand implements Callable<Integer> {
 
   private InputStream batchInput() throws IOException {
     if (batch.equals("-")) {
-      return ((AccessctlCommand) spec.root().userObject()).stdin;
+      return root.stdin;
     }
     return Files.newInputStream(Path.of(batch));
   }

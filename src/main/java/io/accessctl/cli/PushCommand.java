@@ -13,36 +13,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl push --store DIR SOURCE}: lint the text map and, only when it is clean, replace
  * a map of the live store in one transaction, through the running server if there is one.
  */
-@Command(name = "push", mixinStandardHelpOptions = true,
+@Command(name = "push",
     description = {"Replace a map in the live store that accessctl serve answers from.",
         "The source is parsed as compile parses it and linted; makemap errors and lint errors "
             + "refuse the push and leave the map alone. Otherwise the whole map is replaced in "
             + "one transaction: lookups see the old map or the new one, never a mix. When a "
             + "server holds the store, the push goes through it (" + PushChannel.SOCKET_NAME
             + " in the store directory)."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:pushed (or already equal)", "2:usage error",
         "65:the source has errors (the map is left alone)", "66:the source cannot be read",
         "73:the store cannot be opened or written"})
-public final class PushCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class PushCommand extends Subcommand {
   @Mixin
   StoreOptions store;
 
@@ -58,8 +47,8 @@ public final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     String map = store.mapName(spec);
     Path src = source != null ? source : MapTarget.DEFAULT_TEXT;
     MapContent content;

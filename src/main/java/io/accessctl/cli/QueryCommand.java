@@ -6,27 +6,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl query KEY…}: one exact lookup per key, as sendmail's map layer does it (folded
  * unless -f, tried without and then with a trailing NUL) — no walking; that is {@code lookup}.
  */
-@Command(name = "query", mixinStandardHelpOptions = true,
+@Command(name = "query",
     description = {"Look keys up exactly, like postmap -q: print the value of each key found.",
         "With several keys, each line is KEY<TAB>VALUE. The cf is read only for the default map."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:every key was found", "1:a key was not found", "2:usage error",
         "3:the map cannot be read"})
-public final class QueryCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+public final class QueryCommand extends Subcommand {
   @Mixin
   MapOption map;
 
@@ -41,9 +34,9 @@ public final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     Optional<CfFile> cfFile = map.map == null
-        ? cf.choice().read(Warnings.to(spec.commandLine().getErr())) : Optional.empty();
+        ? cf.choice().read(Warnings.to(err())) : Optional.empty();
     int missing = 0;
     try (MapLookup m = MapLookup.open(cfFile, map.map, parseOptions.toOptions())) {
       for (String key : keys) {

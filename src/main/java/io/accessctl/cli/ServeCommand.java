@@ -17,38 +17,27 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl serve --store DIR --socket PATH}: the live store as a socketmap for sendmail
  * ({@code Kaccess socket -T<TMPF> local:PATH}) and Postfix ({@code socketmap:unix:PATH:access}).
  * Runs until SIGTERM or SIGINT, then closes connections, the store and the socket files.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
     description = {"Answer socketmap lookups (sendmail's socket map class, Postfix's socketmap: "
         + "table) from the live store that accessctl push fills.",
         "Lookups apply sendmail's key rules (ASCII case folding unless pushed with -f, keys cut "
             + "to 256 bytes). A map the store does not hold is answered TEMP; a malformed request "
             + "PERM. Stops cleanly on SIGTERM."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:stopped by a signal", "2:usage error",
         "66:the --watch source cannot be read",
         "73:the store cannot be opened (another server holds it?) or an endpoint cannot be bound"})
-public final class ServeCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class ServeCommand extends Subcommand {
   @Mixin
   StoreOptions store;
 
@@ -104,8 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     List<Endpoint> endpoints = endpoints();
     Set<PosixFilePermission> mode = socketMode == null ? null : mode(socketMode);
     String map = store.mapName(spec);

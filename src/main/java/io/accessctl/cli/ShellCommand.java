@@ -8,31 +8,21 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code accessctl shell}: try lookups interactively, the way {@code sendmail -bt} lets you. */
-@Command(name = "shell", mixinStandardHelpOptions = true,
+@Command(name = "shell",
     description = {"Run lookup, query, lint and explain interactively against one map (lint "
         + "lints it when it is text), with completion of commands, options, tags and keys, and a "
         + "history file.",
         "When standard input is not a terminal, read one command per line from it (no prompt), "
             + "so a session can be scripted."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the session ended (exit, end of input)", "2:usage error"})
-public final class ShellCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class ShellCommand extends Subcommand {
   @Mixin
   MapOption map;
 
@@ -44,8 +34,8 @@ public final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     boolean terminal = root.stdin == System.in && System.console() != null;
-    Shell shell = shell(map.map, root.console, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    Shell shell = shell(map.map, root.console, out(),
+        err());
     return shell.run(root.stdin, terminal, history);
   }
 

@@ -8,16 +8,12 @@ import io.accessctl.status.StatusText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code accessctl status}: the checks live in {@link Status}; this only wires options. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status",
     description = {"Check that the compiled access map is the one sendmail reads and says what "
         + "the text says.",
         "The text is parsed as compile parses it and compared with the db entry by entry (not "
@@ -26,17 +22,10 @@ import picocli.CommandLine.Spec;
             + "version, whether it can fall back to clear text after a failed STARTTLS handshake "
             + "(TLSFallbacktoClear, 8.16.1+) and how to turn that on, and the entries below the "
             + "CanIt marker."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:all in order", "1:a problem was found (db missing or not in step, wrong "
         + "file, type or key form, no access map in the cf)", "2:usage error",
         "66:the text map, an existing db or the cf cannot be read"})
-public final class StatusCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class StatusCommand extends Subcommand {
   @Mixin
   MapOption map;
 
@@ -66,8 +55,8 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean json = format.json();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     StatusReport report;
     try {
       report = Status.run(new Status.Request(map.map, db, cf.choice(), parseOptions.toOptions(),

@@ -9,20 +9,16 @@ import io.accessctl.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl suggest --from-log LOG…}: the access entries that stop the TLS handshake
  * failures in sendmail's log, for the hosts the map does not cover yet.
  */
-@Command(name = "suggest", mixinStandardHelpOptions = true,
+@Command(name = "suggest",
     description = {"Find failed STARTTLS handshakes in sendmail's mail log and print the access"
         + " entries that stop them: Try_TLS:<server> NO for servers we deliver to (deferrals"
         + " \"TLS handshake failed\", tls_server rejects, STARTTLS=client errors), Srv_Features:"
@@ -36,20 +32,13 @@ import picocli.CommandLine.Spec;
         "With --apply the entries go into the text map above the CanIt marker (or at the end);"
             + " nothing else in the file changes, a second run adds nothing, and a result with"
             + " lint errors the map did not have is refused."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:nothing to suggest, or --apply wrote the entries (or found them there)",
         "1:entries suggested (printed, not applied)", "2:usage error",
         "65:--apply refused: the result would not lint, or a key is in the map with another"
             + " value (--compile: the map has errors; the db is left alone)",
         "66:a log, the map or the sendmail.cf cannot be read",
         "73:--apply: the map cannot be written (--compile: the db cannot be created)"})
-public final class SuggestCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class SuggestCommand extends Subcommand {
   @Option(names = "--from-log", required = true, arity = "1..*", paramLabel = "LOG",
       description = "sendmail's mail log(s), e.g. /var/log/mail.log.1 /var/log/mail.log"
           + " ('-': standard input).")
@@ -77,8 +66,8 @@ public final class SuggestCommand implements Callable<Integer> {
     if (compile && !apply) {
       throw new ParameterException(spec.commandLine(), "--compile needs --apply");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     Suggest.Result r;
     try {
       r = Suggest.run(new Suggest.Request(logs, root.stdin, cf.choice(), map.map, apply),
