@@ -6,6 +6,7 @@ import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Fixer;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Linter;
+import io.accessctl.lint.Rules;
 import io.accessctl.lint.TextDiff;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -43,6 +46,24 @@ public final class Lint {
       String diffs) {}
 
   private Lint() {}
+
+  /**
+   * The words of {@code --select} or {@code --ignore} that name no rule: not an id, not a name,
+   * and not an id prefix such as AC2 that some rule's id starts with.
+   */
+  public static Set<String> unknownRules(List<String> words) {
+    Set<String> unknown = new LinkedHashSet<>();
+    for (String w : words) {
+      String t = w.trim();
+      String upper = t.toUpperCase(Locale.ROOT);
+      boolean prefix = t.length() < 5 && upper.startsWith("AC")
+          && Rules.all().stream().anyMatch(r -> r.info().id().startsWith(upper));
+      if (!t.isEmpty() && !prefix && Rules.find(t).isEmpty()) {
+        unknown.add(t);
+      }
+    }
+    return unknown;
+  }
 
   /**
    * @param phases told each phase's name as it ends, for {@code -Daccessctl.phases}

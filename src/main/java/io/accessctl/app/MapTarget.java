@@ -7,7 +7,7 @@ import io.accessctl.source.ParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * The map a use case works on, and every setting sendmail.cf's access K line gives it, decided
@@ -26,8 +26,6 @@ public final class MapTarget {
   public static final Path DEFAULT_TEXT = Path.of(DEFAULT_TEXT_NAME);
   /** The compiled map when neither the command line nor a K line names one. */
   public static final Path DEFAULT_DB = Path.of("/etc/mail/access.db");
-  /** The K line classes whose file is compiled from a text map. */
-  public static final Set<String> FILE_CLASSES = Set.of("hash", "btree", "cdb");
 
   private final Path text;
   private final Optional<CfFile> cf;
@@ -72,7 +70,7 @@ public final class MapTarget {
   }
 
   private static Optional<AccessMapSpec> fileKLine(Optional<CfFile> cf) {
-    return cf.flatMap(CfFile::accessMap).filter(k -> FILE_CLASSES.contains(k.mapClass()));
+    return cf.flatMap(CfFile::accessMap).filter(k -> isFileClass(k.mapClass()));
   }
 
   private static Path textMap(Path explicit, Optional<AccessMapSpec> k) {
@@ -80,6 +78,11 @@ public final class MapTarget {
       return explicit;
     }
     return k.map(s -> Path.of(s.path())).orElse(DEFAULT_TEXT);
+  }
+
+  /** A K line class whose file accessctl compiles from a text map: a {@link MapFormat}'s name. */
+  private static boolean isFileClass(String mapClass) {
+    return Arrays.stream(MapFormat.values()).anyMatch(f -> f.toString().equals(mapClass));
   }
 
   private static Path sendmailFile(AccessMapSpec k) {
@@ -165,11 +168,12 @@ public final class MapTarget {
 
   /**
    * The compiled map lookups read by default: the file the access K line names (hash and btree
-   * add .db, cdb .cdb), else {@link #DEFAULT_DB}.
+   * add .db, cdb .cdb; another class .db), else {@link #DEFAULT_DB}.
    */
   public Path defaultLookupMap() {
     return cf.flatMap(CfFile::accessMap)
-        .map(s -> Path.of(s.path() + (s.mapClass().equals("cdb") ? ".cdb" : ".db")))
+        .map(k -> isFileClass(k.mapClass()) ? sendmailFile(k) : Path.of(k.path()
+            + MapFormat.HASH.extension()))
         .orElse(DEFAULT_DB);
   }
 

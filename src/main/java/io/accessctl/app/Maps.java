@@ -42,4 +42,21 @@ public final class Maps {
     }
     return new TextMap(p, new AccessParser(text).parse(p.toString(), SourceFiles.read(p)));
   }
+
+  /**
+   * Opens a compiled map to read every record in file order (dump).
+   *
+   * @param wanted the format the caller insists on, or null for whatever the file is
+   * @throws IOException when {@code db} is a directory, not a map, or not in {@code wanted}
+   */
+  public static MapReader openCompiled(Path db, MapFormat wanted) throws IOException {
+    if (Files.isDirectory(db)) {
+      throw new IOException(db + ": is a directory, not a map");
+    }
+    MapFormat detected = MapFormat.detect(db);
+    if (wanted != null && wanted != detected) {
+      throw new IOException(db + ": is a " + detected + " file, not " + wanted);
+    }
+    return MapReader.open(db);
+  }
 }

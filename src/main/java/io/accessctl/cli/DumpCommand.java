@@ -1,10 +1,9 @@
 package io.accessctl.cli;
 
-import io.accessctl.mapfile.MapFormat;
+import io.accessctl.app.Maps;
 import io.accessctl.mapfile.MapReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +24,7 @@ public final class DumpCommand extends Subcommand {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = out();
-    MapFormat wanted = type.format();
-    if (Files.isDirectory(db)) {
-      throw new ExitException(ExitCodes.CANNOT_READ, db + ": is a directory, not a map");
-    }
-    MapFormat detected = MapFormat.detect(db);
-    if (wanted != null && wanted != detected) {
-      throw new ExitException(ExitCodes.CANNOT_READ, db + ": is a " + detected + " file, not "
-          + wanted);
-    }
-    try (MapReader r = MapReader.open(db)) {
+    try (MapReader r = Maps.openCompiled(db, type.format())) {
       r.forEach((k, v) -> out.print(MakemapCommand.cString(k) + "\t"
           + MakemapCommand.cString(v) + "\n"));
     }

@@ -2,12 +2,10 @@ package io.accessctl.cli;
 
 import io.accessctl.app.Lint;
 import io.accessctl.app.MapTarget;
-import io.accessctl.lint.Rules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -83,16 +81,7 @@ public final class LintCommand extends Subcommand {
   }
 
   private void checkRules(List<String> words) {
-    Set<String> unknown = new LinkedHashSet<>();
-    for (String w : words) {
-      String t = w.trim();
-      boolean prefix = t.length() < 5 && t.toUpperCase(java.util.Locale.ROOT).startsWith("AC")
-          && Rules.all().stream().anyMatch(r -> r.info().id().startsWith(
-              t.toUpperCase(java.util.Locale.ROOT)));
-      if (!t.isEmpty() && !prefix && Rules.find(t).isEmpty()) {
-        unknown.add(t);
-      }
-    }
+    Set<String> unknown = Lint.unknownRules(words);
     if (!unknown.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "unknown rule(s) " + unknown
           + "; 'accessctl explain --list' shows them all");

@@ -157,7 +157,7 @@ public final class Shell {
     out.println("  help [COMMAND]    this list, or a command's options");
     out.println("  exit              leave the shell (also Ctrl-D)");
     out.println("Map: " + (map != null ? map : "the default (sendmail.cf's access K line, else "
-        + "/etc/mail/access.db)"));
+        + MapTarget.DEFAULT_DB + ")"));
   }
 
   private void loadKeys(boolean tell) {
