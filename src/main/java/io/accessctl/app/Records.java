@@ -2,9 +2,10 @@ package io.accessctl.app;
 
 import io.accessctl.mapfile.Record;
 import io.accessctl.source.AccessSource;
-import io.accessctl.source.Bytes;
 import io.accessctl.source.Entry;
+import io.accessctl.source.SyntaxIssue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,40 +25,34 @@ public final class Records {
   }
 
   public static List<Record> of(AccessSource src, Duplicates policy, boolean withNul) {
-    if (policy == Duplicates.KEEP_ALL) {
-      List<Record> out = new ArrayList<>(src.entries().size());
-      for (Entry e : src.entries()) {
-        out.add(record(e, withNul));
-      }
-      return out;
+    // The parser reports every repeated key; without one, every policy keeps every entry.
+    Collection<Entry> kept = policy == Duplicates.KEEP_ALL || !hasRepeatedKeys(src)
+        ? src.entries() : chosen(src.entries(), policy);
+    List<Record> out = new ArrayList<>(kept.size());
+    for (Entry e : kept) {
+      out.add(record(e, withNul));
     }
-    Map<String, Entry> chosen = new LinkedHashMap<>(src.entries().size() * 2);
-    for (Entry e : src.entries()) {
+    return out;
+  }
+
+  private static boolean hasRepeatedKeys(AccessSource src) {
+    return src.issues().stream().anyMatch(i -> i.kind() == SyntaxIssue.Kind.DUPLICATE_KEY);
+  }
+
+  private static Collection<Entry> chosen(List<Entry> entries, Duplicates policy) {
+    Map<String, Entry> chosen = new LinkedHashMap<>(entries.size() * 2);
+    for (Entry e : entries) {
       if (policy == Duplicates.REPLACE) {
         chosen.put(e.storedKey(), e);
       } else {
         chosen.putIfAbsent(e.storedKey(), e);
       }
     }
-    List<Record> out = new ArrayList<>(chosen.size());
-    for (Entry e : chosen.values()) {
-      out.add(record(e, withNul));
-    }
-    return out;
+    return chosen.values();
   }
 
   public static Record record(Entry e, boolean withNul) {
-    return new Record(bytes(e.storedKey(), withNul), bytes(e.value(), withNul));
-  }
-
-  private static byte[] bytes(String latin1, boolean withNul) {
-    if (!withNul) {
-      return Bytes.bytes(latin1);
-    }
-    byte[] b = new byte[latin1.length() + 1];
-    for (int i = 0; i < latin1.length(); i++) {
-      b[i] = (byte) latin1.charAt(i);
-    }
-    return b;
+    int nul = withNul ? 1 : 0;
+    return new Record(e.storedKeyBytes(nul), e.valueBytes(nul));
   }
 }
