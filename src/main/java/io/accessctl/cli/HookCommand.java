@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -55,9 +56,8 @@ public final class HookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
-        description = "The git repository (default: the current directory).")
-    Path repo;
+    @Mixin
+    RepoOption repo;
 
     @Option(names = "--etckeeper",
         description = "Install into etckeeper's pre-commit.d, not a repository's hooks.")
@@ -73,7 +73,7 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      Path target = PreCommitHook.install(repo, etckeeper, root,
+      Path target = PreCommitHook.install(repo.repo, etckeeper, root,
           command != null ? command : launcher());
       PrintWriter out = spec.commandLine().getOut();
       out.println("installed " + target);
@@ -93,18 +93,16 @@ public final class HookCommand implements Callable<Integer> {
     @ParentCommand
     HookCommand hook;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
-        description = "The git repository (default: the current directory).")
-    Path repo;
+    @Mixin
+    RepoOption repo;
 
-    @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "error",
-        description = "Block the commit from this severity on (default: ${DEFAULT-VALUE}).")
-    String failLevel;
+    @Mixin
+    FailLevel failLevel;
 
     @Override
     public Integer call() throws IOException {
-      Severity fail = LintOutput.failLevel(spec, failLevel);
-      List<Path> files = PreCommitHook.stagedAccessFiles(repo);
+      Severity fail = failLevel.severity();
+      List<Path> files = PreCommitHook.stagedAccessFiles(repo.repo);
       if (files.isEmpty()) {
         return ExitCodes.OK;
       }

@@ -7,13 +7,15 @@ import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * How lint's findings are printed and judged ({@code --format}, {@code --fail-level},
- * {@code --color}), for {@code lint} and {@code hook run} alike.
+ * {@code --color}); {@code hook run} prints with {@link #render(Lint.Result, OutputFormat,
+ * Severity, boolean, PrintWriter)} too.
  */
 public final class LintOutput {
   @Spec(Spec.Target.MIXEE)
@@ -23,10 +25,8 @@ public final class LintOutput {
       description = "text, gcc, json, sarif, github or checkstyle (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "error",
-      description = "Exit 1 when a finding reaches this severity: error, warning or info "
-          + "(default: ${DEFAULT-VALUE}).")
-  String failLevel;
+  @Mixin
+  FailLevel failLevel;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
       description = "Colour in text output: auto, always or never (default: ${DEFAULT-VALUE}).")
@@ -35,13 +35,13 @@ public final class LintOutput {
   /** Usage errors for a format or level that does not exist. */
   void check() {
     outputFormat();
-    severity();
+    failLevel.severity();
   }
 
   /** Prints the report and returns lint's exit status. */
   int render(Lint.Result r, Console console, PrintWriter out) {
     boolean colour = color.equals("always") || (color.equals("auto") && console.interactive());
-    return render(r, outputFormat(), severity(), colour, out);
+    return render(r, outputFormat(), failLevel.severity(), colour, out);
   }
 
   /** Prints the report in {@code format} and returns lint's exit status for {@code fail}. */
@@ -62,20 +62,6 @@ public final class LintOutput {
       return OutputFormat.parse(format);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  private Severity severity() {
-    return failLevel(spec, failLevel);
-  }
-
-  /** {@code --fail-level}'s value, or a usage error. */
-  static Severity failLevel(CommandSpec spec, String level) {
-    try {
-      return Severity.parse(level);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--fail-level must be error, warning or info, not '" + level + "'");
     }
   }
 }
