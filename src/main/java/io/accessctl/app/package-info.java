@@ -14,7 +14,9 @@
  *   <li>{@link io.accessctl.app.Edit} (set, delete, suggest --apply), {@link
  *       io.accessctl.app.Suggest}, {@link io.accessctl.app.Status}, {@link
  *       io.accessctl.app.MapLookup} (query, lookup), {@link io.accessctl.app.Lint} (lint, the
- *       hook, with {@link io.accessctl.app.StagedAdditions} for staged files).
+ *       hook, with {@link io.accessctl.app.StagedAdditions} for staged files), {@link
+ *       io.accessctl.app.PreCommitHook} (installing the hook, the files a commit stages), {@link
+ *       io.accessctl.app.Serve} (the store served as a socketmap).
  * </ul>
  *
  * <p>Failures: an input that cannot be read is an {@link java.io.IOException} naming the file

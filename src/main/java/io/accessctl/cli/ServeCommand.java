@@ -1,15 +1,10 @@
 package io.accessctl.cli;
 
-import io.accessctl.app.IoProblems;
+import io.accessctl.app.Serve;
 import io.accessctl.serve.Endpoint;
 import io.accessctl.serve.MapInfo;
-import io.accessctl.serve.PushChannel;
 import io.accessctl.serve.SocketmapServer;
-import io.accessctl.serve.SourceWatcher;
-import io.accessctl.serve.Store;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -106,68 +101,21 @@ public final class ServeCommand extends Subcommand {
       }
     };
 
-    Store s;
-    try {
-      s = Store.open(store.dir);
-    } catch (IOException e) {
-      throw new ExitException(ExitCodes.CANT_CREATE, IoProblems.describe(e));
-    }
-    SocketmapServer server = new SocketmapServer(s, options, log);
-    List<Endpoint> bound = new ArrayList<>();
-    PushChannel push = null;
-    SourceWatcher watcher = null;
-    try {
-      for (Endpoint e : endpoints) {
-        Endpoint b = server.listen(e);
-        if (b.isUnix() && mode != null) {
-          Files.setPosixFilePermissions(b.path(), mode);
-        }
-        bound.add(b);
-      }
-      try {
-        push = PushChannel.open(s, log);
-      } catch (IOException e) {
-        log.accept(e.getMessage() + "; accessctl push cannot reach this server");
-      }
-      if (watch != null) {
-        Path src = watch;
-        boolean color = root.console.interactive();
-        watcher = new SourceWatcher(s, map, src, Duration.ofMillis(watchInterval),
-            p -> gate.load(p, err, color), log);
-        watcher.start();
-      }
-      server.start();
-    } catch (IOException e) {
-      stop(server, push, watcher, s);
-      throw new ExitException(ExitCodes.CANT_CREATE, IoProblems.describe(e));
-    }
-    banner(out, s, bound, map);
-
-    PushChannel p = push;
-    SourceWatcher w = watcher;
-    Thread hook = new Thread(() -> stop(server, p, w, s), "accessctl-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    server.awaitTermination();
+    Serve serve = Serve.start(new Serve.Request(store.dir, map, endpoints, mode, options, watch,
+        Duration.ofMillis(watchInterval), p -> gate.load(p, err, root.console.interactive())),
+        log);
+    banner(out, serve, map);
+    Runtime.getRuntime().addShutdownHook(new Thread(serve::close, "accessctl-shutdown"));
+    serve.awaitTermination();
     return ExitCodes.OK;
   }
 
-  private static void stop(SocketmapServer server, PushChannel push, SourceWatcher watcher,
-      Store s) {
-    if (watcher != null) {
-      watcher.close();
-    }
-    if (push != null) {
-      push.close();
-    }
-    server.close();
-    s.close();
-  }
-
-  private void banner(PrintWriter out, Store s, List<Endpoint> bound, String map) {
+  private void banner(PrintWriter out, Serve serve, String map) {
+    List<Endpoint> bound = serve.bound();
     for (Endpoint b : bound) {
       out.println("accessctl: serving " + store.dir + " on " + b.sendmailSpec());
     }
-    List<MapInfo> maps = s.maps();
+    List<MapInfo> maps = serve.maps();
     if (maps.isEmpty()) {
       out.println("  no map yet: accessctl push --store " + store.dir + " SOURCE");
     }
