@@ -5,6 +5,7 @@ import io.accessctl.cf.CfFile;
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Linter;
+import io.accessctl.lint.Severity;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.SyntaxIssue;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * write apart from those that do not.
  *
  * @param source the parsed text
- * @param blocking findings that refuse the write, in line order
+ * @param blocking findings that refuse the write (by the policy, or as lint's report of one of
+ *     makemap's errors), in line order
  * @param others the findings that do not, in line order
  * @param issues makemap's errors that refuse the write
  */
@@ -31,17 +33,20 @@ public record Checked(AccessSource source, List<Diagnostic> blocking, List<Diagn
       Consumer<String> phases) {
     List<Diagnostic> findings = Linter.all().lint(new LintContext(source, Catalog.stock(), cf),
         phases);
+    List<SyntaxIssue> issues = source.issues().stream().filter(policy::blocks).toList();
+    Set<Integer> issueLines = new HashSet<>();
+    issues.forEach(i -> issueLines.add(i.line()));
     List<Diagnostic> blocking = new ArrayList<>();
     List<Diagnostic> others = new ArrayList<>();
     for (Diagnostic d : findings) {
-      if (policy.blocks(d)) {
-        blocking.add(d);
-      } else if (policy.applies(d)) {
-        others.add(d);
+      if (!policy.applies(d)) {
+        continue;
       }
+      // an error on a line makemap rejects is lint's report of that rejection
+      boolean reportsIssue = d.severity() == Severity.ERROR && issueLines.contains(d.line());
+      (policy.blocks(d) || reportsIssue ? blocking : others).add(d);
     }
-    return new Checked(source, List.copyOf(blocking), List.copyOf(others),
-        source.issues().stream().filter(policy::blocks).toList());
+    return new Checked(source, List.copyOf(blocking), List.copyOf(others), issues);
   }
 
   /**

@@ -49,8 +49,8 @@ class CompileTest {
     assertThat(r.records()).isZero();
     assertThat(r.checked().problems()).isEqualTo(1);
     assertThat(r.checked().refusedByLintOnly()).isFalse();
-    assertThat(r.checked().blocking()).isEmpty();
-    assertThat(r.checked().others()).extracting(Diagnostic::line).contains(2);
+    assertThat(r.checked().blocking()).extracting(Diagnostic::ruleId, Diagnostic::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("AC102", 2));
     assertThat(Files.readAllBytes(db)).isEqualTo(before);
   }
 

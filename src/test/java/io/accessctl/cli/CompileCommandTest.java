@@ -160,6 +160,22 @@ class CompileCommandTest {
   }
 
   @Test
+  void theFindingThatRefusesTheWriteIsShownBeforeFiftyOthers() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      sb.append("Connect:192.0.2.").append(i).append(" REJECT  \n"); // trailing blanks: AC109
+    }
+    Path src = write("access", sb + "Connect:192.0.2.200\n");
+
+    Cli.Run r = Cli.run("compile", "--no-cf", src.toString());
+
+    assertThat(r.exit()).isEqualTo(65);
+    assertThat(r.err()).contains(src + ":61:").contains("[AC102 missing-value]")
+        .contains("accessctl: 11 more finding(s) not shown;")
+        .endsWith("1 problem blocks the build; " + dir.resolve("access.db") + " was not written\n");
+  }
+
+  @Test
   void aMakemapErrorAtTheEndOfALargeMapRefusesTheWriteAndLeavesTheDbAlone() throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 10_001; i++) {
