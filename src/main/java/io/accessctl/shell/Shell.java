@@ -111,7 +111,7 @@ public final class Shell {
       case "reload" -> loadKeys(true);
       default -> {
         if (specs.containsKey(cmd)) {
-          runCli(words);
+          runCommand(words);
         } else {
           err.println("accessctl: unknown command '" + cmd + "'; 'help' lists them");
         }
@@ -122,7 +122,7 @@ public final class Shell {
     return true;
   }
 
-  private void runCli(List<String> words) {
+  private void runCommand(List<String> words) {
     List<String> args = new ArrayList<>(words);
     String cmd = words.get(0);
     boolean asksHelp = words.contains("--help") || words.contains("-h");
@@ -142,7 +142,7 @@ public final class Shell {
 
   private void help(List<String> words) {
     if (words.size() > 1 && specs.containsKey(words.get(1))) {
-      runCli(List.of(words.get(1), "--help"));
+      runCommand(List.of(words.get(1), "--help"));
       return;
     }
     out.println("Commands (lookup, query, lint and explain take the options of the accessctl");
