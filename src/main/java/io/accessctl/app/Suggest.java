@@ -54,7 +54,7 @@ public final class Suggest {
 
   /**
    * @param warnings told about a log without a line from sendmail, a stock cf that is ignored
-   * @throws IllegalArgumentException when --apply is asked for a compiled map
+   * @throws InvalidRequest when --apply is asked for a compiled map
    * @throws IOException when a log, the map or the cf cannot be read (the message names it)
    */
   public static Result run(Request r, Consumer<String> warnings) throws IOException {
@@ -62,7 +62,7 @@ public final class Suggest {
     MapTarget target = MapTarget.lookup(cf, r.map());
     Path mapPath = target.text();
     if (r.apply() && MapFormat.isCompiled(mapPath)) {
-      throw new IllegalArgumentException(mapPath + " is a compiled map; --apply edits the text "
+      throw new InvalidRequest(mapPath + " is a compiled map; --apply edits the text "
           + "map (give it with --map)");
     }
     List<Suggestion> all = Suggestions.of(scan(r, warnings));

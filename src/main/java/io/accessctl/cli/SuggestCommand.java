@@ -1,6 +1,7 @@
 package io.accessctl.cli;
 
 import io.accessctl.app.Edit;
+import io.accessctl.app.InvalidRequest;
 import io.accessctl.app.IoProblems;
 import io.accessctl.app.Suggest;
 import io.accessctl.maillog.Side;
@@ -72,7 +73,7 @@ public final class SuggestCommand extends Subcommand {
     try {
       r = Suggest.run(new Suggest.Request(logs, root.stdin, cf.choice(), map.map, apply),
           Warnings.to(err));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidRequest e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     } catch (IOException e) {
       throw new ExitException(ExitCodes.NO_INPUT, IoProblems.describe(e));
