@@ -32,13 +32,19 @@ public final class Compile {
   public record Request(Path source, Path output, MapFormat format, CfChoice cf, ParseOptions parse,
       boolean nul, WritePolicy policy) {}
 
-  /** Told how the compilation advances, for a progress bar and phase timings. */
+  /**
+   * Told how the compilation advances: the findings as soon as they are known (before a slow
+   * write), a progress bar, phase timings.
+   */
   public interface Listener {
     /** A phase ended: read, parse, the lint phases, records, write. */
     default void phase(String name) {}
 
-    /** The text is checked and will be written; {@code entries} entries. */
-    default void checked(int entries) {}
+    /** The text is linted; the write goes ahead unless {@code checked} refuses it. */
+    default void judged(Checked checked) {}
+
+    /** The text will be written: {@code entries} entries. */
+    default void writing(int entries) {}
   }
 
   /**
@@ -84,11 +90,12 @@ public final class Compile {
         data);
     listener.phase("parse");
     Checked checked = Checked.of(parsed, cf, r.policy(), listener::phase);
+    listener.judged(checked);
     if (checked.refused()) {
       return new Result(target, db, format, checked, 0);
     }
     checkReplaceable(db);
-    listener.checked(parsed.entries().size());
+    listener.writing(parsed.entries().size());
     List<Record> records = Records.of(parsed, r.policy().replace()
         ? Records.Duplicates.REPLACE : Records.Duplicates.FIRST_WINS, withNul);
     listener.phase("records");

@@ -38,7 +38,12 @@ final class CompileRun {
       }
 
       @Override
-      public void checked(int entries) {
+      public void judged(Checked checked) {
+        report(checked, console, err);
+      }
+
+      @Override
+      public void writing(int entries) {
         progress[0] = CompileProgress.start(console, err, entries);
         progress[0].step("checked");
       }
@@ -52,7 +57,6 @@ final class CompileRun {
       progress[0].end();
     }
     Path src = r.target().text();
-    report(src, r.checked(), console, err);
     if (!r.written()) {
       int n = r.checked().problems();
       err.println("accessctl: " + src + ": " + n + (n == 1 ? " problem blocks" : " problems block")
@@ -73,14 +77,15 @@ final class CompileRun {
    * #MAX_SHOWN} in all, the rest counted in one line; and, as makemap words it, any blocking
    * problem that no finding shows.
    */
-  private static void report(Path src, Checked c, Console console, PrintWriter err) {
+  private static void report(Checked c, Console console, PrintWriter err) {
+    String src = c.source().name();
     List<Diagnostic> shown = new ArrayList<>(c.blocking().subList(0,
         Math.min(MAX_SHOWN, c.blocking().size())));
     shown.addAll(c.others().subList(0, Math.min(MAX_SHOWN - shown.size(), c.others().size())));
     int total = c.blocking().size() + c.others().size();
     if (!shown.isEmpty()) {
       OutputFormat.TEXT.reporter(new ReportOptions(console.interactive(),
-          VersionProvider.version())).write(new LintReport(List.of(src.toString()), shown), err);
+          VersionProvider.version())).write(new LintReport(List.of(src), shown), err);
     }
     if (total > shown.size()) {
       err.println("accessctl: " + (total - shown.size()) + " more finding(s) not shown;"
