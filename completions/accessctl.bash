@@ -239,12 +239,18 @@ function _picocli_accessctl_lint() {
 
   local commands=""
   local flag_opts="'--no-cf' '--fix' '--diff' '--staged' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--format' '--select' '--ignore' '--fail-level' '--cf' '--color' '-t' '-D'"
+  local arg_opts="'--format' '--fail-level' '--color' '--select' '--ignore' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--format')
+      return
+      ;;
+    '--fail-level')
+      return
+      ;;
+    '--color')
       return
       ;;
     '--select')
@@ -253,17 +259,11 @@ function _picocli_accessctl_lint() {
     '--ignore')
       return
       ;;
-    '--fail-level')
-      return
-      ;;
     '--cf')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--color')
-      return
       ;;
     '-t')
       return
@@ -314,7 +314,7 @@ function _picocli_accessctl_compile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-N' '-r' '--strict' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-N' '--no-cf' '-r' '--strict' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-o' '--output' '--type' '--cf' '-t' '-D'"
   local TYPE_option_args=("hash" "btree" "cdb") # --type values
 
@@ -424,7 +424,7 @@ function _picocli_accessctl_query() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--no-cf' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -707,7 +707,7 @@ function _picocli_accessctl_serve() {
 
   local commands=""
   local flag_opts="'--no-cf' '-r' '--strict' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--store' '--socket' '--listen' '--socket-mode' '--watch' '--map' '--watch-interval' '--max-clients' '--max-reply' '--threads' '--request-timeout' '--idle-timeout' '--cf' '-t' '-D'"
+  local arg_opts="'--store' '--map' '--socket' '--listen' '--socket-mode' '--watch' '--watch-interval' '--max-clients' '--max-reply' '--threads' '--request-timeout' '--idle-timeout' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -717,6 +717,9 @@ function _picocli_accessctl_serve() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--map')
+      return
       ;;
     '--socket')
       return
@@ -732,9 +735,6 @@ function _picocli_accessctl_serve() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--map')
-      return
       ;;
     '--watch-interval')
       return

@@ -22,8 +22,10 @@ import java.util.Set;
  * cf tells the truth about itself even when its .mc is gone or out of date.
  */
 public final class CfFile {
+  /** Where sendmail reads its configuration by default, as help texts name it. */
+  public static final String DEFAULT_CF_NAME = "/etc/mail/sendmail.cf";
   /** Where sendmail reads its configuration by default. */
-  public static final Path DEFAULT_CF = Path.of("/etc/mail/sendmail.cf");
+  public static final Path DEFAULT_CF = Path.of(DEFAULT_CF_NAME);
 
   private final Path path;
   private final String version;

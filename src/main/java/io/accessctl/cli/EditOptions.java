@@ -1,26 +1,31 @@
 package io.accessctl.cli;
 
-import io.accessctl.source.MapEditor;
+import io.accessctl.app.CfChoice;
+import io.accessctl.app.Compile;
+import io.accessctl.app.Edit;
+import io.accessctl.app.IoProblems;
+import io.accessctl.app.MapTarget;
+import io.accessctl.app.WritePolicy;
+import io.accessctl.lint.TextDiff;
+import io.accessctl.report.LintReport;
+import io.accessctl.report.OutputFormat;
+import io.accessctl.report.ReportOptions;
+import io.accessctl.source.ParseOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The options {@code set} and {@code delete} share. */
+/** The options {@code set} and {@code delete} share, and how both print an {@link Edit}. */
 public final class EditOptions {
-  @Option(names = "--map", paramLabel = "FILE",
-      description = "The access text map (default: the text of sendmail.cf's access K line, "
-          + "else /etc/mail/access).")
-  Path map;
+  @Mixin
+  MapOption map;
 
-  @Option(names = "--cf", paramLabel = "FILE",
-      description = "sendmail.cf for the map's location and for lint (default: "
-          + "/etc/mail/sendmail.cf when present).")
-  Path cf;
-
-  @Option(names = "--no-cf", description = "Do not read any sendmail.cf.")
-  boolean noCf;
+  @Mixin
+  CfOptions cf;
 
   @Option(names = "--compile", description = "After a change, compile the map as "
       + "'accessctl compile' does.")
@@ -33,15 +38,64 @@ public final class EditOptions {
   @Option(names = "--diff", description = "Print the change as a unified diff.")
   boolean diff;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing when all is well.")
-  boolean quiet;
+  @Mixin
+  QuietOption quiet;
 
   @Mixin
   ParseOptionsMixin parseOptions;
 
-  int run(AccessctlCommand root, CommandSpec spec, Function<MapEditor, MapEditor.Edit> edit) {
-    MapEdits.Request r = new MapEdits.Request(map, cf, noCf, parseOptions.toOptions(), check, diff,
-        compile, quiet, root.debug, root.console, root.stdin);
-    return MapEdits.run(r, edit, spec.commandLine().getOut(), spec.commandLine().getErr());
+  int run(AccessctlCommand root, CommandSpec spec, Edit.Step step) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Edit.Result r;
+    try {
+      MapTarget target = MapTarget.file(cf.choice().read(Warnings.to(err)), map.map, null);
+      r = Edit.run(new Edit.Request(target, parseOptions.toOptions(), check), List.of(step));
+    } catch (IOException e) {
+      throw new ExitException(ExitCodes.NO_INPUT, IoProblems.describe(e));
+    }
+    boolean q = quiet.quiet;
+    switch (r.outcome()) {
+      case REFUSED -> {
+        err.println("accessctl: " + r.message());
+        return ExitCodes.DATA_ERROR;
+      }
+      case UNCHANGED -> {
+        if (!q) {
+          out.println("unchanged: " + r.message());
+        }
+        return ExitCodes.OK;
+      }
+      case WOULD_NOT_LINT -> {
+        OutputFormat.TEXT.reporter(new ReportOptions(root.console.interactive(),
+            VersionProvider.version())).write(new LintReport(List.of(r.map().toString()),
+            r.introduced()), err);
+        err.println("accessctl: " + r.map() + ": refused: the edit would not lint; the file was "
+            + "not changed");
+        return ExitCodes.DATA_ERROR;
+      }
+      default -> { }
+    }
+    if (diff) {
+      out.print(TextDiff.unified(r.map().toString(), r.before(), r.after()));
+    }
+    if (r.outcome() == Edit.Outcome.WOULD_CHANGE) {
+      if (!q) {
+        out.println("would change: " + r.message());
+      }
+      return ExitCodes.FINDINGS;
+    }
+    if (!q) {
+      out.println("changed: " + r.message());
+    }
+    out.flush();
+    return compile ? CompileRun.run(compileRequest(cf.choice(), r.map()), q, root.console, out,
+        err) : ExitCodes.OK;
+  }
+
+  /** What {@code --compile} runs after a change: compile's defaults, with the same cf. */
+  static Compile.Request compileRequest(CfChoice cf, Path map) {
+    return new Compile.Request(map, null, null, cf, ParseOptions.defaults(), false,
+        WritePolicy.compile(false, false));
   }
 }

@@ -1,11 +1,10 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.IoProblems;
+import io.accessctl.app.WriteFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,6 +23,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (t instanceof ExitException e) {
       code = e.code();
       msg = e.getMessage();
+    } else if (t instanceof WriteFailure e) {
+      code = ExitCodes.CANT_CREATE;
+      msg = e.getMessage();
     } else if (t instanceof IOException io) {
       code = ExitCodes.CANNOT_READ;
       msg = describe(io);
@@ -41,15 +43,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   /** A one-line description of an I/O failure, naming the file. */
   static String describe(IOException io) {
-    if (io instanceof NoSuchFileException e) {
-      return e.getFile() + ": No such file or directory";
-    }
-    if (io instanceof AccessDeniedException e) {
-      return e.getFile() + ": Permission denied";
-    }
-    if (io instanceof FileSystemException e && e.getFile() != null) {
-      return e.getFile() + ": " + (e.getReason() == null ? "cannot access" : e.getReason());
-    }
-    return io.getMessage() == null ? io.toString() : io.getMessage();
+    return IoProblems.describe(io);
   }
 }

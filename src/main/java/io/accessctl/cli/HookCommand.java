@@ -1,17 +1,19 @@
 package io.accessctl.cli;
 
-import java.io.ByteArrayOutputStream;
+import io.accessctl.app.CfChoice;
+import io.accessctl.app.Lint;
+import io.accessctl.app.PreCommitHook;
+import io.accessctl.lint.Severity;
+import io.accessctl.report.OutputFormat;
+import io.accessctl.source.ParseOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hook", mixinStandardHelpOptions = true,
     description = {"Lint staged access files before every git commit.",
         "'hook install' writes .git/hooks/pre-commit (never over a hook it did not write);",
-        "'hook install --etckeeper' writes /etc/etckeeper/pre-commit.d/" + HookCommand.ETCKEEPER_NAME
+        "'hook install --etckeeper' writes /etc/etckeeper/pre-commit.d/" + PreCommitHook.ETCKEEPER_NAME
             + " and leaves etckeeper's own git hook alone.",
         "The installed hook runs 'accessctl hook run'. With the pre-commit framework, use the",
         "accessctl-lint hook of .pre-commit-hooks.yaml instead."},
@@ -35,11 +37,6 @@ import picocli.CommandLine.Spec;
         "3:a staged file could not be read", "73:install: a foreign hook is in the way, or the "
             + "hook cannot be written"})
 public final class HookCommand implements Callable<Integer> {
-  /** A line every hook accessctl writes carries; a hook without it is somebody else's. */
-  static final String SIGNATURE = "# accessctl-hook: installed by 'accessctl hook install'";
-  /** etckeeper runs only names of letters, digits and dashes, in sorted order. */
-  static final String ETCKEEPER_NAME = "30accessctl";
-
   @Spec
   CommandSpec spec;
 
@@ -59,9 +56,8 @@ public final class HookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
-        description = "The git repository (default: the current directory).")
-    Path repo;
+    @Mixin
+    RepoOption repo;
 
     @Option(names = "--etckeeper",
         description = "Install into etckeeper's pre-commit.d, not a repository's hooks.")
@@ -77,54 +73,12 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+      Path target = PreCommitHook.install(repo.repo, etckeeper, root,
+          command != null ? command : launcher());
       PrintWriter out = spec.commandLine().getOut();
-      String cmd = command != null ? command : launcher();
-      Path target;
-      String script;
-      if (etckeeper) {
-        Path etc = root.resolve("etc/etckeeper");
-        if (!Files.isDirectory(etc)) {
-          throw new ExitException(ExitCodes.CANT_CREATE, etc + ": no such directory; is etckeeper "
-              + "installed?");
-        }
-        target = etc.resolve("pre-commit.d").resolve(ETCKEEPER_NAME);
-        script = etckeeperScript(cmd);
-      } else {
-        target = hooksDir(repo).resolve("pre-commit");
-        script = gitScript(cmd);
-      }
-      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !ours(target)) {
-        throw new ExitException(ExitCodes.CANT_CREATE, target + ": a pre-commit hook that "
-            + "accessctl did not write is in the way; leave it, and add the line '" + cmd
-            + " hook run' to it");
-      }
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".accessctl-hook", ".tmp");
-      try {
-        Files.writeString(tmp, script, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
       out.println("installed " + target);
       out.flush();
       return ExitCodes.OK;
-    }
-
-    private static boolean ours(Path hook) throws IOException {
-      if (!Files.isRegularFile(hook, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        return false;
-      }
-      return new String(Files.readAllBytes(hook), StandardCharsets.ISO_8859_1).contains(SIGNATURE);
-    }
-
-    /** Where git looks for hooks: honours core.hooksPath and worktrees. */
-    private static Path hooksDir(Path repo) throws IOException {
-      String dir = git(repo, "rev-parse", "--git-path", "hooks").trim();
-      Path p = Path.of(dir);
-      return p.isAbsolute() ? p : repo.resolve(p);
     }
   }
 
@@ -139,39 +93,26 @@ public final class HookCommand implements Callable<Integer> {
     @ParentCommand
     HookCommand hook;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
-        description = "The git repository (default: the current directory).")
-    Path repo;
+    @Mixin
+    RepoOption repo;
 
-    @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "error",
-        description = "Block the commit from this severity on (default: ${DEFAULT-VALUE}).")
-    String failLevel;
+    @Mixin
+    FailLevel failLevel;
 
     @Override
     public Integer call() throws IOException {
-      Path top = Path.of(git(repo, "rev-parse", "--show-toplevel").trim());
-      List<String> args = new ArrayList<>(List.of("lint", "--staged", "--fail-level", failLevel,
-          "--format", "gcc"));
-      // Names relative to the current directory when it is the top (as git runs hooks): short
-      // messages, file:line:col as the admin sees the path.
-      boolean atTop = top.toRealPath().equals(Path.of("").toRealPath());
-      int files = 0;
-      for (String name : git(top, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
-          .split("\0")) {
-        if (!name.isEmpty() && Path.of(name).getFileName().toString().equals("access")) {
-          args.add(atTop ? name : top.resolve(name).toString());
-          files++;
-        }
-      }
-      if (files == 0) {
+      Severity fail = failLevel.severity();
+      List<Path> files = PreCommitHook.stagedAccessFiles(repo.repo);
+      if (files.isEmpty()) {
         return ExitCodes.OK;
       }
-      AccessctlCommand r = hook.root;
-      String[] a = args.toArray(new String[0]);
-      picocli.CommandLine lint = Main.commandLine(r.console, r.stdin, a);
-      lint.setOut(spec.commandLine().getOut());
-      lint.setErr(spec.commandLine().getErr());
-      return lint.execute(a);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Lint.Result r = Lint.run(new Lint.Request(files, true, Set.of(), Set.of(), CfChoice.stock(),
+          ParseOptions.defaults(), false, false), Warnings.to(err), phase -> { });
+      r.unreadable().forEach(u -> err.println("accessctl: " + u));
+      err.flush();
+      return LintOutput.render(r, OutputFormat.GCC, fail, hook.root.console.interactive(), out);
     }
   }
 
@@ -179,63 +120,5 @@ public final class HookCommand implements Callable<Integer> {
   static String launcher() {
     String l = System.getenv("ACCESSCTL_LAUNCHER");
     return l == null || l.isBlank() ? "accessctl" : l;
-  }
-
-  static String gitScript(String cmd) {
-    return "#!/bin/sh\n"
-        + SIGNATURE + "\n"
-        + "# Lints the staged version of every staged file named 'access'; findings block the\n"
-        + "# commit ('git commit --no-verify' skips this once). Delete this file to uninstall.\n"
-        + "exec " + shellQuote(cmd) + " hook run\n";
-  }
-
-  static String etckeeperScript(String cmd) {
-    return "#!/bin/sh\n"
-        + SIGNATURE + " --etckeeper\n"
-        + "# etckeeper runs this from /etc before each commit; findings in a staged access file\n"
-        + "# (/etc/mail/access) abort the commit. Delete this file to uninstall.\n"
-        + "set -e\n"
-        + "[ -d .git ] || exit 0\n"
-        + shellQuote(cmd) + " hook run\n";
-  }
-
-  static String shellQuote(String s) {
-    if (s.matches("[A-Za-z0-9_./:=@%+-]+")) {
-      return s;
-    }
-    return "'" + s.replace("'", "'\\''") + "'";
-  }
-
-  /** Runs git in {@code dir} and returns its standard output; a failure is a one-line error. */
-  static String git(Path dir, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Thread drain = new Thread(() -> {
-      try (InputStream e = p.getErrorStream()) {
-        e.transferTo(err);
-      } catch (IOException ignored) {
-        // the exit status tells
-      }
-    });
-    drain.start();
-    try (InputStream in = p.getInputStream()) {
-      in.transferTo(out);
-    }
-    try {
-      int code = p.waitFor();
-      drain.join();
-      if (code != 0) {
-        String msg = err.toString(StandardCharsets.UTF_8).trim();
-        throw new ExitException(ExitCodes.CANNOT_READ, dir + ": git " + args[0] + " failed"
-            + (msg.isEmpty() ? "" : ": " + msg.lines().findFirst().orElse("")));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running git", e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -1,16 +1,13 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.MapLookup;
 import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.CfFile;
 import io.accessctl.report.Json;
 import io.accessctl.sendmail.Answer;
-import io.accessctl.sendmail.KeyLookup;
 import io.accessctl.sendmail.Query;
-import io.accessctl.sendmail.Rules;
-import io.accessctl.sendmail.Simulator;
 import io.accessctl.sendmail.TraceText;
-import io.accessctl.source.ParseOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,52 +18,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl lookup TAG NAME}: the keys sendmail's rules look up for one check, in order,
  * the one that matches, and what sendmail then does.
  */
-@Command(name = "lookup", mixinStandardHelpOptions = true,
+@Command(name = "lookup",
     description = {"Show what sendmail decides for a host or address: every access-map key its"
         + " rules look up, in order, the one that matches, and what the value makes sendmail do.",
         "NAME is a server host name for Try_TLS, TLS_Srv, AuthInfo and Clt_Features; a client"
         + " host name for Connect, Srv_Features, TLS_Clt and GreetPause; an e-mail address for"
         + " From, To, Spam and TLS_Rcpt; ignored for ClientRate and ClientConn (give --addr).",
         "With --batch, each line is TAG<TAB>NAME<TAB>ADDR and each answer is one line."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:answered", "1:--batch: a line could not be answered", "2:usage error",
         "3:the map or the sendmail.cf cannot be read"})
-public final class LookupCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+public final class LookupCommand extends Subcommand {
+  @Mixin
+  MapOption map;
 
-  @Option(names = "--map", paramLabel = "MAP", description = "A text map or a hash, btree or "
-      + "cdb file (default: the access K line's file in sendmail.cf, else /etc/mail/access.db).")
-  Path map;
-
-  @Option(names = "--cf", paramLabel = "FILE", description = "sendmail.cf whose rules to follow"
-      + " (default: /etc/mail/sendmail.cf when present; without one, the newest sendmail's"
-      + " documented rules are assumed and the output says so).")
-  Path cf;
-
-  @Option(names = "--no-cf", description = "Assume the newest sendmail's rules; read no cf.")
-  boolean noCf;
+  @Mixin
+  CfOptions cf;
 
   @Option(names = "--addr", paramLabel = "ADDR",
       description = "The IP address of the server or client (IPv4 or IPv6, as in a log line).")
   String addr;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json.")
-  String format;
+  @Mixin
+  TextOrJson format;
 
   @Option(names = "--batch", paramLabel = "FILE",
       description = "Answer every line TAG<TAB>NAME<TAB>ADDR of FILE ('-': standard input).")
@@ -86,33 +69,24 @@ public final class LookupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    boolean json = switch (format) {
-      case "json" -> true;
-      case "text" -> false;
-      default -> throw new ParameterException(spec.commandLine(),
-          "--format must be text or json, not \"" + format + "\"");
-    };
+    boolean json = format.json();
     if (batch == null && (tag == null || (name == null && !addressOnly(tag)))) {
       throw new ParameterException(spec.commandLine(), "TAG and NAME are required (or --batch)");
     }
     if (batch != null && tag != null) {
       throw new ParameterException(spec.commandLine(), "--batch takes no TAG or NAME");
     }
-    Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, spec.commandLine().getErr());
-    Rules rules = cfFile.map(Rules::of).orElseGet(Rules::assumed);
-    ParseOptions text = parseOptions.toOptions().withFoldKeys(!parseOptions.noFold
-        && rules.foldsKeys());
-    PrintWriter out = spec.commandLine().getOut();
-    try (MapSource m = MapSource.open(map, cfFile, text)) {
-      Simulator sim = new Simulator(rules, rules.accessMap(lookup(m)));
+    Optional<CfFile> cfFile = cf.choice().read(Warnings.to(err()));
+    PrintWriter out = out();
+    try (MapLookup m = MapLookup.open(cfFile, map.map, parseOptions.toOptions())) {
       if (batch == null) {
-        Answer a = sim.lookup(Query.of(tag(tag), name == null ? "" : name,
+        Answer a = m.answer(Query.of(tag(tag), name == null ? "" : name,
             Optional.ofNullable(addr).filter(s -> !s.isEmpty())));
         out.print(json ? json(a) + "\n" : TraceText.render(a));
         out.flush();
         return ExitCodes.OK;
       }
-      return runBatch(sim, json, out);
+      return runBatch(m, json || !format.given(), out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -122,17 +96,6 @@ public final class LookupCommand implements Callable<Integer> {
     return t.equalsIgnoreCase("ClientRate") || t.equalsIgnoreCase("ClientConn");
   }
 
-  private static KeyLookup lookup(MapSource m) {
-    return key -> {
-      try {
-        return m.get(key.getBytes(StandardCharsets.ISO_8859_1))
-            .map(v -> new String(v, StandardCharsets.ISO_8859_1));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    };
-  }
-
   private Tag tag(String t) {
     Catalog c = Catalog.stock();
     return c.find(t).orElseThrow(() -> new ParameterException(spec.commandLine(),
@@ -140,8 +103,7 @@ public final class LookupCommand implements Callable<Integer> {
             .orElse("")));
   }
 
-  private int runBatch(Simulator sim, boolean jsonWanted, PrintWriter out) throws IOException {
-    boolean json = jsonWanted || !spec.commandLine().getParseResult().hasMatchedOption("--format");
+  private int runBatch(MapLookup m, boolean json, PrintWriter out) throws IOException {
     int failures = 0;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(batchInput(),
         StandardCharsets.UTF_8), 1 << 16)) {
@@ -151,17 +113,13 @@ public final class LookupCommand implements Callable<Integer> {
         if (line.isEmpty()) {
           continue;
         }
-        String[] f = line.split("\t", -1);
-        Optional<Tag> t = Catalog.stock().find(f[0].strip());
-        if (t.isEmpty() || f.length > 3) {
+        MapLookup.BatchAnswer b = m.batch(line);
+        if (b.answer().isEmpty()) {
           failures++;
-          String why = t.isEmpty() ? "unknown tag \"" + f[0] + "\"" : "more than three fields";
-          buf.append(json ? "{\"error\":" + Json.quote(why) + ",\"line\":" + Json.quote(line) + "}"
-              : "error: " + why).append('\n');
+          buf.append(json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
+              + Json.quote(line) + "}" : "error: " + b.error()).append('\n');
         } else {
-          Optional<String> a = f.length > 2 && !f[2].isEmpty() ? Optional.of(f[2]) : Optional.empty();
-          Answer ans = sim.lookup(Query.of(t.get(), f.length > 1 ? f[1] : "", a));
-          buf.append(json ? json(ans) : oneLine(ans)).append('\n');
+          buf.append(json ? json(b.answer().get()) : oneLine(b.answer().get())).append('\n');
         }
         if (buf.length() > 1 << 15) {
           out.write(buf.toString());
@@ -176,7 +134,7 @@ public final class LookupCommand implements Callable<Integer> {
 
   private InputStream batchInput() throws IOException {
     if (batch.equals("-")) {
-      return ((AccessctlCommand) spec.root().userObject()).stdin;
+      return root.stdin;
     }
     return Files.newInputStream(Path.of(batch));
   }

@@ -1,14 +1,10 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.Serve;
 import io.accessctl.serve.Endpoint;
 import io.accessctl.serve.MapInfo;
-import io.accessctl.serve.PushChannel;
 import io.accessctl.serve.SocketmapServer;
-import io.accessctl.serve.SourceWatcher;
-import io.accessctl.serve.Store;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -16,41 +12,29 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl serve --store DIR --socket PATH}: the live store as a socketmap for sendmail
  * ({@code Kaccess socket -T<TMPF> local:PATH}) and Postfix ({@code socketmap:unix:PATH:access}).
  * Runs until SIGTERM or SIGINT, then closes connections, the store and the socket files.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
     description = {"Answer socketmap lookups (sendmail's socket map class, Postfix's socketmap: "
         + "table) from the live store that accessctl push fills.",
         "Lookups apply sendmail's key rules (ASCII case folding unless pushed with -f, keys cut "
             + "to 256 bytes). A map the store does not hold is answered TEMP; a malformed request "
             + "PERM. Stops cleanly on SIGTERM."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:stopped by a signal", "2:usage error",
         "66:the --watch source cannot be read",
         "73:the store cannot be opened (another server holds it?) or an endpoint cannot be bound"})
-public final class ServeCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
-  @Option(names = "--store", paramLabel = "DIR", required = true,
-      description = "The store directory (created if needed).")
-  Path store;
+public final class ServeCommand extends Subcommand {
+  @Mixin
+  StoreOptions store;
 
   @Option(names = "--socket", paramLabel = "PATH",
       description = "Listen on this Unix-domain socket (repeatable); a stale socket file is "
@@ -69,10 +53,6 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--watch", paramLabel = "SOURCE",
       description = "Push SOURCE into --map now and whenever it changes, if it is clean.")
   Path watch;
-
-  @Option(names = "--map", paramLabel = "NAME", defaultValue = "access",
-      description = "The map --watch fills (default: ${DEFAULT-VALUE}).")
-  String map;
 
   @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000",
       description = "How often --watch looks at the file, in milliseconds (default: "
@@ -108,11 +88,11 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     List<Endpoint> endpoints = endpoints();
     Set<PosixFilePermission> mode = socketMode == null ? null : mode(socketMode);
-    PushCommand.checkMapName(spec, map);
+    String map = store.mapName(spec);
     SocketmapServer.Options options = options();
     Consumer<String> log = line -> {
       synchronized (err) {
@@ -121,70 +101,23 @@ public final class ServeCommand implements Callable<Integer> {
       }
     };
 
-    Store s;
-    try {
-      s = Store.open(store);
-    } catch (IOException e) {
-      throw new ExitException(ExitCodes.CANT_CREATE, ErrorHandler.describe(e));
-    }
-    SocketmapServer server = new SocketmapServer(s, options, log);
-    List<Endpoint> bound = new ArrayList<>();
-    PushChannel push = null;
-    SourceWatcher watcher = null;
-    try {
-      for (Endpoint e : endpoints) {
-        Endpoint b = server.listen(e);
-        if (b.isUnix() && mode != null) {
-          Files.setPosixFilePermissions(b.path(), mode);
-        }
-        bound.add(b);
-      }
-      try {
-        push = PushChannel.open(s, log);
-      } catch (IOException e) {
-        log.accept(e.getMessage() + "; accessctl push cannot reach this server");
-      }
-      if (watch != null) {
-        Path src = watch;
-        boolean color = root.console.interactive();
-        watcher = new SourceWatcher(s, map, src, Duration.ofMillis(watchInterval),
-            p -> gate.load(p, err, color), log);
-        watcher.start();
-      }
-      server.start();
-    } catch (IOException e) {
-      stop(server, push, watcher, s);
-      throw new ExitException(ExitCodes.CANT_CREATE, ErrorHandler.describe(e));
-    }
-    banner(out, s, bound);
-
-    PushChannel p = push;
-    SourceWatcher w = watcher;
-    Thread hook = new Thread(() -> stop(server, p, w, s), "accessctl-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    server.awaitTermination();
+    Serve serve = Serve.start(new Serve.Request(store.dir, map, endpoints, mode, options, watch,
+        Duration.ofMillis(watchInterval), p -> gate.load(p, err, root.console.interactive())),
+        log);
+    banner(out, serve, map);
+    Runtime.getRuntime().addShutdownHook(new Thread(serve::close, "accessctl-shutdown"));
+    serve.awaitTermination();
     return ExitCodes.OK;
   }
 
-  private static void stop(SocketmapServer server, PushChannel push, SourceWatcher watcher,
-      Store s) {
-    if (watcher != null) {
-      watcher.close();
-    }
-    if (push != null) {
-      push.close();
-    }
-    server.close();
-    s.close();
-  }
-
-  private void banner(PrintWriter out, Store s, List<Endpoint> bound) {
+  private void banner(PrintWriter out, Serve serve, String map) {
+    List<Endpoint> bound = serve.bound();
     for (Endpoint b : bound) {
-      out.println("accessctl: serving " + store + " on " + b.sendmailSpec());
+      out.println("accessctl: serving " + store.dir + " on " + b.sendmailSpec());
     }
-    List<MapInfo> maps = s.maps();
+    List<MapInfo> maps = serve.maps();
     if (maps.isEmpty()) {
-      out.println("  no map yet: accessctl push --store " + store + " SOURCE");
+      out.println("  no map yet: accessctl push --store " + store.dir + " SOURCE");
     }
     for (MapInfo m : maps) {
       out.println("  map " + m.name() + ": generation " + m.generation() + ", " + m.entries()

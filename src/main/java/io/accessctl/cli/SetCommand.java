@@ -1,16 +1,12 @@
 package io.accessctl.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code accessctl set KEY VALUE}: an idempotent edit for configuration management. */
-@Command(name = "set", mixinStandardHelpOptions = true,
+@Command(name = "set",
     description = {"Set the value of one entry in the access text map, idempotently.",
         "An existing entry keeps its place, key spelling and layout; only its value changes. A "
             + "new entry goes above the CanIt marker, after the last entry with the same tag. "
@@ -19,20 +15,13 @@ import picocli.CommandLine.Spec;
             + "when the key is below the CanIt marker (CanIt would undo it) or when the key has "
             + "more than one entry.",
         "Several VALUE words are joined with single spaces: set Try_TLS:host.example NO."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done (or the entry already had that value)",
         "1:--check: the map would change", "2:usage error",
         "65:refused (the edit would not lint, is below the CanIt marker, or the key is "
             + "duplicated); the file is not changed",
         "66:the map or the cf cannot be read", "73:the map cannot be written",
         "other:the exit status of compile, with --compile"})
-public final class SetCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class SetCommand extends Subcommand {
   @Parameters(index = "0", paramLabel = "KEY", description = "The key, e.g. Try_TLS:mx.example.")
   String key;
 

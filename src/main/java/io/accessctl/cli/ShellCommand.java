@@ -1,34 +1,30 @@
 package io.accessctl.cli;
 
+import io.accessctl.shell.CommandRunner;
 import io.accessctl.shell.Shell;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code accessctl shell}: try lookups interactively, the way {@code sendmail -bt} lets you. */
-@Command(name = "shell", mixinStandardHelpOptions = true,
-    description = {"Run lookup, query, lint and explain interactively against one map, with "
-        + "completion of commands, options, tags and keys, and a history file.",
+@Command(name = "shell",
+    description = {"Run lookup, query, lint and explain interactively against one map (lint "
+        + "lints it when it is text), with completion of commands, options, tags and keys, and a "
+        + "history file.",
         "When standard input is not a terminal, read one command per line from it (no prompt), "
             + "so a session can be scripted."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the session ended (exit, end of input)", "2:usage error"})
-public final class ShellCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
-  @Option(names = "--map", paramLabel = "MAP", description = "The map lookup and query use: a "
-      + "text map or a hash, btree or cdb file (default: the access K line's file in sendmail.cf, "
-      + "else /etc/mail/access.db); lint lints it when it is text.")
-  Path map;
+public final class ShellCommand extends Subcommand {
+  @Mixin
+  MapOption map;
 
   @Option(names = "--history", paramLabel = "FILE",
       description = "History file (default: $XDG_STATE_HOME/accessctl/history, "
@@ -38,8 +34,27 @@ public final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     boolean terminal = root.stdin == System.in && System.console() != null;
-    Shell shell = new Shell(map, root.console, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    Shell shell = shell(map.map, root.console, out(),
+        err());
     return shell.run(root.stdin, terminal, history);
+  }
+
+  /**
+   * A shell whose commands are accessctl's own: the same picocli model and the same run as on the
+   * command line, writing to {@code console}.
+   */
+  public static Shell shell(Path map, Console console, PrintWriter out, PrintWriter err) {
+    CommandLine all = Main.commandLine(Console.plain(), InputStream.nullInputStream());
+    return new Shell(map, new CommandRunner() {
+      @Override
+      public Optional<CommandSpec> spec(String name) {
+        return Optional.ofNullable(all.getSubcommands().get(name)).map(CommandLine::getCommandSpec);
+      }
+
+      @Override
+      public int run(PrintWriter o, PrintWriter e, List<String> words) {
+        return Main.run(o, e, console, InputStream.nullInputStream(), words.toArray(String[]::new));
+      }
+    }, out, err);
   }
 }

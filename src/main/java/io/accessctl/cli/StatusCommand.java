@@ -1,26 +1,19 @@
 package io.accessctl.cli;
 
-import io.accessctl.cf.CfFile;
-import io.accessctl.status.SendmailBinary;
-import io.accessctl.status.StatusChecker;
+import io.accessctl.app.IoProblems;
+import io.accessctl.app.Status;
 import io.accessctl.status.StatusJson;
 import io.accessctl.status.StatusReport;
 import io.accessctl.status.StatusText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-/** {@code accessctl status}: the checks live in {@link StatusChecker}; this only wires options. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+/** {@code accessctl status}: the checks live in {@link Status}; this only wires options. */
+@Command(name = "status",
     description = {"Check that the compiled access map is the one sendmail reads and says what "
         + "the text says.",
         "The text is parsed as compile parses it and compared with the db entry by entry (not "
@@ -29,37 +22,23 @@ import picocli.CommandLine.Spec;
             + "version, whether it can fall back to clear text after a failed STARTTLS handshake "
             + "(TLSFallbacktoClear, 8.16.1+) and how to turn that on, and the entries below the "
             + "CanIt marker."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:all in order", "1:a problem was found (db missing or not in step, wrong "
         + "file, type or key form, no access map in the cf)", "2:usage error",
         "66:the text map, an existing db or the cf cannot be read"})
-public final class StatusCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
-  @Option(names = "--map", paramLabel = "SOURCE",
-      description = "The text map (default: the access K line's file in sendmail.cf, else "
-          + "/etc/mail/access).")
-  Path map;
+public final class StatusCommand extends Subcommand {
+  @Mixin
+  MapOption map;
 
   @Option(names = "--db", paramLabel = "DB",
       description = "The compiled map (default: the K line's file when SOURCE is the map "
           + "sendmail reads, else SOURCE.db).")
   Path db;
 
-  @Option(names = "--cf", paramLabel = "FILE",
-      description = "sendmail.cf to check against (default: /etc/mail/sendmail.cf when present).")
-  Path cf;
+  @Mixin
+  CfOptions cf;
 
-  @Option(names = "--no-cf", description = "Do not read any sendmail.cf.")
-  boolean noCf;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin
+  TextOrJson format;
 
   @Option(names = "--sendmail", paramLabel = "PROGRAM",
       description = "The sendmail binary asked for its version with -d0.1 -bt (no daemon, no "
@@ -75,21 +54,17 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new ParameterException(spec.commandLine(), "--format must be text or json, not '"
-          + format + "'");
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    boolean json = format.json();
+    PrintWriter out = out();
+    PrintWriter err = err();
     StatusReport report;
     try {
-      Optional<CfFile> cfFile = SendmailCf.read(cf, noCf, err);
-      report = new StatusChecker(cfFile, SendmailBinary.version(sendmail))
-          .check(map, db, parseOptions.toOptions(), replace);
+      report = Status.run(new Status.Request(map.map, db, cf.choice(), parseOptions.toOptions(),
+          replace, sendmail), Warnings.to(err));
     } catch (IOException e) {
-      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
+      throw new ExitException(ExitCodes.NO_INPUT, IoProblems.describe(e));
     }
-    if (format.equals("json")) {
+    if (json) {
       StatusJson.write(report, out);
     } else {
       StatusText.write(report, out, root.console.interactive());

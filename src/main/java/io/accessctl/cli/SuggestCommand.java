@@ -1,48 +1,25 @@
 package io.accessctl.cli;
 
-import io.accessctl.catalog.Catalog;
-import io.accessctl.cf.CfFile;
-import io.accessctl.cf.TlsFallback;
-import io.accessctl.lint.Diagnostic;
-import io.accessctl.maillog.FailureScanner;
-import io.accessctl.maillog.MailLog;
+import io.accessctl.app.Edit;
+import io.accessctl.app.InvalidRequest;
+import io.accessctl.app.IoProblems;
+import io.accessctl.app.Suggest;
 import io.accessctl.maillog.Side;
 import io.accessctl.maillog.Suggestion;
-import io.accessctl.maillog.Suggestions;
-import io.accessctl.mapfile.MapFormat;
 import io.accessctl.report.Json;
-import io.accessctl.sendmail.Answer;
-import io.accessctl.sendmail.Query;
-import io.accessctl.sendmail.Rules;
-import io.accessctl.sendmail.Simulator;
-import io.accessctl.source.MapEditor;
-import io.accessctl.source.ParseOptions;
-import io.accessctl.source.SourceFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accessctl suggest --from-log LOG…}: the access entries that stop the TLS handshake
  * failures in sendmail's log, for the hosts the map does not cover yet.
  */
-@Command(name = "suggest", mixinStandardHelpOptions = true,
+@Command(name = "suggest",
     description = {"Find failed STARTTLS handshakes in sendmail's mail log and print the access"
         + " entries that stop them: Try_TLS:<server> NO for servers we deliver to (deferrals"
         + " \"TLS handshake failed\", tls_server rejects, STARTTLS=client errors), Srv_Features:"
@@ -56,36 +33,23 @@ import picocli.CommandLine.Spec;
         "With --apply the entries go into the text map above the CanIt marker (or at the end);"
             + " nothing else in the file changes, a second run adds nothing, and a result with"
             + " lint errors the map did not have is refused."},
-    exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:nothing to suggest, or --apply wrote the entries (or found them there)",
         "1:entries suggested (printed, not applied)", "2:usage error",
         "65:--apply refused: the result would not lint, or a key is in the map with another"
             + " value (--compile: the map has errors; the db is left alone)",
         "66:a log, the map or the sendmail.cf cannot be read",
         "73:--apply: the map cannot be written (--compile: the db cannot be created)"})
-public final class SuggestCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  AccessctlCommand root;
-
+public final class SuggestCommand extends Subcommand {
   @Option(names = "--from-log", required = true, arity = "1..*", paramLabel = "LOG",
       description = "sendmail's mail log(s), e.g. /var/log/mail.log.1 /var/log/mail.log"
           + " ('-': standard input).")
   List<String> logs;
 
-  @Option(names = "--map", paramLabel = "MAP", description = "The access text map (default: the"
-      + " access K line's file in sendmail.cf, else " + CompileCommand.DEFAULT_SOURCE + "); a"
-      + " compiled hash, btree or cdb file is read too, but --apply needs the text.")
-  Path map;
+  @Mixin
+  MapOption map;
 
-  @Option(names = "--cf", paramLabel = "FILE", description = "sendmail.cf whose rules decide"
-      + " what the map covers (default: /etc/mail/sendmail.cf when present).")
-  Path cf;
-
-  @Option(names = "--no-cf", description = "Assume the newest sendmail's rules; read no cf.")
-  boolean noCf;
+  @Mixin
+  CfOptions cf;
 
   @Option(names = "--apply", description = "Insert the entries into the text map.")
   boolean apply;
@@ -94,86 +58,39 @@ public final class SuggestCommand implements Callable<Integer> {
       + " compile' would.")
   boolean compile;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default): ready-to-paste lines; json: one object.")
-  String format;
-
-  /** A host the map already covers, and the key that does. */
-  record Covered(Suggestion suggestion, String key, String value) {}
+  @Mixin
+  TextOrJson format;
 
   @Override
-  public Integer call() throws IOException {
-    boolean json = switch (format) {
-      case "json" -> true;
-      case "text" -> false;
-      default -> throw new ParameterException(spec.commandLine(),
-          "--format must be text or json, not \"" + format + "\"");
-    };
+  public Integer call() {
+    boolean json = format.json();
     if (compile && !apply) {
       throw new ParameterException(spec.commandLine(), "--compile needs --apply");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Optional<CfFile> cfFile;
+    PrintWriter out = out();
+    PrintWriter err = err();
+    Suggest.Result r;
     try {
-      cfFile = SendmailCf.read(cf, noCf, err);
+      r = Suggest.run(new Suggest.Request(logs, root.stdin, cf.choice(), map.map, apply),
+          Warnings.to(err));
+    } catch (InvalidRequest e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     } catch (IOException e) {
-      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
+      throw new ExitException(ExitCodes.NO_INPUT, IoProblems.describe(e));
     }
-    Rules rules = cfFile.map(Rules::of).orElseGet(Rules::assumed);
-    ParseOptions text = ParseOptions.defaults().withFoldKeys(rules.foldsKeys());
-    Path mapPath = SendmailCf.textMap(map, cfFile);
-    if (apply && MapFormat.isCompiled(mapPath)) {
-      throw new ParameterException(spec.commandLine(), mapPath + " is a compiled map; --apply"
-          + " edits the text map (give it with --map)");
-    }
-
-    List<Suggestion> all = Suggestions.of(scan());
-    List<Suggestion> wanted = new ArrayList<>();
-    List<Covered> covered = new ArrayList<>();
-    try (MapSource m = openMap(mapPath, cfFile, text)) {
-      Simulator sim = new Simulator(rules, rules.accessMap(key -> {
-        try {
-          return m.get(key.getBytes(StandardCharsets.ISO_8859_1))
-              .map(v -> new String(v, StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }));
-      for (Suggestion s : all) {
-        Answer a = sim.lookup(query(s));
-        if (covers(s, a)) {
-          covered.add(new Covered(s, a.match().map(p -> p.storedKey()).orElse(""),
-              a.result().orElse("")));
-        } else {
-          wanted.add(s);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw new ExitException(ExitCodes.NO_INPUT, mapPath + ": " + ErrorHandler.describe(
-          e.getCause()));
-    }
-    List<String> notes = new ArrayList<>();
-    cfFile.flatMap(c -> TlsFallback.of(c).advice())
-        .filter(a -> wanted.stream().anyMatch(s -> s.side() == Side.OUTBOUND))
-        .ifPresent(notes::add);
-
-    String applied = null;
-    if (apply && !wanted.isEmpty()) {
-      applied = apply(mapPath, wanted, text, cfFile);
-    }
+    String applied = r.applied().map(e -> applied(e, err)).orElse(null);
     if (json) {
-      out.println(json(wanted, covered, notes, applied));
+      out.println(json(r.wanted(), r.covered(), r.notes(), applied));
     } else {
-      for (Suggestion s : wanted) {
+      for (Suggestion s : r.wanted()) {
         s.lines().forEach(out::println);
       }
-      for (Covered c : covered) {
+      for (Suggest.Covered c : r.covered()) {
         err.println("accessctl: note: " + c.suggestion().tag() + ":" + c.suggestion().key()
             + " left out: " + c.suggestion().failures() + " failure(s), already covered by "
             + c.key() + " " + c.value().strip());
       }
-      for (String n : notes) {
+      for (String n : r.notes()) {
         err.println("accessctl: note: " + n);
       }
       if (applied != null) {
@@ -183,170 +100,32 @@ public final class SuggestCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     if (apply && compile) {
-      int code = compile(mapPath);
+      int code = CompileRun.run(EditOptions.compileRequest(cf.choice(), r.map()), false,
+          root.console, out, err);
       if (code != ExitCodes.OK) {
         return code;
       }
     }
-    if (wanted.isEmpty() || apply) {
-      return ExitCodes.OK;
-    }
-    return ExitCodes.FINDINGS;
+    return r.wanted().isEmpty() || apply ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
-  /** Reads every log in the order given. */
-  private List<io.accessctl.maillog.Failure> scan() {
-    FailureScanner scanner = new FailureScanner(LocalDate.now());
-    for (String log : logs) {
-      long before = scanner.sendmailLines();
-      try {
-        if (log.equals("-")) {
-          MailLog.scan(root.stdin, LocalDate.now(), scanner);
-        } else {
-          Path p = Path.of(log);
-          try (InputStream in = io.accessctl.maillog.LogInput.open(p)) {
-            MailLog.scan(in, LocalDate.ofInstant(Files.getLastModifiedTime(p).toInstant(),
-                ZoneId.systemDefault()), scanner);
-          }
-        }
-      } catch (IOException e) {
-        String why = ErrorHandler.describe(e);
-        throw new ExitException(ExitCodes.NO_INPUT, why.startsWith(log) ? why : log + ": " + why);
+  /** What --apply did, naming the file ("access:7: inserted 6 lines"); a refusal ends the run. */
+  private static String applied(Edit.Result e, PrintWriter err) {
+    return switch (e.outcome()) {
+      case REFUSED -> throw new ExitException(ExitCodes.DATA_ERROR, e.message()
+          + "; --apply refused, " + e.map() + " is unchanged");
+      case WOULD_NOT_LINT -> {
+        e.introduced().forEach(d -> err.println("accessctl: " + d.file() + ":" + d.line() + ": "
+            + d.message() + " [" + d.ruleId() + "]"));
+        throw new ExitException(ExitCodes.DATA_ERROR, e.map() + ": the entries would bring "
+            + e.introduced().size() + " lint error(s); --apply refused, the map is unchanged");
       }
-      if (scanner.sendmailLines() == before) {
-        spec.commandLine().getErr().println("accessctl: warning: " + (log.equals("-")
-            ? "standard input" : log) + ": no line from sendmail (sm-mta, sendmail, sm-msp-queue)");
-      }
-    }
-    return scanner.failures();
+      case UNCHANGED -> e.map() + ": nothing to insert (" + e.message() + ")";
+      default -> e.message();
+    };
   }
 
-  private static MapSource openMap(Path p, Optional<CfFile> cfFile, ParseOptions text) {
-    try {
-      return MapSource.open(p, cfFile, text);
-    } catch (IOException e) {
-      String why = ErrorHandler.describe(e);
-      throw new ExitException(ExitCodes.NO_INPUT, why.startsWith(p.toString()) ? why
-          : p + ": " + why);
-    }
-  }
-
-  /**
-   * The check sendmail would run for this host. A server: {@code {server_name}} is the relay
-   * name, or the bracketed address when it has none. A client: {@code {client_name}} is its name
-   * unless that is missing or "(may be forged)", then the bracketed address.
-   */
-  private static Query query(Suggestion s) {
-    String tag = s.tag();
-    Optional<String> addr = firstAddr(s);
-    boolean nameIsKey = s.side() == Side.OUTBOUND && !addr.map(s.key()::equals).orElse(false);
-    String name;
-    if (s.side() == Side.OUTBOUND) {
-      name = nameIsKey ? s.key() : "[" + s.key() + "]";
-    } else {
-      name = clientName(s).orElse("[" + s.key() + "]");
-    }
-    return Query.of(Catalog.stock().find(tag).orElseThrow(), name, addr);
-  }
-
-  /** The address in the first "name [addr]" form the host was logged with. */
-  private static Optional<String> firstAddr(Suggestion s) {
-    for (String p : s.peers()) {
-      int open = p.indexOf('[');
-      if (open >= 0 && p.endsWith("]")) {
-        return Optional.of(p.substring(open + 1, p.length() - 1));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<String> clientName(Suggestion s) {
-    for (String p : s.peers()) {
-      int open = p.indexOf(" [");
-      if (open > 0) {
-        return Optional.of(p.substring(0, open));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Whether the map already does what the suggestion would: STARTTLS is not tried with the
-   * server, or not offered to the client (the last S/s letter sendmail reads is S).
-   */
-  static boolean covers(Suggestion s, Answer a) {
-    String code = a.effect().code();
-    if (s.side() == Side.OUTBOUND) {
-      return code.equals("no-starttls");
-    }
-    if (!code.startsWith("flags ")) {
-      return false;
-    }
-    String last = "";
-    for (String letter : code.substring("flags ".length()).split(" ")) {
-      if (letter.equalsIgnoreCase("S")) {
-        last = letter;
-      }
-    }
-    return last.equals("S");
-  }
-
-  /**
-   * Inserts the entries, one block per tag, and writes the map when the result lints no worse
-   * than the original. Returns what was done, naming the file ("access:7: inserted 6 lines").
-   */
-  private String apply(Path mapPath, List<Suggestion> wanted, ParseOptions text,
-      Optional<CfFile> cfFile) {
-    byte[] original;
-    try {
-      original = SourceFiles.read(mapPath);
-    } catch (IOException e) {
-      throw new ExitException(ExitCodes.NO_INPUT, ErrorHandler.describe(e));
-    }
-    byte[] now = original;
-    List<String> done = new ArrayList<>();
-    for (String tag : List.of(Suggestions.TRY_TLS, Suggestions.SRV_FEATURES)) {
-      List<String> block = new ArrayList<>();
-      wanted.stream().filter(s -> s.tag().equals(tag)).forEach(s -> block.addAll(s.lines()));
-      if (block.isEmpty()) {
-        continue;
-      }
-      MapEditor.Edit edit;
-      try {
-        edit = new MapEditor(mapPath.toString(), now, text).insert(tag, block);
-      } catch (MapEditor.Refused r) {
-        throw new ExitException(ExitCodes.DATA_ERROR, r.getMessage() + "; --apply refused, "
-            + mapPath + " is unchanged");
-      }
-      now = edit.text();
-      done.add(edit.message());
-    }
-    if (now == original) {
-      return mapPath + ": nothing to insert (" + String.join("; ", done) + ")";
-    }
-    List<Diagnostic> introduced = MapEdits.newErrors(mapPath, original, now, text, cfFile);
-    if (!introduced.isEmpty()) {
-      PrintWriter err = spec.commandLine().getErr();
-      introduced.forEach(d -> err.println("accessctl: " + d.file() + ":" + d.line() + ": "
-          + d.message() + " [" + d.ruleId() + "]"));
-      throw new ExitException(ExitCodes.DATA_ERROR, mapPath + ": the entries would bring "
-          + introduced.size() + " lint error(s); --apply refused, the map is unchanged");
-    }
-    try {
-      TextFiles.replace(mapPath, now);
-    } catch (IOException e) {
-      throw new ExitException(ExitCodes.CANT_CREATE, mapPath + ": "
-          + ErrorHandler.describe(e));
-    }
-    return String.join("; ", done);
-  }
-
-  private int compile(Path mapPath) {
-    return MapEdits.compile(spec.commandLine().getOut(), spec.commandLine().getErr(),
-        root.console, root.stdin, root.debug, cf, noCf, false, mapPath);
-  }
-
-  private static String json(List<Suggestion> wanted, List<Covered> covered, List<String> notes,
+  private static String json(List<Suggestion> wanted, List<Suggest.Covered> covered, List<String> notes,
       String applied) {
     StringBuilder sb = new StringBuilder(1024);
     Json j = Json.compact(sb);
@@ -375,7 +154,7 @@ public final class SuggestCommand implements Callable<Integer> {
     }
     j.endArray();
     j.name("covered").beginArray();
-    for (Covered c : covered) {
+    for (Suggest.Covered c : covered) {
       j.beginObject();
       j.field("tag", c.suggestion().tag());
       j.field("key", c.suggestion().key());

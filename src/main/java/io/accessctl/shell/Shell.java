@@ -1,7 +1,9 @@
 package io.accessctl.shell;
 
-import io.accessctl.cli.Console;
-import io.accessctl.cli.Main;
+import io.accessctl.app.MapSource;
+import io.accessctl.app.MapTarget;
+import io.accessctl.app.Maps;
+import io.accessctl.source.ParseOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,23 +16,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The shell's commands. {@code lookup}, {@code query}, {@code lint} and {@code explain} run the
- * CLI's commands of the same name, with the same options and output, against the shell's map;
- * {@code reload}, {@code help} and {@code exit} are the shell's own.
+ * commands of the same name through a {@link CommandRunner}, with the same options and output,
+ * against the shell's map; {@code reload}, {@code help} and {@code exit} are the shell's own.
  */
 public final class Shell {
   /** CLI commands the shell offers, when the CLI has them (lookup may come later). */
   static final List<String> CLI_COMMANDS = List.of("lookup", "query", "lint", "explain");
   static final List<String> OWN_COMMANDS = List.of("reload", "help", "exit");
-  /** The text map whose keys complete when no --map is given. */
-  static final Path DEFAULT_TEXT_MAP = Path.of("/etc/mail/access");
+  /** More than an admin would page through; a bigger map completes its first keys only. */
+  static final int KEY_LIMIT = 200_000;
 
   private final Path map;
-  private final Console console;
+  private final CommandRunner runner;
   private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
   private final List<String> commands = new ArrayList<>();
   private PrintWriter out;
@@ -38,21 +39,19 @@ public final class Shell {
   private List<String> keys = List.of();
 
   /**
-   * @param map the map lookups and queries use, or null for the CLI's default
-   * @param console the terminal the CLI's commands write to
+   * @param map the map lookups and queries use, or null for the commands' default
+   * @param runner runs the commands the shell offers
    */
-  public Shell(Path map, Console console, PrintWriter out, PrintWriter err) {
+  public Shell(Path map, CommandRunner runner, PrintWriter out, PrintWriter err) {
     this.map = map;
-    this.console = console;
+    this.runner = runner;
     this.out = out;
     this.err = err;
-    CommandLine all = Main.commandLine(Console.plain(), InputStream.nullInputStream());
     for (String c : CLI_COMMANDS) {
-      CommandLine sub = all.getSubcommands().get(c);
-      if (sub != null) {
-        specs.put(c, sub.getCommandSpec());
+      runner.spec(c).ifPresent(spec -> {
+        specs.put(c, spec);
         commands.add(c);
-      }
+      });
     }
     commands.addAll(OWN_COMMANDS);
   }
@@ -112,7 +111,7 @@ public final class Shell {
       case "reload" -> loadKeys(true);
       default -> {
         if (specs.containsKey(cmd)) {
-          runCli(words);
+          runCommand(words);
         } else {
           err.println("accessctl: unknown command '" + cmd + "'; 'help' lists them");
         }
@@ -123,7 +122,7 @@ public final class Shell {
     return true;
   }
 
-  private void runCli(List<String> words) {
+  private void runCommand(List<String> words) {
     List<String> args = new ArrayList<>(words);
     String cmd = words.get(0);
     boolean asksHelp = words.contains("--help") || words.contains("-h");
@@ -136,12 +135,14 @@ public final class Shell {
         args.add(map.toString());
       }
     }
-    Main.run(out, err, console, InputStream.nullInputStream(), args.toArray(new String[0]));
+    runner.run(out, err, args);
+    out.flush();
+    err.flush();
   }
 
   private void help(List<String> words) {
     if (words.size() > 1 && specs.containsKey(words.get(1))) {
-      runCli(List.of(words.get(1), "--help"));
+      runCommand(List.of(words.get(1), "--help"));
       return;
     }
     out.println("Commands (lookup, query, lint and explain take the options of the accessctl");
@@ -156,17 +157,19 @@ public final class Shell {
     out.println("  help [COMMAND]    this list, or a command's options");
     out.println("  exit              leave the shell (also Ctrl-D)");
     out.println("Map: " + (map != null ? map : "the default (sendmail.cf's access K line, else "
-        + "/etc/mail/access.db)"));
+        + MapTarget.DEFAULT_DB + ")"));
   }
 
   private void loadKeys(boolean tell) {
-    Path source = map != null ? map : DEFAULT_TEXT_MAP;
+    Path source = map != null ? map : MapTarget.DEFAULT_TEXT;
     if (map == null && !Files.isReadable(source)) {
       keys = List.of();
       return;
     }
     try {
-      keys = MapKeys.load(source);
+      try (MapSource m = Maps.open(source, ParseOptions.defaults())) {
+        keys = m.keys(KEY_LIMIT);
+      }
       if (tell) {
         out.println("reloaded " + source + ": " + keys.size() + " keys");
       }

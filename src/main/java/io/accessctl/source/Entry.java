@@ -74,6 +74,28 @@ public final class Entry {
     return storedKey;
   }
 
+  /**
+   * {@link #storedKey()} as the bytes a map file stores, made from the line's bytes without a
+   * string, followed by {@code extra} NUL bytes (1 for makemap -N).
+   */
+  public byte[] storedKeyBytes(int extra) {
+    byte[] b = new byte[keyEnd + extra];
+    for (int i = 0; i < keyEnd; i++) {
+      int c = line.byteAt(i);
+      b[i] = (byte) (fold ? Bytes.foldAscii((char) c) : c);
+    }
+    return b;
+  }
+
+  /** {@link #value()} as bytes, followed by {@code extra} NUL bytes (1 for makemap -N). */
+  public byte[] valueBytes(int extra) {
+    byte[] b = new byte[line.length() - valueStart + extra];
+    for (int i = valueStart; i < line.length(); i++) {
+      b[i - valueStart] = (byte) line.byteAt(i);
+    }
+    return b;
+  }
+
   /** The value verbatim: trailing blanks, CR and any {@code #…} included. */
   public String value() {
     if (value == null) {

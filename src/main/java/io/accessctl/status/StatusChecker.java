@@ -23,15 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Runs the checks of {@code accessctl status}. The text is parsed as {@code accessctl compile}
- * parses it (same parser; the K line's -f when the text is the map sendmail reads), so "in step"
+ * parses it (same parser, same options: the caller decides them as compile does), so "in step"
  * means "compile would write what the db holds".
  */
 public final class StatusChecker {
-  /** The text map when neither --map nor a K line names one. */
-  public static final Path DEFAULT_SOURCE = Path.of("/etc/mail/access");
   private static final Set<String> FILE_CLASSES = MapFormat.names();
 
   private final Optional<CfFile> cf;
@@ -49,23 +48,15 @@ public final class StatusChecker {
   /**
    * Checks a text map and its db.
    *
-   * @param map the text (null: the K line's file, else {@link #DEFAULT_SOURCE})
-   * @param dbArg the db (null: the K line's file when the text is sendmail's, else map + .db)
-   * @param options makemap's text options from the command line
+   * @param source the text map
+   * @param db the compiled map
+   * @param parse makemap's text options, with the K line's -f when the text is sendmail's
+   * @param blocks which of makemap's complaints make compile refuse to replace the db
    * @param replace the db was compiled with -r: the last of repeated keys counts
    * @throws IOException naming the file when the text, or a db that exists, cannot be read
    */
-  public StatusReport check(Path map, Path dbArg, ParseOptions options, boolean replace)
-      throws IOException {
-    Optional<AccessMapSpec> fileMap = cf.flatMap(CfFile::accessMap)
-        .filter(k -> FILE_CLASSES.contains(k.mapClass()));
-    Path source = map != null ? map
-        : fileMap.map(k -> Path.of(k.path())).orElse(DEFAULT_SOURCE);
-    boolean forSendmail = fileMap.isPresent() && samePath(source, Path.of(fileMap.get().path()));
-    Path db = dbArg != null ? dbArg : defaultDb(source, forSendmail ? fileMap.get() : null);
-    ParseOptions parse = forSendmail && fileMap.get().noFolding()
-        ? options.withFoldKeys(false) : options;
-
+  public StatusReport check(Path source, Path db, ParseOptions parse,
+      Predicate<SyntaxIssue> blocks, boolean replace) throws IOException {
     AccessSource text = new AccessParser(parse).parse(source.toString(), SourceFiles.read(source));
     FileTime textTime = Files.getLastModifiedTime(source);
     FileTime dbTime = null;
@@ -86,7 +77,7 @@ public final class StatusChecker {
 
     List<Check> checks = new ArrayList<>();
     checks.add(inStep(compileCommand(source), diff, dbError, textTime, dbTime, source, db));
-    textCheck(source, text, replace).ifPresent(checks::add);
+    textCheck(source, text, blocks).ifPresent(checks::add);
     checks.add(kLine(db, content));
     checks.add(enabled());
     checks.add(fallback(fallback));
@@ -94,15 +85,6 @@ public final class StatusChecker {
     checks.add(canitCheck(source, canit));
     return new StatusReport(source, db, cf.map(CfFile::path).orElse(null), checks, diff,
         textTime, dbTime, fallback, cf.map(CfFile::version).orElse(""), canit[0], canit[1]);
-  }
-
-  private static Path defaultDb(Path source, AccessMapSpec k) {
-    if (k != null) {
-      return Path.of(k.path() + MapFormat.parse(k.mapClass()).extension());
-    }
-    Path db = Path.of(source + MapFormat.HASH.extension());
-    Path cdb = Path.of(source + MapFormat.CDB.extension());
-    return !Files.exists(db) && Files.exists(cdb) ? cdb : db;
   }
 
   /** The command that rebuilds the db as sendmail wants it: with the cf that was checked. */
@@ -164,11 +146,9 @@ public final class StatusChecker {
   }
 
   /** makemap's errors in the text: compile refuses to replace the db until they are fixed. */
-  private static Optional<Check> textCheck(Path source, AccessSource text, boolean replace) {
-    // as compile decides: long lines are read whole, and -r makes repeated keys legal
-    List<SyntaxIssue> blocking = text.issues().stream()
-        .filter(i -> i.kind() != SyntaxIssue.Kind.LINE_TOO_LONG)
-        .filter(i -> !(replace && i.kind() == SyntaxIssue.Kind.DUPLICATE_KEY)).toList();
+  private static Optional<Check> textCheck(Path source, AccessSource text,
+      Predicate<SyntaxIssue> blocks) {
+    List<SyntaxIssue> blocking = text.issues().stream().filter(blocks).toList();
     if (blocking.isEmpty()) {
       return Optional.empty();
     }

@@ -5,6 +5,8 @@
  * <p>The checks are plain data ({@link io.accessctl.status.Check}) so that the text and JSON
  * renderings, and any future caller, share one judgement. Layering: uses {@code source} (the same
  * parser as compile), {@code mapfile} (to read the db), {@code cf} (the K line, the version, the
- * options) and {@code report}'s JSON writer; the CLI only gathers options and prints.
+ * options) and {@code report}'s JSON writer. Which text, which db and which parse options are
+ * checked is decided by the app layer's {@code Status} as compile decides them; the CLI
+ * only gathers options and prints.
  */
 package io.accessctl.status;

@@ -138,19 +138,62 @@ class CompileCommandTest {
   }
 
   @Test
-  void aMapAboveTheLintLimitGetsOnlyMakemapsChecksAndSaysSo() throws IOException {
+  void aLargeMapIsLintedInFullAndItsFindingsBeyondTheFirstFiftyAreCountedInOneLine()
+      throws IOException {
+    int entries = 10_001;
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i <= CompileCommand.FULL_LINT_MAX; i++) {
-      sb.append("Try_TLS:host").append(i).append(".example YES\n"); // AC3xx would say "does nothing"
+    for (int i = 0; i < entries; i++) {
+      sb.append("Try_TLS:host").append(i).append(".example YES\n"); // AC301: "does nothing"
     }
     Path src = write("access", sb.toString());
+    Cli.Run lint = Cli.run("lint", "--no-cf", "--format", "gcc", src.toString());
+    long findings = lint.out().lines().filter(l -> l.contains(" [AC")).count();
+    assertThat(findings).isGreaterThanOrEqualTo(entries);
+
+    Cli.Run r = Cli.run("compile", "--no-cf", "-q", src.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err().lines().filter(l -> l.startsWith("accessctl: ")))
+        .containsExactly("accessctl: " + (findings - CompileRun.MAX_SHOWN)
+            + " more finding(s) not shown; 'accessctl lint " + src + "' lists them all");
+    assertThat(lookup(dir.resolve("access.db"), "try_tls:host10000.example")).contains("YES");
+  }
+
+  @Test
+  void theFindingThatRefusesTheWriteIsShownBeforeFiftyOthers() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      sb.append("Connect:192.0.2.").append(i).append(" REJECT  \n"); // trailing blanks: AC109
+    }
+    Path src = write("access", sb + "Connect:192.0.2.200\n");
+
     Cli.Run r = Cli.run("compile", "--no-cf", src.toString());
-    Cli.Run quiet = Cli.run("compile", "--no-cf", "-q", src.toString());
-    assertThat(r.exit()).isZero();
-    assertThat(quiet.err() + quiet.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("accessctl: note: " + (CompileCommand.FULL_LINT_MAX + 1)
-        + " entries: only makemap's checks were run; 'accessctl lint " + src
-        + "' runs every rule\n");
+
+    assertThat(r.exit()).isEqualTo(65);
+    assertThat(r.err()).contains(src + ":61:").contains("[AC102 missing-value]")
+        .contains("accessctl: 11 more finding(s) not shown;")
+        .endsWith("1 problem blocks the build; " + dir.resolve("access.db") + " was not written\n");
+  }
+
+  @Test
+  void aMakemapErrorAtTheEndOfALargeMapRefusesTheWriteAndLeavesTheDbAlone() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 10_001; i++) {
+      sb.append("Connect:10.0.").append(i / 256).append('.').append(i % 256).append(" OK\n");
+    }
+    Path src = write("access", sb.toString());
+    assertThat(Cli.run("compile", "--no-cf", "-q", src.toString()).exit()).isZero();
+    Path db = dir.resolve("access.db");
+    byte[] before = Files.readAllBytes(db);
+    write("access", sb + "Connect:192.0.2.1\n");
+
+    Cli.Run r = Cli.run("compile", "--no-cf", src.toString());
+
+    assertThat(r.exit()).isEqualTo(65);
+    assertThat(r.err()).contains(":10002:").contains("error:")
+        .endsWith("accessctl: " + src + ": 1 problem blocks the build; " + db
+            + " was not written\n");
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.accessctl.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.cli.Console;
+import io.accessctl.cli.ShellCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class CompletionTest {
     Path map = tmp.resolve("access");
     Files.writeString(map, "Try_TLS:broken.example\tNO\nTry_TLS:old.example\tNO\n"
         + "Connect:192.0.2.1\tREJECT\n");
-    Shell shell = new Shell(map, Console.plain(), new PrintWriter(new StringWriter()),
+    Shell shell = ShellCommand.shell(map, Console.plain(), new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter()));
     shell.run(java.io.InputStream.nullInputStream(), false, null);
     return shell.completion();

@@ -3,6 +3,7 @@ package io.accessctl.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.cli.Console;
+import io.accessctl.cli.ShellCommand;
 import io.accessctl.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +70,7 @@ class ShellSessionTest {
 
   @Test
   void lookupAnswersWhenTheCliHasIt() {
-    Shell shell = new Shell(map, Console.plain(), new PrintWriter(new StringWriter()),
+    Shell shell = ShellCommand.shell(map, Console.plain(), new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter()));
     if (!shell.commands().contains("lookup")) {
       assertThat(session("lookup Try_TLS broken.example\n").err()).contains("unknown command 'lookup'");
@@ -101,7 +102,7 @@ class ShellSessionTest {
     byte[] typed = "query Try_TLS:broken.example\nexit\n".getBytes(StandardCharsets.UTF_8);
     try (org.jline.terminal.Terminal t = TerminalBuilder.builder().streams(
         new ByteArrayInputStream(typed), screen).dumb(true).build()) {
-      Shell shell = new Shell(map, Console.plain(), new PrintWriter(new StringWriter()),
+      Shell shell = ShellCommand.shell(map, Console.plain(), new PrintWriter(new StringWriter()),
           new PrintWriter(new StringWriter()));
       Terminal.run(shell, history, t);
     }

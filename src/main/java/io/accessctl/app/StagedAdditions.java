@@ -1,4 +1,4 @@
-package io.accessctl.cli;
+package io.accessctl.app;
 
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Findings;

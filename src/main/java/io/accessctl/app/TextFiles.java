@@ -1,4 +1,4 @@
-package io.accessctl.cli;
+package io.accessctl.app;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,10 +11,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 
 /** Rewrites a text file the safe way: temp file beside it, fsync, rename; mode and owner kept. */
-final class TextFiles {
+public final class TextFiles {
   private TextFiles() {}
 
-  static void replace(Path file, byte[] content) throws IOException {
+  public static void replace(Path file, byte[] content) throws IOException {
     if (Files.isSymbolicLink(file)) {
       file = file.toRealPath();
     }

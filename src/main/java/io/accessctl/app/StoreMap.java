@@ -1,4 +1,4 @@
-package io.accessctl.cli;
+package io.accessctl.app;
 
 import io.accessctl.serve.MapInfo;
 import io.accessctl.serve.Store;
@@ -8,25 +8,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A live store ({@code accessctl push}/{@code serve}) as a MAP for lookup and query: opened read
- * only, so it works beside a running server and sees what was committed when it opened. The map
- * is the store's "access", or its only map.
+ * A live store ({@code accessctl push}/{@code serve}) as a map: opened read only, so it works
+ * beside a running server and sees what was committed when it opened. The map is the store's
+ * "access", or its only map.
  */
-final class StoreMapSource extends MapSource {
+final class StoreMap implements MapSource {
   static final String DEFAULT_MAP = "access";
 
   private final Path dir;
   private final Store store;
   private final Store.View view;
 
-  private StoreMapSource(Path dir, Store store, Store.View view) {
+  private StoreMap(Path dir, Store store, Store.View view) {
     this.dir = dir;
     this.store = store;
     this.view = view;
-  }
-
-  static boolean isStore(Path dir) {
-    return Store.isStore(dir);
   }
 
   static MapSource open(Path dir) throws IOException {
@@ -35,7 +31,7 @@ final class StoreMapSource extends MapSource {
       List<MapInfo> maps = s.maps();
       String name = maps.stream().anyMatch(m -> m.name().equals(DEFAULT_MAP)) || maps.size() != 1
           ? DEFAULT_MAP : maps.get(0).name();
-      return new StoreMapSource(dir, s, s.view(name));
+      return new StoreMap(dir, s, s.view(name));
     } catch (IOException | RuntimeException e) {
       s.close();
       throw e;
@@ -43,13 +39,18 @@ final class StoreMapSource extends MapSource {
   }
 
   @Override
-  Path path() {
+  public Path path() {
     return dir;
   }
 
   @Override
-  Optional<byte[]> get(byte[] key) throws IOException {
+  public Optional<byte[]> get(byte[] key) throws IOException {
     return view.get(key);
+  }
+
+  @Override
+  public List<String> keys(int limit) {
+    return List.of();
   }
 
   @Override

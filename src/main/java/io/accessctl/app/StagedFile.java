@@ -1,4 +1,4 @@
-package io.accessctl.cli;
+package io.accessctl.app;
 
 import io.accessctl.source.SourceFiles;
 import java.io.ByteArrayOutputStream;

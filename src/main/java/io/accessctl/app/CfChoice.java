@@ -1,0 +1,51 @@
+package io.accessctl.app;
+
+import io.accessctl.cf.CfFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Which sendmail.cf a use case reads: the one named ({@code --cf}), none ({@code --no-cf}), or the
+ * stock {@link CfFile#DEFAULT_CF} when it is readable.
+ *
+ * @param explicit the named cf, or null
+ * @param none read no cf at all
+ */
+public record CfChoice(Path explicit, boolean none) {
+  /** The stock cf when it is there, as every command does without --cf. */
+  public static CfChoice stock() {
+    return new CfChoice(null, false);
+  }
+
+  public static CfChoice noCf() {
+    return new CfChoice(null, true);
+  }
+
+  /**
+   * The chosen cf, if any.
+   *
+   * @param warnings told about a stock cf that cannot be parsed: it is then ignored, being only a
+   *     source of defaults
+   * @throws IOException when the cf the user named cannot be read
+   */
+  public Optional<CfFile> read(Consumer<String> warnings) throws IOException {
+    if (none) {
+      return Optional.empty();
+    }
+    if (explicit != null) {
+      return Optional.of(CfFile.read(explicit));
+    }
+    Optional<Path> stock = CfFile.defaultCf();
+    if (stock.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CfFile.read(stock.get()));
+    } catch (IOException e) {
+      warnings.accept("ignoring " + IoProblems.describe(e));
+      return Optional.empty();
+    }
+  }
+}

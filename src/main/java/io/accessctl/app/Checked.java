@@ -1,0 +1,95 @@
+package io.accessctl.app;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.cf.CfFile;
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Linter;
+import io.accessctl.lint.Severity;
+import io.accessctl.source.AccessSource;
+import io.accessctl.source.SyntaxIssue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A parsed map judged by a {@link WritePolicy}: every lint rule run, the findings that refuse the
+ * write apart from those that do not.
+ *
+ * @param source the parsed text
+ * @param blocking findings that refuse the write (by the policy, or as lint's report of one of
+ *     makemap's errors), in line order
+ * @param others the findings that do not, in line order
+ * @param issues makemap's errors that refuse the write
+ */
+public record Checked(AccessSource source, List<Diagnostic> blocking, List<Diagnostic> others,
+    List<SyntaxIssue> issues) {
+
+  /** Lints {@code source} with every rule and sorts the findings by the policy. */
+  public static Checked of(AccessSource source, Optional<CfFile> cf, WritePolicy policy,
+      Consumer<String> phases) {
+    List<Diagnostic> findings = Linter.all().lint(new LintContext(source, Catalog.stock(), cf),
+        phases);
+    List<SyntaxIssue> issues = source.issues().stream().filter(policy::blocks).toList();
+    Set<Integer> issueLines = new HashSet<>();
+    issues.forEach(i -> issueLines.add(i.line()));
+    List<Diagnostic> blocking = new ArrayList<>();
+    List<Diagnostic> others = new ArrayList<>();
+    for (Diagnostic d : findings) {
+      if (!policy.applies(d)) {
+        continue;
+      }
+      // an error on a line makemap rejects is lint's report of that rejection
+      boolean reportsIssue = d.severity() == Severity.ERROR && issueLines.contains(d.line());
+      (policy.blocks(d) || reportsIssue ? blocking : others).add(d);
+    }
+    return new Checked(source, List.copyOf(blocking), List.copyOf(others), issues);
+  }
+
+  /**
+   * How many problems refuse the write: the blocking findings, and makemap's errors on lines
+   * where no blocking finding is.
+   */
+  public int problems() {
+    Set<Integer> lines = lines(blocking);
+    return blocking.size() + (int) issues.stream().filter(i -> !lines.contains(i.line())).count();
+  }
+
+  public boolean refused() {
+    return problems() > 0;
+  }
+
+  /** Only lint findings refuse the write, no error of makemap's. */
+  public boolean refusedByLintOnly() {
+    return refused() && issues.isEmpty();
+  }
+
+  /**
+   * makemap's errors that no finding shows, because a suppression comment hid it: a comment does
+   * not make the db say what the text says.
+   */
+  public List<SyntaxIssue> hiddenIssues() {
+    Set<Integer> lines = lines(blocking);
+    lines.addAll(lines(others));
+    return issues.stream().filter(i -> !lines.contains(i.line())).toList();
+  }
+
+  /** Every finding, in line order. */
+  public List<Diagnostic> findings() {
+    List<Diagnostic> all = new ArrayList<>(blocking.size() + others.size());
+    all.addAll(blocking);
+    all.addAll(others);
+    all.sort(java.util.Comparator.comparingInt(Diagnostic::line)
+        .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::ruleId));
+    return all;
+  }
+
+  private static Set<Integer> lines(List<Diagnostic> ds) {
+    Set<Integer> lines = new HashSet<>();
+    ds.forEach(d -> lines.add(d.line()));
+    return lines;
+  }
+}

@@ -1,0 +1,117 @@
+package io.accessctl.app;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.cf.CfFile;
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Fixer;
+import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Linter;
+import io.accessctl.lint.Rules;
+import io.accessctl.lint.TextDiff;
+import io.accessctl.source.AccessParser;
+import io.accessctl.source.AccessSource;
+import io.accessctl.source.ParseOptions;
+import io.accessctl.source.SourceFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Lints text maps: the working copies, or the versions staged in git (pre-commit hooks). */
+public final class Lint {
+  /**
+   * @param files the maps (none: {@link MapTarget#DEFAULT_TEXT})
+   * @param staged lint the version staged in git, not the working copy
+   * @param select rule ids, prefixes or names to run (empty: all)
+   * @param ignore rule ids, prefixes or names not to run
+   * @param fix apply the safe fixes to the files first
+   * @param diff make the safe fixes' diffs instead of linting
+   */
+  public record Request(List<Path> files, boolean staged, Set<String> select, Set<String> ignore,
+      CfChoice cf, ParseOptions parse, boolean fix, boolean diff) {}
+
+  /**
+   * @param names the files linted, as given
+   * @param diagnostics every finding, file by file
+   * @param unreadable one message per file that could not be read
+   * @param diffs the safe fixes as unified diffs, with {@code diff}
+   */
+  public record Result(List<String> names, List<Diagnostic> diagnostics, List<String> unreadable,
+      String diffs) {}
+
+  private Lint() {}
+
+  /**
+   * The words of {@code --select} or {@code --ignore} that name no rule: not an id, not a name,
+   * and not an id prefix such as AC2 that some rule's id starts with.
+   */
+  public static Set<String> unknownRules(List<String> words) {
+    Set<String> unknown = new LinkedHashSet<>();
+    for (String w : words) {
+      String t = w.trim();
+      String upper = t.toUpperCase(Locale.ROOT);
+      boolean prefix = t.length() < 5 && upper.startsWith("AC")
+          && Rules.all().stream().anyMatch(r -> r.info().id().startsWith(upper));
+      if (!t.isEmpty() && !prefix && Rules.find(t).isEmpty()) {
+        unknown.add(t);
+      }
+    }
+    return unknown;
+  }
+
+  /**
+   * @param phases told each phase's name as it ends, for {@code -Daccessctl.phases}
+   * @throws IOException when the named cf cannot be read, or a fixed file cannot be written
+   */
+  public static Result run(Request r, Consumer<String> warnings, Consumer<String> phases)
+      throws IOException {
+    Optional<CfFile> cf = r.cf().read(warnings);
+    Linter linter = new Linter(r.select(), r.ignore());
+    List<Path> inputs = r.files().isEmpty() ? List.of(MapTarget.DEFAULT_TEXT) : r.files();
+    List<String> names = new ArrayList<>();
+    List<Diagnostic> all = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    StringBuilder diffs = new StringBuilder();
+    for (Path file : inputs) {
+      byte[] data;
+      try {
+        data = r.staged() ? StagedFile.read(file) : SourceFiles.read(file);
+      } catch (IOException e) {
+        unreadable.add(IoProblems.describe(e));
+        continue;
+      }
+      String name = file.toString();
+      phases.accept("read");
+      AccessSource src = new AccessParser(r.parse()).parse(name, data);
+      phases.accept("parse");
+      if (r.fix() || r.diff()) {
+        byte[] fixed = Fixer.fix(src, data);
+        if (r.diff()) {
+          diffs.append(TextDiff.unified(name, data, fixed));
+        }
+        if (r.fix() && !Arrays.equals(fixed, data)) {
+          TextFiles.replace(file, fixed);
+          data = fixed;
+          src = new AccessParser(r.parse()).parse(name, data);
+        }
+        if (r.diff()) {
+          continue;
+        }
+      }
+      names.add(name);
+      List<Diagnostic> found = linter.lint(new LintContext(src, Catalog.stock(), cf), phases);
+      phases.accept("rules");
+      if (r.staged()) {
+        found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, r.parse());
+      }
+      all.addAll(found);
+    }
+    return new Result(names, all, unreadable, diffs.toString());
+  }
+}

@@ -1,0 +1,107 @@
+package io.accessctl.app;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Tag;
+import io.accessctl.cf.CfFile;
+import io.accessctl.sendmail.Answer;
+import io.accessctl.sendmail.Query;
+import io.accessctl.sendmail.Rules;
+import io.accessctl.sendmail.Simulator;
+import io.accessctl.source.Bytes;
+import io.accessctl.source.ParseOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Lookups in one map as sendmail makes them: exact ({@code query}) or walking the keys its rules
+ * try for a check ({@code lookup}, {@code suggest}), with the cf's rules, else the newest
+ * sendmail's.
+ */
+public final class MapLookup implements Closeable {
+  private final MapSource map;
+  private final Rules rules;
+  private final boolean fold;
+  private final Simulator simulator;
+
+  private MapLookup(MapSource map, Rules rules, boolean fold) {
+    this.map = map;
+    this.rules = rules;
+    this.fold = fold;
+    this.simulator = new Simulator(rules, rules.accessMap(key -> {
+      try {
+        return map.getLatin1(key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }));
+  }
+
+  /**
+   * Opens {@code map}, or the default the cf names ({@link MapTarget#defaultLookupMap}).
+   *
+   * @param parse makemap's text options as given: -f there keeps keys as typed; the K line's -f
+   *     is added
+   */
+  public static MapLookup open(Optional<CfFile> cf, Path map, ParseOptions parse)
+      throws IOException {
+    MapTarget target = MapTarget.lookup(cf, null);
+    ParseOptions options = target.parseOptions(parse);
+    return new MapLookup(Maps.open(map, target, options),
+        cf.map(Rules::of).orElseGet(Rules::assumed), options.foldKeys());
+  }
+
+  public MapSource map() {
+    return map;
+  }
+
+  public Rules rules() {
+    return rules;
+  }
+
+  /**
+   * The value of exactly this key, as sendmail's map layer finds it: folded unless -f, tried
+   * without and then with a trailing NUL.
+   */
+  public Optional<byte[]> exact(String key) throws IOException {
+    byte[] k = (fold ? Bytes.foldAscii(key) : key).getBytes(StandardCharsets.UTF_8);
+    Optional<byte[]> v = map.get(k);
+    return v.isPresent() ? v : map.get(Arrays.copyOf(k, k.length + 1));
+  }
+
+  /**
+   * What sendmail decides for one check.
+   *
+   * @throws UncheckedIOException when the map cannot be read
+   */
+  public Answer answer(Query q) {
+    return simulator.lookup(q);
+  }
+
+  /** One answer of {@code lookup --batch}: the answer, or why the line has none. */
+  public record BatchAnswer(Optional<Answer> answer, String error) {}
+
+  /** Answers a batch line {@code TAG<TAB>NAME<TAB>ADDR} (NAME and ADDR may be missing). */
+  public BatchAnswer batch(String line) {
+    String[] f = line.split("\t", -1);
+    Optional<Tag> t = Catalog.stock().find(f[0].strip());
+    if (t.isEmpty()) {
+      return new BatchAnswer(Optional.empty(), "unknown tag \"" + f[0] + "\"");
+    }
+    if (f.length > 3) {
+      return new BatchAnswer(Optional.empty(), "more than three fields");
+    }
+    Optional<String> addr = f.length > 2 && !f[2].isEmpty() ? Optional.of(f[2]) : Optional.empty();
+    return new BatchAnswer(Optional.of(answer(Query.of(t.get(), f.length > 1 ? f[1] : "", addr))),
+        null);
+  }
+
+  @Override
+  public void close() throws IOException {
+    map.close();
+  }
+}

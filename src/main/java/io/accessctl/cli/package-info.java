@@ -1,0 +1,18 @@
+/**
+ * The picocli commands: per command its options, one call into {@link io.accessctl.app}, and the
+ * rendering of the result as text or JSON. {@link io.accessctl.cli.Main#run} runs the tree
+ * in-process with given writers (tests use it); {@link io.accessctl.cli.ErrorHandler} turns any
+ * exception into one line on standard error and an exit code ({@link io.accessctl.cli.ExitCodes}).
+ *
+ * <p>Options shared by several commands are mixins defined once: {@link
+ * io.accessctl.cli.CfOptions} ({@code --cf}/{@code --no-cf}), {@link io.accessctl.cli.MapOption}
+ * ({@code --map}), {@link io.accessctl.cli.TextOrJson}, {@link io.accessctl.cli.TypeOption},
+ * {@link io.accessctl.cli.ParseOptionsMixin} (makemap's -t, -D, -f, -e), {@link
+ * io.accessctl.cli.PolicyOptions} (-r, --strict), {@link io.accessctl.cli.QuietOption}, {@link
+ * io.accessctl.cli.StoreOptions} and {@link io.accessctl.cli.LintOutput}. {@link
+ * io.accessctl.cli.CompileRun} prints a compilation the same way for compile, set/delete
+ * --compile and suggest --compile. {@code ShellCommand} gives the shell a {@link
+ * io.accessctl.shell.CommandRunner} over this command tree; the shell does not import this
+ * package.
+ */
+package io.accessctl.cli;

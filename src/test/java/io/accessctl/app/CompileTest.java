@@ -1,0 +1,131 @@
+package io.accessctl.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Severity;
+import io.accessctl.mapfile.MapFormat;
+import io.accessctl.mapfile.MapReader;
+import io.accessctl.source.ParseOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compile as an API: what refuses the write, what is only counted, and what is written. */
+class CompileTest {
+  @TempDir
+  Path dir;
+
+  private final List<String> warnings = new ArrayList<>();
+
+  private Compile.Result compile(Path src, WritePolicy policy) throws IOException {
+    return Compile.run(new Compile.Request(src, null, null, CfChoice.noCf(),
+        ParseOptions.defaults(), false, policy), warnings::add, new Compile.Listener() { });
+  }
+
+  private static String get(Path db, String key) throws IOException {
+    try (MapReader r = MapReader.open(db)) {
+      return r.get(key.getBytes(StandardCharsets.ISO_8859_1))
+          .map(v -> new String(v, StandardCharsets.ISO_8859_1)).orElse(null);
+    }
+  }
+
+  @Test
+  void aMakemapErrorRefusesTheWriteAndLeavesTheDbAsItWas() throws IOException {
+    Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 REJECT\n");
+    assertThat(compile(src, WritePolicy.compile(false, false)).written()).isTrue();
+    Path db = dir.resolve("access.db");
+    byte[] before = Files.readAllBytes(db);
+    Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
+
+    Compile.Result r = compile(src, WritePolicy.compile(false, false));
+
+    assertThat(r.written()).isFalse();
+    assertThat(r.records()).isZero();
+    assertThat(r.checked().problems()).isEqualTo(1);
+    assertThat(r.checked().refusedByLintOnly()).isFalse();
+    assertThat(r.checked().blocking()).extracting(Diagnostic::ruleId, Diagnostic::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("AC102", 2));
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+  }
+
+  @Test
+  void lintFindingsBlockOnlyUnderStrict() throws IOException {
+    Path src = Files.writeString(dir.resolve("access"), "Connect:IPv6:::1 RELAY\n"); // AC206
+
+    Compile.Result plain = compile(src, WritePolicy.compile(false, false));
+    Files.delete(dir.resolve("access.db"));
+    Compile.Result strict = compile(src, WritePolicy.compile(true, false));
+
+    assertThat(plain.written()).isTrue();
+    assertThat(plain.checked().others()).isNotEmpty();
+    assertThat(strict.written()).isFalse();
+    assertThat(strict.checked().refusedByLintOnly()).isTrue();
+    assertThat(strict.checked().blocking()).allMatch(d -> d.severity().atLeast(Severity.WARNING));
+    assertThat(dir.resolve("access.db")).doesNotExist();
+  }
+
+  @Test
+  void aLintErrorLetsCompileWriteButRefusesAPush() throws IOException {
+    Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 OK writer\n");
+
+    Compile.Result compiled = compile(src, WritePolicy.compile(false, false));
+    Push.Loaded pushed = Push.load(src, new Push.Gate(CfChoice.noCf(), ParseOptions.defaults(),
+        WritePolicy.push(false, false)), warnings::add);
+
+    assertThat(compiled.written()).isTrue();
+    assertThat(compiled.checked().others()).anyMatch(d -> d.severity() == Severity.ERROR);
+    assertThat(pushed.problems()).isEqualTo(1);
+    assertThat(pushed.checked().blocking()).extracting(Diagnostic::ruleId).containsExactly("AC313");
+  }
+
+  @Test
+  void aMapOfMoreThanTenThousandEntriesIsLintedInFull() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 12_000; i++) {
+      sb.append("Try_TLS:host").append(i).append(".example YES\n");
+    }
+    Path src = Files.writeString(dir.resolve("access"), sb);
+
+    Compile.Result r = compile(src, WritePolicy.compile(false, false));
+
+    assertThat(r.written()).isTrue();
+    assertThat(r.records()).isEqualTo(12_000);
+    assertThat(r.checked().others()).hasSizeGreaterThanOrEqualTo(12_000)
+        .anyMatch(d -> d.line() == 12_000);
+  }
+
+  @Test
+  void minusRKeepsTheLastValueAndTheRepeatIsNoFinding() throws IOException {
+    Path src = Files.writeString(dir.resolve("access"),
+        "Try_TLS:a.example NO\ntry_tls:A.Example YES\n");
+
+    Compile.Result r = compile(src, WritePolicy.compile(true, true));
+
+    assertThat(r.checked().findings()).noneMatch(d -> d.ruleName().equals("duplicate-key"));
+    assertThat(r.format()).isEqualTo(MapFormat.HASH);
+    assertThat(get(r.db(), "try_tls:a.example")).isEqualTo(r.written() ? "YES" : null);
+  }
+
+  @Test
+  void theCompiledFileSaysWhatTheTextSays() throws IOException {
+    Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 REJECT\n"
+        + "Try_TLS:Broken.Example NO\n");
+    Path out = dir.resolve("out.cdb");
+
+    Compile.Result r = Compile.run(new Compile.Request(src, out, MapFormat.CDB, CfChoice.noCf(),
+        ParseOptions.defaults(), true, WritePolicy.compile(false, false)), warnings::add,
+        new Compile.Listener() { });
+
+    assertThat(r.db()).isEqualTo(out);
+    assertThat(r.records()).isEqualTo(2);
+    assertThat(MapFormat.detect(out)).isEqualTo(MapFormat.CDB);
+    assertThat(get(out, "try_tls:broken.example\0")).isEqualTo("NO\0");
+    assertThat(warnings).isEmpty();
+  }
+}
