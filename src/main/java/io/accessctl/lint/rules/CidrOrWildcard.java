@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -38,6 +39,12 @@ public final class CidrOrWildcard extends KeyRule {
   private static final Pattern RANGE = Pattern.compile("[0-9.]+-[0-9.]+");
   private static final Pattern IPV4_TRAILING_DOT = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}\\.");
   private static final int LISTED = 4;
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpAddresses()
+        || t.looksUpMailAddresses()).andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
@@ -20,6 +22,11 @@ final class FeatureLetters {
 
   /** A rule about Srv_Features / Clt_Features values (AC302–AC305). */
   abstract static class LetterRule extends ValueRule {
+    @Override
+    public final Needs needs() {
+      return Needs.tagsWhere(t -> t.value() == ValueKind.FEATURE_FLAGS).withTokens();
+    }
+
     @Override
     protected final void check(ValueRule.Value v, LintContext ctx, Findings out) {
       if (isFeatureTag(v)) {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -27,6 +28,11 @@ public final class GreetPauseNotInteger extends ValueRule {
       """);
 
   static final long MAX_MS = 300_000;
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.MILLISECONDS).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -24,6 +25,11 @@ public final class HostKeyForAddressOnlyTag extends KeyRule {
 
   /** Address-like text, even when malformed (CIDR, wildcards, ranges: AC208's business). */
   private static final Pattern ADDRESS_LIKE = Pattern.compile("[0-9./*-]+");
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpAddresses() && !t.looksUpNames());
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -30,6 +31,11 @@ public final class Ipv6Compressed extends KeyRule {
       Right:
         Connect:IPv6:0:0:0:0:0:0:0:1 RELAY
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

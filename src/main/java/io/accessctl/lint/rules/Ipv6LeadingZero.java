@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -20,6 +21,11 @@ public final class Ipv6LeadingZero extends KeyRule {
       Right:
         Connect:IPv6:2001:db8:0:0:0:0:0:1 REJECT
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

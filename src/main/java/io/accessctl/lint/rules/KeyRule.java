@@ -86,8 +86,7 @@ abstract class KeyRule extends EntryVisitor {
   }
 
   /** The entry's key split with the file's catalogue, once for all key rules. */
-  static final EntryView.Derived<Key> KEY = EntryView.Derived.of((v, ctx) -> key(v.entry(),
-      catalog(ctx)));
+  static final EntryView.Derived<Key> KEY = EntryView.Derived.of((v, ctx) -> key(v, v.tag()));
 
   @Override
   public final void visit(EntryView v, LintContext ctx, Findings out) {
@@ -121,19 +120,25 @@ abstract class KeyRule extends EntryVisitor {
     return out;
   }
 
+  /** The view's key split, with {@code tag} for its catalogue tag. */
+  static Key key(EntryView v, Tag tag) {
+    Entry e = v.entry();
+    if (!v.tagged()) {
+      return new Key(e, "", null, e.key(), e.keyColumn());
+    }
+    String tagText = v.tagText();
+    return new Key(e, tagText, tag, e.subject(), e.keyColumn() + tagText.length() + 1);
+  }
+
   static Key key(Entry e, Catalog catalog) {
     String k = e.key();
     int colon = k.indexOf(':');
-    if (colon < 0 || !isTagWord(k.substring(0, colon)) || isIpv6Literal(k)) {
+    if (colon < 0 || !KeySplit.isTag(k.substring(0, colon)) || isIpv6Literal(k)) {
       return new Key(e, "", null, k, e.keyColumn());
     }
     String tagText = k.substring(0, colon);
     return new Key(e, tagText, catalog.find(tagText).orElse(null), k.substring(colon + 1),
         e.keyColumn() + colon + 1);
-  }
-
-  private static boolean isTagWord(String s) {
-    return Ascii.isTagWord(s) && !s.equalsIgnoreCase(IPV6);
   }
 
   // ---- addresses -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -23,6 +24,11 @@ public final class KeyTooLong extends KeyRule {
       Right:
         Try_TLS:mail.example.com NO
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.everyEntry();
+  }
 
   @Override
   public RuleInfo info() {

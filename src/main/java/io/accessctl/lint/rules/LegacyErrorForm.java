@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -20,6 +22,11 @@ public final class LegacyErrorForm extends ValueRule {
       Right:
         From:spammer@example.com ERROR:"550 5.7.1 We do not accept your mail"
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
@@ -31,6 +32,11 @@ public final class PercentDigit extends EntryVisitor {
       Right:
         From:shop.example ERROR:"550 5.7.1 50%%1 off is spam"
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.everyEntry().withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.EntriesByTag;
@@ -33,6 +34,11 @@ public final class PermWithFallback extends ValueRule {
       Right:
         TLS_Srv:bank.example VERIFY:128
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.TLS_REQUIREMENT).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -27,6 +29,11 @@ public final class ReplyCode extends ValueRule {
         Connect:192.0.2 ERROR:"550 5.7.1 go away"
         From:bad.example ERROR:4.7.1:"450 try again later"
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens();
+  }
 
   @Override
   public RuleInfo info() {

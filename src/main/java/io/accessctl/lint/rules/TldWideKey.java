@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Step;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -40,6 +41,12 @@ public final class TldWideKey extends KeyRule {
   private static final Set<String> SECOND_LEVEL = Set.of(
       "co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "mil", "gob", "nic",
       "ltd", "plc", "sch", "nhs", "gv", "ed", "lg", "ad");
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.lookup().contains(Step.HOST)
+        || t.lookup().contains(Step.MAIL_DOMAIN)).andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

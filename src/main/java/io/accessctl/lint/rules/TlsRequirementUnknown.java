@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -29,6 +30,11 @@ public final class TlsRequirementUnknown extends ValueRule {
         TLS_Srv:secure.example ENCR:128
         TLS_Srv:secure.example VERIFY+CN++CI:issuer
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.TLS_REQUIREMENT).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

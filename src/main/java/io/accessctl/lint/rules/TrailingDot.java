@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -21,6 +22,11 @@ public final class TrailingDot extends KeyRule {
       Right:
         Try_TLS:mx.example.com NO
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpMailAddresses()).andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

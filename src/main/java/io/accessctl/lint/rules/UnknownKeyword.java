@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -43,6 +44,13 @@ public final class UnknownKeyword extends ValueRule {
       "BLOCKLIST", "REFUSE", "FALSE", "OFF", "BAD", "BAN", "SPAM", "DENIED", "BLOCKED", "REJECTED");
   private static final Map<String, String> FORMS = Map.of(
       "ERROR", "ERROR:\"550 5.7.1 reason\"", "QUARANTINE", "QUARANTINE:reason");
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION || t.value() == ValueKind.COMPAT
+        || t.value() == ValueKind.CERT_RELAY || t.value() == ValueKind.CITAG).andUntagged()
+        .withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -29,6 +30,12 @@ public final class UnquotedMessage extends ValueRule {
       Right:
         From:spammer@example.com ERROR:"550 5.7.1 Go away, spammer (see policy)"
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION
+        || t.value() == ValueKind.COMPAT).andUntagged().withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -69,8 +69,8 @@ abstract class ValueRule extends EntryVisitor {
   }
 
   /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
-  static final EntryView.Derived<Value> MEANT = EntryView.Derived.of((v, ctx) ->
-      meant(v.entry(), ctx.catalog()).orElse(null));
+  static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
+      meant(KeyRule.key(v, v.stockTag())).orElse(null));
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
@@ -88,7 +88,12 @@ abstract class ValueRule extends EntryVisitor {
    * reports it with what the whole value does.
    */
   static Optional<Value> meant(Entry e, Catalog catalog) {
-    KeyRule.Key key = KeyRule.key(e, catalog);
+    return meant(KeyRule.key(e, catalog));
+  }
+
+  /** {@link #meant(Entry, Catalog)} of an entry whose key is split. */
+  static Optional<Value> meant(KeyRule.Key key) {
+    Entry e = key.entry();
     if (SpaceAfterColon.applies(key)) {
       return Optional.empty();
     }
