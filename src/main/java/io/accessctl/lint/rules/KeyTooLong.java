@@ -37,7 +37,7 @@ public final class KeyTooLong extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    int length = k.entry().storedKey().length(); // one char per byte
+    int length = k.entry().keyLength(); // bytes; folding keeps the length
     if (length <= MAX_KEY_BYTES) {
       return;
     }

@@ -98,7 +98,7 @@ public final class KeywordCase extends EntryVisitor {
   static List<Token> keywords(ValueRule.Value v) {
     List<Token> t = v.tokens();
     if (v.isAction()) {
-      ActionValue a = ActionValue.parse(t);
+      ActionValue a = v.action();
       return a.kind() == ActionValue.Kind.TEXT ? List.of() : List.of(t.get(0));
     }
     if (v.tag() == null) {

@@ -38,7 +38,7 @@ public final class LegacyErrorForm extends ValueRule {
     if (!v.isAction()) {
       return;
     }
-    ActionValue a = ActionValue.parse(v.tokens());
+    ActionValue a = v.action();
     if (a.kind() != ActionValue.Kind.TEXT || UnknownKeyword.problem(a) != null
         || UnquotedMessage.isMangled(v, a.text()) || ReplyCode.problem(v) != null) {
       return;

@@ -56,7 +56,7 @@ public final class ReplyCode extends ValueRule {
     if (!v.isAction()) {
       return null;
     }
-    ActionValue a = ActionValue.parse(v.tokens());
+    ActionValue a = v.action();
     if (!a.isReply() || a.text().isEmpty() || UnknownKeyword.problem(a) != null
         || UnquotedMessage.isMangled(v, a.text())) {
       return null;

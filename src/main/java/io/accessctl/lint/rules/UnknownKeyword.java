@@ -60,10 +60,10 @@ public final class UnknownKeyword extends ValueRule {
   @Override
   protected void check(Value v, LintContext ctx, Findings out) {
     if (v.isAction()) {
-      String problem = problem(ActionValue.parse(v.tokens()));
+      String problem = problem(v.action());
       if (problem != null) {
         out.add(INFO, v.entry(), v.column(), problem + "; " + consequence(v) + "; write "
-            + suggestion(ActionValue.parse(v.tokens())));
+            + suggestion(v.action()));
       }
     } else if (v.is(ValueKind.COMPAT)) {
       checkCompat(v, out);
