@@ -7,6 +7,7 @@ import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.rules.Prescan.Token;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +48,13 @@ final class FeatureLetters {
 
   /** The one-character words that are not punctuation: the letters as written. */
   static List<Token> letters(List<Token> tokens) {
-    return tokens.stream().filter(t -> t.text().length() == 1 && !isSeparator(t)).toList();
+    List<Token> letters = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      if (t.text().length() == 1 && !isSeparator(t)) {
+        letters.add(t);
+      }
+    }
+    return letters;
   }
 
   /** The tokens srv_features / clt_features receive ({@code R<$+>$* $# $1}). */

@@ -68,7 +68,7 @@ public final class PercentDigit extends EntryVisitor {
    * unsigned length counter wraps below zero (8.17 map.c), so it copies on past the value.
    */
   static int danglingPercent(String value) {
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = value.indexOf('%'); i >= 0 && i < value.length(); i++) {
       if (value.charAt(i) == '%') {
         if (i == value.length() - 1) {
           return i;
@@ -99,8 +99,12 @@ public final class PercentDigit extends EntryVisitor {
   /** %0 to %9 in the value as meant (SKIP and values without a token have none). */
   private static void percentDigits(ValueRule.Value v, Findings out) {
     String s = v.text();
+    int first = s.indexOf('%');
+    if (first < 0) {
+      return;
+    }
     List<Integer> at = new ArrayList<>();
-    for (int i = 0; i + 1 < s.length(); i++) {
+    for (int i = first; i + 1 < s.length(); i++) {
       if (s.charAt(i) == '%') {
         char next = s.charAt(i + 1);
         if (next >= '0' && next <= '9') {

@@ -123,8 +123,8 @@ abstract class ValueRule extends EntryVisitor {
 
   /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
-      meant(KeyRule.key(v, v.stockTag()), ctx.memo("value-shapes", HashMap<String, Shape>::new))
-          .orElse(null));
+      meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
+          ctx.memo("value-shapes", HashMap<String, Shape>::new)).orElse(null));
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
