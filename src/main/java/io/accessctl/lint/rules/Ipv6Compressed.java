@@ -44,6 +44,9 @@ public final class Ipv6Compressed extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
+    if (!mayBeIpv6Key(k.subject())) {
+      return;
+    }
     Bare b = unbracketed(k);
     String groups = ipv6Groups(b.text());
     if (groups == null || !(k.addresses() || k.names()) || groups.matches(".*[/*-].*")) {

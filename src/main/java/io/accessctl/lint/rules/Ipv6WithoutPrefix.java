@@ -35,6 +35,9 @@ public final class Ipv6WithoutPrefix extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
+    if (k.subject().indexOf(':') < 0) {
+      return; // an IPv6 literal has colons
+    }
     Bare b = unbracketed(k);
     if (!(k.addresses() || k.names()) || !isIpv6Literal(b.text())) {
       return;

@@ -177,6 +177,18 @@ abstract class KeyRule extends EntryVisitor {
     return s.length() == IPV6.length() ? "" : s.substring(IPV6.length() + 1);
   }
 
+  /**
+   * False when {@code subject}, bracketed or not, cannot start with {@code IPv6}: what the IPv6 key
+   * rules ask before they take a subject apart.
+   */
+  static boolean mayBeIpv6Key(String subject) {
+    if (subject.isEmpty()) {
+      return false;
+    }
+    char c = subject.charAt(0);
+    return c == 'I' || c == 'i' || c == '[';
+  }
+
   /** An address key: an IPv4 octet prefix or an {@code IPv6:} group prefix. */
   static boolean isAddress(String s) {
     return isIpv4(s) || isIpv6Key(s);

@@ -57,11 +57,13 @@ public final class TldWideKey extends KeyRule {
   void check(Key k, LintContext ctx, Findings out) {
     boolean walked = k.untagged() || (k.tag() != null
         && (k.tag().lookup().contains(Step.HOST) || k.tag().lookup().contains(Step.MAIL_DOMAIN)));
-    String s = k.subject().toLowerCase(Locale.ROOT);
-    String name = s.startsWith(".") ? s.substring(1) : s;
-    if (!walked || name.isEmpty()) {
-      return;
+    String subject = k.subject();
+    int first = subject.startsWith(".") ? 1 : 0;
+    int dot = subject.indexOf('.', first);
+    if (!walked || subject.length() == first || (dot >= 0 && subject.indexOf('.', dot + 1) >= 0)) {
+      return; // a name of three labels or more is neither a top-level domain nor a public suffix
     }
+    String name = subject.substring(first).toLowerCase(Locale.ROOT);
     String kind = isTld(name) ? "the top-level domain" : isPublicSuffix(name) ? "the public suffix"
         : null;
     if (kind == null) {
