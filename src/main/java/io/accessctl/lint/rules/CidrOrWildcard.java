@@ -88,15 +88,7 @@ public final class CidrOrWildcard extends KeyRule {
 
   /** {@code \\d{1,3}}, without a regex compiled for every CIDR key. */
   static boolean isOneToThreeDigits(String s) {
-    if (s.isEmpty() || s.length() > 3) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (!Ascii.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return Ascii.isRun(s, 3, c -> Ascii.isDigit((char) c));
   }
 
   /**

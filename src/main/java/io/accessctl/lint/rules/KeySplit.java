@@ -21,15 +21,7 @@ public final class KeySplit {
    * ({@code fe80::1}), which is untagged: one to four hex digits.
    */
   public static boolean mayBeIpv6Literal(String text) {
-    if (text.isEmpty() || text.length() > 4) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (!Ascii.isHexDigit(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return Ascii.isRun(text, 4, c -> Ascii.isHexDigit((char) c));
   }
 
   /** True when the whole key is an IPv6 literal without prefix, so untagged. */
