@@ -53,8 +53,7 @@ public final class CidrOrWildcard extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    boolean walked = k.untagged() || (k.tag() != null && (k.tag().looksUpNames()
-        || k.tag().looksUpAddresses() || k.tag().looksUpMailAddresses()));
+    boolean walked = k.names() || k.addresses() || k.mailAddresses();
     if (!walked) {
       return;
     }

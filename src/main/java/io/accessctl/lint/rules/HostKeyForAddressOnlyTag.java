@@ -39,7 +39,7 @@ public final class HostKeyForAddressOnlyTag extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     String s = k.subject();
-    if (k.tag() == null || !k.tag().looksUpAddresses() || k.tag().looksUpNames() || s.isEmpty()
+    if (k.tag() == null || !k.addresses() || k.names() || s.isEmpty()
         || isAddress(s) || ADDRESS_LIKE.matcher(s).matches() || isIpv6Literal(s)) {
       return;
     }

@@ -39,7 +39,25 @@ abstract class KeyRule extends EntryVisitor {
    * @param subject what follows the tag and its colon; the whole key when untagged
    * @param subjectColumn 1-based byte column of the subject
    */
-  record Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn) {
+  record Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn,
+      int lookup) {
+    private static final int NAMES = 1;
+    private static final int ADDRESSES = 2;
+    private static final int MAIL_ADDRESSES = 4;
+
+    Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn) {
+      this(entry, tagText, tag, subject, subjectColumn, lookupOf(tag));
+    }
+
+    /**
+     * What the tag's lookup asks for, as bits: every key rule asks, and reading the tag's list of
+     * steps each time cost more than the rules' own checks.
+     */
+    private static int lookupOf(Tag tag) {
+      return tag == null ? 0 : (tag.looksUpNames() ? NAMES : 0)
+          | (tag.looksUpAddresses() ? ADDRESSES : 0)
+          | (tag.looksUpMailAddresses() ? MAIL_ADDRESSES : 0);
+    }
 
     boolean tagged() {
       return !tagText.isEmpty();
@@ -57,12 +75,17 @@ abstract class KeyRule extends EntryVisitor {
 
     /** True when host or domain names are looked up for this key (untagged keys included). */
     boolean names() {
-      return untagged() || (tag != null && tag.looksUpNames());
+      return untagged() || (lookup & NAMES) != 0;
     }
 
     /** True when IP addresses are looked up for this key (untagged keys included). */
     boolean addresses() {
-      return untagged() || (tag != null && tag.looksUpAddresses());
+      return untagged() || (lookup & ADDRESSES) != 0;
+    }
+
+    /** True when the tag looks up e-mail addresses (untagged keys not included). */
+    boolean mailAddresses() {
+      return (lookup & MAIL_ADDRESSES) != 0;
     }
 
     /** True when the tag is the catalogue's {@code name} (any case). */

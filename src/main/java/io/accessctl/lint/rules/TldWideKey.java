@@ -1,7 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Needs;
-import io.accessctl.catalog.Step;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -44,8 +44,7 @@ public final class TldWideKey extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.lookup().contains(Step.HOST)
-        || t.lookup().contains(Step.MAIL_DOMAIN)).andUntagged();
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged();
   }
 
   @Override
@@ -55,8 +54,7 @@ public final class TldWideKey extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    boolean walked = k.untagged() || (k.tag() != null
-        && (k.tag().lookup().contains(Step.HOST) || k.tag().lookup().contains(Step.MAIL_DOMAIN)));
+    boolean walked = k.names(); // a host or mail-domain walk
     String subject = k.subject();
     int first = subject.startsWith(".") ? 1 : 0;
     int dot = subject.indexOf('.', first);

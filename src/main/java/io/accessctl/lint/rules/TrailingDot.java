@@ -36,7 +36,7 @@ public final class TrailingDot extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     String s = k.subject();
-    boolean mail = k.tag() != null && k.tag().looksUpMailAddresses();
+    boolean mail = k.mailAddresses();
     if (!(k.names() || mail) || s.length() < 2 || !s.endsWith(".") || s.endsWith("..")
         || isIpv4(s.substring(0, s.length() - 1))) {
       return; // an address with a trailing dot is AC208's
