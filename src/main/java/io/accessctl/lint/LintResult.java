@@ -23,7 +23,7 @@ public final class LintResult {
   /**
    * The findings of severity {@link #built()} and above, sorted by line, column and rule id,
    * suppressions applied: what {@link Linter#lint(LintContext)} returns when {@code built} is
-   * {@link Severity#INFO}.
+   * {@link Severity#INFO}. The list is the caller's to change.
    */
   public List<Diagnostic> diagnostics() {
     return diagnostics;

@@ -110,6 +110,6 @@ public final class Linter {
     }
     kept.sort(BY_LINE_COLUMN_RULE);
     phases.accept("suppressions");
-    return new LintResult(List.copyOf(kept), built, raw);
+    return new LintResult(kept, built, raw);
   }
 }
