@@ -2,12 +2,17 @@
 # Writes a realistic access map of N entries (deterministic): Connect/From/To/Try_TLS/
 # Srv_Features/Spam entries, comments every 50 lines. With FLAWED (a percentage, default 0), that
 # share of the entries carries a mistake lint reports (an inline comment, a lower-case keyword,
-# trailing blanks, a CIDR key, letters run together), as a hand-kept map might.
-# Usage: bench/gen-map.sh N [FLAWED] > FILE
+# trailing blanks, a CIDR key, letters run together), as a hand-kept map might. With WARNED (a
+# percentage, default 0), that share of the entries is replaced by one that draws a real warning
+# when lint reads Debian 12's sendmail.cf (8.17.1.9, no blocklist_recipients, no DANE): To: REJECT
+# (AC216), Clt_Features entries (AC403, which 8.17.1 never looks up) and a Clt_Features D letter
+# (AC403 and AC304).
+# Usage: bench/gen-map.sh N [FLAWED [WARNED]] > FILE
 set -euo pipefail
-n=${1:?usage: gen-map.sh N [FLAWED]}
+n=${1:?usage: gen-map.sh N [FLAWED [WARNED]]}
 flawed=${2:-0}
-awk -v n="$n" -v flawed="$flawed" 'BEGIN {
+warned=${3:-0}
+awk -v n="$n" -v flawed="$flawed" -v warned="$warned" 'BEGIN {
   srand(20261123);
   for (i = 0; i < n; i++) {
     if (i % 50 == 0) printf "# block %d\n", i / 50;
@@ -27,6 +32,12 @@ awk -v n="$n" -v flawed="$flawed" 'BEGIN {
       else if (m == 2) line = line "  ";
       else if (m == 3) line = sprintf("Connect:10.%d.%d.0/24\tREJECT", int(i / 256) % 256, i % 256);
       else line = sprintf("Srv_Features:client%d.example.com\tAP", i);
+    }
+    if (warned > 0 && (i * 4099) % 10000 < warned * 100) {
+      m = int(i / 3) % 4;
+      if (m == 0 || m == 3) line = sprintf("To:customer%d.example.net\tREJECT", i);
+      else if (m == 1) line = sprintf("Clt_Features:mx%d.example.net\tM", i);
+      else line = sprintf("Clt_Features:mx%d.example.net\tD", i);
     }
     print line;
   }

@@ -11,7 +11,7 @@ import java.util.Map;
  * The file's entries by tag, each group in file order, made in one pass on first use.
  *
  * <p>Why: a dozen whole-file rules each want the entries of one or two tags (Try_TLS NO entries,
- * AuthInfo passwords, untagged keys, …), and {@link io.accessctl.lint.rules.QuietEntries} wants
+ * AuthInfo passwords, untagged keys, …), and the {@link Linter} dispatches per-entry rules by
  * every entry's tag. Each of them walking all entries of a 100,000-entry map and comparing tags
  * cost more than their own work; now one pass finds every entry's tag, by the hash the parser
  * made of it ({@link Entry#tagHash()}) and one comparison of its bytes.

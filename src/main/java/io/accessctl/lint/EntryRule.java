@@ -8,13 +8,13 @@ public abstract class EntryRule extends EntryVisitor {
 
   @Override
   public final void visit(EntryView v, LintContext ctx, Findings out) {
-    check(v.entry(), v.tag(), ctx, out);
+    check(v.entry(), v.stockTag(), ctx, out);
   }
 
   /**
    * Checks one entry.
    *
-   * @param tag the catalogue's tag for the entry's tag, or null when unknown or untagged
+   * @param tag the stock catalogue's tag for the entry's tag, or null when unknown or untagged
    */
   protected abstract void check(Entry e, Tag tag, LintContext ctx, Findings out);
 }

@@ -7,8 +7,24 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Runs the rules over one parsed map and applies selection and suppression comments. */
+/**
+ * Runs the rules over one parsed map and applies selection and suppression comments.
+ *
+ * <p>Each rule declares what it needs ({@link Rule#needs}). Whole-file rules run once; per-entry
+ * rules run entry by entry, each entry handed only to the rules that declare its tag, so that the
+ * entry's derived data ({@link EntryView}) is computed once and only when a rule reads it. Nothing
+ * else decides which rule sees which entry.
+ */
 public final class Linter {
+  /** The report order within a file; ties keep the order the rules found them in. */
+  private static final Comparator<Diagnostic> BY_LINE_COLUMN_RULE = (a, b) -> {
+    int c = Integer.compare(a.line(), b.line());
+    if (c == 0) {
+      c = Integer.compare(a.column(), b.column());
+    }
+    return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+  };
+
   private final Set<String> select;
   private final Set<String> ignore;
 
@@ -44,16 +60,29 @@ public final class Linter {
   }
 
   /**
-   * @param phases told the name of each phase as it ends ("entries", "file rules", "entry rules",
+   * Every finding, built in full.
+   *
+   * @param phases told the name of each phase as it ends ("file rules", "entry rules",
    *     "suppressions"), for {@code -Daccessctl.phases} timings
    */
   public List<Diagnostic> lint(LintContext ctx, Consumer<String> phases) {
-    List<EntryView> views = EntryView.judged(ctx);
-    phases.accept("entries");
-    Findings raw = new Findings(ctx.source().name());
+    return lint(ctx, Severity.INFO, phases).diagnostics();
+  }
+
+  /**
+   * Runs every enabled rule over every entry its declaration covers, building the findings of
+   * severity {@code built} and above in full and only counting the others, for a caller that
+   * shows what blocks and summarises the rest in a line.
+   *
+   * @param phases as for {@link #lint(LintContext, Consumer)}
+   */
+  public LintResult lint(LintContext ctx, Severity built, Consumer<String> phases) {
+    Suppressions sup = new Suppressions(ctx.source());
+    Findings raw = Findings.counting(ctx.source().name(), built, sup);
     List<EntryVisitor> perEntry = new ArrayList<>();
     for (Rule r : Rules.all()) {
-      if (!enabled(r.info())) {
+      Needs needs = r.needs();
+      if (!enabled(r.info()) || (needs.cf() && ctx.cf().isEmpty())) {
         continue;
       }
       if (r instanceof EntryVisitor v) {
@@ -63,31 +92,24 @@ public final class Linter {
       }
     }
     phases.accept("file rules");
-    // Entry by entry, every per-entry rule in turn: the entry's derived data stays in the cache.
-    // Each rule still sees the entries in file order, and the sort below orders findings by
-    // line, column and rule id, so the report is the same as running the rules one by one.
-    EntryVisitor[] visitors = perEntry.toArray(new EntryVisitor[0]);
-    if (visitors.length > 0) {
-      for (EntryView e : views) {
-        for (EntryVisitor v : visitors) {
-          v.visit(e, ctx, raw);
-        }
-      }
+    if (!perEntry.isEmpty()) {
+      new Dispatch(ctx, perEntry).run(raw);
     }
     phases.accept("entry rules");
-    Suppressions sup = new Suppressions(ctx.source());
-    Findings kept = new Findings(ctx.source().name());
+    List<Diagnostic> kept = new ArrayList<>(raw.diagnostics().size());
     for (Diagnostic d : raw.diagnostics()) {
       if (!sup.suppresses(d)) {
-        kept.diagnostics().add(d);
+        kept.add(d);
       }
     }
     if (enabled(Suppressions.UNUSED_RULE)) {
-      sup.reportUnused(kept);
+      Findings unused = Findings.counting(ctx.source().name(), built, null);
+      sup.reportUnused(unused);
+      kept.addAll(unused.diagnostics());
+      raw.addCounts(unused);
     }
-    kept.diagnostics().sort(Comparator.comparingInt(Diagnostic::line)
-        .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::ruleId));
+    kept.sort(BY_LINE_COLUMN_RULE);
     phases.accept("suppressions");
-    return kept.diagnostics();
+    return new LintResult(kept, built, raw);
   }
 }

@@ -4,5 +4,11 @@ package io.accessctl.lint;
 public interface Rule {
   RuleInfo info();
 
+  /** Runs the rule over the whole map, whatever it {@linkplain #needs declares}. */
   void check(LintContext ctx, Findings out);
+
+  /** What the rule needs from the {@link Linter}; a whole-file rule unless it says otherwise. */
+  default Needs needs() {
+    return Needs.wholeFile();
+  }
 }

@@ -97,11 +97,19 @@ public final class Suppressions {
 
   /** True (and remembered as used) when a directive covers this diagnostic. */
   public boolean suppresses(Diagnostic d) {
+    return suppresses(d.rule(), d.line());
+  }
+
+  /** Whether a directive hides {@code rule}'s findings on line {@code line} (marking it used). */
+  public boolean suppresses(RuleInfo rule, int line) {
+    if (directives.isEmpty()) {
+      return false;
+    }
     boolean hit = false;
     for (Directive dir : directives) {
-      boolean ruleMatches = dir.word.equals(d.ruleId().toLowerCase(Locale.ROOT))
-          || dir.word.equals(d.ruleName());
-      if (ruleMatches && (dir.wholeFile || dir.target == d.line())) {
+      boolean ruleMatches = dir.word.equals(rule.id().toLowerCase(Locale.ROOT))
+          || dir.word.equals(rule.name());
+      if (ruleMatches && (dir.wholeFile || dir.target == line)) {
         used.add(dir);
         hit = true;
       }

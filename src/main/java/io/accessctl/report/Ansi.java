@@ -14,20 +14,32 @@ enum Ansi {
     return color ? ON : OFF;
   }
 
-  String bold(String s) {
-    return wrap(BOLD, s);
+  /** Appends what starts bold text. */
+  void beginBold(StringBuilder sb) {
+    if (this == ON) {
+      sb.append(BOLD);
+    }
   }
 
-  /** Bold red for errors, bold yellow for warnings, bold cyan for info. */
-  String severity(Severity severity, String s) {
-    return wrap(switch (severity) {
+  /** Appends what starts a severity's style: bold red (error), yellow (warning), cyan (info). */
+  void beginSeverity(Severity severity, StringBuilder sb) {
+    if (this == ON) {
+      sb.append(code(severity));
+    }
+  }
+
+  /** Appends what ends styled text. */
+  void end(StringBuilder sb) {
+    if (this == ON) {
+      sb.append(RESET);
+    }
+  }
+
+  private static String code(Severity severity) {
+    return switch (severity) {
       case ERROR -> "\033[1;31m";
       case WARNING -> "\033[1;33m";
       case INFO -> "\033[1;36m";
-    }, s);
-  }
-
-  private String wrap(String code, String s) {
-    return this == ON ? code + s + RESET : s;
+    };
   }
 }

@@ -17,25 +17,33 @@ final class GccReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
+    StringBuilder sb = Chunks.builder();
     for (Diagnostic d : report.diagnostics()) {
-      out.print(headline(d, Ansi.OFF));
-      out.print('\n');
+      headline(d, Ansi.OFF, sb);
+      sb.append('\n');
+      Chunks.spill(sb, out);
     }
+    Chunks.drain(sb, out);
     out.flush();
   }
 
-  /** {@code file:line:col: severity: message [ID name]}, styled by {@code ansi}. */
-  static String headline(Diagnostic d, Ansi ansi) {
-    StringBuilder loc = new StringBuilder(Visible.of(d.file()));
+  /** Appends {@code file:line:col: severity: message [ID name]}, styled by {@code ansi}. */
+  static void headline(Diagnostic d, Ansi ansi, StringBuilder sb) {
+    ansi.beginBold(sb);
+    sb.append(Visible.of(d.file()));
     if (d.line() > 0) {
-      loc.append(':').append(d.line());
+      sb.append(':').append(d.line());
       if (d.column() > 0) {
-        loc.append(':').append(d.column());
+        sb.append(':').append(d.column());
       }
     }
-    return ansi.bold(loc.append(':').toString()) + " "
-        + ansi.severity(d.severity(), d.severity().word() + ":") + " "
-        + Visible.of(d.message()) + " [" + Visible.of(d.ruleId()) + " "
-        + Visible.of(d.ruleName()) + "]";
+    sb.append(':');
+    ansi.end(sb);
+    sb.append(' ');
+    ansi.beginSeverity(d.severity(), sb);
+    sb.append(d.severity().word()).append(':');
+    ansi.end(sb);
+    sb.append(' ').append(Visible.of(d.message())).append(" [").append(Visible.of(d.ruleId()))
+        .append(' ').append(Visible.of(d.ruleName())).append(']');
   }
 }

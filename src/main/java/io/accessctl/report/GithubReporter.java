@@ -19,8 +19,9 @@ final class GithubReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
+    StringBuilder sb = Chunks.builder();
     for (Diagnostic d : report.diagnostics()) {
-      StringBuilder sb = new StringBuilder("::").append(command(d)).append(" file=")
+      sb.append("::").append(command(d)).append(" file=")
           .append(escapeProperty(d.file()));
       if (d.line() > 0) {
         sb.append(",line=").append(d.line());
@@ -30,8 +31,9 @@ final class GithubReporter implements Reporter {
       }
       sb.append(",title=").append(escapeProperty(d.ruleId() + " " + d.ruleName()))
           .append("::").append(escapeData(d.message())).append('\n');
-      out.print(sb);
+      Chunks.spill(sb, out);
     }
+    Chunks.drain(sb, out);
     out.flush();
   }
 

@@ -26,8 +26,18 @@ import java.util.Deque;
 public final class Json {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final String INDENT = "  ";
+  /** A line break and the indentation of each depth up to 15. */
+  private static final String[] NEWLINES = new String[16];
+
+  static {
+    for (int i = 0; i < NEWLINES.length; i++) {
+      NEWLINES[i] = "\n" + INDENT.repeat(i);
+    }
+  }
 
   private final Appendable out;
+  /** {@code out} when it is a StringBuilder, written to without the Appendable detour. */
+  private final StringBuilder sb;
   private final boolean pretty;
   private final Deque<Scope> scopes = new ArrayDeque<>();
   private boolean done;
@@ -44,6 +54,7 @@ public final class Json {
 
   private Json(Appendable out, boolean pretty) {
     this.out = out;
+    this.sb = out instanceof StringBuilder b ? b : null;
     this.pretty = pretty;
   }
 
@@ -86,7 +97,7 @@ public final class Json {
       throw new IllegalStateException("a name belongs inside an object, before a value");
     }
     separate(s);
-    write(quote(name));
+    writeQuoted(name);
     write(pretty ? ": " : ":");
     s.named = true;
     return this;
@@ -94,7 +105,13 @@ public final class Json {
 
   /** A string value, or {@code null} when {@code s} is null. */
   public Json value(String s) {
-    return s == null ? nullValue() : scalar(quote(s));
+    if (s == null) {
+      return nullValue();
+    }
+    beforeValue();
+    writeQuoted(s);
+    done = scopes.isEmpty();
+    return this;
   }
 
   public Json value(long n) {
@@ -140,6 +157,15 @@ public final class Json {
   public static void quote(String s, StringBuilder sb) {
     sb.append('"');
     for (int i = 0; i < s.length(); ) {
+      int plain = i;
+      while (plain < s.length() && isPlain(s.charAt(plain))) {
+        plain++;
+      }
+      if (plain > i) {
+        sb.append(s, i, plain); // a run of printable ASCII, as most of a message is
+        i = plain;
+        continue;
+      }
       int cp = Utf8.scalarAt(s, i);
       i += Character.charCount(cp);
       switch (cp) {
@@ -163,6 +189,10 @@ public final class Json {
       }
     }
     sb.append('"');
+  }
+
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
   }
 
   private static void unicodeEscape(char c, StringBuilder sb) {
@@ -220,13 +250,30 @@ public final class Json {
   }
 
   private void newline() {
+    int depth = scopes.size();
+    if (depth < NEWLINES.length) {
+      write(NEWLINES[depth]);
+      return;
+    }
     write('\n');
-    for (int i = 0; i < scopes.size(); i++) {
+    for (int i = 0; i < depth; i++) {
       write(INDENT);
     }
   }
 
+  private void writeQuoted(String s) {
+    if (sb != null) {
+      quote(s, sb);
+    } else {
+      write(quote(s));
+    }
+  }
+
   private void write(CharSequence s) {
+    if (sb != null) {
+      sb.append(s);
+      return;
+    }
     try {
       out.append(s);
     } catch (IOException e) {
@@ -235,6 +282,10 @@ public final class Json {
   }
 
   private void write(char c) {
+    if (sb != null) {
+      sb.append(c);
+      return;
+    }
     try {
       out.append(c);
     } catch (IOException e) {

@@ -35,7 +35,8 @@ final class JsonReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
-    Json json = Json.compact(out);
+    StringBuilder sb = Chunks.builder();
+    Json json = Json.compact(sb);
     json.beginObject().field("version", VERSION).name("diagnostics").beginArray();
     for (Diagnostic d : report.diagnostics()) {
       json.beginObject()
@@ -48,6 +49,7 @@ final class JsonReporter implements Reporter {
           .field("message", d.message())
           .field("fixable", d.fixable())
           .endObject();
+      Chunks.spill(sb, out);
     }
     json.endArray().name("summary").beginObject()
         .field("files", report.filesChecked())
@@ -58,7 +60,8 @@ final class JsonReporter implements Reporter {
         .field("infos", report.count(Severity.INFO))
         .field("fixable", report.fixableCount())
         .endObject().endObject();
-    out.print('\n');
+    sb.append('\n');
+    Chunks.drain(sb, out);
     out.flush();
   }
 }

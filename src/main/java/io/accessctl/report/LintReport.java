@@ -5,7 +5,6 @@ import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +31,20 @@ import java.util.TreeMap;
  * @param diagnostics the findings
  */
 public record LintReport(List<String> files, List<Diagnostic> diagnostics) {
+  /** The order within one file; see the class comment. */
+  private static final Comparator<Diagnostic> IN_FILE = (a, b) -> {
+    int c = Integer.compare(a.line(), b.line());
+    if (c == 0) {
+      c = Integer.compare(a.column(), b.column());
+    }
+    if (c == 0) {
+      c = a.ruleId().compareTo(b.ruleId());
+    }
+    if (c != 0 || a.message() == b.message()) {
+      return c;
+    }
+    return a.message() == null ? -1 : b.message() == null ? 1 : a.message().compareTo(b.message());
+  };
 
   public LintReport {
     LinkedHashSet<String> names = new LinkedHashSet<>();
@@ -42,16 +55,19 @@ public record LintReport(List<String> files, List<Diagnostic> diagnostics) {
       names.add(Objects.requireNonNull(d.file(), "diagnostic file"));
     }
     files = List.copyOf(names);
-    Map<String, Integer> position = new HashMap<>();
+    // Sorted file by file: most runs check one file, and a comparison then never looks a file up.
+    Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
     for (String f : files) {
-      position.put(f, position.size());
+      byFile.put(f, new ArrayList<>());
     }
-    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
-    sorted.sort(Comparator.<Diagnostic>comparingInt(d -> position.get(d.file()))
-        .thenComparingInt(Diagnostic::line)
-        .thenComparingInt(Diagnostic::column)
-        .thenComparing(Diagnostic::ruleId)
-        .thenComparing(Diagnostic::message, Comparator.nullsFirst(Comparator.naturalOrder())));
+    for (Diagnostic d : diagnostics) {
+      byFile.get(d.file()).add(d);
+    }
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics.size());
+    for (List<Diagnostic> inFile : byFile.values()) {
+      inFile.sort(IN_FILE);
+      sorted.addAll(inFile);
+    }
     diagnostics = List.copyOf(sorted);
   }
 

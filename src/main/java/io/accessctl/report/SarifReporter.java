@@ -47,7 +47,8 @@ final class SarifReporter implements Reporter {
   public void write(LintReport report, PrintWriter out) {
     List<RuleInfo> rules = report.rules();
     Map<String, Integer> ruleIndex = new HashMap<>();
-    Json json = Json.pretty(out);
+    StringBuilder sb = Chunks.builder();
+    Json json = Json.pretty(sb);
     json.beginObject()
         .field("$schema", SCHEMA)
         .field("version", SARIF_VERSION)
@@ -67,9 +68,11 @@ final class SarifReporter implements Reporter {
         .name("results").beginArray();
     for (Diagnostic d : report.diagnostics()) {
       writeResult(json, d, ruleIndex.get(d.ruleId()));
+      Chunks.spill(sb, out);
     }
     json.endArray().endObject().endArray().endObject();
-    out.print('\n');
+    sb.append('\n');
+    Chunks.drain(sb, out);
     out.flush();
   }
 

@@ -47,6 +47,10 @@ final class Snippet {
    * column is 0. A column past the end puts the caret just after the last character.
    */
   static Rendered render(String source, int column) {
+    Rendered plain = plain(source, column);
+    if (plain != null) {
+      return plain;
+    }
     int len = source.length();
     int at = column > 0 ? Math.min(column - 1, len) : 0;
     int windowBytes = MAX_WIDTH * MAX_BYTES_PER_COLUMN;
@@ -105,6 +109,43 @@ final class Snippet {
       line.append(ELLIPSIS);
     }
     return new Rendered(line.toString(), column > 0 ? pad.toString() : null);
+  }
+
+  /**
+   * The common line, printable ASCII and tabs that fit uncut, rendered without decoding it: the
+   * line as it is, and the padding its characters before the caret make. Null for any other line.
+   */
+  private static Rendered plain(String source, int column) {
+    int len = source.length();
+    int at = column > 0 ? Math.min(column - 1, len) : 0;
+    int width = 0;
+    int prefix = 0;
+    for (int i = 0; i < len; i++) {
+      char c = source.charAt(i);
+      int w;
+      if (c == '\t') {
+        w = TAB_WIDTH;
+      } else if (c >= ' ' && c < 0x7f) {
+        w = 1;
+      } else {
+        return null;
+      }
+      width += w;
+      if (i < at) {
+        prefix += w;
+      }
+    }
+    if (width > MAX_WIDTH || prefix > UNCUT_PREFIX) {
+      return null;
+    }
+    if (column <= 0) {
+      return new Rendered(source, null);
+    }
+    char[] pad = new char[at];
+    for (int i = 0; i < at; i++) {
+      pad[i] = source.charAt(i) == '\t' ? '\t' : ' ';
+    }
+    return new Rendered(source, new String(pad));
   }
 
   private static List<Unit> decode(String source, int start, int end) {

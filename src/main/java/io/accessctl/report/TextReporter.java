@@ -35,24 +35,35 @@ final class TextReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
+    StringBuilder sb = Chunks.builder();
     for (Diagnostic d : report.diagnostics()) {
-      out.print(GccReporter.headline(d, ansi));
-      out.print('\n');
+      GccReporter.headline(d, ansi, sb);
+      sb.append('\n');
       if (d.line() > 0 && d.sourceText() != null) {
         Snippet.Rendered r = Snippet.render(d.sourceText(), d.column());
-        String number = Integer.toString(d.line());
-        out.print(" " + number + " | " + r.line() + "\n");
+        int numberStart = sb.length() + 1;
+        sb.append(' ').append(d.line());
+        int digits = sb.length() - numberStart;
+        sb.append(" | ").append(r.line()).append('\n');
         if (r.caretPadding() != null) {
-          out.print(" " + " ".repeat(number.length()) + " | " + r.caretPadding()
-              + ansi.severity(d.severity(), "^") + "\n");
+          sb.append(' ');
+          for (int i = 0; i < digits; i++) {
+            sb.append(' ');
+          }
+          sb.append(" | ").append(r.caretPadding());
+          ansi.beginSeverity(d.severity(), sb);
+          sb.append('^');
+          ansi.end(sb);
+          sb.append('\n');
         }
       }
-      out.print('\n');
+      sb.append('\n');
+      Chunks.spill(sb, out);
     }
     if (report.filesChecked() > 0) { // not "no problems found" when no file could be read
-      out.print(summary(report));
-      out.print('\n');
+      sb.append(summary(report)).append('\n');
     }
+    Chunks.drain(sb, out);
     out.flush();
   }
 

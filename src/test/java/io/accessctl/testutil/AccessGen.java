@@ -262,9 +262,9 @@ public final class AccessGen {
     return longLine(shape, MAKEMAP_CHUNK) + pick("", " ", "\t") + pick(entry(), keyWithoutValue());
   }
 
-  // ---- entries at the edge of lint's quiet grammar (QuietEntries) -----------------------------
+  // ---- entries of the common shapes, and near misses of them ----------------------------------
 
-  private static final String[] QUIET_TAGS = {
+  private static final String[] COMMON_TAGS = {
     "Connect", "From", "To", "Spam", "Try_TLS", "Srv_Features", "Clt_Features",
   };
   private static final String[] NEAR_TAGS = {
@@ -303,13 +303,14 @@ public final class AccessGen {
   private static final String TEXT_NASTY = "%\"\\#()<>@;\u00e9\t[]+=";
 
   /**
-   * A line at the edge of the grammar lint's QuietEntries accepts: about half are quiet entries
-   * of every shape the grammar has (host names, addresses, mailboxes; keywords, ERROR replies,
-   * feature letters), the rest differ from one by a tag, a subject, a value or a byte.
+   * A line of the shapes a large map is made of (host names, addresses, mailboxes; keywords,
+   * ERROR replies, feature letters under the common tags), about half of them correct, the rest
+   * differing from a correct one by a tag, a subject, a value or a byte: where a rule's
+   * declaration of the entries it judges ({@code Needs}) must be exact.
    */
-  public String nearQuietEntry() {
-    boolean quietTag = chance(80);
-    String tag = quietTag ? pick(QUIET_TAGS) : pick(NEAR_TAGS);
+  public String nearCommonEntry() {
+    boolean commonTag = chance(80);
+    String tag = commonTag ? pick(COMMON_TAGS) : pick(NEAR_TAGS);
     String subject = switch (rnd.nextInt(10)) {
       case 0, 1, 2 -> name();
       case 3, 4 -> address();

@@ -25,6 +25,19 @@ final class Ascii {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
+  /** One to {@code max} characters, each of them passing {@code test} ({@code \\d{1,3}}). */
+  static boolean isRun(String s, int max, java.util.function.IntPredicate test) {
+    if (s.isEmpty() || s.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!test.test(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code [A-Za-z][A-Za-z0-9_-]*}. */
   static boolean isTagWord(String s) {
     if (s.isEmpty() || !isLetter(s.charAt(0))) {

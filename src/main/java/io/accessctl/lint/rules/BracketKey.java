@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.Tag;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -22,6 +24,11 @@ public final class BracketKey extends KeyRule {
       Right:
         Connect:192.0.2.1 REJECT
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

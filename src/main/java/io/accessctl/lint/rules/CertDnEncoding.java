@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -28,6 +30,12 @@ public final class CertDnEncoding extends KeyRule {
   /** xtextify(): '+', '\\', '(' always, plus the taboo list "<>\")" tls.c passes. */
   private static final String SPECIAL = "+\\()<>\"";
   private static final Set<String> KEYWORDS = Set.of("RELAY", "SUBJECT", "OK");
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.CERT_RELAY
+        || t.value() == ValueKind.CITAG);
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -40,14 +41,19 @@ public final class CidrOrWildcard extends KeyRule {
   private static final int LISTED = 4;
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpAddresses()
+        || t.looksUpMailAddresses()).andUntagged();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    boolean walked = k.untagged() || (k.tag() != null && (k.tag().looksUpNames()
-        || k.tag().looksUpAddresses() || k.tag().looksUpMailAddresses()));
+    boolean walked = k.names() || k.addresses() || k.mailAddresses();
     if (!walked) {
       return;
     }
@@ -81,15 +87,7 @@ public final class CidrOrWildcard extends KeyRule {
 
   /** {@code \\d{1,3}}, without a regex compiled for every CIDR key. */
   static boolean isOneToThreeDigits(String s) {
-    if (s.isEmpty() || s.length() > 3) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (!Ascii.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return Ascii.isRun(s, 3, c -> Ascii.isDigit((char) c));
   }
 
   /**

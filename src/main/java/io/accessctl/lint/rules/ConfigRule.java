@@ -4,6 +4,7 @@ import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Rule;
 
 /**
@@ -11,6 +12,11 @@ import io.accessctl.lint.Rule;
  * at all (AC401 then says that nothing in the file is used, which is all there is to say).
  */
 abstract class ConfigRule implements Rule {
+
+  @Override
+  public Needs needs() {
+    return Needs.wholeFile().withCf();
+  }
 
   @Override
   public final void check(LintContext ctx, Findings out) {

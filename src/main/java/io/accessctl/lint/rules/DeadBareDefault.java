@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -25,6 +26,11 @@ public final class DeadBareDefault extends KeyRule {
       Right:
         FEATURE(`greet_pause', `5000') in sendmail.mc
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> !t.hasBareDefault());
+  }
 
   @Override
   public RuleInfo info() {

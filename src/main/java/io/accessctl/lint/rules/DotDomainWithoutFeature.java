@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.Tag;
+import io.accessctl.lint.Needs;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -22,6 +24,11 @@ public final class DotDomainWithoutFeature extends KeyRule {
       Right:
         Connect:example.com REJECT
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged().withCf();
+  }
 
   @Override
   public RuleInfo info() {

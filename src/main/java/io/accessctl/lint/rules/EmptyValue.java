@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.EntryRule;
@@ -35,6 +36,11 @@ public final class EmptyValue extends EntryRule {
         # trusted
         Connect:host.example OK
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.everyEntry();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,11 +1,14 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.Prescan.Token;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +24,11 @@ final class FeatureLetters {
 
   /** A rule about Srv_Features / Clt_Features values (AC302–AC305). */
   abstract static class LetterRule extends ValueRule {
+    @Override
+    public final Needs needs() {
+      return Needs.tagsWhere(t -> t.value() == ValueKind.FEATURE_FLAGS).withTokens();
+    }
+
     @Override
     protected final void check(ValueRule.Value v, LintContext ctx, Findings out) {
       if (isFeatureTag(v)) {
@@ -41,7 +49,13 @@ final class FeatureLetters {
 
   /** The one-character words that are not punctuation: the letters as written. */
   static List<Token> letters(List<Token> tokens) {
-    return tokens.stream().filter(t -> t.text().length() == 1 && !isSeparator(t)).toList();
+    List<Token> letters = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      if (t.text().length() == 1 && !isSeparator(t)) {
+        letters.add(t);
+      }
+    }
+    return letters;
   }
 
   /** The tokens srv_features / clt_features receive ({@code R<$+>$* $# $1}). */

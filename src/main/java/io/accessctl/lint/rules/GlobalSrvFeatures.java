@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.EntryRule;
 import io.accessctl.lint.Findings;
@@ -25,6 +26,11 @@ public final class GlobalSrvFeatures extends EntryRule {
       Right:
         Srv_Features:192.0.2.25 S
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tags("Srv_Features");
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.EntryRule;
 import io.accessctl.lint.Findings;
@@ -25,6 +26,11 @@ public final class GlobalTryTlsNo extends EntryRule {
       Right:
         Try_TLS:mx.broken.example NO
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tags("Try_TLS");
+  }
 
   @Override
   public RuleInfo info() {

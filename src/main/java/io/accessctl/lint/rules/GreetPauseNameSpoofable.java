@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -20,6 +21,11 @@ public final class GreetPauseNameSpoofable extends KeyRule {
       Right:
         GreetPause:192.0.2 0
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tags("GreetPause");
+  }
 
   @Override
   public RuleInfo info() {

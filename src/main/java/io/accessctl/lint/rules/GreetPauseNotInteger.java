@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -28,6 +29,11 @@ public final class GreetPauseNotInteger extends ValueRule {
       Right:
         GreetPause:192.0.2 5000
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.MILLISECONDS).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -26,6 +27,11 @@ public final class HostKeyForAddressOnlyTag extends KeyRule {
   private static final Pattern ADDRESS_LIKE = Pattern.compile("[0-9./*-]+");
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpAddresses() && !t.looksUpNames());
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -33,7 +39,7 @@ public final class HostKeyForAddressOnlyTag extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     String s = k.subject();
-    if (k.tag() == null || !k.tag().looksUpAddresses() || k.tag().looksUpNames() || s.isEmpty()
+    if (k.tag() == null || !k.addresses() || k.names() || s.isEmpty()
         || isAddress(s) || ADDRESS_LIKE.matcher(s).matches() || isIpv6Literal(s)) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.EntryRule;
@@ -32,6 +33,11 @@ public final class InlineComment extends EntryRule {
         # handshake fails
         Try_TLS:broken.example NO
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.everyEntry();
+  }
 
   @Override
   public RuleInfo info() {

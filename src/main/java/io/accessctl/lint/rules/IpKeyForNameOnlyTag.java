@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -29,6 +30,11 @@ public final class IpKeyForNameOnlyTag extends KeyRule {
       """);
 
   static final String BY_SERVER_SINCE = "8.17.2";
+
+  @Override
+  public Needs needs() {
+    return Needs.tags("Clt_Features").withCf();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -32,12 +33,20 @@ public final class Ipv6Compressed extends KeyRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
+    if (!mayBeIpv6Key(k.subject())) {
+      return;
+    }
     Bare b = unbracketed(k);
     String groups = ipv6Groups(b.text());
     if (groups == null || !(k.addresses() || k.names()) || groups.matches(".*[/*-].*")) {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -23,12 +24,20 @@ public final class Ipv6WithoutPrefix extends KeyRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
+    if (k.subject().indexOf(':') < 0) {
+      return; // an IPv6 literal has colons
+    }
     Bare b = unbracketed(k);
     if (!(k.addresses() || k.names()) || !isIpv6Literal(b.text())) {
       return;

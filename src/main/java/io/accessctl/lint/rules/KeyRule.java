@@ -39,7 +39,25 @@ abstract class KeyRule extends EntryVisitor {
    * @param subject what follows the tag and its colon; the whole key when untagged
    * @param subjectColumn 1-based byte column of the subject
    */
-  record Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn) {
+  record Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn,
+      int lookup) {
+    private static final int NAMES = 1;
+    private static final int ADDRESSES = 2;
+    private static final int MAIL_ADDRESSES = 4;
+
+    Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn) {
+      this(entry, tagText, tag, subject, subjectColumn, lookupOf(tag));
+    }
+
+    /**
+     * What the tag's lookup asks for, as bits: every key rule asks, and reading the tag's list of
+     * steps each time cost more than the rules' own checks.
+     */
+    private static int lookupOf(Tag tag) {
+      return tag == null ? 0 : (tag.looksUpNames() ? NAMES : 0)
+          | (tag.looksUpAddresses() ? ADDRESSES : 0)
+          | (tag.looksUpMailAddresses() ? MAIL_ADDRESSES : 0);
+    }
 
     boolean tagged() {
       return !tagText.isEmpty();
@@ -57,12 +75,17 @@ abstract class KeyRule extends EntryVisitor {
 
     /** True when host or domain names are looked up for this key (untagged keys included). */
     boolean names() {
-      return untagged() || (tag != null && tag.looksUpNames());
+      return untagged() || (lookup & NAMES) != 0;
     }
 
     /** True when IP addresses are looked up for this key (untagged keys included). */
     boolean addresses() {
-      return untagged() || (tag != null && tag.looksUpAddresses());
+      return untagged() || (lookup & ADDRESSES) != 0;
+    }
+
+    /** True when the tag looks up e-mail addresses (untagged keys not included). */
+    boolean mailAddresses() {
+      return (lookup & MAIL_ADDRESSES) != 0;
     }
 
     /** True when the tag is the catalogue's {@code name} (any case). */
@@ -86,8 +109,7 @@ abstract class KeyRule extends EntryVisitor {
   }
 
   /** The entry's key split with the file's catalogue, once for all key rules. */
-  static final EntryView.Derived<Key> KEY = EntryView.Derived.of((v, ctx) -> key(v.entry(),
-      catalog(ctx)));
+  static final EntryView.Derived<Key> KEY = EntryView.Derived.of((v, ctx) -> key(v, v.tag()));
 
   @Override
   public final void visit(EntryView v, LintContext ctx, Findings out) {
@@ -121,19 +143,25 @@ abstract class KeyRule extends EntryVisitor {
     return out;
   }
 
+  /** The view's key split, with {@code tag} for its catalogue tag. */
+  static Key key(EntryView v, Tag tag) {
+    Entry e = v.entry();
+    if (!v.tagged()) {
+      return new Key(e, "", null, e.key(), e.keyColumn());
+    }
+    String tagText = v.tagText();
+    return new Key(e, tagText, tag, e.subject(), e.keyColumn() + tagText.length() + 1);
+  }
+
   static Key key(Entry e, Catalog catalog) {
     String k = e.key();
     int colon = k.indexOf(':');
-    if (colon < 0 || !isTagWord(k.substring(0, colon)) || isIpv6Literal(k)) {
+    if (colon < 0 || !KeySplit.isTag(k.substring(0, colon)) || isIpv6Literal(k)) {
       return new Key(e, "", null, k, e.keyColumn());
     }
     String tagText = k.substring(0, colon);
     return new Key(e, tagText, catalog.find(tagText).orElse(null), k.substring(colon + 1),
         e.keyColumn() + colon + 1);
-  }
-
-  private static boolean isTagWord(String s) {
-    return Ascii.isTagWord(s) && !s.equalsIgnoreCase(IPV6);
   }
 
   // ---- addresses -----------------------------------------------------------------------------
@@ -170,6 +198,18 @@ abstract class KeyRule extends EntryVisitor {
       return null;
     }
     return s.length() == IPV6.length() ? "" : s.substring(IPV6.length() + 1);
+  }
+
+  /**
+   * False when {@code subject}, bracketed or not, cannot start with {@code IPv6}: what the IPv6 key
+   * rules ask before they take a subject apart.
+   */
+  static boolean mayBeIpv6Key(String subject) {
+    if (subject.isEmpty()) {
+      return false;
+    }
+    char c = subject.charAt(0);
+    return c == 'I' || c == 'i' || c == '[';
   }
 
   /** An address key: an IPv4 octet prefix or an {@code IPv6:} group prefix. */

@@ -2,6 +2,7 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.tokens.Limits;
@@ -23,13 +24,18 @@ public final class KeyTooLong extends KeyRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.everyEntry();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    int length = k.entry().storedKey().length(); // one char per byte
+    int length = k.entry().keyLength(); // bytes; folding keeps the length
     if (length <= Limits.MAXNAME) {
       return;
     }

@@ -4,7 +4,8 @@ import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
-import io.accessctl.lint.Rule;
+import io.accessctl.lint.EntryVisitor;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * AC322: keywords not written in upper case. Pure style — sendmail compares keywords without
  * regard to case — so it is reported once per file, at the first such value, with a count.
  */
-public final class KeywordCase implements Rule {
+public final class KeywordCase extends EntryVisitor {
   static final RuleInfo INFO = new RuleInfo("AC322", "keyword-case", Severity.INFO,
       "keywords written in lower or mixed case (reported once per file)",
       """
@@ -40,54 +41,51 @@ public final class KeywordCase implements Rule {
     return INFO;
   }
 
+  /** The first keyword not in upper case seen in this walk of the file, and how many there are. */
+  private static final class Seen {
+    private String first;
+    private Entry entry;
+    private int column;
+    private int count;
+  }
+
+  private static final String MEMO = "keyword-case-seen";
+
   @Override
-  public void check(LintContext ctx, Findings out) {
-    String first = null;
-    Entry firstEntry = null;
-    int firstColumn = 0;
-    int count = 0;
-    // The entries judged in full, and the quiet ones whose whole value is a keyword not in upper
-    // case (QuietEntries), merged in file order.
-    List<EntryView> judged = EntryView.judged(ctx);
-    List<Entry> caseOnly = QuietEntries.of(ctx).keywordCaseOnly();
-    int j = 0;
-    int c = 0;
-    while (j < judged.size() || c < caseOnly.size()) {
-      boolean fromJudged = c == caseOnly.size()
-          || (j < judged.size() && judged.get(j).index() < caseOnly.get(c).index());
-      if (!fromJudged) {
-        Entry e = caseOnly.get(c++);
-        if (firstEntry == null) {
-          first = e.value();
-          firstEntry = e;
-          firstColumn = e.valueColumn();
-        }
-        count++;
-        continue;
-      }
-      EntryView ev = judged.get(j++);
-      ValueRule.Value v = ev.get(ValueRule.MEANT, ctx);
-      if (v == null) {
-        continue;
-      }
-      for (Token t : keywords(v)) {
-        if (!isConventional(t.text())) {
-          if (firstEntry == null) {
-            first = t.text();
-            firstEntry = ev.entry();
-            firstColumn = v.columnOf(t);
-          }
-          count++;
-        }
-      }
-    }
-    if (firstEntry == null) {
+  public Needs needs() {
+    // A keyword may be any tag's SKIP; an unknown tag's value has no keywords.
+    return Needs.knownTags().andUntagged().withTokens();
+  }
+
+  @Override
+  public void visit(EntryView ev, LintContext ctx, Findings out) {
+    ValueRule.Value v = ev.get(ValueRule.MEANT, ctx);
+    if (v == null) {
       return;
     }
-    String more = count == 1 ? "" : " (and " + (count - 1) + " more in this file)";
-    out.add(INFO, firstEntry, firstColumn, "keyword " + Values.quote(first)
+    for (Token t : keywords(v)) {
+      if (!isConventional(t.text())) {
+        Seen seen = ctx.memo(MEMO, Seen::new);
+        if (seen.entry == null) {
+          seen.first = t.text();
+          seen.entry = ev.entry();
+          seen.column = v.columnOf(t);
+        }
+        seen.count++;
+      }
+    }
+  }
+
+  @Override
+  public void finish(LintContext ctx, Findings out) {
+    Seen seen = (Seen) ctx.memo().remove(MEMO);
+    if (seen == null) {
+      return;
+    }
+    String more = seen.count == 1 ? "" : " (and " + (seen.count - 1) + " more in this file)";
+    out.add(INFO, seen.entry, seen.column, "keyword " + Values.quote(seen.first)
         + " is not in upper case" + more + "; sendmail does not mind, but write "
-        + canonical(first) + " like the rest of the world");
+        + canonical(seen.first) + " like the rest of the world");
   }
 
   private static boolean isConventional(String word) {
@@ -102,7 +100,7 @@ public final class KeywordCase implements Rule {
   static List<Token> keywords(ValueRule.Value v) {
     List<Token> t = v.tokens();
     if (v.isAction()) {
-      ActionValue a = ActionValue.parse(t);
+      ActionValue a = v.action();
       return a.kind() == ActionValue.Kind.TEXT ? List.of() : List.of(t.get(0));
     }
     if (v.tag() == null) {

@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -23,6 +25,11 @@ public final class LegacyErrorForm extends ValueRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -32,7 +39,7 @@ public final class LegacyErrorForm extends ValueRule {
     if (!v.isAction()) {
       return;
     }
-    ActionValue a = ActionValue.parse(v.tokens());
+    ActionValue a = v.action();
     if (a.kind() != ActionValue.Kind.TEXT || UnknownKeyword.problem(a) != null
         || UnquotedMessage.isMangled(v, a.text()) || ReplyCode.problem(v) != null) {
       return;

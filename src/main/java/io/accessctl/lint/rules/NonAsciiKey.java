@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.EntryRule;
 import io.accessctl.lint.Findings;
@@ -24,16 +25,21 @@ public final class NonAsciiKey extends EntryRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.everyEntry();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
 
   @Override
   protected void check(Entry e, Tag tag, LintContext ctx, Findings out) {
-    String k = e.key();
-    for (int i = 0; i < k.length(); i++) {
-      if (k.charAt(i) >= 0x80) {
-        if (i == 0 && k.startsWith(Utf8Bom.BOM)) {
+    // The key is the line's first bytes: read them there, without making the key a String.
+    for (int i = 0; i < e.keyLength(); i++) {
+      if (e.line().byteAt(i) >= 0x80) {
+        if (i == 0 && e.key().startsWith(Utf8Bom.BOM)) {
           return; // AC107
         }
         out.add(INFO, e, e.keyColumn() + i, "key contains non-ASCII bytes, which are not "

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -24,6 +25,11 @@ public final class NullSender extends KeyRule {
 
   /** The null sender as people write it in a key. */
   private static final Set<String> NULL_SENDER = Set.of("<>", "\"\"", "<\"\">", "\"<>\"");
+
+  @Override
+  public Needs needs() {
+    return Needs.tags("From").andUntagged();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
@@ -33,6 +34,11 @@ public final class PercentDigit extends EntryVisitor {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.everyEntry().withTokens();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -43,7 +49,7 @@ public final class PercentDigit extends EntryVisitor {
    * unsigned length counter wraps below zero (8.17 map.c), so it copies on past the value.
    */
   static int danglingPercent(String value) {
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = value.indexOf('%'); i >= 0 && i < value.length(); i++) {
       if (value.charAt(i) == '%') {
         if (i == value.length() - 1) {
           return i;
@@ -74,8 +80,12 @@ public final class PercentDigit extends EntryVisitor {
   /** %0 to %9 in the value as meant (SKIP and values without a token have none). */
   private static void percentDigits(ValueRule.Value v, Findings out) {
     String s = v.text();
+    int first = s.indexOf('%');
+    if (first < 0) {
+      return;
+    }
     List<Integer> at = new ArrayList<>();
-    for (int i = 0; i + 1 < s.length(); i++) {
+    for (int i = first; i + 1 < s.length(); i++) {
       if (s.charAt(i) == '%') {
         char next = s.charAt(i + 1);
         if (next >= '0' && next <= '9') {

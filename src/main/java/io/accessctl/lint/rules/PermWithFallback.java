@@ -6,6 +6,7 @@ import io.accessctl.cf.Feature;
 import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Bytes;
@@ -35,6 +36,11 @@ public final class PermWithFallback extends ValueRule {
       Right:
         TLS_Srv:bank.example VERIFY:128
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.TLS_REQUIREMENT).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
@@ -25,6 +26,11 @@ public final class QgrpUnknown extends ValueRule {
       Right:
         QGRP:bulk.example slow           (QUEUE_GROUP(`slow', `P=/var/spool/mqueue/slow'))
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.QUEUE_GROUP).withTokens().withCf();
+  }
 
   @Override
   public RuleInfo info() {

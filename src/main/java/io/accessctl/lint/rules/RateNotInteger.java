@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -33,6 +34,11 @@ public final class RateNotInteger extends ValueRule {
         ClientRate:192.0.2 0
         ClientConn: 10
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.LIMIT).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

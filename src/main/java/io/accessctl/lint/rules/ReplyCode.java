@@ -1,5 +1,7 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -29,6 +31,11 @@ public final class ReplyCode extends ValueRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -49,7 +56,7 @@ public final class ReplyCode extends ValueRule {
     if (!v.isAction()) {
       return null;
     }
-    ActionValue a = ActionValue.parse(v.tokens());
+    ActionValue a = v.action();
     if (!a.isReply() || a.text().isEmpty() || UnknownKeyword.problem(a) != null
         || UnquotedMessage.isMangled(v, a.text())) {
       return null;

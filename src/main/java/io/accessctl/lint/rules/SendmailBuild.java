@@ -2,6 +2,8 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.cf.SendmailVersion;
 import io.accessctl.lint.LintContext;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,23 +16,47 @@ import java.util.Set;
  * STARTTLS}, without {@code USE_EAI} and without {@code DANE}). For any other version the switches
  * are unknown and rules that depend on them stay silent.
  *
- * @param version dotted version ({@code 8.17.1.9})
- * @param defines the compile-time switches, or null when unknown
+ * <p>One per linted file ({@link #of}): the feature-letter rules ask it about every letter of
+ * every Srv_Features and Clt_Features value, so it compares each version only once.
  */
-record SendmailBuild(String version, Set<String> defines) {
+final class SendmailBuild {
+  private final String version;
+  private final Set<String> defines;
+  private final Map<String, Boolean> atLeast = new HashMap<>();
+
+  /**
+   * @param version dotted version ({@code 8.17.1.9})
+   * @param defines the compile-time switches, or null when unknown
+   */
+  SendmailBuild(String version, Set<String> defines) {
+    this.version = version;
+    this.defines = defines;
+  }
+
+  /** Dotted version ({@code 8.17.1.9}). */
+  String version() {
+    return version;
+  }
 
   /** Debian 12's sendmail 8.17.1.9 (sendmail -d0.13). */
   static final Set<String> DEBIAN_12_DEFINES = Set.of("PIPELINING", "STARTTLS", "_FFR_MTA_STS",
       "_FFR_NO_PIPE", "_FFR_TLS_ALTNAMES", "_FFR_SKIP_DOMAINS", "_FFR_RHS");
 
   static SendmailBuild of(LintContext ctx) {
-    String v = ctx.sendmailVersion();
-    return new SendmailBuild(v, v.equals(LintContext.DEFAULT_VERSION) ? DEBIAN_12_DEFINES : null);
+    return ctx.memo("sendmail-build", () -> {
+      String v = ctx.sendmailVersion();
+      return new SendmailBuild(v, v.equals(LintContext.DEFAULT_VERSION) ? DEBIAN_12_DEFINES : null);
+    });
   }
 
   /** True when this version is {@code other} or later. */
   boolean atLeast(String other) {
-    return SendmailVersion.compare(version, other) >= 0;
+    Boolean known = atLeast.get(other);
+    if (known == null) {
+      known = SendmailVersion.compare(version, other) >= 0;
+      atLeast.put(other, known);
+    }
+    return known;
   }
 
   /** Whether the build has a switch; empty when the build is not known. */

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -17,6 +18,11 @@ final class SkipValue {
 
   /** A rule about the value SKIP (AC306, AC307); other values never reach it. */
   abstract static class SkipRule extends ValueRule {
+    @Override
+    public final Needs needs() {
+      return Needs.everyEntry().withTokens();
+    }
+
     @Override
     protected final boolean judgesSkip() {
       return true;

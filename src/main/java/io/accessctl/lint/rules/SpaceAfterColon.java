@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Side;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
@@ -33,6 +34,12 @@ public final class SpaceAfterColon extends KeyRule {
       """);
 
   private static final Pattern MAIL = Pattern.compile("[^@\\s:\"]*@[^@\\s:\"]*");
+
+  @Override
+  public Needs needs() {
+    // only a bare key of a known tag can be a subject written after the colon
+    return Needs.knownTags();
+  }
 
   @Override
   public RuleInfo info() {

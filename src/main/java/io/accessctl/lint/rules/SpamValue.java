@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
@@ -24,6 +25,11 @@ public final class SpamValue extends ValueRule {
       Right:
         Spam:abuse@ FRIEND
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.SPAM).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

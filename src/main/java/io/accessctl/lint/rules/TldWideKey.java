@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
-import io.accessctl.catalog.Step;
+import io.accessctl.catalog.Tag;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -42,19 +43,25 @@ public final class TldWideKey extends KeyRule {
       "ltd", "plc", "sch", "nhs", "gv", "ed", "lg", "ad");
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    boolean walked = k.untagged() || (k.tag() != null
-        && (k.tag().lookup().contains(Step.HOST) || k.tag().lookup().contains(Step.MAIL_DOMAIN)));
-    String s = k.subject().toLowerCase(Locale.ROOT);
-    String name = s.startsWith(".") ? s.substring(1) : s;
-    if (!walked || name.isEmpty()) {
-      return;
+    boolean walked = k.names(); // a host or mail-domain walk
+    String subject = k.subject();
+    int first = subject.startsWith(".") ? 1 : 0;
+    int dot = subject.indexOf('.', first);
+    if (!walked || subject.length() == first || (dot >= 0 && subject.indexOf('.', dot + 1) >= 0)) {
+      return; // a name of three labels or more is neither a top-level domain nor a public suffix
     }
+    String name = subject.substring(first).toLowerCase(Locale.ROOT);
     String kind = isTld(name) ? "the top-level domain" : isPublicSuffix(name) ? "the public suffix"
         : null;
     if (kind == null) {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -29,6 +30,11 @@ public final class TlsFeaturesSyntax extends ValueRule {
         TLS_Clt_Features:old.example "Flags=C;Options=SSL_OP_NO_TLSv1"
         TLS_Clt_Features:old.example CertFile=/etc/mail/tls/c.pem;KeyFile=/etc/mail/tls/c.key
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.TLS_SESSION_FEATURES).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

@@ -4,10 +4,11 @@ import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
-import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.Prescan.Token;
+import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.TokenText;
 import java.util.List;
 
@@ -32,6 +33,11 @@ public final class TlsRequirementUnknown extends ValueRule {
         TLS_Srv:secure.example ENCR:128
         TLS_Srv:secure.example VERIFY+CN++CI:issuer
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.TLS_REQUIREMENT).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

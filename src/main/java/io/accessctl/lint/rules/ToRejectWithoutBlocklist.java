@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -23,6 +24,11 @@ public final class ToRejectWithoutBlocklist extends KeyRule {
         FEATURE(`blocklist_recipients') in sendmail.mc, then
         To:gone@example.com REJECT
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tags("To").withCf();
+  }
 
   @Override
   public RuleInfo info() {

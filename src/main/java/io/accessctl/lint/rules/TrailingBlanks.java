@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.EntryRule;
 import io.accessctl.lint.Findings;
@@ -22,6 +23,11 @@ public final class TrailingBlanks extends EntryRule {
       Right:
         Connect:spam.example REJECT
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.everyEntry();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -23,6 +24,11 @@ public final class TrailingDot extends KeyRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpMailAddresses()).andUntagged();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -30,7 +36,7 @@ public final class TrailingDot extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     String s = k.subject();
-    boolean mail = k.tag() != null && k.tag().looksUpMailAddresses();
+    boolean mail = k.mailAddresses();
     if (!(k.names() || mail) || s.length() < 2 || !s.endsWith(".") || s.endsWith("..")
         || isIpv4(s.substring(0, s.length() - 1))) {
       return; // an address with a trailing dot is AC208's

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.EntriesByTag;
@@ -41,6 +42,11 @@ public final class TryTlsNotNo extends ValueRule {
         Try_TLS:example.com NO
         Try_TLS:good.example.com YES
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.TRY_TLS).withTokens();
+  }
 
   @Override
   public RuleInfo info() {

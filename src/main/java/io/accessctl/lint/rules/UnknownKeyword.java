@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -47,6 +48,13 @@ public final class UnknownKeyword extends ValueRule {
       "ERROR", "ERROR:\"550 5.7.1 reason\"", "QUARANTINE", "QUARANTINE:reason");
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION || t.value() == ValueKind.COMPAT
+        || t.value() == ValueKind.CERT_RELAY || t.value() == ValueKind.CITAG).andUntagged()
+        .withTokens();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -54,10 +62,10 @@ public final class UnknownKeyword extends ValueRule {
   @Override
   protected void check(Value v, LintContext ctx, Findings out) {
     if (v.isAction()) {
-      String problem = problem(ActionValue.parse(v.tokens()));
+      String problem = problem(v.action());
       if (problem != null) {
         out.add(INFO, v.entry(), v.column(), problem + "; " + consequence(v) + "; write "
-            + suggestion(ActionValue.parse(v.tokens())));
+            + suggestion(v.action()));
       }
     } else if (v.is(ValueKind.COMPAT)) {
       checkCompat(v, out);

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -26,6 +27,11 @@ public final class UnknownTag extends KeyRule {
         Try_TLS:broken.example NO
         Srv_Features:10.1 A
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.unknownTags();
+  }
 
   @Override
   public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.catalog.ValueKind;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -33,6 +34,12 @@ public final class UnquotedMessage extends ValueRule {
       """);
 
   @Override
+  public Needs needs() {
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION
+        || t.value() == ValueKind.COMPAT).andUntagged().withTokens();
+  }
+
+  @Override
   public RuleInfo info() {
     return INFO;
   }
@@ -45,11 +52,11 @@ public final class UnquotedMessage extends ValueRule {
     }
     String written = written(v, text);
     String sent = TokenText.render(text);
-    String result = v.isAction() && ActionValue.parse(v.tokens()).isReply()
-        ? "sendmail replies \"" + ActionValue.parse(v.tokens()).reply().line() + "\""
+    String result = v.isAction() && v.action().isReply()
+        ? "sendmail replies \"" + v.action().reply().line() + "\""
         : "sendmail uses \"" + TokenText.stripQuotes(sent) + "\"";
     String prefix = v.text().substring(0, text.get(0).offset());
-    if (v.isAction() && ActionValue.parse(v.tokens()).kind() == ActionValue.Kind.TEXT) {
+    if (v.isAction() && v.action().kind() == ActionValue.Kind.TEXT) {
       prefix = "ERROR:";
     }
     out.add(INFO, v.entry(), v.columnOf(text.get(0)), "message " + Values.quote(written)
@@ -60,7 +67,7 @@ public final class UnquotedMessage extends ValueRule {
   /** The tokens of the message in a value, or null when the value has no message. */
   static List<Token> messageTokens(Value v) {
     if (v.isAction()) {
-      ActionValue a = ActionValue.parse(v.tokens());
+      ActionValue a = v.action();
       return a.text().isEmpty() ? null : a.text();
     }
     if (v.is(ValueKind.COMPAT)) {

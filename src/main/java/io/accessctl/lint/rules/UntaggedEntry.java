@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
@@ -21,6 +22,11 @@ public final class UntaggedEntry extends KeyRule {
       Right:
         From:spammer.example REJECT
       """);
+
+  @Override
+  public Needs needs() {
+    return Needs.untaggedEntries();
+  }
 
   @Override
   public RuleInfo info() {

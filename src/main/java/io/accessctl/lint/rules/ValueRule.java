@@ -9,7 +9,9 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
 import io.accessctl.tokens.Prescan;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,11 +36,16 @@ abstract class ValueRule extends EntryVisitor {
    * @param untagged the key has no tag (an untagged {@code IPv6:…} address included)
    */
   record Value(Entry entry, Tag tag, String text, int column, List<Prescan.Token> tokens,
-      boolean untagged, String singleWord) {
-    Value(Entry entry, Tag tag, String text, int column, List<Prescan.Token> tokens,
-        boolean untagged) {
-      this(entry, tag, text, column, tokens, untagged,
-          tokens.size() == 1 ? tokens.get(0).text().toUpperCase(java.util.Locale.ROOT) : "");
+      boolean untagged, Shape shape) {
+
+    /** The single token, in upper case, or "" when the value is not one token. */
+    String singleWord() {
+      return shape.singleWord;
+    }
+
+    /** The value read as an action (OK, REJECT, ERROR:…), parsed once per distinct value. */
+    ActionValue action() {
+      return shape.action();
     }
 
     int columnOf(Prescan.Token t) {
@@ -54,9 +61,6 @@ abstract class ValueRule extends EntryVisitor {
       return is(ValueKind.ACTION) || untagged;
     }
 
-    // singleWord: the single token, in upper case, or "" when the value is not one token
-    // (computed once: every value rule asks).
-
     /** The value for messages, quoted. */
     String quoted() {
       return Values.quote(text);
@@ -69,9 +73,59 @@ abstract class ValueRule extends EntryVisitor {
     }
   }
 
+  /**
+   * What a value means whatever entry holds it: the text as meant, its tokens and what rules
+   * parse from them. Maps repeat a few values (REJECT, NO, A P) thousands of times, so a file
+   * makes one shape per distinct value ({@link #MEANT}).
+   */
+  static final class Shape {
+    private final String text;
+    private final int lead;
+    private final List<Prescan.Token> tokens;
+    private final String singleWord;
+    private ActionValue action;
+
+    private Shape(String text, int lead, List<Prescan.Token> tokens) {
+      this.text = text;
+      this.lead = lead;
+      this.tokens = tokens;
+      this.singleWord = tokens.size() == 1
+          ? tokens.get(0).text().toUpperCase(java.util.Locale.ROOT) : "";
+    }
+
+    /** The shape of a raw value (as the entry holds it), or null when sendmail reads nothing. */
+    static Shape of(String value) {
+      String raw = Values.withoutCr(value);
+      if (escapes(raw)) {
+        raw = value; // "\\" escapes the CR too: it stays in the last token
+      }
+      int comment = Values.inlineComment(raw);
+      String meant = comment < 0 ? raw : raw.substring(0, comment);
+      String text = meant.strip();
+      if (text.isEmpty()) {
+        return null;
+      }
+      int lead = meant.indexOf(text.charAt(0));
+      int end = lead + text.length();
+      if (escapes(text) && end < meant.length()) {
+        text = meant.substring(lead, end + 1); // a backslash makes the blank after it part of a token
+      }
+      List<Prescan.Token> tokens = Prescan.tokens(text);
+      return tokens.isEmpty() ? null : new Shape(text, lead, tokens);
+    }
+
+    ActionValue action() {
+      if (action == null) {
+        action = ActionValue.parse(tokens);
+      }
+      return action;
+    }
+  }
+
   /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
-  static final EntryView.Derived<Value> MEANT = EntryView.Derived.of((v, ctx) ->
-      meant(v.entry(), ctx.catalog()).orElse(null));
+  static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
+      meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
+          ctx.memo("value-shapes", HashMap<String, Shape>::new)).orElse(null));
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
@@ -89,31 +143,26 @@ abstract class ValueRule extends EntryVisitor {
    * reports it with what the whole value does.
    */
   static Optional<Value> meant(Entry e, Catalog catalog) {
-    KeyRule.Key key = KeyRule.key(e, catalog);
+    return meant(KeyRule.key(e, catalog), new HashMap<>());
+  }
+
+  /**
+   * {@link #meant(Entry, Catalog)} of an entry whose key is split.
+   *
+   * @param shapes the file's values made so far, by raw value
+   */
+  static Optional<Value> meant(KeyRule.Key key, Map<String, Shape> shapes) {
+    Entry e = key.entry();
     if (SpaceAfterColon.applies(key)) {
       return Optional.empty();
     }
-    String raw = Values.withoutCr(e.value());
-    if (escapes(raw)) {
-      raw = e.value(); // "\\" escapes the CR too: it stays in the last token
+    Shape s = shapes.get(e.value());
+    if (s == null && !shapes.containsKey(e.value())) {
+      s = Shape.of(e.value());
+      shapes.put(e.value(), s);
     }
-    int comment = Values.inlineComment(raw);
-    String meant = comment < 0 ? raw : raw.substring(0, comment);
-    String text = meant.strip();
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    int lead = meant.indexOf(text.charAt(0));
-    int end = lead + text.length();
-    if (escapes(text) && end < meant.length()) {
-      text = meant.substring(lead, end + 1); // a backslash makes the blank after it part of a token
-    }
-    List<Prescan.Token> tokens = Prescan.tokens(text);
-    if (tokens.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Value(e, key.tag(), text, e.valueColumn() + lead, tokens,
-        key.untagged()));
+    return s == null ? Optional.empty() : Optional.of(new Value(e, key.tag(), s.text,
+        e.valueColumn() + s.lead, s.tokens, key.untagged(), s));
   }
 
   /** True when the text ends in an odd number of backslashes, which escape what follows. */

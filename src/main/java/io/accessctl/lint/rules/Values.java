@@ -20,6 +20,9 @@ public final class Values {
    * makemap keeps it in the value, so it is no comment at all.
    */
   public static int inlineComment(String value) {
+    if (value.indexOf('#') < 0) {
+      return -1;
+    }
     boolean quoted = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

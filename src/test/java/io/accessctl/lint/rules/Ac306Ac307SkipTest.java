@@ -44,7 +44,7 @@ class Ac306Ac307SkipTest {
 
   @Test
   void skipOnTheBareKeyOfAnUnknownTagIsLeftToAc202() {
-    // This crashed AC307 (no tag to ask for a bare default) until QuietEntriesTest's maps found it.
+    // This crashed AC307 (no tag to ask for a bare default) until generated maps found it.
     assertThat(LintFixture.lint("Conect: SKIP\nIPv6: SKIP\n")).extracting(Diagnostic::ruleId)
         .contains("AC202").doesNotContain("AC307");
   }

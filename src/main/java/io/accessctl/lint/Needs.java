@@ -1,0 +1,94 @@
+package io.accessctl.lint;
+
+import io.accessctl.catalog.Tag;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What a rule declares it needs, so that the {@link Linter} runs it only where it can report and
+ * computes shared data only when a rule that reads it runs.
+ *
+ * <p>A per-entry rule names the entries it judges: entries whose tag is one of a set of catalogue
+ * tags (the file's catalogue, CITag tags included), untagged entries (no tag word before the first
+ * colon, {@code IPv6:…} and IPv6 literals included), entries with an unknown tag, or all of them.
+ * The declaration must be honest: run alone over every entry, a rule reports nothing on an entry
+ * outside it ({@code DispatchEquivalenceTest} holds every registered rule to that).
+ *
+ * @param perEntry the rule judges entries one by one ({@link EntryVisitor}); else it reads the
+ *     whole file once
+ * @param tags the catalogue tags whose entries it judges (never null; {@code t -> false} for none)
+ * @param untagged it judges untagged entries
+ * @param unknown it judges entries whose tag no catalogue knows
+ * @param tokens it reads the value's tokens ({@link EntryView.Derived#ofTokens})
+ * @param cf it is silent without a sendmail.cf, so it is not run without one
+ */
+public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boolean unknown,
+    boolean tokens, boolean cf) {
+  private static final Predicate<Tag> NONE = t -> false;
+  private static final Predicate<Tag> ANY = t -> true;
+
+  /** A rule that reads the file as a whole (its lines, syntax issues, or entries by tag). */
+  public static Needs wholeFile() {
+    return new Needs(false, NONE, false, false, false, false);
+  }
+
+  /** Every entry, whatever its tag. */
+  public static Needs everyEntry() {
+    return new Needs(true, ANY, true, true, false, false);
+  }
+
+  /** Entries whose tag is one of these catalogue tags, in any case. */
+  public static Needs tags(String... names) {
+    Set<String> folded = Stream.of(names).map(n -> n.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
+    return tagsWhere(t -> folded.contains(t.name().toLowerCase(Locale.ROOT)));
+  }
+
+  /** Entries whose catalogue tag passes {@code test}. */
+  public static Needs tagsWhere(Predicate<Tag> test) {
+    return new Needs(true, test, false, false, false, false);
+  }
+
+  /** Entries of every tag the catalogue knows. */
+  public static Needs knownTags() {
+    return tagsWhere(ANY);
+  }
+
+  /** Untagged entries only. */
+  public static Needs untaggedEntries() {
+    return new Needs(true, NONE, true, false, false, false);
+  }
+
+  /** Entries whose tag no catalogue knows. */
+  public static Needs unknownTags() {
+    return new Needs(true, NONE, false, true, false, false);
+  }
+
+  public Needs andUntagged() {
+    return new Needs(perEntry, tags, true, unknown, tokens, cf);
+  }
+
+  public Needs andUnknown() {
+    return new Needs(perEntry, tags, untagged, true, tokens, cf);
+  }
+
+  public Needs withTokens() {
+    return new Needs(perEntry, tags, untagged, unknown, true, cf);
+  }
+
+  public Needs withCf() {
+    return new Needs(perEntry, tags, untagged, unknown, tokens, true);
+  }
+
+  /**
+   * Whether a per-entry rule judges entries of this tag.
+   *
+   * @param tag the file catalogue's tag, or null for a tag it does not know
+   */
+  public boolean judges(Tag tag) {
+    return perEntry && (tag == null ? unknown : tags.test(tag));
+  }
+}

@@ -1,0 +1,179 @@
+package io.accessctl.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessctl.catalog.Catalog;
+import io.accessctl.cf.AccessMapSpec;
+import io.accessctl.cf.CfFile;
+import io.accessctl.cf.Feature;
+import io.accessctl.source.AccessParser;
+import io.accessctl.source.AccessSource;
+import io.accessctl.source.ParseOptions;
+import io.accessctl.testutil.AccessGen;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link Linter} hands each entry only to the rules whose {@link Needs} declare it. These
+ * tests hold every registered rule ({@link Rules#all()}) to its declaration on seeded random maps
+ * (AccessGen's mistakes, the common shapes and near misses of them, lines aimed at the rules they
+ * seldom reach, CITag tags, suppression comments), without a cf and with random cfs (versions, features): each
+ * rule run alone walks every entry, whatever it declares, and the engine reports exactly the union
+ * of what the rules report alone.
+ */
+class DispatchEquivalenceTest {
+  private static final int FILES = 300;
+  private static final String[] VERSIONS = {
+    "8.12.11", "8.14.4", "8.15.2", "8.16.1", "8.17.1.9", "8.17.2", "8.18.1",
+  };
+  /** Lines that give a file CITag tags, whose entries the file's catalogue knows. */
+  private static final String[] CITAG_LINES = {
+    "TLS_Srv:secure.example\tVERIFY+CITag:MyIssuers", "MyIssuers:/C=US/O=Example\tRELAY",
+    "myissuers:/C=US/O=Other Org\tOK", "MyIssuers:\tSUBJECT", "fe80:x\tOK", "FE80::1\tREJECT",
+  };
+
+  /** Lines for the rules the generators above seldom reach. */
+  private static final String[] AIMED_LINES = {
+    "Try_TLS: mx.example.com NO", "Connect:IPv6:2001:0db8:0:0:0:0:0:1\tREJECT",
+    "Connect:[IPv6:2001:0db8::1]\tOK", "TLS_Srv:mx.old.example\tPERM+VERIFY",
+    "TLS_Clt_Features:old.example\tFlags=C", "TLS_Srv:\tPERM+VERIFY:128",
+    "TLS_Rcpt:example.net\tPERM+ENCR:128", "Srv_Features: 192.0.2.1 A",
+  };
+
+  @Test
+  void theEngineReportsWhatEveryRuleReportsAloneOverEveryEntry() {
+    long runSeed = AccessGen.seed();
+    int findings = 0;
+    Map<String, Integer> byRule = new HashMap<>();
+    for (int i = 0; i < FILES; i++) {
+      long seed = AccessGen.caseSeed(runSeed, i);
+      byte[] data = map(seed);
+      CfFile cf = randomCf(new Random(seed ^ 0x5eed));
+      List<Diagnostic> engine = Linter.all().lint(context(data, cf));
+      List<Diagnostic> alone = eachRuleAlone(context(data, cf));
+      assertThat(engine).as("file %d, cf %s; %s", i, describe(cf), AccessGen.replayHint(runSeed))
+          .containsExactlyElementsOf(alone);
+      findings += alone.size();
+      alone.forEach(d -> byRule.merge(d.ruleId(), 1, Integer::sum));
+    }
+    assertThat(findings).as("findings").isGreaterThan(FILES * 5);
+    // Every per-entry rule must fire somewhere for the comparison to cover its declaration.
+    List<String> silent = Rules.all().stream().filter(r -> r.needs().perEntry())
+        .map(r -> r.info().id()).filter(id -> !byRule.containsKey(id)).toList();
+    assertThat(silent).as("per-entry rules that never fired; %s", AccessGen.replayHint(runSeed))
+        .isEmpty();
+  }
+
+  @Test
+  void noRuleReportsAnEntryOutsideItsDeclaration() {
+    long runSeed = AccessGen.seed();
+    for (int i = 0; i < FILES; i++) {
+      long seed = AccessGen.caseSeed(runSeed, i);
+      byte[] data = map(seed);
+      CfFile cf = randomCf(new Random(seed ^ 0x5eed));
+      for (Rule r : Rules.all()) {
+        Needs needs = r.needs();
+        if (!needs.perEntry()) {
+          continue;
+        }
+        LintContext ctx = context(data, cf);
+        Map<Integer, EntryView> byLine = new HashMap<>();
+        for (EntryView v : EntryView.of(ctx)) {
+          byLine.put(v.entry().lineNumber(), v);
+        }
+        Findings out = new Findings("access");
+        r.check(ctx, out);
+        for (Diagnostic d : out.diagnostics()) {
+          EntryView v = byLine.get(d.line());
+          boolean declared = v != null
+              && (v.tagged() ? needs.judges(v.tag()) : needs.untagged())
+              && (!needs.cf() || cf != null);
+          assertThat(declared).as("%s reports line %d (%s) outside its declaration: %s; file %d,"
+              + " cf %s; %s", d.ruleId(), d.line(), d.sourceText(), d.message(), i, describe(cf),
+              AccessGen.replayHint(runSeed)).isTrue();
+        }
+      }
+    }
+  }
+
+  /** Each rule by itself over every entry, with no dispatch: the reference. */
+  private static List<Diagnostic> eachRuleAlone(LintContext ctx) {
+    Findings raw = new Findings(ctx.source().name());
+    for (Rule r : Rules.all()) {
+      r.check(ctx, raw);
+    }
+    Suppressions sup = new Suppressions(ctx.source());
+    List<Diagnostic> kept = new ArrayList<>();
+    for (Diagnostic d : raw.diagnostics()) {
+      if (!sup.suppresses(d)) {
+        kept.add(d);
+      }
+    }
+    Findings unused = new Findings(ctx.source().name());
+    sup.reportUnused(unused);
+    kept.addAll(unused.diagnostics());
+    kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
+        .thenComparing(Diagnostic::ruleId));
+    return kept;
+  }
+
+  /** AccessGen's lines, the common shapes and their near misses, CITag tags, suppressions. */
+  private static byte[] map(long seed) {
+    Random rnd = new Random(seed);
+    AccessGen gen = new AccessGen(seed);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int n = 10 + rnd.nextInt(60);
+    for (int j = 0; j < n; j++) {
+      String line = switch (rnd.nextInt(12)) {
+        case 0, 1 -> gen.line(AccessGen.Shape.PLAIN);
+        case 2 -> rnd.nextBoolean() ? CITAG_LINES[rnd.nextInt(CITAG_LINES.length)]
+            : AIMED_LINES[rnd.nextInt(AIMED_LINES.length)];
+        case 3 -> "# accessctl: disable=" + pick(rnd, "AC301", "AC216", "AC403", "try-tls-not-no",
+            "AC322", "AC108,AC203", "AC999");
+        default -> gen.nearCommonEntry();
+      };
+      out.writeBytes((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return out.toByteArray();
+  }
+
+  private static String pick(Random rnd, String... choices) {
+    return choices[rnd.nextInt(choices.length)];
+  }
+
+  /** No cf (a third of the files), or a cf of a random version with random features. */
+  private static CfFile randomCf(Random rnd) {
+    if (rnd.nextInt(3) == 0) {
+      return null;
+    }
+    Set<Feature> features = EnumSet.noneOf(Feature.class);
+    for (Feature f : Feature.values()) {
+      if (rnd.nextInt(3) == 0) {
+        features.add(f);
+      }
+    }
+    return CfFile.of(Path.of("/etc/mail/sendmail.cf"), VERSIONS[rnd.nextInt(VERSIONS.length)],
+        new AccessMapSpec("hash", "/etc/mail/access", false, false, false, false), features,
+        Set.of());
+  }
+
+  private static String describe(CfFile cf) {
+    return cf == null ? "none" : cf.version() + " " + cf.features();
+  }
+
+  private static LintContext context(byte[] data, CfFile cf) {
+    AccessSource src = new AccessParser(ParseOptions.defaults()).parse("access", data);
+    return new LintContext(src, Catalog.stock(), Optional.ofNullable(cf));
+  }
+}
