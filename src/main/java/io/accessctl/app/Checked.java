@@ -79,11 +79,6 @@ public record Checked(AccessSource source, List<Diagnostic> blocking, List<Diagn
     return problems() > 0 && forced;
   }
 
-  /** Only lint findings refuse the write, no error of makemap's. */
-  public boolean refusedByLintOnly() {
-    return refused() && issues.isEmpty();
-  }
-
   /** What refuses the write (or was overridden), by kind. */
   public Count count() {
     Set<Integer> issueLines = new HashSet<>();

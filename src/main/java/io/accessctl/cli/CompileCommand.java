@@ -60,7 +60,7 @@ public final class CompileCommand extends Subcommand {
   @Override
   public Integer call() {
     return CompileRun.run(new Compile.Request(source, output, type.format(), cf.choice(),
-        parseOptions.toOptions(), nul, policy.policy(replace.replace)), quiet.quiet, root.console,
-        out(), err());
+        parseOptions.toOptions(), nul, policy.policy(replace.replace)), quiet.quiet,
+        root.console, out(), err());
   }
 }

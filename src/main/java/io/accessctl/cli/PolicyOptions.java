@@ -41,8 +41,9 @@ public final class PolicyOptions {
     add(parts, c.makemapErrors(), "makemap error");
     add(parts, c.lintErrors(), "lint error");
     add(parts, c.lintWarnings(), "lint warning");
-    String what = parts.size() == 1 ? parts.get(0)
-        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    int last = parts.size() - 1;
+    String what = last == 0 ? parts.get(0)
+        : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
     return "accessctl: --force: " + done + " despite " + what;
   }
 

@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
         "The source is parsed as compile parses it and linted; makemap errors and lint errors "
             + "(with --strict also lint warnings) refuse the push and leave the map alone, unless "
             + "--force; a value too long for a socketmap reply always does. Otherwise the whole "
-            + "map is replaced in "
-            + "one transaction: lookups see the old map or the new one, never a mix. When a "
+            + "map is replaced in one transaction: lookups see the old map or the new one, never "
+            + "a mix. When a "
             + "server holds the store, the push goes through it (" + PushChannel.SOCKET_NAME
             + " in the store directory)."},
     exitCodeList = {"0:pushed (or already equal)", "2:usage error",

@@ -104,8 +104,8 @@ public final class SuggestCommand extends Subcommand {
     out.flush();
     err.flush();
     if (apply && compile) {
-      int code = CompileRun.run(EditOptions.compileRequest(cf.choice(), r.map(), policy.policy()), false,
-          root.console, out, err);
+      int code = CompileRun.run(EditOptions.compileRequest(cf.choice(), r.map(),
+          policy.policy()), false, root.console, out, err);
       if (code != ExitCodes.OK) {
         return code;
       }
