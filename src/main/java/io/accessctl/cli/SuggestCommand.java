@@ -67,8 +67,10 @@ public final class SuggestCommand extends Subcommand {
   @Override
   public Integer call() {
     boolean json = format.json();
-    if (compile && !apply) {
-      throw new ParameterException(spec.commandLine(), "--compile needs --apply");
+    if (!apply && (compile || policy.force || policy.strict)) {
+      // without --apply nothing is written, so these would silently do nothing
+      throw new ParameterException(spec.commandLine(), (compile ? "--compile"
+          : policy.force ? "--force" : "--strict") + " needs --apply");
     }
     PrintWriter out = out();
     PrintWriter err = err();

@@ -294,6 +294,21 @@ class WritePolicyCommandTest {
   }
 
   @Test
+  void suggestTakesStrictAndForceOnlyWithApply() throws IOException {
+    prepare(Way.SUGGEST_APPLY, WARNING);
+    Map<String, String> before = snapshot(dir);
+
+    for (String option : List.of("--force", "--strict")) {
+      Cli.Run r = Cli.run("suggest", "--no-cf", "--map", text().toString(), "--from-log",
+          dir.resolve("mail.log").toString(), option);
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).startsWith("accessctl: " + option + " needs --apply\n");
+    }
+    assertThat(snapshot(dir)).isEqualTo(before);
+  }
+
+  @Test
   void theMakemapDropInLintsNothing() throws IOException {
     byte[] text = ERROR.line().getBytes(StandardCharsets.ISO_8859_1);
 
