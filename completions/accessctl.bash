@@ -314,7 +314,7 @@ function _picocli_accessctl_compile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-N' '--no-cf' '-r' '--strict' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-N' '--no-cf' '-r' '--strict' '--force' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-o' '--output' '--type' '--cf' '-t' '-D'"
   local TYPE_option_args=("hash" "btree" "cdb") # --type values
 
@@ -523,7 +523,7 @@ function _picocli_accessctl_suggest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--apply' '--compile' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--no-cf' '--apply' '--compile' '--strict' '--force' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--from-log' '--map' '--cf' '--format'"
 
   type compopt &>/dev/null && compopt +o default
@@ -622,7 +622,7 @@ function _picocli_accessctl_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '--strict' '--force' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -664,7 +664,7 @@ function _picocli_accessctl_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '--strict' '--force' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -706,7 +706,7 @@ function _picocli_accessctl_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-r' '--strict' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--no-cf' '-r' '--strict' '--force' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--store' '--map' '--socket' '--listen' '--socket-mode' '--watch' '--watch-interval' '--max-clients' '--max-reply' '--threads' '--request-timeout' '--idle-timeout' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -784,7 +784,7 @@ function _picocli_accessctl_push() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-r' '--strict' '-f' '-e' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--no-cf' '-r' '--strict' '--force' '-f' '-e' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--store' '--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default

@@ -20,13 +20,23 @@ import java.util.function.Consumer;
  * write apart from those that do not.
  *
  * @param source the parsed text
- * @param blocking findings that refuse the write (by the policy, or as lint's report of one of
- *     makemap's errors), in line order
+ * @param blocking findings that refuse the write unless forced (by the policy, or as lint's report
+ *     of one of makemap's errors), in line order
  * @param others the findings that do not, in line order
- * @param issues makemap's errors that refuse the write
+ * @param issues makemap's errors that refuse the write unless forced
+ * @param forced the policy's --force: the write goes ahead whatever refuses it
  */
 public record Checked(AccessSource source, List<Diagnostic> blocking, List<Diagnostic> others,
-    List<SyntaxIssue> issues) {
+    List<SyntaxIssue> issues, boolean forced) {
+
+  /**
+   * What refuses the write, counted as a person reads it.
+   *
+   * @param makemapErrors makemap's errors (lint's report of one is not counted again)
+   * @param lintErrors lint errors on the other lines
+   * @param lintWarnings lint warnings and below (with --strict)
+   */
+  public record Count(int makemapErrors, int lintErrors, int lintWarnings) {}
 
   /** Lints {@code source} with every rule and sorts the findings by the policy. */
   public static Checked of(AccessSource source, Optional<CfFile> cf, WritePolicy policy,
@@ -46,7 +56,8 @@ public record Checked(AccessSource source, List<Diagnostic> blocking, List<Diagn
       boolean reportsIssue = d.severity() == Severity.ERROR && issueLines.contains(d.line());
       (policy.blocks(d) || reportsIssue ? blocking : others).add(d);
     }
-    return new Checked(source, List.copyOf(blocking), List.copyOf(others), issues);
+    return new Checked(source, List.copyOf(blocking), List.copyOf(others), issues,
+        policy.force());
   }
 
   /**
@@ -58,13 +69,30 @@ public record Checked(AccessSource source, List<Diagnostic> blocking, List<Diagn
     return blocking.size() + (int) issues.stream().filter(i -> !lines.contains(i.line())).count();
   }
 
+  /** Something refuses the write and it is not forced. */
   public boolean refused() {
-    return problems() > 0;
+    return problems() > 0 && !forced;
   }
 
-  /** Only lint findings refuse the write, no error of makemap's. */
-  public boolean refusedByLintOnly() {
-    return refused() && issues.isEmpty();
+  /** Something would have refused the write, and --force overrode it. */
+  public boolean overridden() {
+    return problems() > 0 && forced;
+  }
+
+  /** What refuses the write (or was overridden), by kind. */
+  public Count count() {
+    Set<Integer> issueLines = new HashSet<>();
+    issues.forEach(i -> issueLines.add(i.line()));
+    int errors = 0;
+    int warnings = 0;
+    for (Diagnostic d : blocking) {
+      if (d.severity() != Severity.ERROR) {
+        warnings++;
+      } else if (!issueLines.contains(d.line())) {
+        errors++;
+      }
+    }
+    return new Count(issues.size(), errors, warnings);
   }
 
   /**

@@ -36,12 +36,17 @@ public final class Push {
    *
    * @param content what the store would hold
    * @param checked the lint findings, those that refuse the push among them
-   * @param tooLong one phrase per value too long for a socketmap reply
+   * @param tooLong one phrase per value too long for a socketmap reply: the store could not
+   *     serve it, so it refuses the push even when forced
    */
   public record Loaded(Path source, MapContent content, Checked checked, List<String> tooLong) {
     /** How many problems refuse the push. */
     public int problems() {
-      return checked.problems() + tooLong.size();
+      return (checked.refused() ? checked.problems() : 0) + tooLong.size();
+    }
+
+    public boolean refused() {
+      return problems() > 0;
     }
   }
 

@@ -31,7 +31,7 @@ public final class Status {
     Optional<CfFile> cf = r.cf().read(warnings);
     MapTarget target = MapTarget.file(cf, r.map(), null);
     Path db = r.db() != null ? r.db() : target.compiledFile();
-    WritePolicy policy = WritePolicy.compile(false, r.replace());
+    WritePolicy policy = new WritePolicy(false, false, r.replace());
     return new StatusChecker(cf, SendmailBinary.version(r.sendmail())).check(target.text(), db,
         target.parseOptions(r.parse()), policy::blocks, r.replace());
   }

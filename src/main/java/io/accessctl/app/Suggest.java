@@ -35,9 +35,10 @@ public final class Suggest {
    * @param logs the logs, oldest first; "-" is {@code stdin}
    * @param map the map to check, or null (the K line's text, else /etc/mail/access)
    * @param apply insert the entries into the text map
+   * @param policy what refuses the text --apply would write
    */
   public record Request(List<String> logs, InputStream stdin, CfChoice cf, Path map,
-      boolean apply) {}
+      boolean apply, WritePolicy policy) {}
 
   /** A host the map already covers, and the key that does. */
   public record Covered(Suggestion suggestion, String key, String value) {}
@@ -87,8 +88,8 @@ public final class Suggest {
         .ifPresent(notes::add);
     Optional<Edit.Result> applied = Optional.empty();
     if (r.apply() && !wanted.isEmpty()) {
-      applied = Optional.of(Edit.run(new Edit.Request(target, ParseOptions.defaults(), false),
-          insertions(wanted)));
+      applied = Optional.of(Edit.run(new Edit.Request(target, ParseOptions.defaults(), false,
+          r.policy()), insertions(wanted)));
     }
     return new Result(mapPath, wanted, covered, notes, applied);
   }

@@ -11,7 +11,8 @@
  *   <li>{@link io.accessctl.app.Compile}, {@link io.accessctl.app.Push}: parse, lint with every
  *       rule ({@link io.accessctl.app.Checked}), refuse what the {@link
  *       io.accessctl.app.WritePolicy} refuses, write atomically.
- *   <li>{@link io.accessctl.app.Edit} (set, delete, suggest --apply), {@link
+ *   <li>{@link io.accessctl.app.Edit} (set, delete, suggest --apply: the edited map judged by
+ *       the same {@link io.accessctl.app.WritePolicy}), {@link
  *       io.accessctl.app.Suggest}, {@link io.accessctl.app.Status}, {@link
  *       io.accessctl.app.MapLookup} (query, lookup), {@link io.accessctl.app.Lint} (lint, the
  *       hook, with {@link io.accessctl.app.StagedAdditions} for staged files), {@link

@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
     description = {"Compile an access text map to the hash, btree or cdb file sendmail reads.",
         "The old file is replaced atomically (temp file, fsync, rename) and keeps its owner, "
             + "group and mode; it is left alone when the text has errors makemap would report "
-            + "or lint errors (with --strict also lint warnings).",
+            + "or lint errors (with --strict also lint warnings), unless --force.",
         "Lines longer than makemap's 1023 bytes are compiled whole. When the file is the one "
             + "sendmail.cf's access K line names, its class, -N and -f are the defaults.",
         "Every lint rule runs, whatever the size of the map; the first "
             + CompileRun.MAX_SHOWN + " findings are printed, the others counted."},
-    exitCodeList = {"0:written", "2:usage error",
+    exitCodeList = {"0:written (with --force also despite errors; standard error says which)",
+        "2:usage error",
         "65:the source has errors (the db is left alone; with --strict also lint warnings)",
         "66:the source or the cf cannot be read", "73:the output cannot be created (or is a "
             + "symbolic link)"})
@@ -45,6 +46,9 @@ public final class CompileCommand extends Subcommand {
   CfOptions cf;
 
   @Mixin
+  ReplaceOption replace;
+
+  @Mixin
   PolicyOptions policy;
 
   @Mixin
@@ -56,7 +60,7 @@ public final class CompileCommand extends Subcommand {
   @Override
   public Integer call() {
     return CompileRun.run(new Compile.Request(source, output, type.format(), cf.choice(),
-        parseOptions.toOptions(), nul, policy.forCompile()), quiet.quiet, root.console,
-        out(), err());
+        parseOptions.toOptions(), nul, policy.policy(replace.replace)), quiet.quiet,
+        root.console, out(), err());
   }
 }

@@ -61,9 +61,13 @@ final class CompileRun {
     if (!r.written()) {
       int n = r.checked().problems();
       err.println("accessctl: " + src + ": " + n + (n == 1 ? " problem blocks" : " problems block")
-          + " the build" + (r.checked().refusedByLintOnly() ? " (--strict)" : "") + "; " + r.db()
-          + " was not written");
+          + " the build" + (PolicyOptions.onlyWarnings(r.checked().count()) ? " (--strict)" : "")
+          + "; " + r.db() + " was not written");
       return ExitCodes.DATA_ERROR;
+    }
+    if (r.checked().overridden()) {
+      err.println(PolicyOptions.overrode("wrote " + r.db(), r.checked().count()));
+      err.flush();
     }
     if (!quiet) {
       out.println("accessctl: wrote " + r.db() + " (" + r.format() + ", " + r.records()

@@ -28,7 +28,7 @@ public final class EditOptions {
   CfOptions cf;
 
   @Option(names = "--compile", description = "After a change, compile the map as "
-      + "'accessctl compile' does.")
+      + "'accessctl compile' does, with the same --strict and --force.")
   boolean compile;
 
   @Option(names = "--check", description = "Change nothing; exit 1 when the map would change "
@@ -37,6 +37,9 @@ public final class EditOptions {
 
   @Option(names = "--diff", description = "Print the change as a unified diff.")
   boolean diff;
+
+  @Mixin
+  PolicyOptions policy;
 
   @Mixin
   QuietOption quiet;
@@ -50,7 +53,8 @@ public final class EditOptions {
     Edit.Result r;
     try {
       MapTarget target = MapTarget.file(cf.choice().read(Warnings.to(err)), map.map, null);
-      r = Edit.run(new Edit.Request(target, parseOptions.toOptions(), check), List.of(step));
+      r = Edit.run(new Edit.Request(target, parseOptions.toOptions(), check,
+          policy.policy()), List.of(step));
     } catch (IOException e) {
       throw new ExitException(ExitCodes.NO_INPUT, IoProblems.describe(e));
     }
@@ -67,9 +71,7 @@ public final class EditOptions {
         return ExitCodes.OK;
       }
       case WOULD_NOT_LINT -> {
-        OutputFormat.TEXT.reporter(new ReportOptions(root.console.interactive(),
-            VersionProvider.version())).write(new LintReport(List.of(r.map().toString()),
-            r.introduced()), err);
+        report(r, root, err);
         err.println("accessctl: " + r.map() + ": refused: the edit would not lint; the file was "
             + "not changed");
         return ExitCodes.DATA_ERROR;
@@ -89,13 +91,32 @@ public final class EditOptions {
       out.println("changed: " + r.message());
     }
     out.flush();
-    return compile ? CompileRun.run(compileRequest(cf.choice(), r.map()), q, root.console, out,
-        err) : ExitCodes.OK;
+    if (r.overridden()) {
+      report(r, root, err);
+      overrode(r, err);
+    }
+    return compile ? CompileRun.run(compileRequest(cf.choice(), r.map(), policy.policy()), q,
+        root.console, out, err) : ExitCodes.OK;
   }
 
-  /** What {@code --compile} runs after a change: compile's defaults, with the same cf. */
-  static Compile.Request compileRequest(CfChoice cf, Path map) {
-    return new Compile.Request(map, null, null, cf, ParseOptions.defaults(), false,
-        WritePolicy.compile(false, false));
+  /** The findings that refuse the edit, or that --force overrode, as lint prints them. */
+  private static void report(Edit.Result r, AccessctlCommand root, PrintWriter err) {
+    OutputFormat.TEXT.reporter(new ReportOptions(root.console.interactive(),
+        VersionProvider.version())).write(new LintReport(List.of(r.map().toString()),
+        r.refusing()), err);
+  }
+
+  /** After an edit written with --force, the line that says what it overrode. */
+  static void overrode(Edit.Result r, PrintWriter err) {
+    err.println(PolicyOptions.overrode("wrote " + r.map(), r.checked().orElseThrow().count()));
+    err.flush();
+  }
+
+  /**
+   * What {@code --compile} runs after a change: compile's defaults, with the same cf and the
+   * same write policy as the edit.
+   */
+  static Compile.Request compileRequest(CfChoice cf, Path map, WritePolicy policy) {
+    return new Compile.Request(map, null, null, cf, ParseOptions.defaults(), false, policy);
   }
 }

@@ -6,7 +6,6 @@ import io.accessctl.app.Push;
 import io.accessctl.report.LintReport;
 import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
-import io.accessctl.serve.MapContent;
 import io.accessctl.serve.PushChannel;
 import io.accessctl.serve.SourceWatcher;
 import java.io.IOException;
@@ -24,8 +23,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "push",
     description = {"Replace a map in the live store that accessctl serve answers from.",
         "The source is parsed as compile parses it and linted; makemap errors and lint errors "
-            + "refuse the push and leave the map alone. Otherwise the whole map is replaced in "
-            + "one transaction: lookups see the old map or the new one, never a mix. When a "
+            + "(with --strict also lint warnings) refuse the push and leave the map alone, unless "
+            + "--force; a value too long for a socketmap reply always does. Otherwise the whole "
+            + "map is replaced in one transaction: lookups see the old map or the new one, never "
+            + "a mix. When a "
             + "server holds the store, the push goes through it (" + PushChannel.SOCKET_NAME
             + " in the store directory)."},
     exitCodeList = {"0:pushed (or already equal)", "2:usage error",
@@ -51,9 +52,9 @@ public final class PushCommand extends Subcommand {
     PrintWriter err = err();
     String map = store.mapName(spec);
     Path src = source != null ? source : MapTarget.DEFAULT_TEXT;
-    MapContent content;
+    Push.Loaded loaded;
     try {
-      content = gate.load(src, err, root.console.interactive());
+      loaded = gate.load(src, err, root.console.interactive());
     } catch (SourceWatcher.Refused e) {
       err.println("accessctl: " + e.getMessage() + "; map " + map + " in " + store.dir
           + " was not changed");
@@ -61,7 +62,11 @@ public final class PushCommand extends Subcommand {
     } catch (IOException e) {
       throw new ExitException(ExitCodes.NO_INPUT, IoProblems.describe(e));
     }
-    Push.Pushed pushed = Push.toStore(store.dir, map, content);
+    Push.Pushed pushed = Push.toStore(store.dir, map, loaded.content());
+    if (loaded.checked().overridden()) {
+      err.println(PolicyOptions.overrode("pushed " + src + " to map " + map + " in " + store.dir,
+          loaded.checked().count()));
+    }
     if (!quiet.quiet) {
       out.println("accessctl: pushed " + src + " to map " + map + " in " + store.dir
           + " (generation " + pushed.info().generation() + ", " + pushed.info().entries()
@@ -79,30 +84,34 @@ public final class PushCommand extends Subcommand {
     CfOptions cf;
 
     @Mixin
+    ReplaceOption replace;
+
+    @Mixin
     PolicyOptions policy;
 
     @Mixin
     ParseOptionsMixin parseOptions;
 
     /**
-     * Reads, parses and lints {@code src}; reports findings on {@code err} as compile does.
+     * Reads, parses and lints {@code src}; reports findings on {@code err} as compile does. The
+     * caller says what --force overrode once the map is pushed.
      *
      * @throws SourceWatcher.Refused when makemap would report errors, lint finds errors (or
      *     warnings with --strict), or a value is too long for a socketmap reply
      */
-    MapContent load(Path src, PrintWriter err, boolean color) throws IOException {
+    Push.Loaded load(Path src, PrintWriter err, boolean color) throws IOException {
       Push.Loaded l = Push.load(src, new Push.Gate(cf.choice(), parseOptions.toOptions(),
-          policy.forPush()), Warnings.to(err));
+          policy.policy(replace.replace)), Warnings.to(err));
       if (!l.checked().findings().isEmpty()) {
         OutputFormat.TEXT.reporter(new ReportOptions(color, VersionProvider.version()))
             .write(new LintReport(List.of(src.toString()), l.checked().findings()), err);
       }
       l.tooLong().forEach(t -> err.println("accessctl: " + src + ": " + t));
       err.flush();
-      if (l.problems() > 0) {
+      if (l.refused()) {
         throw new SourceWatcher.Refused(src + ": " + l.problems() + " problem(s) block the push");
       }
-      return l.content();
+      return l;
     }
   }
 }

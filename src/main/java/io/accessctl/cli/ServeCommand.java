@@ -1,9 +1,12 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.Push;
 import io.accessctl.app.Serve;
 import io.accessctl.serve.Endpoint;
+import io.accessctl.serve.MapContent;
 import io.accessctl.serve.MapInfo;
 import io.accessctl.serve.SocketmapServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -102,12 +105,25 @@ public final class ServeCommand extends Subcommand {
     };
 
     Serve serve = Serve.start(new Serve.Request(store.dir, map, endpoints, mode, options, watch,
-        Duration.ofMillis(watchInterval), p -> gate.load(p, err, root.console.interactive())),
+        Duration.ofMillis(watchInterval), this::watched),
         log);
     banner(out, serve, map);
     Runtime.getRuntime().addShutdownHook(new Thread(serve::close, "accessctl-shutdown"));
     serve.awaitTermination();
     return ExitCodes.OK;
+  }
+
+  /** The --watch source, if it may be pushed; what --force overrides is said before the push. */
+  private MapContent watched(Path src) throws IOException {
+    PrintWriter err = err();
+    Push.Loaded l = gate.load(src, err, root.console.interactive());
+    if (l.checked().overridden()) {
+      synchronized (err) {
+        err.println(PolicyOptions.overrode("pushing " + src, l.checked().count()));
+        err.flush();
+      }
+    }
+    return l.content();
   }
 
   private void banner(PrintWriter out, Serve serve, String map) {

@@ -11,13 +11,13 @@ import picocli.CommandLine.Parameters;
         "An existing entry keeps its place, key spelling and layout; only its value changes. A "
             + "new entry goes above the CanIt marker, after the last entry with the same tag. "
             + "Every other byte of the file stays as it was.",
-        "The edit is refused when the map would then have a lint error it did not have before, "
-            + "when the key is below the CanIt marker (CanIt would undo it) or when the key has "
-            + "more than one entry.",
+        "The edit is refused when the edited map would have errors, as compile refuses them "
+            + "(--strict, --force), when the key is below the CanIt marker (CanIt would undo it) "
+            + "or when the key has more than one entry.",
         "Several VALUE words are joined with single spaces: set Try_TLS:host.example NO."},
     exitCodeList = {"0:done (or the entry already had that value)",
         "1:--check: the map would change", "2:usage error",
-        "65:refused (the edit would not lint, is below the CanIt marker, or the key is "
+        "65:refused (the edited map would not lint, the key is below the CanIt marker or "
             + "duplicated); the file is not changed",
         "66:the map or the cf cannot be read", "73:the map cannot be written",
         "other:the exit status of compile, with --compile"})

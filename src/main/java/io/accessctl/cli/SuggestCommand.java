@@ -31,11 +31,11 @@ import picocli.CommandLine.ParameterException;
         "LOG may be plain or gzip-compressed (told by its content), or '-' for standard input;"
             + " give rotated files oldest first.",
         "With --apply the entries go into the text map above the CanIt marker (or at the end);"
-            + " nothing else in the file changes, a second run adds nothing, and a result with"
-            + " lint errors the map did not have is refused."},
+            + " nothing else in the file changes, a second run adds nothing, and the edited map"
+            + " is judged as compile judges it (--strict, --force)."},
     exitCodeList = {"0:nothing to suggest, or --apply wrote the entries (or found them there)",
         "1:entries suggested (printed, not applied)", "2:usage error",
-        "65:--apply refused: the result would not lint, or a key is in the map with another"
+        "65:--apply refused: the edited map would not lint, or a key is in the map with another"
             + " value (--compile: the map has errors; the db is left alone)",
         "66:a log, the map or the sendmail.cf cannot be read",
         "73:--apply: the map cannot be written (--compile: the db cannot be created)"})
@@ -55,8 +55,11 @@ public final class SuggestCommand extends Subcommand {
   boolean apply;
 
   @Option(names = "--compile", description = "With --apply: then rebuild the db as 'accessctl"
-      + " compile' would.")
+      + " compile' would, with the same --strict and --force.")
   boolean compile;
+
+  @Mixin
+  PolicyOptions policy;
 
   @Mixin
   TextOrJson format;
@@ -64,14 +67,17 @@ public final class SuggestCommand extends Subcommand {
   @Override
   public Integer call() {
     boolean json = format.json();
-    if (compile && !apply) {
-      throw new ParameterException(spec.commandLine(), "--compile needs --apply");
+    if (!apply && (compile || policy.force || policy.strict)) {
+      // without --apply nothing is written, so these would silently do nothing
+      throw new ParameterException(spec.commandLine(), (compile ? "--compile"
+          : policy.force ? "--force" : "--strict") + " needs --apply");
     }
     PrintWriter out = out();
     PrintWriter err = err();
     Suggest.Result r;
     try {
-      r = Suggest.run(new Suggest.Request(logs, root.stdin, cf.choice(), map.map, apply),
+      r = Suggest.run(new Suggest.Request(logs, root.stdin, cf.choice(), map.map, apply,
+          policy.policy()),
           Warnings.to(err));
     } catch (InvalidRequest e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -100,8 +106,8 @@ public final class SuggestCommand extends Subcommand {
     out.flush();
     err.flush();
     if (apply && compile) {
-      int code = CompileRun.run(EditOptions.compileRequest(cf.choice(), r.map()), false,
-          root.console, out, err);
+      int code = CompileRun.run(EditOptions.compileRequest(cf.choice(), r.map(),
+          policy.policy()), false, root.console, out, err);
       if (code != ExitCodes.OK) {
         return code;
       }
@@ -115,14 +121,26 @@ public final class SuggestCommand extends Subcommand {
       case REFUSED -> throw new ExitException(ExitCodes.DATA_ERROR, e.message()
           + "; --apply refused, " + e.map() + " is unchanged");
       case WOULD_NOT_LINT -> {
-        e.introduced().forEach(d -> err.println("accessctl: " + d.file() + ":" + d.line() + ": "
-            + d.message() + " [" + d.ruleId() + "]"));
-        throw new ExitException(ExitCodes.DATA_ERROR, e.map() + ": the entries would bring "
-            + e.introduced().size() + " lint error(s); --apply refused, the map is unchanged");
+        refusing(e, err);
+        throw new ExitException(ExitCodes.DATA_ERROR, e.map() + ": with the entries the map "
+            + "would have " + e.checked().orElseThrow().problems() + " problem(s); --apply "
+            + "refused, the map is unchanged");
       }
       case UNCHANGED -> e.map() + ": nothing to insert (" + e.message() + ")";
-      default -> e.message();
+      default -> {
+        if (e.overridden()) {
+          refusing(e, err);
+          EditOptions.overrode(e, err);
+        }
+        yield e.message();
+      }
     };
+  }
+
+  /** The findings that refuse --apply, or that --force overrode, one line each. */
+  private static void refusing(Edit.Result e, PrintWriter err) {
+    e.refusing().forEach(d -> err.println("accessctl: " + d.file() + ":" + d.line() + ": "
+        + d.message() + " [" + d.ruleId() + "]"));
   }
 
   private static String json(List<Suggestion> wanted, List<Suggest.Covered> covered, List<String> notes,

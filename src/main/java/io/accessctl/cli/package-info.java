@@ -8,7 +8,8 @@
  * io.accessctl.cli.CfOptions} ({@code --cf}/{@code --no-cf}), {@link io.accessctl.cli.MapOption}
  * ({@code --map}), {@link io.accessctl.cli.TextOrJson}, {@link io.accessctl.cli.TypeOption},
  * {@link io.accessctl.cli.ParseOptionsMixin} (makemap's -t, -D, -f, -e), {@link
- * io.accessctl.cli.PolicyOptions} (-r, --strict), {@link io.accessctl.cli.QuietOption}, {@link
+ * io.accessctl.cli.PolicyOptions} (--strict, --force: the one write policy), {@link
+ * io.accessctl.cli.ReplaceOption} (-r), {@link io.accessctl.cli.QuietOption}, {@link
  * io.accessctl.cli.StoreOptions} and {@link io.accessctl.cli.LintOutput}. {@link
  * io.accessctl.cli.CompileRun} prints a compilation the same way for compile, set/delete
  * --compile and suggest --compile. {@code ShellCommand} gives the shell a {@link

@@ -38,17 +38,17 @@ class CompileTest {
   @Test
   void aMakemapErrorRefusesTheWriteAndLeavesTheDbAsItWas() throws IOException {
     Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 REJECT\n");
-    assertThat(compile(src, WritePolicy.compile(false, false)).written()).isTrue();
+    assertThat(compile(src, WritePolicy.DEFAULT).written()).isTrue();
     Path db = dir.resolve("access.db");
     byte[] before = Files.readAllBytes(db);
     Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
 
-    Compile.Result r = compile(src, WritePolicy.compile(false, false));
+    Compile.Result r = compile(src, WritePolicy.DEFAULT);
 
     assertThat(r.written()).isFalse();
     assertThat(r.records()).isZero();
     assertThat(r.checked().problems()).isEqualTo(1);
-    assertThat(r.checked().refusedByLintOnly()).isFalse();
+    assertThat(r.checked().count()).isEqualTo(new Checked.Count(1, 0, 0));
     assertThat(r.checked().blocking()).extracting(Diagnostic::ruleId, Diagnostic::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("AC102", 2));
     assertThat(Files.readAllBytes(db)).isEqualTo(before);
@@ -58,30 +58,44 @@ class CompileTest {
   void lintFindingsBlockOnlyUnderStrict() throws IOException {
     Path src = Files.writeString(dir.resolve("access"), "Connect:IPv6:::1 RELAY\n"); // AC206
 
-    Compile.Result plain = compile(src, WritePolicy.compile(false, false));
+    Compile.Result plain = compile(src, WritePolicy.DEFAULT);
     Files.delete(dir.resolve("access.db"));
-    Compile.Result strict = compile(src, WritePolicy.compile(true, false));
+    Compile.Result strict = compile(src, new WritePolicy(true, false, false));
 
     assertThat(plain.written()).isTrue();
     assertThat(plain.checked().others()).isNotEmpty();
     assertThat(strict.written()).isFalse();
-    assertThat(strict.checked().refusedByLintOnly()).isTrue();
+    assertThat(strict.checked().count()).isEqualTo(new Checked.Count(0, 0, 1));
     assertThat(strict.checked().blocking()).allMatch(d -> d.severity().atLeast(Severity.WARNING));
     assertThat(dir.resolve("access.db")).doesNotExist();
   }
 
   @Test
-  void aLintErrorLetsCompileWriteButRefusesAPush() throws IOException {
+  void aLintErrorRefusesCompileAndPushAlikeUnlessForced() throws IOException {
     Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 OK writer\n");
 
-    Compile.Result compiled = compile(src, WritePolicy.compile(false, false));
+    Compile.Result compiled = compile(src, WritePolicy.DEFAULT);
     Push.Loaded pushed = Push.load(src, new Push.Gate(CfChoice.noCf(), ParseOptions.defaults(),
-        WritePolicy.push(false, false)), warnings::add);
+        WritePolicy.DEFAULT), warnings::add);
 
-    assertThat(compiled.written()).isTrue();
-    assertThat(compiled.checked().others()).anyMatch(d -> d.severity() == Severity.ERROR);
+    assertThat(compiled.written()).isFalse();
+    assertThat(compiled.checked().blocking()).extracting(Diagnostic::ruleId)
+        .containsExactly("AC313");
+    assertThat(dir.resolve("access.db")).doesNotExist();
     assertThat(pushed.problems()).isEqualTo(1);
     assertThat(pushed.checked().blocking()).extracting(Diagnostic::ruleId).containsExactly("AC313");
+
+    WritePolicy force = new WritePolicy(false, true, false);
+    Compile.Result forced = compile(src, force);
+    Push.Loaded forcedPush = Push.load(src, new Push.Gate(CfChoice.noCf(),
+        ParseOptions.defaults(), force), warnings::add);
+
+    assertThat(forced.written()).isTrue();
+    assertThat(forced.checked().overridden()).isTrue();
+    assertThat(forced.checked().count()).isEqualTo(new Checked.Count(0, 1, 0));
+    assertThat(get(forced.db(), "connect:192.0.2.1")).isEqualTo("OK writer");
+    assertThat(forcedPush.refused()).isFalse();
+    assertThat(forcedPush.checked().overridden()).isTrue();
   }
 
   @Test
@@ -92,7 +106,7 @@ class CompileTest {
     }
     Path src = Files.writeString(dir.resolve("access"), sb);
 
-    Compile.Result r = compile(src, WritePolicy.compile(false, false));
+    Compile.Result r = compile(src, WritePolicy.DEFAULT);
 
     assertThat(r.written()).isTrue();
     assertThat(r.records()).isEqualTo(12_000);
@@ -105,7 +119,7 @@ class CompileTest {
     Path src = Files.writeString(dir.resolve("access"),
         "Try_TLS:a.example NO\ntry_tls:A.Example YES\n");
 
-    Compile.Result r = compile(src, WritePolicy.compile(true, true));
+    Compile.Result r = compile(src, new WritePolicy(true, false, true));
 
     assertThat(r.checked().findings()).noneMatch(d -> d.ruleName().equals("duplicate-key"));
     assertThat(r.format()).isEqualTo(MapFormat.HASH);
@@ -119,7 +133,7 @@ class CompileTest {
     Path out = dir.resolve("out.cdb");
 
     Compile.Result r = Compile.run(new Compile.Request(src, out, MapFormat.CDB, CfChoice.noCf(),
-        ParseOptions.defaults(), true, WritePolicy.compile(false, false)), warnings::add,
+        ParseOptions.defaults(), true, WritePolicy.DEFAULT), warnings::add,
         new Compile.Listener() { });
 
     assertThat(r.db()).isEqualTo(out);

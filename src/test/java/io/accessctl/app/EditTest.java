@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.cf.AccessMapSpec;
 import io.accessctl.cf.CfFile;
+import io.accessctl.cf.Feature;
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.source.ParseOptions;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class EditTest {
 
   private Edit.Result edit(Path map, boolean dryRun, Edit.Step step) throws IOException {
     return Edit.run(new Edit.Request(MapTarget.file(Optional.empty(), map, null),
-        ParseOptions.defaults(), dryRun), List.of(step));
+        ParseOptions.defaults(), dryRun, WritePolicy.DEFAULT), List.of(step));
   }
 
   @Test
@@ -56,7 +57,7 @@ class EditTest {
 
     assertThat(below.outcome()).isEqualTo(Edit.Outcome.REFUSED);
     assertThat(broken.outcome()).isEqualTo(Edit.Outcome.WOULD_NOT_LINT);
-    assertThat(broken.introduced()).extracting(Diagnostic::ruleId).contains("AC108");
+    assertThat(broken.refusing()).extracting(Diagnostic::ruleId).contains("AC108");
     assertThat(Files.readString(map)).isEqualTo(MAP);
   }
 
@@ -64,11 +65,12 @@ class EditTest {
   void theKLinesMinusFKeepsKeysApartThatDifferOnlyInCase() throws IOException {
     Path map = map();
     Optional<CfFile> cf = Optional.of(CfFile.of(dir.resolve("sendmail.cf"), "8.17.1.9",
-        new AccessMapSpec("hash", map.toString(), false, false, true, false), Set.of(),
-        Set.of()));
+        new AccessMapSpec("hash", map.toString(), false, false, true, false),
+        Set.of(Feature.ACCESS_DB), Set.of()));
 
     Edit.Result r = Edit.run(new Edit.Request(MapTarget.file(cf, null, null),
-        ParseOptions.defaults(), false), List.of(e -> e.set("Try_TLS:A.example", "NO")));
+        ParseOptions.defaults(), false, WritePolicy.DEFAULT),
+        List.of(e -> e.set("Try_TLS:A.example", "NO")));
 
     assertThat(r.outcome()).isEqualTo(Edit.Outcome.CHANGED);
     assertThat(Files.readString(map)).contains("Try_TLS:a.example\tNO\n")

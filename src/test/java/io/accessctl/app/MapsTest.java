@@ -46,7 +46,7 @@ class MapsTest {
   void aCompiledMapIsReadNatively(MapFormat format) throws IOException {
     Path db = dir.resolve("access" + format.extension());
     Compile.run(new Compile.Request(text(), db, format, CfChoice.noCf(), ParseOptions.defaults(),
-        false, WritePolicy.compile(false, false)), w -> { }, new Compile.Listener() { });
+        false, WritePolicy.DEFAULT), w -> { }, new Compile.Listener() { });
     try (MapSource m = Maps.open(db, ParseOptions.defaults())) {
       assertThat(m.path()).isEqualTo(db);
       assertAnswers(m);
@@ -58,7 +58,7 @@ class MapsTest {
   void aStoreIsReadThroughItsAccessMap() throws IOException {
     Path store = dir.resolve("store");
     Push.Loaded loaded = Push.load(text(), new Push.Gate(CfChoice.noCf(), ParseOptions.defaults(),
-        WritePolicy.push(false, false)), w -> { });
+        WritePolicy.DEFAULT), w -> { });
     try (Store s = Store.open(store)) {
       s.replace("access", loaded.content());
     }

@@ -213,8 +213,9 @@ class CompileAtomicTest {
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < 1000 + 300 * w; i++) {
         sb.append("Connect:10.").append(w).append('.').append(i / 256).append('.')
-            .append(i % 256).append(" REJECT writer").append(w).append('\n');
-        lines.add("connect:10." + w + "." + (i / 256) + "." + (i % 256) + "\tREJECT writer" + w);
+            .append(i % 256).append(" ERROR:550 5.7.1 writer").append(w).append('\n');
+        lines.add("connect:10." + w + "." + (i / 256) + "." + (i % 256)
+            + "\tERROR:550 5.7.1 writer" + w);
       }
       Path src = write("src" + w, sb.toString());
       sources.add(src);

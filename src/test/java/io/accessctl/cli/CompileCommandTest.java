@@ -234,11 +234,13 @@ class CompileCommandTest {
 
   @Test
   void minusTAndMinusDChangeTheSyntaxAsInMakemap() throws IOException {
-    Path src = write("access", ";comment\n#not a comment:value one\nKey With Space:v\n");
+    Path src = write("access", ";comment\n#not a comment:ERROR:550 5.7.1 value one\n"
+        + "Key With Space:OK\n");
     assertThat(Cli.run("compile", "--no-cf", "-t", ":", "-D", ";", src.toString()).exit())
         .isZero();
-    assertThat(lookup(dir.resolve("access.db"), "#not a comment")).contains("value one");
-    assertThat(lookup(dir.resolve("access.db"), "key with space")).contains("v");
+    assertThat(lookup(dir.resolve("access.db"), "#not a comment"))
+        .contains("ERROR:550 5.7.1 value one");
+    assertThat(lookup(dir.resolve("access.db"), "key with space")).contains("OK");
   }
 
   /**

@@ -89,8 +89,8 @@ class DumpCommandTest {
     Path src = dir.resolve("access");
     Files.write(src, map.text());
     Path db = dir.resolve("access.db");
-    Cli.Run c = Cli.run("compile", "--no-cf", "-q", "-N", "-f", "-r", "-e", "--type", type,
-        src.toString());
+    Cli.Run c = Cli.run("compile", "--no-cf", "-q", "--force", "-N", "-f", "-r", "-e", "--type",
+        type, src.toString());
     assertThat(c.exit()).as(c.err()).isZero();
 
     assertSameAsMakemap(db, type, "seed " + seed);
@@ -128,8 +128,8 @@ class DumpCommandTest {
         CompileFixtures.Shape.PLAIN);
     Path src = dir.resolve("access");
     Files.write(src, map.text());
-    assertThat(Cli.run("compile", "--no-cf", "-q", "--type", "cdb", src.toString()).exit())
-        .isZero();
+    assertThat(Cli.run("compile", "--no-cf", "-q", "--force", "--type", "cdb", src.toString())
+        .exit()).isZero();
     Path ours = dir.resolve("access.cdb");
     List<String> expected = CompileFixtures.cdbDump(ours).stream()
         .map(CompileFixtures::utf8).toList();
