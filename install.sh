@@ -31,6 +31,6 @@ install -m 644 completions/accessctl.zsh completions/accessctl.bash "$root/share
 rm -f "$root/lib/accessctl/accessctl.jsa"
 if [ -z "${DESTDIR:-}" ]; then
   # The archive names the jar's path, so it is made where the jar stays (first run otherwise).
-  ACCESSCTL_BUILD_DIR= "$root/lib/accessctl/accessctl" --version >/dev/null
+  ACCESSCTL_BUILD_DIR= ACCESSCTL_CACHE_DIR="$root/lib/accessctl" "$root/lib/accessctl/accessctl" --version >/dev/null
 fi
 echo "installed accessctl in $root (man accessctl; completions for bash, zsh and fish)"

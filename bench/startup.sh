@@ -3,7 +3,8 @@
 # alternating, R rounds (default 21), in one run; also `accessctl lint` of a 3-line file, the
 # work of a pre-commit hook. Prints the medians and the ratio; target: ratio <= 3.
 # ACCESSCTL_BUILD_DIR picks the build (see ./accessctl); ACCESSCTL=PATH times another launcher
-# (an installed one, which never rebuilds while others edit the checkout).
+# (an installed one, which never rebuilds while others edit the checkout): the Debian package's
+# with ACCESSCTL=/usr/bin/accessctl bench/startup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-21}
