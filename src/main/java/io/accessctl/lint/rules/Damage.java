@@ -171,8 +171,9 @@ final class Damage {
   }
 
   /**
-   * The value inside the quotes when a whole action value is quoted ({@code "ERROR:550 go away"},
-   * {@code "REJECT"}), else null.
+   * The value inside the quotes when a whole ERROR: or QUARANTINE: value is quoted ({@code
+   * "ERROR:550 go away"}), else null. A quoted keyword ({@code "OK"}) is AC313's, and a quoted
+   * reply ({@code "550 go away"}) works: sendmail takes its code.
    */
   static String quotedValue(String value) {
     if (value.length() < 3 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"'
@@ -180,10 +181,8 @@ final class Damage {
       return null;
     }
     String inside = value.substring(1, value.length() - 1).strip();
-    List<String> words = Values.words(inside);
-    return !words.isEmpty() && (isValueWord(words.get(0), words.size() > 1)
-        || words.size() == 1 && KEYWORDS.contains(words.get(0).toUpperCase(Locale.ROOT)))
-        ? inside : null;
+    String upper = inside.toUpperCase(Locale.ROOT);
+    return upper.startsWith("ERROR:") || upper.startsWith("QUARANTINE:") ? inside : null;
   }
 
   /** The damaged lines of the file that have no entry (makemap's "no RHS" lines), by number. */
