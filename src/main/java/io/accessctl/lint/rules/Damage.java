@@ -19,9 +19,9 @@ import java.util.Optional;
  * {@code #}, a tag followed by a blank instead of its colon, a value on a line of its own. Read as
  * written, such a line is a strange key or value and several rules would each say something
  * beside the point about it; instead the rule that names the damage reports it once (AC112
- * quoted-value, AC113 lost-comment, AC114 wrapped-value, AC115 value-only-line, AC226
- * tag-without-colon), and the rules that read keys and values (AC102, AC202, AC203, the value
- * rules) ask {@link #of(Entry, Catalog)} or {@link #claimsLine} and leave a damaged line alone.
+ * wrapped-value, AC226 tag-without-colon, AC227 value-only-line, AC228 lost-comment, AC324
+ * quoted-value), and the rules that read keys and values (AC102, AC202, AC203, the value rules)
+ * ask {@link #of(Entry, Catalog)} or {@link #claimsLine} and leave a damaged line alone.
  */
 final class Damage {
   /** What broke an entry's line. */
@@ -29,7 +29,7 @@ final class Damage {
     QUOTED_VALUE, LOST_COMMENT, TAG_WITHOUT_COLON, VALUE_ONLY
   }
 
-  /** How a line without a value is damaged, as AC114 and AC115 report it. */
+  /** How a line without a value is damaged, as AC112 and AC227 report it. */
   enum LineKind {
     /** A key whose value is on the next line. */
     KEY_OF_WRAPPED,
@@ -124,12 +124,25 @@ final class Damage {
     int plain = 0;
     boolean lower = false;
     for (String w : words) {
+      if (isKeyOrValueSyntax(w)) {
+        return false;
+      }
       if (isPlainWord(w)) {
         plain++;
         lower |= w.length() >= 3 && Ascii.isLower(w.charAt(w.length() - 1 - trailingPunct(w)));
       }
     }
     return lower && plain * 2 >= words.size() + 1;
+  }
+
+  /** A word with an inner colon, @, =, quote or angle bracket: key or value syntax, not prose. */
+  private static boolean isKeyOrValueSyntax(String w) {
+    for (int i = 0; i < w.length() - 1; i++) {
+      if (":@=\"<>".indexOf(w.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isPlainWord(String w) {
@@ -190,7 +203,7 @@ final class Damage {
     return ctx.memo("damaged-lines", () -> findLines(ctx));
   }
 
-  /** True when AC114 or AC115 report the line: other rules leave it alone. */
+  /** True when AC112 or AC227 report the line: other rules leave it alone. */
   static boolean claimsLine(LintContext ctx, int number) {
     return !ctx.source().issues().isEmpty() && lines(ctx).containsKey(number);
   }

@@ -18,6 +18,7 @@ public final class KeyRules {
         new BracketKey(), new TrailingDot(), new NullSender(), new ToRejectWithoutBlocklist(),
         new DeadBareDefault(), new GreetPauseNameSpoofable(), new CertDnEncoding(),
         new TldWideKey(), new AtDomainKey(), new LocalPartKey(), new ConnectZero(),
-        new PublicRelayPrefix(), new Ipv4OctetRange(), new TagWithoutColon());
+        new PublicRelayPrefix(), new Ipv4OctetRange(), new TagWithoutColon(), new ValueOnlyLine(),
+        new LostComment());
   }
 }

@@ -9,9 +9,9 @@ import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 
-/** AC113: prose whose {@code #} was lost, stored as an entry with a word for a key. */
+/** AC228: prose whose {@code #} was lost, stored as an entry with a word for a key. */
 public final class LostComment extends EntryVisitor {
-  static final RuleInfo INFO = new RuleInfo("AC113", "lost-comment", Severity.WARNING,
+  static final RuleInfo INFO = new RuleInfo("AC228", "lost-comment", Severity.WARNING,
       "a line of prose without its #, stored as an entry",
       """
       Only a line that starts with # is a comment. A sentence whose # was lost in an edit, a

@@ -10,9 +10,9 @@ import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 
-/** AC112: {@code "ERROR:550 go away"} — the whole value quoted, so no keyword is seen. */
+/** AC324: {@code "ERROR:550 go away"} — the whole value quoted, so no keyword is seen. */
 public final class QuotedValue extends EntryVisitor {
-  static final RuleInfo INFO = new RuleInfo("AC112", "quoted-value", Severity.ERROR,
+  static final RuleInfo INFO = new RuleInfo("AC324", "quoted-value", Severity.ERROR,
       "a whole value in double quotes",
       """
       Quotes make one token of what is inside them, so an ERROR: or QUARANTINE: value written in

@@ -42,7 +42,7 @@ public final class UnknownTag extends KeyRule {
   void check(Key k, LintContext ctx, Findings out) {
     if (!k.tagged() || k.tag() != null
         || Damage.of(k.entry(), false, null, ctx.catalog()) != null) {
-      return; // a value alone or a lost comment is no misspelt tag (AC113, AC115)
+      return; // a value alone or a lost comment is no misspelt tag (AC227, AC228)
     }
     Optional<Tag> near = ctx.catalog().nearest(k.tagText());
     String why = "unknown tag " + Values.quote(k.tagText()) + ": no sendmail ruleset looks up "

@@ -9,9 +9,9 @@ import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
 import java.util.Map;
 
-/** AC115: a line that is only a value ({@code REJECT}, {@code ERROR:"550 …"}) with no key. */
+/** AC227: a line that is only a value ({@code REJECT}, {@code ERROR:"550 …"}) with no key. */
 public final class ValueOnlyLine implements Rule {
-  static final RuleInfo INFO = new RuleInfo("AC115", "value-only-line", Severity.ERROR,
+  static final RuleInfo INFO = new RuleInfo("AC227", "value-only-line", Severity.ERROR,
       "a line that holds a value and no key",
       """
       makemap takes the first word of every line for the key. A line that is only a value — a

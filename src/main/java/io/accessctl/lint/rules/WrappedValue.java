@@ -8,9 +8,9 @@ import io.accessctl.lint.Severity;
 import io.accessctl.source.SourceLine;
 import java.util.Map;
 
-/** AC114: a key alone on its line and its value on the next, as a wrapping editor leaves them. */
+/** AC112: a key alone on its line and its value on the next, as a wrapping editor leaves them. */
 public final class WrappedValue implements Rule {
-  static final RuleInfo INFO = new RuleInfo("AC114", "wrapped-value", Severity.ERROR,
+  static final RuleInfo INFO = new RuleInfo("AC112", "wrapped-value", Severity.ERROR,
       "a value wrapped onto the line after its key",
       """
       An entry is one line. When an editor or a mail program wraps a long line, the key stays
