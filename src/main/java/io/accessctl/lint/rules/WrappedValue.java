@@ -6,6 +6,7 @@ import io.accessctl.lint.Rule;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.SourceLine;
+import io.accessctl.source.SyntaxIssue;
 import java.util.Map;
 
 /** AC112: a key alone on its line and its value on the next, as a wrapping editor leaves them. */
@@ -16,8 +17,8 @@ public final class WrappedValue implements Rule {
       An entry is one line. When an editor or a mail program wraps a long line, the key stays
       alone on its line — makemap reports "no RHS for LHS" and drops it — and the value on the
       next line becomes a line of its own, whose first word makemap takes for a key ('REJECT'
-      alone is dropped too; 'ERROR:"550 go away"' is stored as the key 'error:"550'). Neither
-      line does what the entry meant. Join the two lines.
+      alone is dropped too, and reported on its line; 'ERROR:"550 go away"' is stored as the key
+      'error:"550'). Neither line does what the entry meant. Join the two lines.
 
       Wrong:
         From:spammer.example
@@ -29,6 +30,11 @@ public final class WrappedValue implements Rule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  private static boolean droppedToo(LintContext ctx, int line) {
+    return ctx.source().issues().stream().anyMatch(
+        i -> i.line() == line && i.kind() == SyntaxIssue.Kind.MISSING_VALUE);
   }
 
   @Override
@@ -44,10 +50,15 @@ public final class WrappedValue implements Rule {
       SourceLine value = ctx.source().line(d.getKey() + 1);
       String keyText = key.text().strip();
       String valueText = value.text().strip();
+      String joined = KeyRule.plain(keyText + " " + valueText);
       out.add(INFO, key, keyText.length() + 1, "the value of this key is on the next line (line "
           + value.number() + ": " + Values.quote(valueText) + "): makemap drops this line for"
-          + " want of a value and reads the next as a key of its own; join them: "
-          + KeyRule.plain(keyText + " " + valueText));
+          + " want of a value and reads the next as a key of its own; join them: " + joined);
+      if (droppedToo(ctx, value.number())) {
+        // makemap reports this line as well; say so here rather than as a key without value
+        out.add(INFO, value, 1, "this is the value of the key on line " + key.number()
+            + ", wrapped onto a line of its own, which makemap drops too; join them: " + joined);
+      }
     }
   }
 }
