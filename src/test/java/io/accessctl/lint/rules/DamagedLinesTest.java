@@ -85,6 +85,17 @@ class DamagedLinesTest {
   }
 
   @Test
+  void everySuggestedRepairLintsClean() {
+    assertThat(LintFixture.lint("""
+        From:spammer.example ERROR:"550 5.7.1 go away"
+        Connect:192.0.2.9 QUARANTINE:"held for review"
+        # This file lists the hosts we block
+        From:wrapped.example ERROR:"550 5.7.1 go away"
+        From:other.example ERROR:"550 5.7.1 Zugriff verweigert fur Sie"
+        """)).isEmpty();
+  }
+
+  @Test
   void aKeyWithoutValueBeforeAnEntryIsStillAc102() {
     assertThat(findings("From:alone.example\nConnect:10.1 RELAY\n")).containsExactly("1 AC102");
   }
