@@ -39,8 +39,6 @@ final class Damage {
     VALUE_ONLY
   }
 
-  private static final List<String> KEYWORDS = List.of("OK", "RELAY", "REJECT", "DISCARD", "SKIP");
-
   private Damage() {}
 
   /**
@@ -103,7 +101,7 @@ final class Damage {
     if (upper.endsWith("\"") && word.startsWith("\"")) {
       upper = upper.substring(0, upper.length() - 1);
     }
-    return !more && KEYWORDS.contains(upper);
+    return !more && ActionValue.KEYWORDS.contains(upper);
   }
 
   private static boolean isReplyCode(String w) {
@@ -117,7 +115,7 @@ final class Damage {
    */
   static boolean isProse(List<String> words) {
     if (words.size() < 2 || isValueWord(words.get(0), true)
-        || KEYWORDS.contains(words.get(0).toUpperCase(Locale.ROOT))
+        || ActionValue.KEYWORDS.contains(words.get(0).toUpperCase(Locale.ROOT))
         || SpaceAfterColon.looksLikeSubject(words.get(0))) {
       return false;
     }
@@ -179,7 +177,7 @@ final class Damage {
     }
     String first = words.get(0);
     boolean subject = words.size() >= 2 && SpaceAfterColon.looksLikeSubject(first);
-    boolean action = KEYWORDS.contains(first.toUpperCase(Locale.ROOT)) || isValueWord(first, true);
+    boolean action = ActionValue.KEYWORDS.contains(first.toUpperCase(Locale.ROOT)) || isValueWord(first, true);
     return subject || !action ? tag : Optional.empty();
   }
 
