@@ -285,7 +285,22 @@ public final class AccessGen {
   private static final String[] MAIL_EDGES = {
     "<>", "\"\"", "user+*@example.com", "user+detail@", "@example.com", "a.@example.com",
     ".a@example.com", "a@b@c.example", "user@localhost", "user@co.uk", "User.Name@Example.COM",
-    "abuse@", "postmaster@example.com", "us%er@example.com", "user@[192.0.2.1]",
+    "abuse@", "postmaster@example.com", "us%er@example.com", "user@[192.0.2.1]", "postmaster",
+    "Abuse", "user+spam", "@[192.0.2.1]",
+  };
+  /**
+   * Lines an edit broke or a habit from other maps put there: a tag without its colon, prose
+   * that lost its #, a quoted or wrapped value, a value alone, and keys no lookup produces.
+   */
+  private static final String[] DAMAGED = {
+    "TLS_Srv VERIFY+CN", "Try_TLS broken.example NO", "try_tls\tNO", "Connect\tREJECT",
+    "Spam FRIEND", "This file lists the hosts we block", "Allow relaying from our network",
+    "Note: see the README first", "From:quoted.example\t\"ERROR:550 go away\"",
+    "Connect:192.0.2.9 \"QUARANTINE:held\"", "From:wrapped.example", "REJECT",
+    "ERROR:\"550 lonely value\"", "550 5.7.1 go away", "OK", "Connect:0\tREJECT",
+    "Connect:172\tRELAY", "192\tRELAY", "Connect:172.16\tRELAY", "Connect:300.1.2.3\tREJECT",
+    "ClientRate:10.256\t5", "From:bad.example\tERROR:\"550 f\u00fcr dich\"",
+    "To:x.example\tERROR:\"550 bell\u0007\"", "From:@spam.example\tREJECT",
   };
   private static final String[] ACTION_WORDS = {
     "OK", "RELAY", "REJECT", "DISCARD", "SKIP", "ok", "Relay", "REJECT ", "REJECT\r",
@@ -309,6 +324,9 @@ public final class AccessGen {
    * declaration of the entries it judges ({@code Needs}) must be exact.
    */
   public String nearCommonEntry() {
+    if (chance(3)) {
+      return pick(DAMAGED);
+    }
     boolean commonTag = chance(80);
     String tag = commonTag ? pick(COMMON_TAGS) : pick(NEAR_TAGS);
     String subject = switch (rnd.nextInt(10)) {

@@ -143,4 +143,54 @@ public final class Oracle {
     cmd.addAll(List.of(extra));
     return run(cmd, input.getBytes(StandardCharsets.ISO_8859_1));
   }
+
+  /**
+   * Builds {@code map} with makemap in {@code dir}, points a copy of the stock cf at it and runs
+   * the {@code -bt} commands of each case through one sendmail with {@code -d38.20}, so that every
+   * key handed to the map is printed. Cases are separated by {@code /map access marker-N} lines;
+   * the result holds each case's output.
+   */
+  public static List<String> btCases(Path dir, String map, String... cases) throws IOException {
+    require(SENDMAIL, MAKEMAP, STOCK_CF);
+    Path cf = testCfWithMap(dir, map);
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < cases.length; i++) {
+      in.append(cases[i]).append("\n/map access marker-").append(i).append('\n');
+    }
+    Result r = sendmailBt(cf, in.toString(), "-d38.20");
+    String[] parts = r.stdout().split("map_lookup: access \\(marker-\\d+\\)");
+    org.assertj.core.api.Assertions.assertThat(parts)
+        .as("sendmail output: %s%s", r.stdout(), r.stderr()).hasSize(cases.length + 1);
+    return List.of(parts).subList(0, cases.length);
+  }
+
+  /** {@code map} built by makemap in {@code dir}, and a copy of the stock cf that reads it. */
+  public static Path testCfWithMap(Path dir, String map) throws IOException {
+    Result made = makemap(dir, List.of(), "hash", "access",
+        map.getBytes(StandardCharsets.ISO_8859_1));
+    org.assertj.core.api.Assertions.assertThat(made.exit()).as("makemap: %s", made.stderr())
+        .isZero();
+    return testCf(dir, "hash", dir.resolve("access").toString());
+  }
+
+  /**
+   * One SMTP session with {@code sendmail -bs -C cf [extra]}, started like {@link #sendmailBt}:
+   * each command is sent with CRLF a tenth of a second after the one before (the first after the
+   * greeting is due), because sendmail rejects a client that talks before its greeting. The
+   * client address of such a session is "0", its name localhost.
+   *
+   * @return sendmail's replies (and, with -d flags, its trace) as one text
+   */
+  public static Result smtpSession(Path cf, List<String> commands, String... extra) {
+    String paced = "{ sleep 0.3; while IFS= read -r l; do printf '%s\\r\\n' \"$l\"; sleep 0.1;"
+        + " done; } | unshare -u sh -c 'hostname \"$(hostname | cut -d. -f1).localdomain\""
+        + " && exec \"$0\" -bs -C \"$@\"' \"$@\"";
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", paced, "sh", SENDMAIL, cf.toString()));
+    cmd.addAll(List.of(extra));
+    StringBuilder in = new StringBuilder();
+    for (String c : commands) {
+      in.append(c).append('\n');
+    }
+    return run(cmd, in.toString().getBytes(StandardCharsets.ISO_8859_1));
+  }
 }

@@ -17,6 +17,8 @@ public final class KeyRules {
         new DotDomainWithoutFeature(), new HostKeyForAddressOnlyTag(), new IpKeyForNameOnlyTag(),
         new BracketKey(), new TrailingDot(), new NullSender(), new ToRejectWithoutBlocklist(),
         new DeadBareDefault(), new GreetPauseNameSpoofable(), new CertDnEncoding(),
-        new TldWideKey());
+        new TldWideKey(), new AtDomainKey(), new LocalPartKey(), new ConnectZero(),
+        new PublicRelayPrefix(), new Ipv4OctetRange(), new TagWithoutColon(), new ValueOnlyLine(),
+        new LostComment());
   }
 }

@@ -33,6 +33,9 @@ public final class MissingValue extends IssueRule {
 
   @Override
   void report(SyntaxIssue issue, SourceLine line, LintContext ctx, Findings out) {
+    if (Damage.claimsLine(ctx, issue.line())) {
+      return; // a wrapped value or a value alone: AC112 and AC227 say what happened
+    }
     out.add(INFO, line, issue.column(), "key has no value: makemap drops the line (\"no RHS for "
         + "LHS\") and exits 65; add a value after the key");
   }

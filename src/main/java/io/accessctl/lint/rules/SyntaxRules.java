@@ -10,6 +10,6 @@ public final class SyntaxRules {
   public static List<Rule> all() {
     return List.of(new LeadingWhitespace(), new MissingValue(), new DuplicateKey(),
         new LineTooLong(), new NulByte(), new Crlf(), new Utf8Bom(), new InlineComment(),
-        new TrailingBlanks(), new NonAsciiKey(), new IndentedComment());
+        new TrailingBlanks(), new NonAsciiKey(), new IndentedComment(), new WrappedValue());
   }
 }

@@ -40,8 +40,9 @@ public final class UnknownTag extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (!k.tagged() || k.tag() != null) {
-      return;
+    if (!k.tagged() || k.tag() != null
+        || Damage.of(k.entry(), false, null, ctx.catalog()) != null) {
+      return; // a value alone or a lost comment is no misspelt tag (AC227, AC228)
     }
     Optional<Tag> near = ctx.catalog().nearest(k.tagText());
     String why = "unknown tag " + Values.quote(k.tagText()) + ": no sendmail ruleset looks up "

@@ -35,8 +35,9 @@ public final class UntaggedEntry extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (k.tagged()) {
-      return;
+    if (k.tagged() || AtDomainKey.applies(k)
+        || Damage.of(k.entry(), true, null, ctx.catalog()) != null) {
+      return; // AC221 and the damage rules say what is wrong with such a key
     }
     String key = plain(k.subject());
     String instead;

@@ -20,7 +20,8 @@ import java.util.Optional;
  * <p>Rules see the value as its writer meant it: a trailing CR (AC106's) and blanks (AC109's) are
  * gone, and so is an inline {@code # comment} (AC108's, which reports the comment itself). An empty
  * value is AC318's alone. So a value draws a report from a value rule only when the part before
- * any comment is wrong by itself. A value sendmail reads as no token at all ({@code (comment)})
+ * any comment is wrong by itself. A line an edit broke (a quoted value, a lost comment, a value
+ * alone: {@link Damage}) is the damage rules' alone. A value sendmail reads as no token at all ({@code (comment)})
  * is AC318's too.
  */
 abstract class ValueRule extends EntryVisitor {
@@ -124,8 +125,9 @@ abstract class ValueRule extends EntryVisitor {
 
   /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
-      meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
-          ctx.memo("value-shapes", HashMap<String, Shape>::new)).orElse(null));
+      Damage.of(v.entry(), !v.tagged(), v.tag(), ctx.catalog()) != null ? null
+          : meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
+              ctx.memo("value-shapes", HashMap<String, Shape>::new)).orElse(null));
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {

@@ -14,6 +14,7 @@ public final class ValueRules {
         new UnquotedMessage(), new ReplyCode(), new LegacyErrorForm(), new UnknownKeyword(),
         new TlsRequirementUnknown(), new PermWithFallback(), new TlsFeaturesSyntax(),
         new PercentDigit(), new EmptyValue(), new SpamValue(), new QgrpUnknown(),
-        new AuthinfoSecrets(), new KeywordCase());
+        new AuthinfoSecrets(), new KeywordCase(), new ReplyBytes(),
+        new QuotedValue());
   }
 }

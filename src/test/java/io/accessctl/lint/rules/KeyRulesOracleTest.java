@@ -6,7 +6,6 @@ import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintFixture;
 import io.accessctl.testutil.Oracle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -23,22 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyRulesOracleTest {
   @TempDir Path dir;
 
-  /** Builds the map with makemap, runs the commands through one sendmail -bt, splits per case. */
   private List<String> sendmail(String map, String... cases) throws IOException {
-    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, Oracle.STOCK_CF);
-    Oracle.Result made = Oracle.makemap(dir, List.of(), "hash", "access",
-        map.getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(made.exit()).as("makemap: %s", made.stderr()).isZero();
-    Path cf = Oracle.testCf(dir, "hash", dir.resolve("access").toString());
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < cases.length; i++) {
-      in.append(cases[i]).append("\n/map access marker-").append(i).append('\n');
-    }
-    Oracle.Result r = Oracle.sendmailBt(cf, in.toString(), "-d38.20");
-    String[] parts = r.stdout().split("map_lookup: access \\(marker-\\d+\\)");
-    assertThat(parts).as("sendmail output: %s%s", r.stdout(), r.stderr())
-        .hasSize(cases.length + 1);
-    return List.of(parts).subList(0, cases.length);
+    return Oracle.btCases(dir, map, cases);
   }
 
   private static List<Integer> lines(String ruleId, String map) {

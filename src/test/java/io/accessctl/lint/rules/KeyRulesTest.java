@@ -18,10 +18,11 @@ class KeyRulesTest {
   }
 
   @Test
-  void ac201ToAc220AreRegisteredInIdOrderExceptAc212() {
+  void ac201ToAc228AreRegisteredInIdOrderExceptAc212() {
     assertThat(infos()).extracting(RuleInfo::id).containsExactly("AC201", "AC202", "AC203",
         "AC204", "AC205", "AC206", "AC207", "AC208", "AC209", "AC210", "AC211", "AC213", "AC214",
-        "AC215", "AC216", "AC217", "AC218", "AC219", "AC220");
+        "AC215", "AC216", "AC217", "AC218", "AC219", "AC220", "AC221", "AC222", "AC223", "AC224",
+        "AC225", "AC226", "AC227", "AC228");
     assertThat(infos()).allSatisfy(i -> assertThat(Rules.find(i.id())).contains(i));
   }
 
@@ -32,7 +33,9 @@ class KeyRulesTest {
         "ipv6-leading-zero", "cidr-or-wildcard", "dotdomain-without-feature",
         "host-key-ip-only-tag", "ip-key-name-only", "bracket-key", "trailing-dot", "null-sender",
         "to-reject-without-blocklist", "dead-bare-default", "greetpause-name-spoofable",
-        "certdn-encoding", "tld-wide-key");
+        "certdn-encoding", "tld-wide-key", "at-domain-key", "local-part-key", "connect-zero",
+        "relay-public-prefix", "ipv4-octet-range", "tag-without-colon", "value-only-line",
+        "lost-comment");
   }
 
   @Test

@@ -36,7 +36,7 @@ class ValueRulesDebianStockTest {
   @Test
   void everyValueRuleHasItsIdNameAndExplanation() {
     List<Rule> rules = ValueRules.all();
-    assertThat(rules).hasSize(22);
+    assertThat(rules).hasSize(24);
     for (int i = 0; i < rules.size(); i++) {
       RuleInfo r = rules.get(i).info();
       assertThat(r.id()).isEqualTo(String.format("AC3%02d", i + 1));
