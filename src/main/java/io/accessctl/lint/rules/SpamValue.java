@@ -36,6 +36,11 @@ public final class SpamValue extends ValueRule {
     return INFO;
   }
 
+  @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
   /** True when the cf's delay_checks mode reads only the other of FRIEND and HATER. */
   static boolean ignoredByMode(String word, LintContext ctx) {
     CfFile cf = ctx.cf().orElse(null);

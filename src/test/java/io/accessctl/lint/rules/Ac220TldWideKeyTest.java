@@ -1,9 +1,13 @@
 package io.accessctl.lint.rules;
 
 import static io.accessctl.lint.rules.KeyRulesFixtureTest.assertFixture;
+import static io.accessctl.lint.rules.KeyRulesFixtureTest.cf;
+import static io.accessctl.lint.rules.KeyRulesFixtureTest.debianCf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.cf.Feature;
 import io.accessctl.lint.LintFixture;
+import io.accessctl.lint.Severity;
 import org.junit.jupiter.api.Test;
 
 class Ac220TldWideKeyTest {
@@ -26,5 +30,29 @@ class Ac220TldWideKeyTest {
     assertThat(TldWideKey.isPublicSuffix("example.com")).isFalse();
     assertThat(TldWideKey.isTld("com")).isTrue();
     assertThat(TldWideKey.isTld("localhost")).isFalse();
+  }
+
+  @Test
+  void noFindingOnAKeyThatIsDeadAnyway() {
+    // To: rejections are ignored without blocklist_recipients (AC216 says so), and .domain keys
+    // are never looked up without lookupdotdomain (AC209 says so).
+    assertThat(LintFixture.only("AC220", "To:com REJECT\nConnect:.com REJECT\n", debianCf()))
+        .isEmpty();
+    assertThat(LintFixture.only("AC220", "To:com RELAY\n", debianCf())).singleElement()
+        .satisfies(d -> assertThat(d.severity()).isEqualTo(Severity.WARNING));
+    assertThat(LintFixture.only("AC220", "To:com REJECT\nConnect:.com REJECT\n",
+        cf("8.17.1.9", Feature.ACCESS_DB, Feature.BLOCKLIST_RECIPIENTS,
+            Feature.LOOKUPDOTDOMAIN))).hasSize(2)
+        .allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.INFO));
+  }
+
+  @Test
+  void theListIsThePublicSuffixListNotEveryTwoLetterLabel() {
+    assertThat(TldWideKey.isTld("zz")).isFalse();
+    assertThat(TldWideKey.isTld("de")).isTrue();
+    assertThat(TldWideKey.isTld("xn--p1ai")).isTrue();
+    assertThat(TldWideKey.isTld("xn--notatld")).isFalse();
+    assertThat(TldWideKey.isPublicSuffix("nakahara.kawasaki.jp")).isTrue();
+    assertThat(TldWideKey.isPublicSuffix("city.kawasaki.jp")).isFalse();
   }
 }
