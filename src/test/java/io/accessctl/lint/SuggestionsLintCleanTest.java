@@ -74,6 +74,27 @@ class SuggestionsLintCleanTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void theFixersRepairsLeaveNothingFixableAndNoNewError() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files()) {
+      byte[] data = Files.readAllBytes(file);
+      AccessSource src = parse(data);
+      List<Diagnostic> before = Linter.all().lint(new LintContext(src, Catalog.stock(),
+          Optional.empty()));
+      List<Diagnostic> after = Linter.all().lint(new LintContext(parse(Fixer.fix(src, data)),
+          Catalog.stock(), Optional.empty()));
+      long errorsBefore = before.stream().filter(d -> d.severity() == Severity.ERROR).count();
+      long errorsAfter = after.stream().filter(d -> d.severity() == Severity.ERROR).count();
+      after.stream().filter(Diagnostic::fixable)
+          .forEach(d -> problems.add(file + ": still fixable after --fix: " + d.message()));
+      if (errorsAfter > errorsBefore) {
+        problems.add(file + ": --fix added errors: " + after);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   static List<Path> files() throws IOException {
     List<Path> out = new ArrayList<>();
     for (String dir : List.of("src/test/resources/lint", "examples", "src/test/resources/corpus")) {
