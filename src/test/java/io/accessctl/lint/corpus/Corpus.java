@@ -32,7 +32,7 @@ final class Corpus {
   static final Path DEBIAN_CF = Path.of("src/test/resources/sendmail/debian-8.17.1.9.cf");
 
   /** One map and its expectations. */
-  record Map(Path file, String cf, List<Line> lines, List<Fold> folds, List<Claim> claims) {
+  record Sample(Path file, String cf, List<Line> lines, List<Fold> folds, List<Claim> claims) {
     String name() {
       return file.getFileName().toString();
     }
@@ -60,7 +60,7 @@ final class Corpus {
 
   private Corpus() {}
 
-  static List<Map> all() {
+  static List<Sample> all() {
     try (Stream<Path> s = Files.list(DIR)) {
       return s.filter(p -> p.toString().endsWith(".access")).sorted().map(Corpus::read).toList();
     } catch (IOException e) {
@@ -68,7 +68,7 @@ final class Corpus {
     }
   }
 
-  private static Map read(Path file) {
+  private static Sample read(Path file) {
     List<Line> lines = new ArrayList<>();
     List<Fold> folds = new ArrayList<>();
     List<Claim> claims = new ArrayList<>();
@@ -99,7 +99,7 @@ final class Corpus {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Map(file, cf, lines, folds, claims);
+    return new Sample(file, cf, lines, folds, claims);
   }
 
   /** The cf a map is judged against: Debian's, or Debian's with blocklist_recipients. */

@@ -2,12 +2,16 @@ package io.accessctl.lint.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.cf.CfFile;
+import io.accessctl.lint.Severity;
 import io.accessctl.testutil.Oracle;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("oracle")
 class CorpusOracleTest {
+  private static final String M4 = "/usr/bin/m4";
+  private static final String DEBIAN_MC = "/etc/mail/sendmail.mc";
+
   @TempDir Path dir;
 
   @Test
@@ -28,7 +35,7 @@ class CorpusOracleTest {
     Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, Oracle.STOCK_CF);
     List<String> problems = new ArrayList<>();
     int claims = 0;
-    for (Corpus.Map m : Corpus.all()) {
+    for (Corpus.Sample m : Corpus.all()) {
       if (m.claims().isEmpty()) {
         continue;
       }
@@ -56,7 +63,38 @@ class CorpusOracleTest {
     assertThat(problems).isEmpty();
   }
 
-  private static void check(Corpus.Map m, Corpus.Claim c, String output, List<String> problems) {
+  @Test
+  void anUntaggedRejectionRefusesMailToTheDomainExactlyWhenLintWarns() throws IOException {
+    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, Oracle.STOCK_CF, M4, DEBIAN_MC);
+    String map = "spam.example\tREJECT\n";
+    Oracle.makemap(dir, List.of(), "hash", "access", map.getBytes(StandardCharsets.ISO_8859_1));
+    Path debian = Oracle.testCf(dir, "hash", dir.resolve("access").toString());
+    // Debian's own .mc plus FEATURE(blocklist_recipients), built by the real m4
+    String mc = Files.readString(Path.of(DEBIAN_MC), StandardCharsets.ISO_8859_1)
+        .replaceFirst("(?m)^(FEATURE\\(`access_db'.*)$",
+            "$1\nFEATURE(`blocklist_recipients')dnl");
+    Files.writeString(dir.resolve("bl.mc"), mc, StandardCharsets.ISO_8859_1);
+    Oracle.Result m4 = Oracle.run(List.of(M4, "bl.mc"), null, dir, Map.of());
+    assertThat(m4.stderr()).isEmpty();
+    Path blocklist = dir.resolve("bl.cf");
+    Files.writeString(blocklist, m4.stdout().replaceAll("(?m)^Kaccess .*$",
+        "Kaccess hash -T<TMPF> " + dir.resolve("access")), StandardCharsets.ISO_8859_1);
+    String rcpt = ".D{client_addr}192.0.2.1\n.D{client_name}h.example\n"
+        + "Basic_check_rcpt <u@spam.example>\n";
+    String refused = "Basic_check_rcpt returns: $# error $@ 5 . 2 . 1 $: \"550 Mailbox disabled";
+    assertThat(Oracle.sendmailBt(debian, rcpt, "-d38.20").stdout()).doesNotContain(refused);
+    assertThat(Oracle.sendmailBt(blocklist, rcpt, "-d38.20").stdout()).contains(refused);
+
+    byte[] data = map.getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(Corpus.lint(data, CfFile.read(debian))).singleElement()
+        .satisfies(d -> assertThat(d.severity()).isEqualTo(Severity.INFO));
+    assertThat(Corpus.lint(data, CfFile.read(blocklist))).singleElement().satisfies(d -> {
+      assertThat(d.severity()).isEqualTo(Severity.WARNING);
+      assertThat(d.message()).contains("also refuses mail to spam.example");
+    });
+  }
+
+  private static void check(Corpus.Sample m, Corpus.Claim c, String output, List<String> problems) {
     if (output.contains(c.text()) != c.present()) {
       problems.add(m.name() + ": " + c.kind() + " " + c.input() + (c.present() ? " => " : " =/> ")
           + c.text() + "\n--- sendmail said:\n" + output);

@@ -23,7 +23,7 @@ class CorpusTest {
 
   @Test
   void theCorpusHasAboutADozenAnnotatedMaps() {
-    List<Corpus.Map> all = Corpus.all();
+    List<Corpus.Sample> all = Corpus.all();
     assertThat(all).hasSizeGreaterThanOrEqualTo(12);
     assertThat(all).allSatisfy(m -> assertThat(m.lines()).as(m.name()).isNotEmpty());
     assertThat(all.stream().mapToInt(m -> m.lines().size()).sum()).isGreaterThan(150);
@@ -32,7 +32,7 @@ class CorpusTest {
   @Test
   void lintSaysWhatSendmailDoesOnEveryAnnotatedLine() {
     List<String> problems = new ArrayList<>();
-    for (Corpus.Map m : Corpus.all()) {
+    for (Corpus.Sample m : Corpus.all()) {
       List<Diagnostic> found = Corpus.lint(m.bytes(), Corpus.cf(m.cf()));
       for (Corpus.Line l : m.lines()) {
         List<Diagnostic> on = found.stream().filter(d -> d.line() == l.number()).toList();
@@ -57,7 +57,7 @@ class CorpusTest {
   @Test
   void recurringAdviceIsGivenOnceWithItsCountAndNoMessageRepeatsMoreThanThreeTimes() {
     List<String> problems = new ArrayList<>();
-    for (Corpus.Map m : Corpus.all()) {
+    for (Corpus.Sample m : Corpus.all()) {
       List<Diagnostic> found = Corpus.lint(m.bytes(), Corpus.cf(m.cf()));
       Map<String, Integer> times = new HashMap<>();
       found.forEach(d -> times.merge(d.message(), 1, Integer::sum));
@@ -80,7 +80,7 @@ class CorpusTest {
 
   @Test
   void untaggedRejectionsWarnOnlyWhenTheCfRejectsMailToThem() {
-    Corpus.Map legacy = Corpus.all().stream()
+    Corpus.Sample legacy = Corpus.all().stream()
         .filter(m -> m.name().equals("legacy-untagged.access")).findFirst().orElseThrow();
     List<Diagnostic> debian = Corpus.lint(legacy.bytes(), Corpus.cf("debian"));
     assertThat(debian).filteredOn(d -> d.ruleId().equals("AC203"))
