@@ -17,10 +17,6 @@ final class Ascii {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
-  static boolean isLower(char c) {
-    return c >= 'a' && c <= 'z';
-  }
-
   static boolean isHexDigit(char c) {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
@@ -50,11 +46,6 @@ final class Ascii {
       }
     }
     return true;
-  }
-
-  /** {@code [a-z]{2}}. */
-  static boolean isTwoLowerLetters(String s) {
-    return s.length() == 2 && isLower(s.charAt(0)) && isLower(s.charAt(1));
   }
 
   /** True when every character is a digit or a dot (what an IPv4 address or prefix is made of). */
