@@ -239,7 +239,7 @@ function _picocli_accessctl_lint() {
 
   local commands=""
   local flag_opts="'--no-cf' '--fix' '--diff' '--staged' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--format' '--fail-level' '--color' '--select' '--ignore' '--cf' '-t' '-D'"
+  local arg_opts="'--format' '--fail-level' '--color' '--select' '--ignore' '--cf' '--extra-tags' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -264,6 +264,9 @@ function _picocli_accessctl_lint() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--extra-tags')
+      return
       ;;
     '-t')
       return
@@ -930,7 +933,7 @@ function _picocli_accessctl_hook_run() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--repo' '--fail-level'"
+  local arg_opts="'--repo' '--fail-level' '--extra-tags'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -942,6 +945,9 @@ function _picocli_accessctl_hook_run() {
       return $?
       ;;
     '--fail-level')
+      return
+      ;;
+    '--extra-tags')
       return
       ;;
   esac

@@ -12,6 +12,7 @@ complete -c accessctl -n '__fish_seen_subcommand_from lint' -l select -r -d 'Onl
 complete -c accessctl -n '__fish_seen_subcommand_from lint' -l ignore -r -d 'Not these rules (ids, id prefixes or names).'
 complete -c accessctl -n '__fish_seen_subcommand_from lint' -l cf -r -F -d 'sendmail.cf whose access K line, rules and options apply (default: /etc/mail/sendmail.cf when present).'
 complete -c accessctl -n '__fish_seen_subcommand_from lint' -l no-cf -d 'Read no sendmail.cf (lookups assume the newest sendmail\'s rules).'
+complete -c accessctl -n '__fish_seen_subcommand_from lint' -l extra-tags -r -d 'Tags a local ruleset or another program reads, not to be reported as unknown (default: $ACCESSCTL_EXTRA_TAGS, comma-separated).'
 complete -c accessctl -n '__fish_seen_subcommand_from lint' -l fix -d 'Apply safe fixes (line endings, BOM, indented comments, entries below CanIt\'s marker) to the files, then report what is left.'
 complete -c accessctl -n '__fish_seen_subcommand_from lint' -l diff -d 'Print the safe fixes as a unified diff; change nothing.'
 complete -c accessctl -n '__fish_seen_subcommand_from lint' -l staged -d 'Lint the version of each file staged in git (for pre-commit hooks), not the working copy.'

@@ -6,6 +6,7 @@ import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Fixer;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Linter;
+import io.accessctl.lint.Repeats;
 import io.accessctl.lint.Rules;
 import io.accessctl.lint.TextDiff;
 import io.accessctl.source.AccessParser;
@@ -32,18 +33,21 @@ public final class Lint {
    * @param ignore rule ids, prefixes or names not to run
    * @param fix apply the safe fixes to the files first
    * @param diff make the safe fixes' diffs instead of linting
+   * @param extraTags tags the site's own rulesets or programs read ({@code --extra-tags})
    */
   public record Request(List<Path> files, boolean staged, Set<String> select, Set<String> ignore,
-      CfChoice cf, ParseOptions parse, boolean fix, boolean diff) {}
+      CfChoice cf, ParseOptions parse, boolean fix, boolean diff, Set<String> extraTags) {}
 
   /**
    * @param names the files linted, as given
    * @param diagnostics every finding, file by file
    * @param unreadable one message per file that could not be read
    * @param diffs the safe fixes as unified diffs, with {@code diff}
+   * @param cf the sendmail.cf the findings were judged against, if one was read
+   * @param dependsOnCf whether some finding would differ with another cf (or none)
    */
   public record Result(List<String> names, List<Diagnostic> diagnostics, List<String> unreadable,
-      String diffs) {}
+      String diffs, Optional<CfFile> cf, boolean dependsOnCf) {}
 
   private Lint() {}
 
@@ -73,6 +77,7 @@ public final class Lint {
       throws IOException {
     Optional<CfFile> cf = r.cf().read(warnings);
     Linter linter = new Linter(r.select(), r.ignore());
+    Catalog catalog = Catalog.stock().withExtraTags(r.extraTags());
     List<Path> inputs = r.files().isEmpty() ? List.of(MapTarget.DEFAULT_TEXT) : r.files();
     List<String> names = new ArrayList<>();
     List<Diagnostic> all = new ArrayList<>();
@@ -105,13 +110,13 @@ public final class Lint {
         }
       }
       names.add(name);
-      List<Diagnostic> found = linter.lint(new LintContext(src, Catalog.stock(), cf), phases);
+      List<Diagnostic> found = linter.lint(new LintContext(src, catalog, cf), phases);
       phases.accept("rules");
       if (r.staged()) {
         found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, r.parse());
       }
-      all.addAll(found);
+      all.addAll(Repeats.fold(found, src));
     }
-    return new Result(names, all, unreadable, diffs.toString());
+    return new Result(names, all, unreadable, diffs.toString(), cf, Rules.anyConsultsCf(all));
   }
 }

@@ -106,11 +106,27 @@ public final class Catalog {
           "bcc", "add a Bcc recipient (FEATURE(bcc, access), _FFR_ADD_BCC builds only)")));
 
   private final Map<String, Tag> byFoldedName = new LinkedHashMap<>();
+  private final ForeignTags foreign;
 
   private Catalog(Collection<Tag> tags) {
+    this(tags, ForeignTags.stock());
+  }
+
+  private Catalog(Collection<Tag> tags, ForeignTags foreign) {
     for (Tag t : tags) {
       byFoldedName.put(t.name().toLowerCase(Locale.ROOT), t);
     }
+    this.foreign = foreign;
+  }
+
+  /** The tags other programs than sendmail read from the access db (milters, the site's own). */
+  public ForeignTags foreign() {
+    return foreign;
+  }
+
+  /** This catalogue, with a site's own tags declared as read by other programs. */
+  public Catalog withExtraTags(Collection<String> tags) {
+    return tags.isEmpty() ? this : new Catalog(byFoldedName.values(), foreign.with(tags));
   }
 
   /** The tags of the stock rulesets. */
@@ -133,7 +149,7 @@ public final class Catalog {
             "", "acceptable certificate issuers named by a CITag requirement"));
       }
     }
-    return new Catalog(all);
+    return new Catalog(all, foreign);
   }
 
   public Collection<Tag> tags() {

@@ -99,6 +99,9 @@ public final class HookCommand implements Callable<Integer> {
     @Mixin
     FailLevel failLevel;
 
+    @Mixin
+    ExtraTagsOption extraTags;
+
     @Override
     public Integer call() throws IOException {
       Severity fail = failLevel.severity();
@@ -109,7 +112,8 @@ public final class HookCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Lint.Result r = Lint.run(new Lint.Request(files, true, Set.of(), Set.of(), CfChoice.stock(),
-          ParseOptions.defaults(), false, false), Warnings.to(err), phase -> { });
+          ParseOptions.defaults(), false, false, extraTags.tags()), Warnings.to(err),
+          phase -> { });
       r.unreadable().forEach(u -> err.println("accessctl: " + u));
       err.flush();
       return LintOutput.render(r, OutputFormat.GCC, fail, hook.root.console.interactive(), out);

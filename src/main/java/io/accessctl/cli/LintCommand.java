@@ -41,6 +41,9 @@ public final class LintCommand extends Subcommand {
   @Mixin
   CfOptions cf;
 
+  @Mixin
+  ExtraTagsOption extraTags;
+
   @Option(names = "--fix", description = "Apply safe fixes (line endings, BOM, indented comments, "
       + "entries below CanIt's marker) to the files, then report what is left.")
   boolean fix;
@@ -67,7 +70,8 @@ public final class LintCommand extends Subcommand {
     }
     PhaseTimer timer = PhaseTimer.fromProperty(err);
     Lint.Result r = Lint.run(new Lint.Request(files, staged, Set.copyOf(select),
-        Set.copyOf(ignore), cf.choice(), parseOptions.toOptions(), fix, diff), Warnings.to(err),
+        Set.copyOf(ignore), cf.choice(), parseOptions.toOptions(), fix, diff, extraTags.tags()),
+        Warnings.to(err),
         timer::mark);
     r.unreadable().forEach(u -> err.println("accessctl: " + u));
     if (diff) {

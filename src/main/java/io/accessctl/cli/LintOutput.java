@@ -48,13 +48,22 @@ public final class LintOutput {
   static int render(Lint.Result r, OutputFormat format, Severity fail, boolean colour,
       PrintWriter out) {
     format.reporter(new ReportOptions(colour, VersionProvider.version()))
-        .write(new LintReport(r.names(), r.diagnostics()), out);
+        .write(new LintReport(r.names(), r.diagnostics(), judgedAgainst(r)), out);
     out.flush();
     if (!r.unreadable().isEmpty()) {
       return ExitCodes.CANNOT_READ;
     }
     return r.diagnostics().stream().anyMatch(d -> d.severity().atLeast(fail)) ? ExitCodes.FINDINGS
         : ExitCodes.OK;
+  }
+
+  /** Which cf the findings that depend on one were judged against, or null when none does. */
+  private static LintReport.JudgedAgainst judgedAgainst(Lint.Result r) {
+    if (!r.dependsOnCf()) {
+      return null;
+    }
+    return r.cf().map(cf -> new LintReport.JudgedAgainst(cf.path().toString(), cf.version()))
+        .orElse(new LintReport.JudgedAgainst(null, null));
   }
 
   private OutputFormat outputFormat() {

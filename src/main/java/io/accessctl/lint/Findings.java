@@ -48,12 +48,25 @@ public final class Findings {
 
   public void add(RuleInfo rule, Severity severity, SourceLine line, int column, String message,
       boolean fixable) {
+    addRepeatable(rule, severity, line, column, message, null, fixable);
+  }
+
+  /**
+   * A finding whose {@code advice} the rule gives in the same words wherever the defect recurs
+   * (an untagged key, a deprecated form), so that a report can give it once for all the lines
+   * ({@link Repeats}).
+   *
+   * @param message the finding on this line alone
+   * @param advice what all such lines have in common and what to do about them, or null
+   */
+  public void addRepeatable(RuleInfo rule, Severity severity, SourceLine line, int column,
+      String message, String advice, boolean fixable) {
     int number = line == null ? 0 : line.number();
     if (counts(rule, severity, number)) {
       return;
     }
     diagnostics.add(new Diagnostic(file, number, column, severity, rule, message,
-        line == null ? null : line.text(), fixable));
+        line == null ? null : line.text(), fixable, advice));
   }
 
   /** A finding about the file as a whole (line 0). */

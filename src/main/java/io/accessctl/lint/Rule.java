@@ -11,4 +11,12 @@ public interface Rule {
   default Needs needs() {
     return Needs.wholeFile();
   }
+
+  /**
+   * Whether what the rule reports depends on the sendmail.cf at hand (a report then says which cf
+   * it judged against): every rule that needs the cf, and those that only read it.
+   */
+  default boolean consultsCf() {
+    return needs().cf();
+  }
 }

@@ -7,7 +7,9 @@ import io.accessctl.lint.rules.SyntaxRules;
 import io.accessctl.lint.rules.ValueRules;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +33,17 @@ public final class Rules {
 
   public static List<Rule> all() {
     return ALL;
+  }
+
+  /** Whether any of these findings comes from a rule whose verdict depends on the cf. */
+  public static boolean anyConsultsCf(List<Diagnostic> findings) {
+    Set<String> ids = new HashSet<>();
+    for (Rule r : ALL) {
+      if (r.consultsCf()) {
+        ids.add(r.info().id());
+      }
+    }
+    return findings.stream().anyMatch(d -> ids.contains(d.ruleId()));
   }
 
   /** The rule with this id ({@code AC301}, any case) or name ({@code try-tls-not-no}). */

@@ -25,7 +25,8 @@ import java.io.PrintWriter;
  *   <li>{@code summary}: {@code files} checked (with or without findings),
  *       {@code filesWithFindings}, {@code diagnostics} (all findings), {@code errors}, {@code
  *       warnings} and {@code infos} (the findings of each severity) and {@code fixable} (those
- *       {@code --fix} repairs).
+ *       {@code --fix} repairs); {@code cf}, only when some finding depends on the sendmail.cf:
+ *       {@code file} (null when none was read), {@code version} and a {@code note} for people.
  * </ul>
  *
  * <p>The document is pure ASCII (see {@link Json}).
@@ -58,8 +59,13 @@ final class JsonReporter implements Reporter {
         .field("errors", report.count(Severity.ERROR))
         .field("warnings", report.count(Severity.WARNING))
         .field("infos", report.count(Severity.INFO))
-        .field("fixable", report.fixableCount())
-        .endObject().endObject();
+        .field("fixable", report.fixableCount());
+    if (report.cf() != null) {
+      json.name("cf").beginObject().field("file", report.cf().file())
+          .field("version", report.cf().version()).field("note", report.cf().sentence())
+          .endObject();
+    }
+    json.endObject().endObject();
     sb.append('\n');
     Chunks.drain(sb, out);
     out.flush();

@@ -29,8 +29,30 @@ import java.util.TreeMap;
  *
  * @param files the files checked, including those without findings
  * @param diagnostics the findings
+ * @param cf the sendmail.cf some findings were judged against, or null when none depends on one
  */
-public record LintReport(List<String> files, List<Diagnostic> diagnostics) {
+public record LintReport(List<String> files, List<Diagnostic> diagnostics, JudgedAgainst cf) {
+  /**
+   * The sendmail.cf findings were judged against, said once per report.
+   *
+   * @param file the cf's path, or null when no cf was read
+   * @param version its sendmail version, or null
+   */
+  public record JudgedAgainst(String file, String version) {
+    /** One line for people: which cf, and how to choose another. */
+    public String sentence() {
+      return file == null
+          ? "judged without a sendmail.cf; --cf FILE to judge against one"
+          : "judged against " + file + " (sendmail " + version + "); --cf FILE or --no-cf to"
+              + " choose another";
+    }
+  }
+
+  /** A report of findings none of which depends on a sendmail.cf. */
+  public LintReport(List<String> files, List<Diagnostic> diagnostics) {
+    this(files, diagnostics, null);
+  }
+
   /** The order within one file; see the class comment. */
   private static final Comparator<Diagnostic> IN_FILE = (a, b) -> {
     int c = Integer.compare(a.line(), b.line());

@@ -60,6 +60,9 @@ final class TextReporter implements Reporter {
       sb.append('\n');
       Chunks.spill(sb, out);
     }
+    if (report.cf() != null) {
+      sb.append("note: ").append(report.cf().sentence()).append('\n');
+    }
     if (report.filesChecked() > 0) { // not "no problems found" when no file could be read
       sb.append(summary(report)).append('\n');
     }

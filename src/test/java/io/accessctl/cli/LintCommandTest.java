@@ -208,4 +208,33 @@ class LintCommandTest {
     assertThat(Cli.run("explain", "AC999").exit()).isEqualTo(2);
     assertThat(Cli.run("explain", "--list").out()).contains("AC101").contains("AC501");
   }
+
+  @Test
+  void extraTagsAreNotUnknownTags() throws IOException {
+    Path map = write("access", "LocalCheck:example.com yes\nmilter-limit-Connect:192.0.2 1\n");
+    assertThat(Cli.run("lint", "--no-cf", "--format", "gcc", map.toString()).out())
+        .contains("unknown tag \"LocalCheck\"").doesNotContain("milter-limit");
+    Cli.Run r = Cli.run("lint", "--no-cf", "--extra-tags", "localcheck,other", "--format", "gcc",
+        map.toString());
+    assertThat(r.out()).doesNotContain("AC202");
+  }
+
+  @Test
+  void findingsThatDependOnTheCfSayOnceWhichCfTheyWereJudgedAgainst() throws IOException {
+    Path map = write("access", "spam1.example REJECT\nspam2.example REJECT\n"
+        + "spam3.example REJECT\nspam4.example REJECT\nspam5.example REJECT\n");
+    Path cf = Path.of("src/test/resources/sendmail/debian-8.17.1.9.cf");
+    Cli.Run text = Cli.run("lint", "--cf", cf.toString(), map.toString());
+    assertThat(text.out()).containsOnlyOnce("note: judged against " + cf
+        + " (sendmail 8.17.1.9); --cf FILE or --no-cf to choose another")
+        .containsOnlyOnce("5 times (lines 1-5): untagged domain keys")
+        .contains("1 problem (0 errors, 0 warnings, 1 info)");
+    assertThat(Cli.run("lint", "--no-cf", map.toString()).out())
+        .containsOnlyOnce("note: judged without a sendmail.cf; --cf FILE to judge against one");
+    assertThat(Cli.run("lint", "--cf", cf.toString(), "--format", "json", map.toString()).out())
+        .contains("\"cf\":{\"file\":\"" + cf + "\",\"version\":\"8.17.1.9\",\"note\":");
+    Path clean = write("clean", "Connect:192.0.2.1 REJECT\n");
+    assertThat(Cli.run("lint", "--cf", cf.toString(), clean.toString()).out())
+        .doesNotContain("judged");
+  }
 }

@@ -49,6 +49,10 @@ class DispatchEquivalenceTest {
     "Connect:[IPv6:2001:0db8::1]\tOK", "TLS_Srv:mx.old.example\tPERM+VERIFY",
     "TLS_Clt_Features:old.example\tFlags=C", "TLS_Srv:\tPERM+VERIFY:128",
     "TLS_Rcpt:example.net\tPERM+ENCR:128", "Srv_Features: 192.0.2.1 A",
+    "milter-limit-Connect:192.0.2\t1/10s", "milter-sender-From:example.com\tREJECT",
+    "milter-nosuch-To:example.com\tREJECT", "From:tab.example\t550\tgo away",
+    "From:bare.example\t550 5.7.1 go away", "Connect:com\tREJECT", "To:net\tREJECT",
+    "Try_TLS:co.uk\tNO", "Connect:.de\tREJECT", "spam.example\tREJECT", "192.0.2\tRELAY",
   };
 
   @Test
@@ -129,7 +133,7 @@ class DispatchEquivalenceTest {
   }
 
   /** AccessGen's lines, the common shapes and their near misses, CITag tags, suppressions. */
-  private static byte[] map(long seed) {
+  static byte[] map(long seed) {
     Random rnd = new Random(seed);
     AccessGen gen = new AccessGen(seed);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -153,7 +157,7 @@ class DispatchEquivalenceTest {
   }
 
   /** No cf (a third of the files), or a cf of a random version with random features. */
-  private static CfFile randomCf(Random rnd) {
+  static CfFile randomCf(Random rnd) {
     if (rnd.nextInt(3) == 0) {
       return null;
     }
@@ -168,11 +172,11 @@ class DispatchEquivalenceTest {
         Set.of());
   }
 
-  private static String describe(CfFile cf) {
+  static String describe(CfFile cf) {
     return cf == null ? "none" : cf.version() + " " + cf.features();
   }
 
-  private static LintContext context(byte[] data, CfFile cf) {
+  static LintContext context(byte[] data, CfFile cf) {
     AccessSource src = new AccessParser(ParseOptions.defaults()).parse("access", data);
     return new LintContext(src, Catalog.stock(), Optional.ofNullable(cf));
   }

@@ -2,9 +2,11 @@ package io.accessctl.testutil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -192,5 +194,54 @@ public final class Oracle {
       in.append(c).append('\n');
     }
     return run(cmd, in.toString().getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * A live SMTP session with {@code sendmail -bs -C cf} (in the same private UTS namespace as
+   * {@link #sendmailBt}): waits for the greeting, then sends each command only after the reply to
+   * the one before, as a real client does (sendmail refuses a client that talks before its
+   * greeting). Returns the greeting and every reply, multi-line replies joined by line breaks.
+   */
+  public static List<String> sendmailBs(Path cf, List<String> commands) {
+    List<String> cmd = List.of("unshare", "-u", "sh", "-c",
+        "hostname \"$(hostname | cut -d. -f1).localdomain\" && exec \"$0\" -bs -C \"$@\"",
+        SENDMAIL, cf.toString());
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> replies = new ArrayList<>();
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(
+              p.getInputStream(), StandardCharsets.ISO_8859_1));
+          OutputStream w = p.getOutputStream()) {
+        replies.add(reply(r));
+        for (String c : commands) {
+          w.write((c + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          w.flush();
+          replies.add(reply(r));
+        }
+      }
+      if (!p.waitFor(1, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        fail("sendmail -bs did not end: " + replies);
+      }
+      return replies;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One SMTP reply: lines up to the one whose code is followed by a blank. */
+  private static String reply(BufferedReader r) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String line = r.readLine(); line != null; line = r.readLine()) {
+      line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      sb.append(sb.length() == 0 ? "" : "\n").append(line);
+      if (line.length() < 4 || line.charAt(3) != '-') {
+        break;
+      }
+    }
+    return sb.toString();
   }
 }

@@ -52,11 +52,6 @@ final class Ascii {
     return true;
   }
 
-  /** {@code [a-z]{2}}. */
-  static boolean isTwoLowerLetters(String s) {
-    return s.length() == 2 && isLower(s.charAt(0)) && isLower(s.charAt(1));
-  }
-
   /** True when every character is a digit or a dot (what an IPv4 address or prefix is made of). */
   static boolean onlyDigitsAndDots(String s) {
     for (int i = 0; i < s.length(); i++) {

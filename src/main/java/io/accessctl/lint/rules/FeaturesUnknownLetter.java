@@ -52,8 +52,13 @@ public final class FeaturesUnknownLetter extends FeatureLetters.LetterRule {
     Flag f = FeatureLetters.flag(v.tag(), c).orElse(null);
     return switch (FeatureLetters.status(v.tag(), c, build)) {
       case KNOWN -> null;
-      case LOWER_CASE_CLIENT -> "does nothing: Clt_Features letters only turn features off and "
-          + "are upper case; write " + Character.toUpperCase(c) + " to " + f.meaning();
+      case LOWER_CASE_CLIENT -> {
+        char upper = Character.toUpperCase(c);
+        String upperWhy = why(v, upper, build); // no suggestion of a letter this build ignores
+        yield "does nothing: Clt_Features letters only turn features off and are upper case"
+            + (upperWhy == null ? "; write " + upper + " to " + f.meaning()
+                : ", and " + upper + " " + upperWhy);
+      }
       case UNKNOWN -> "is not a " + v.tag().name() + " letter, so sendmail ignores it; see "
           + "'accessctl explain AC304' for the letters";
       case LATER_VERSION -> "is new in sendmail " + f.since() + " (" + f.meaning()

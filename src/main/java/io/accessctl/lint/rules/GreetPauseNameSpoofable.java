@@ -39,10 +39,13 @@ public final class GreetPauseNameSpoofable extends KeyRule {
         || insideBrackets(s) != null || !noPause(Values.intended(k.entry().value()))) {
       return;
     }
-    out.add(INFO, k.entry(), k.subjectColumn(), "greet_pause matches " + Values.quote(s)
-        + " against the client's unverified reverse-DNS name, so any client whose PTR record"
-        + " claims that name skips the greeting pause; key the exemption by the client's address,"
-        + " e.g. " + plain(k.with("192.0.2")) + " 0");
+    String why = " against the client's unverified reverse-DNS name, so any client whose PTR"
+        + " record claims ";
+    String fix = " the greeting pause; key the exemption by the client's address, e.g. "
+        + plain(k.with("192.0.2")) + " 0";
+    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.subjectColumn(),
+        "greet_pause matches " + Values.quote(s) + why + "that name skips" + fix,
+        "greet_pause matches these names" + why + "one of them skips" + fix, false);
   }
 
   /** 0 or a negative number: no pause. */

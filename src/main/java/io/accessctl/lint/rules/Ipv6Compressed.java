@@ -43,6 +43,11 @@ public final class Ipv6Compressed extends KeyRule {
   }
 
   @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
+  @Override
   void check(Key k, LintContext ctx, Findings out) {
     if (!mayBeIpv6Key(k.subject())) {
       return;

@@ -31,6 +31,11 @@ public final class NoAccessDb implements Rule {
   }
 
   @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
+  @Override
   public void check(LintContext ctx, Findings out) {
     CfFile cf = ctx.cf().orElse(null);
     int entries = ctx.source().entries().size();

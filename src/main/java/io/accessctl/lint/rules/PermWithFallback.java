@@ -48,6 +48,11 @@ public final class PermWithFallback extends ValueRule {
   }
 
   @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
+  @Override
   protected void check(Value v, LintContext ctx, Findings out) {
     if (!v.is(ValueKind.TLS_REQUIREMENT) || v.tag().name().equals("TLS_Clt")) {
       return;

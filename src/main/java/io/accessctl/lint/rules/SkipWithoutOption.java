@@ -30,6 +30,11 @@ public final class SkipWithoutOption extends SkipValue.SkipRule {
   }
 
   @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
+  @Override
   protected void checkSkip(Value v, SkipValue.Place place, LintContext ctx, Findings out) {
     CfFile cf = ctx.cf().orElse(null);
     if (cf == null || cf.has(Feature.SKIP) || place != SkipValue.Place.WALK) {

@@ -36,6 +36,11 @@ public final class SpamValue extends ValueRule {
     return INFO;
   }
 
+  @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
   /** True when the cf's delay_checks mode reads only the other of FRIEND and HATER. */
   static boolean ignoredByMode(String word, LintContext ctx) {
     CfFile cf = ctx.cf().orElse(null);
@@ -54,9 +59,11 @@ public final class SpamValue extends ValueRule {
     }
     String word = v.singleWord();
     if (!word.equals("FRIEND") && !word.equals("HATER")) {
+      // the word the cf's mode reads first, so that the suggestion works as written
+      String first = ignoredByMode("FRIEND", ctx) ? "HATER (delay_checks hater) or FRIEND "
+          + "(delay_checks friend)" : "FRIEND (delay_checks friend) or HATER (delay_checks hater)";
       out.add(INFO, v.entry(), v.column(), "value " + v.quoted() + " is neither FRIEND nor "
-          + "HATER, so sendmail ignores the entry; write FRIEND (delay_checks friend) or HATER "
-          + "(delay_checks hater)");
+          + "HATER, so sendmail ignores the entry; write " + first);
       return;
     }
     if (ignoredByMode(word, ctx)) {

@@ -1,13 +1,14 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.PublicSuffixes;
 import io.accessctl.catalog.Tag;
+import io.accessctl.cf.Feature;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import java.util.Locale;
-import java.util.Set;
 
 /** AC220: a key that is a top-level domain or public suffix, so it matches every host below. */
 public final class TldWideKey extends KeyRule {
@@ -21,26 +22,17 @@ public final class TldWideKey extends KeyRule {
       name ends in .net. Key the host or domain you mean. If a whole top-level domain is really
       meant, say so with a suppression comment above the entry.
 
+      Refusing a whole top-level domain is often deliberate, so a REJECT, DISCARD or ERROR: on
+      such a key is an advice; any other value (NO, RELAY, OK, features) a warning. A key that is
+      dead anyway (a To: rejection without blocklist_recipients, a .domain key without
+      lookupdotdomain) draws no such finding. Top-level domains and public suffixes are those of
+      the Public Suffix List's ICANN section.
+
       Wrong:
         Try_TLS:com NO
       Right:
         Try_TLS:mx.example.com NO
       """);
-
-  /** Generic and much-used top-level domains; every two-letter label is a country code. */
-  private static final Set<String> TLDS = Set.of(
-      "com", "net", "org", "edu", "gov", "mil", "int", "arpa", "info", "biz", "name", "pro",
-      "aero", "coop", "museum", "mobi", "asia", "tel", "travel", "jobs", "cat", "xxx", "post",
-      "app", "dev", "xyz", "top", "online", "site", "club", "shop", "store", "tech", "blog",
-      "cloud", "email", "live", "life", "link", "click", "win", "bid", "loan", "work", "party",
-      "science", "stream", "download", "racing", "review", "trade", "date", "men", "icu", "vip",
-      "space", "website", "fun", "host", "press", "services", "agency", "company", "digital",
-      "network", "solutions", "systems", "global", "world", "today", "news", "media", "group",
-      "page", "rest", "bar", "buzz", "cyou", "monster", "quest", "sbs", "cfd", "lol", "mom");
-  /** Second-level labels that form public suffixes under country codes (co.uk, com.au, ne.jp). */
-  private static final Set<String> SECOND_LEVEL = Set.of(
-      "co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "mil", "gob", "nic",
-      "ltd", "plc", "sch", "nhs", "gv", "ed", "lg", "ad");
 
   @Override
   public Needs needs() {
@@ -53,36 +45,52 @@ public final class TldWideKey extends KeyRule {
   }
 
   @Override
+  public boolean consultsCf() {
+    return true;
+  }
+
+  @Override
   void check(Key k, LintContext ctx, Findings out) {
     boolean walked = k.names(); // a host or mail-domain walk
     String subject = k.subject();
     int first = subject.startsWith(".") ? 1 : 0;
-    int dot = subject.indexOf('.', first);
-    if (!walked || subject.length() == first || (dot >= 0 && subject.indexOf('.', dot + 1) >= 0)) {
-      return; // a name of three labels or more is neither a top-level domain nor a public suffix
-    }
-    String name = subject.substring(first).toLowerCase(Locale.ROOT);
-    String kind = isTld(name) ? "the top-level domain" : isPublicSuffix(name) ? "the public suffix"
-        : null;
-    if (kind == null) {
+    if (!walked || subject.length() == first) {
       return;
     }
-    out.add(INFO, k.entry(), k.subjectColumn(), "key " + k.shown() + " names " + kind + " ."
-        + name + ": sendmail's name walk tries every parent domain (mx.example." + name
+    String name = subject.substring(first).toLowerCase(Locale.ROOT);
+    String kind = name.indexOf('.') < 0 ? (isTld(name) ? "the top-level domain" : null)
+        : isPublicSuffix(name) ? "the public suffix" : null;
+    if (kind == null || deadAnyway(k, ctx)) {
+      return;
+    }
+    Severity severity = UntaggedEntry.rejects(k.entry().value()) && rejectsMail(k)
+        ? Severity.INFO : Severity.WARNING;
+    out.add(INFO, severity, k.entry().line(), k.subjectColumn(), "key " + k.shown() + " names "
+        + kind + " ." + name + ": sendmail's name walk tries every parent domain (mx.example." + name
         + ", example." + name + ", " + name + "), so this entry applies to every host under ."
         + name + "; key the host or domain you mean (e.g. " + plain(k.with("mx.example." + name))
-        + "), or add a suppression comment if all of ." + name + " is meant");
+        + "), or add a suppression comment if all of ." + name + " is meant", false);
+  }
+
+  /** A Connect, From or To key (or an untagged one): its value accepts or refuses mail. */
+  private static boolean rejectsMail(Key k) {
+    return k.untagged() || k.is("Connect") || k.is("From") || k.is("To");
+  }
+
+  /** True when the entry is never used whatever its key: another rule reports why. */
+  private static boolean deadAnyway(Key k, LintContext ctx) {
+    boolean toIgnored = k.is("To") && ToRejectWithoutBlocklist.applies(ctx)
+        && !firstWordUpper(k.entry().value()).equals("RELAY");
+    boolean dotDead = k.subject().startsWith(".") && ctx.cf().isPresent()
+        && !ctx.cf().get().has(Feature.LOOKUPDOTDOMAIN);
+    return toIgnored || dotDead;
   }
 
   static boolean isTld(String label) {
-    return TLDS.contains(label) || Ascii.isTwoLowerLetters(label)
-        || (label.startsWith("xn--") && label.matches("xn--[a-z0-9-]+"));
+    return PublicSuffixes.isTopLevelDomain(label);
   }
 
   static boolean isPublicSuffix(String name) {
-    int dot = name.indexOf('.');
-    return dot > 0 && name.indexOf('.', dot + 1) < 0
-        && SECOND_LEVEL.contains(name.substring(0, dot))
-        && Ascii.isTwoLowerLetters(name.substring(dot + 1));
+    return PublicSuffixes.isPublicSuffix(name);
   }
 }

@@ -49,9 +49,12 @@ public final class ToRejectWithoutBlocklist extends KeyRule {
     if (value.isEmpty() || firstWordUpper(value).equals("RELAY")) {
       return;
     }
-    out.add(INFO, k.entry(), k.entry().valueColumn(), "without FEATURE(`blocklist_recipients')"
-        + " sendmail consults To: entries only to allow relaying (RELAY), and this cf does not"
-        + " have it, so the value " + Values.quote(value) + " is ignored and mail to "
-        + plain(k.subject()) + " is accepted; add FEATURE(`blocklist_recipients') to sendmail.mc");
+    String why = "without FEATURE(`blocklist_recipients') sendmail consults To: entries only to"
+        + " allow relaying (RELAY), and this cf does not have it, so ";
+    String fix = "; add FEATURE(`blocklist_recipients') to sendmail.mc";
+    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.entry().valueColumn(), why
+        + "the value " + Values.quote(value) + " is ignored and mail to " + plain(k.subject())
+        + " is accepted" + fix, why + "To: values other than RELAY are ignored and the mail"
+        + " accepted" + fix, false);
   }
 }

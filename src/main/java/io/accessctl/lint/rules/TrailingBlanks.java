@@ -43,8 +43,10 @@ public final class TrailingBlanks extends EntryRule {
       while (start > 0 && (v.charAt(start - 1) == ' ' || v.charAt(start - 1) == '\t')) {
         start--;
       }
-      out.add(INFO, e, e.valueColumn() + start, "value ends with " + (end - start)
-          + " blank(s), which makemap stores as part of it; remove them");
+      out.addRepeatable(INFO, INFO.severity(), e.line(), e.valueColumn() + start,
+          "value ends with " + (end - start) + " blank(s), which makemap stores as part of it;"
+          + " remove them", "values end with blanks, which makemap stores as part of them;"
+          + " remove them", false);
     }
   }
 }

@@ -17,8 +17,11 @@ public final class UnknownTag extends KeyRule {
       TLS_Srv, ClientRate, …) and the name or address it checks. A key whose tag is misspelt is
       stored by makemap without complaint and never looked up, so the entry has no effect. Tags
       named by a CITag requirement in the same file (TLS_Srv:host VERIFY+CITag:MyCAs) are known.
-      A tag that only a local ruleset (LOCAL_RULESETS) looks up can be accepted with a suppression
-      comment above the entry.
+      The tags of well-known milters that read the access db (Snert's milter-NAME-Connect:,
+      milter-NAME-From:, milter-NAME-To:, milter-NAME-Auth:, e.g. milter-limit-Connect:) are
+      known. Declare a site's own tags (read by a local ruleset or another program) with
+      --extra-tags TAG[,TAG…] or ACCESSCTL_EXTRA_TAGS, or accept one entry with a suppression
+      comment above it.
 
       Wrong:
         TryTLS:broken.example NO
@@ -40,8 +43,10 @@ public final class UnknownTag extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (!k.tagged() || k.tag() != null
-        || Damage.of(k.entry(), false, null, ctx.catalog()) != null) {
+    if (!k.tagged() || k.tag() != null || ctx.catalog().foreign().knows(k.tagText())) {
+      return; // a milter's tag, or one the site declared
+    }
+    if (Damage.of(k.entry(), false, null, ctx.catalog()) != null) {
       return; // a value alone or a lost comment is no misspelt tag (AC227, AC228)
     }
     Optional<Tag> near = ctx.catalog().nearest(k.tagText());
@@ -50,7 +55,10 @@ public final class UnknownTag extends KeyRule {
     String instead = near
         .map(t -> "; did you mean " + t.name() + "? write " + t.name() + ":" + plain(k.subject()))
         .orElse("; check the spelling against the tags in cf/README (Connect, From, To, Try_TLS,"
-            + " Srv_Features, TLS_Srv, …)");
-    out.add(INFO, k.entry(), k.entry().keyColumn(), why + instead);
+            + " Srv_Features, TLS_Srv, …), or declare it with --extra-tags if a local ruleset or"
+            + " another program reads it");
+    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.entry().keyColumn(),
+        why + instead, why.replace("this entry has", "these entries have")
+            + near.map(t -> "; did you mean " + t.name() + "?").orElse(""), false);
   }
 }

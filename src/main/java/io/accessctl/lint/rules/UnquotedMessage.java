@@ -11,6 +11,7 @@ import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.Prescan.Token;
 import io.accessctl.tokens.TokenText;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * AC310: an unquoted message that sendmail's tokenizer changes: blanks collapse, comments vanish,
@@ -61,7 +62,8 @@ public final class UnquotedMessage extends ValueRule {
     }
     out.add(INFO, v.entry(), v.columnOf(text.get(0)), "message " + Values.quote(written)
         + " is not quoted, so sendmail re-tokenizes it: " + result + "; quote it: "
-        + Bytes.display(prefix) + "\"" + Bytes.display(written.replace("\"", "")) + "\"");
+        + Bytes.display(prefix) + "\"" + Bytes.display(blanksAsSpaces(written.replace("\"", "")))
+        + "\"");
   }
 
   /** The tokens of the message in a value, or null when the value has no message. */
@@ -85,11 +87,28 @@ public final class UnquotedMessage extends ValueRule {
     return v.text().substring(text.get(0).offset());
   }
 
-  /** True when sendmail sends something else than what is written (quotes aside). */
+  /**
+   * True when sendmail sends something else than what is written (quotes aside). The blanks after
+   * a reply code and its DSN only separate them from the text: sendmail sends one space there
+   * whatever was written, so "550<TAB>text" is sent as meant.
+   */
   static boolean isMangled(Value v, List<Token> text) {
     if (text.size() == 1 && text.get(0).isQuoted()) {
       return false;
     }
-    return !TokenText.render(text).equals(written(v, text));
+    return !TokenText.render(text).equals(REPLY_SEPARATORS.matcher(written(v, text))
+        .replaceFirst(m -> m.group(1) + " " + (m.group(2) == null ? "" : m.group(2) + " ")));
+  }
+
+  /** A reply code and optional DSN at the start of a message, with the blanks after each. */
+  private static final Pattern REPLY_SEPARATORS =
+      Pattern.compile("^(\\d{3})[ \t]+(?:(\\d\\.\\d{1,3}\\.\\d{1,3})[ \t]+)?");
+
+  /**
+   * The text with tabs as spaces, for a suggested quoted message: a tab inside quotes is sent as
+   * a tab, which the unquoted original never was.
+   */
+  static String blanksAsSpaces(String s) {
+    return s.replace('\t', ' ');
   }
 }

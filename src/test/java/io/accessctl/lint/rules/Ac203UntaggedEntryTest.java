@@ -1,8 +1,12 @@
 package io.accessctl.lint.rules;
 
 import static io.accessctl.lint.rules.KeyRulesFixtureTest.assertFixture;
+import static io.accessctl.lint.rules.KeyRulesFixtureTest.cf;
+import static io.accessctl.lint.rules.KeyRulesFixtureTest.debianCf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.cf.Feature;
+import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintFixture;
 import io.accessctl.lint.Severity;
 import org.junit.jupiter.api.Test;
@@ -26,5 +30,31 @@ class Ac203UntaggedEntryTest {
   @Test
   void aMailAddressKeyIsNotUntagged() {
     assertThat(LintFixture.only("AC203", "From:user@example.com REJECT\n")).isEmpty();
+  }
+
+  @Test
+  void anUntaggedRejectionIsAWarningOnlyWhenTheCfHasBlocklistRecipients() {
+    String text = "spam.example REJECT\n";
+    assertThat(LintFixture.only("AC203", text, debianCf())).singleElement()
+        .satisfies(d -> assertThat(d.severity()).isEqualTo(Severity.INFO));
+    assertThat(LintFixture.only("AC203", text,
+        cf("8.17.1.9", Feature.ACCESS_DB, Feature.BLOCKLIST_RECIPIENTS))).singleElement()
+        .satisfies(d -> {
+          assertThat(d.severity()).isEqualTo(Severity.WARNING);
+          assertThat(d.message()).contains("also refuses mail to spam.example",
+              "this cf has FEATURE(`blocklist_recipients')");
+        });
+  }
+
+  @Test
+  void manyUntaggedEntriesShareOneAdviceForTheReport() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      text.append("spam").append(i).append(".example REJECT\n");
+    }
+    assertThat(LintFixture.only("AC203", text.toString(), debianCf()))
+        .hasSize(6).extracting(Diagnostic::advice).containsOnly(
+            "untagged domain keys apply to Connect, From and To at once; untagged entries are"
+            + " deprecated: put Connect:, From: or To: in front of each for the check you mean");
   }
 }

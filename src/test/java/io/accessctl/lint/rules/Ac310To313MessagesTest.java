@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.LintFixture;
+import io.accessctl.lint.Severity;
 import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.TokenText;
 import java.util.List;
@@ -81,5 +82,25 @@ class Ac310To313MessagesTest {
         .extracting(Diagnostic::message)
         .satisfiesExactly(m -> assertThat(m).endsWith("write RELAY"),
             m -> assertThat(m).endsWith("write REJECT"));
+  }
+
+  @Test
+  void aBareReplyWithATabAfterItsCodeIsSentAsMeant() {
+    // sendmail -bs replies "550 5.0.0 <rcpt>... go away" to both (CorpusOracleTest proves it).
+    String text = "From:a.example\t550 go away\nFrom:b.example\t550\tgo away\n"
+        + "From:c.example\t550\t5.7.1\tgo away\n";
+    assertThat(LintFixture.lint(text)).allSatisfy(d -> {
+      assertThat(d.severity()).isEqualTo(Severity.INFO);
+      assertThat(d.ruleId()).isEqualTo("AC312");
+      assertThat(d.message()).doesNotContain("\t", "\\t");
+    });
+    assertThat(LintFixture.lint(text)).hasSize(3);
+  }
+
+  @Test
+  void aSuggestedQuotedMessageNeverHoldsATab() {
+    assertThat(LintFixture.only("AC310", "From:a.example ERROR:550\tgo\t\taway, now\n"))
+        .singleElement().satisfies(d -> assertThat(d.message())
+            .endsWith("quote it: ERROR:\"550 go  away, now\""));
   }
 }

@@ -30,7 +30,6 @@ class AsciiFastPathsTest {
     long seed = AccessGen.seed();
     Random rnd = new Random(seed);
     Pattern tagWord = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-    Pattern twoLower = Pattern.compile("[a-z]{2}");
     Pattern plainDecimal = Pattern.compile("0|[1-9][0-9]{0,17}");
     Pattern ipv4Prefix = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}");
     Pattern ipv6Literal = Pattern.compile(
@@ -45,7 +44,6 @@ class AsciiFastPathsTest {
           : i % 5 == 3 ? "IPvipV6:0123456789." : ALPHABET);
       String why = "\"" + s + "\"; " + AccessGen.replayHint(seed);
       assertThat(Ascii.isTagWord(s)).as(why).isEqualTo(tagWord.matcher(s).matches());
-      assertThat(Ascii.isTwoLowerLetters(s)).as(why).isEqualTo(twoLower.matcher(s).matches());
       assertThat(Ascii.isPlainDecimal(s)).as(why).isEqualTo(plainDecimal.matcher(s).matches());
       if (ipv4Prefix.matcher(s).matches()) {
         assertThat(Ascii.onlyDigitsAndDots(s)).as(why).isTrue();
