@@ -63,6 +63,10 @@ public final class UntaggedEntry extends KeyRule {
     } else if (isAddress(key) || isIpv6Literal(key)) {
       kind = "address";
       instead = "Connect:" + plain(addressKey(k.subject(), ctx)) + " for connecting clients";
+    } else if (Ascii.onlyDigitsAndDots(key)) {
+      kind = "domain";
+      // an octet above 255: no client address walk produces it (AC225), a mail domain might
+      instead = "From:" + key + " or To:" + key + " for the check you mean";
     } else {
       kind = "domain";
       instead = "Connect:" + key + ", From:" + key + " or To:" + key + " for the check you mean";
