@@ -209,17 +209,25 @@ final class CompileFixtures {
       ".example.com\tDISCARD\n".getBytes(StandardCharsets.US_ASCII),
       ".example.net\tRELAY\n".getBytes(StandardCharsets.US_ASCII),
     };
-    byte[] digits = new byte[12];
+    byte[] digits = new byte[16];
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       for (int i = 0; i < n; i++) {
         int r = i & 3;
         out.write(tags[r]);
+        // Connect: gets i in base 256, as octets (10.0 … 10.255, 10.1.0 …), a valid address
+        // prefix for every i below 2^24; the other tags take i in decimal
+        int base = r == 0 ? 256 : 10;
         int len = 0;
-        for (int v = i; ; v /= 10) {
-          digits[digits.length - 1 - len++] = (byte) ('0' + v % 10);
-          if (v < 10) {
+        for (int v = i; ; v /= base) {
+          int d = v % base;
+          do {
+            digits[digits.length - 1 - len++] = (byte) ('0' + d % 10);
+            d /= 10;
+          } while (d > 0);
+          if (v < base) {
             break;
           }
+          digits[digits.length - 1 - len++] = '.';
         }
         out.write(digits, digits.length - len, len);
         out.write(values[r]);
