@@ -313,6 +313,12 @@ final class Effects {
       return new Effect("none", "\"" + c.printed() + "\" is not a TLS requirement"
           + " ([PERM+|TEMP+]VERIFY[:bits] or ENCR:bits): sendmail silently requires nothing.");
     }
+    if (c.tag().equals("TLS_Rcpt")) {
+      // tls_rcpt returns OK when the search finds nothing; only tls_server and tls_client go
+      // on to TLS_connection, which refuses a failed handshake
+      return new Effect("none", "no entry applies: tls_rcpt accepts the recipient without"
+          + " looking at the handshake.");
+    }
     return new Effect("none", "no entry applies: no TLS requirement (only a failed handshake"
         + " is an error).");
   }

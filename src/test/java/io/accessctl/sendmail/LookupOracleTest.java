@@ -132,7 +132,8 @@ class LookupOracleTest {
           failures.add("case " + i + " " + tag + " name=\"" + c.query().name() + "\" addr=\""
               + c.query().addr().orElse("") + "\" macros=" + c.macros() + "\n  sendmail keys: "
               + seen.get(i).keys() + "\n  accessctl keys: " + keys + "\n  sendmail result: "
-              + want + " (" + seen.get(i).returns() + ")\n  accessctl result: " + got);
+              + want + " (" + seen.get(i).returns() + ")\n  accessctl result: " + got
+              + (a.result().isPresent() ? " (value " + a.result().get() + ")" : ""));
         }
       }
     }

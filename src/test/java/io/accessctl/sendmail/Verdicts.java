@@ -25,7 +25,10 @@ final class Verdicts {
       case "Srv_Features", "Clt_Features" ->
           found ? "$# " + TokenText.print(v) : stuck(a) ? "stuck" : "OK";
       case "AuthInfo" -> found ? "$# " + TokenText.print(v) : "no";
-      case "TLS_Srv", "TLS_Clt", "TLS_Rcpt" -> TlsConnection.evaluate(
+      // tls_rcpt: "R$* $| <?> $@ OK" before TLS_connection looks at {verify}
+      case "TLS_Rcpt" -> found ? TlsConnection.evaluate(TlsRequirement.ofWords(v),
+          session(c, tag)) : "OK";
+      case "TLS_Srv", "TLS_Clt" -> TlsConnection.evaluate(
           found ? TlsRequirement.ofWords(v) : Optional.empty(), session(c, tag));
       case "Connect", "From" -> action(a, code, v);
       case "GreetPause" -> found ? "$# " + TokenText.print(v) : stuck(a) ? "$|"
