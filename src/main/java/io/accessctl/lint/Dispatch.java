@@ -10,6 +10,12 @@ import java.util.List;
  * that each entry costs its tag lookup and the rules that apply to it, and nothing more.
  */
 final class Dispatch {
+  /**
+   * From this many entries on, two threads share the walk; below it a thread costs more than it
+   * saves.
+   */
+  static final int PARALLEL_FROM = 20_000;
+
   private final LintContext ctx;
   private final EntryVisitor[] rules;
   private final boolean[] tokens;
@@ -17,9 +23,12 @@ final class Dispatch {
   /** Per tag group, the indexes into {@link #rules} that judge it. */
   private final int[][] byGroup;
   private final int[] untagged;
+  private final int parallelFrom;
 
-  Dispatch(LintContext ctx, List<EntryVisitor> visitors) {
+  /** @param parallelFrom from this many entries on, walk the two halves at once */
+  Dispatch(LintContext ctx, List<EntryVisitor> visitors, int parallelFrom) {
     this.ctx = ctx;
+    this.parallelFrom = parallelFrom;
     this.rules = visitors.toArray(new EntryVisitor[0]);
     this.tokens = new boolean[rules.length];
     Needs[] needs = new Needs[rules.length];
@@ -51,9 +60,49 @@ final class Dispatch {
     this.untagged = judging.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Hands every entry of the file to the rules that judge it, then lets each rule finish. */
+  /**
+   * Hands every entry of the file to the rules that judge it, then lets each rule finish. A large
+   * map is walked in two halves at once, the second on a thread of its own: the rules judge each
+   * entry by itself, and what they find is joined in file order, as one walk would find it.
+   */
   void run(Findings out) {
-    for (Entry e : ctx.source().entries()) {
+    List<Entry> entries = ctx.source().entries();
+    int n = entries.size();
+    if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+      visit(entries, 0, n, out);
+    } else {
+      int half = n / 2;
+      Findings second = out.fork();
+      RuntimeException[] failed = new RuntimeException[1];
+      Thread t = new Thread(() -> {
+        try {
+          visit(entries, half, n, second);
+        } catch (RuntimeException e) {
+          failed[0] = e;
+        }
+      }, "accessctl-lint");
+      t.setDaemon(true);
+      t.start();
+      visit(entries, 0, half, out);
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while linting", e);
+      }
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+      out.join(second);
+    }
+    for (EntryVisitor r : rules) {
+      r.finish(ctx, out);
+    }
+  }
+
+  private void visit(List<Entry> entries, int from, int to, Findings out) {
+    for (int i = from; i < to; i++) {
+      Entry e = entries.get(i);
       int group = tags.groupOf(e);
       int[] judging = group == EntryView.UNTAGGED ? untagged : byGroup[group];
       if (judging.length == 0) {
@@ -64,9 +113,6 @@ final class Dispatch {
         v.allowTokens(tokens[r]);
         rules[r].visit(v, ctx, out);
       }
-    }
-    for (EntryVisitor r : rules) {
-      r.finish(ctx, out);
     }
   }
 }

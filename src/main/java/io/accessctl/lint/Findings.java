@@ -111,6 +111,17 @@ public final class Findings {
     return c != 0 ? c : d.ruleId().compareTo(rule.id());
   }
 
+  /** An empty collector that builds, counts and samples as this one does. */
+  Findings fork() {
+    return new Findings(file, built, suppressions, sampleSize);
+  }
+
+  /** Adds what {@code other} built, counted and sampled, after what this one holds. */
+  void join(Findings other) {
+    diagnostics.addAll(other.diagnostics);
+    addCounts(other);
+  }
+
   /** Adds what {@code other} counted and sampled to this collector's counts and sample. */
   void addCounts(Findings other) {
     for (int i = 0; i < counted.length; i++) {

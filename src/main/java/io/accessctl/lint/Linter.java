@@ -22,14 +22,25 @@ public final class Linter {
 
   private final Set<String> select;
   private final Set<String> ignore;
+  private final int parallelFrom;
 
   /**
    * @param select rule ids or names to run (empty: all)
    * @param ignore rule ids or names not to run
    */
   public Linter(Set<String> select, Set<String> ignore) {
-    this.select = lower(select);
-    this.ignore = lower(ignore);
+    this(lower(select), lower(ignore), Dispatch.PARALLEL_FROM);
+  }
+
+  private Linter(Set<String> select, Set<String> ignore, int parallelFrom) {
+    this.select = select;
+    this.ignore = ignore;
+    this.parallelFrom = parallelFrom;
+  }
+
+  /** This linter, walking the entries in two threads from maps of {@code entries} on. */
+  Linter parallelFrom(int entries) {
+    return new Linter(select, ignore, entries);
   }
 
   public static Linter all() {
@@ -97,7 +108,7 @@ public final class Linter {
     }
     phases.accept("file rules");
     if (!perEntry.isEmpty()) {
-      new Dispatch(ctx, perEntry).run(raw);
+      new Dispatch(ctx, perEntry, parallelFrom).run(raw);
     }
     phases.accept("entry rules");
     List<Diagnostic> kept = new ArrayList<>(raw.diagnostics().size());

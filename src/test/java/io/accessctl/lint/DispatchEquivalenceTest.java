@@ -61,9 +61,13 @@ class DispatchEquivalenceTest {
       byte[] data = map(seed);
       CfFile cf = randomCf(new Random(seed ^ 0x5eed));
       List<Diagnostic> engine = Linter.all().lint(context(data, cf));
+      // the same walk in two threads, as on a large map
+      List<Diagnostic> twoThreads = Linter.all().parallelFrom(2).lint(context(data, cf));
       List<Diagnostic> alone = eachRuleAlone(context(data, cf));
       assertThat(engine).as("file %d, cf %s; %s", i, describe(cf), AccessGen.replayHint(runSeed))
           .containsExactlyElementsOf(alone);
+      assertThat(twoThreads).as("two threads: file %d, cf %s; %s", i, describe(cf),
+          AccessGen.replayHint(runSeed)).containsExactlyElementsOf(alone);
       findings += alone.size();
       alone.forEach(d -> byRule.merge(d.ruleId(), 1, Integer::sum));
     }
