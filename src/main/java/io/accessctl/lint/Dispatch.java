@@ -19,6 +19,8 @@ final class Dispatch {
   private final LintContext ctx;
   private final EntryVisitor[] rules;
   private final boolean[] tokens;
+  /** Per rule, its {@link Needs#admits} condition; null for a rule without one. */
+  private final Needs[] byBytes;
   private final EntryView.Tags tags;
   /** Per tag group, the indexes into {@link #rules} that judge it. */
   private final int[][] byGroup;
@@ -31,6 +33,7 @@ final class Dispatch {
     this.parallelFrom = parallelFrom;
     this.rules = visitors.toArray(new EntryVisitor[0]);
     this.tokens = new boolean[rules.length];
+    this.byBytes = new Needs[rules.length];
     Needs[] needs = new Needs[rules.length];
     for (int i = 0; i < rules.length; i++) {
       needs[i] = rules[i].needs();
@@ -39,6 +42,9 @@ final class Dispatch {
             + " declare the entries it judges");
       }
       tokens[i] = needs[i].tokens();
+      if (needs[i].keyHas() != 0 || needs[i].valueHas() != 0) {
+        byBytes[i] = needs[i];
+      }
     }
     this.tags = EntryView.Tags.of(ctx);
     this.byGroup = new int[tags.groups()][];
@@ -109,7 +115,18 @@ final class Dispatch {
         continue;
       }
       EntryView v = new EntryView(e, tags, group);
+      long keyClasses = -1;
+      long valueClasses = 0;
       for (int r : judging) {
+        if (byBytes[r] != null) {
+          if (keyClasses == -1) {
+            keyClasses = ByteClasses.ofKey(e);
+            valueClasses = ByteClasses.ofValue(e);
+          }
+          if (!byBytes[r].admits(keyClasses, valueClasses)) {
+            continue;
+          }
+        }
         v.allowTokens(tokens[r]);
         rules[r].visit(v, ctx, out);
       }

@@ -51,6 +51,21 @@ class DispatchEquivalenceTest {
     "TLS_Rcpt:example.net\tPERM+ENCR:128", "Srv_Features: 192.0.2.1 A",
   };
 
+  /**
+   * Lines at the edge of the rules' byte conditions ({@link Needs#keyHolding}, {@link
+   * Needs#valueHolding}): each holds just the byte its rule's condition names.
+   */
+  private static final String[] BYTE_EDGE_LINES = {
+    "Connect:skip.example\tSKIP", "Connect:a.example\tsKIP", "From:b.example\tSkIp",
+    "Try_TLS:mx.example\tno", "Spam:abuse@\tfriend", "Connect:192.0.2.9\tREJECT\t",
+    "Connect:192.0.2.8\tREJECT ", "Connect:c.example\tOK #x", "Connect:d.example\tOK#x",
+    "Connect:e.example\tERROR:\"550 100%\"", "Connect:f.example\tREJECT%",
+    "Connect:[192.0.2.1]\tOK", "Connect:[mx.example]\tOK", "To:g.example.\tRELAY",
+    "To:h..\tRELAY", "Connect:\u00e9.example\tREJECT", "\u00e9:x\tOK",
+    "Connect:i.example\tR\u00c9JECT",
+    "TLS_Srv:j.example\tverify", "Connect:k.example\t\"%\"", "Connect:l.example\tSKIP #",
+  };
+
   @Test
   void theEngineReportsWhatEveryRuleReportsAloneOverEveryEntry() {
     long runSeed = AccessGen.seed();
@@ -102,7 +117,8 @@ class DispatchEquivalenceTest {
           EntryView v = byLine.get(d.line());
           boolean declared = v != null
               && (v.tagged() ? needs.judges(v.tag()) : needs.untagged())
-              && (!needs.cf() || cf != null);
+              && (!needs.cf() || cf != null)
+              && needs.admits(ByteClasses.ofKey(v.entry()), ByteClasses.ofValue(v.entry()));
           assertThat(declared).as("%s reports line %d (%s) outside its declaration: %s; file %d,"
               + " cf %s; %s", d.ruleId(), d.line(), d.sourceText(), d.message(), i, describe(cf),
               AccessGen.replayHint(runSeed)).isTrue();
@@ -141,8 +157,11 @@ class DispatchEquivalenceTest {
     for (int j = 0; j < n; j++) {
       String line = switch (rnd.nextInt(12)) {
         case 0, 1 -> gen.line(AccessGen.Shape.PLAIN);
-        case 2 -> rnd.nextBoolean() ? CITAG_LINES[rnd.nextInt(CITAG_LINES.length)]
-            : AIMED_LINES[rnd.nextInt(AIMED_LINES.length)];
+        case 2 -> switch (rnd.nextInt(3)) {
+          case 0 -> CITAG_LINES[rnd.nextInt(CITAG_LINES.length)];
+          case 1 -> AIMED_LINES[rnd.nextInt(AIMED_LINES.length)];
+          default -> BYTE_EDGE_LINES[rnd.nextInt(BYTE_EDGE_LINES.length)];
+        };
         case 3 -> "# accessctl: disable=" + pick(rnd, "AC301", "AC216", "AC403", "try-tls-not-no",
             "AC322", "AC108,AC203", "AC999");
         default -> gen.nearCommonEntry();

@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.TlsRequirement;
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -68,7 +69,9 @@ public final class KeywordCase extends EntryVisitor {
   @Override
   public Needs needs() {
     // A keyword may be any tag's SKIP; an unknown tag's value has no keywords.
-    return Needs.knownTags().andUntagged().withTokens();
+    // a keyword not in upper case has a lower-case letter
+    return Needs.knownTags().andUntagged().withTokens()
+        .valueHolding(ByteClasses.LOWER | ByteClasses.NON_ASCII);
   }
 
   @Override
