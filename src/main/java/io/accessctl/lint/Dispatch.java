@@ -2,7 +2,9 @@ package io.accessctl.lint;
 
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-entry rules of one lint run, indexed by the entries they judge: for each tag of the
@@ -21,6 +23,8 @@ final class Dispatch {
   private final boolean[] tokens;
   /** Per rule, its {@link Needs#admits} condition; null for a rule without one. */
   private final Needs[] byBytes;
+  /** Per rule, whether it declared {@link Needs#sameForSameValue} (only the first 64 rules). */
+  private final boolean[] byValue;
   private final EntryView.Tags tags;
   /** Per tag group, the indexes into {@link #rules} that judge it. */
   private final int[][] byGroup;
@@ -34,6 +38,7 @@ final class Dispatch {
     this.rules = visitors.toArray(new EntryVisitor[0]);
     this.tokens = new boolean[rules.length];
     this.byBytes = new Needs[rules.length];
+    this.byValue = new boolean[rules.length];
     Needs[] needs = new Needs[rules.length];
     for (int i = 0; i < rules.length; i++) {
       needs[i] = rules[i].needs();
@@ -42,6 +47,7 @@ final class Dispatch {
             + " declare the entries it judges");
       }
       tokens[i] = needs[i].tokens();
+      byValue[i] = needs[i].byValue() && i < Long.SIZE;
       if (needs[i].keyHas() != 0 || needs[i].valueHas() != 0) {
         byBytes[i] = needs[i];
       }
@@ -107,6 +113,7 @@ final class Dispatch {
   }
 
   private void visit(List<Entry> entries, int from, int to, Findings out) {
+    Verdicts verdicts = new Verdicts(tags.groups());
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
@@ -117,6 +124,7 @@ final class Dispatch {
       EntryView v = new EntryView(e, tags, group);
       long keyClasses = -1;
       long valueClasses = 0;
+      long[] verdict = null;
       for (int r : judging) {
         if (byBytes[r] != null) {
           if (keyClasses == -1) {
@@ -128,8 +136,48 @@ final class Dispatch {
           }
         }
         v.allowTokens(tokens[r]);
+        if (!byValue[r]) {
+          rules[r].visit(v, ctx, out);
+          continue;
+        }
+        if (verdict == null) {
+          verdict = verdicts.of(e, group);
+        }
+        long bit = 1L << r;
+        if ((verdict[SILENT] & bit) != 0) {
+          continue;
+        }
+        int before = out.added();
         rules[r].visit(v, ctx, out);
+        if ((verdict[REPORTS] & bit) == 0) {
+          verdict[out.added() == before ? SILENT : REPORTS] |= bit;
+        }
       }
+    }
+  }
+
+  private static final int SILENT = 0;
+  private static final int REPORTS = 1;
+
+  /**
+   * What the {@link Needs#sameForSameValue} rules did on the entries of each tag, subject
+   * emptiness and value seen so far: bits (by rule index) of the rules that stayed silent there,
+   * and of those that reported. One walk's own, so that threads share nothing.
+   */
+  private static final class Verdicts {
+    /** By tag group (untagged first), then by empty subject or not. */
+    private final List<Map<String, long[]>> byPlace = new ArrayList<>();
+
+    Verdicts(int groups) {
+      for (int i = 0; i < 2 * (groups + 1); i++) {
+        byPlace.add(new HashMap<>());
+      }
+    }
+
+    long[] of(Entry e, int group) {
+      boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
+      return byPlace.get(2 * (group + 1) + (bare ? 1 : 0))
+          .computeIfAbsent(e.value(), value -> new long[2]);
     }
   }
 }

@@ -23,6 +23,8 @@ public final class Findings {
   private final int sampleSize;
   /** The first {@link #sampleSize} findings below {@link #built} so far, in report order. */
   private final List<Diagnostic> sample = new ArrayList<>();
+  /** Every finding added, built, counted or suppressed. */
+  private int added;
 
   public Findings(String file) {
     this(file, Severity.INFO, null, 0);
@@ -63,6 +65,7 @@ public final class Findings {
 
   public void add(RuleInfo rule, Severity severity, SourceLine line, int column, String message,
       boolean fixable) {
+    added++;
     int number = line == null ? 0 : line.number();
     if (severity.atLeast(built)) {
       diagnostics.add(new Diagnostic(file, number, column, severity, rule, message,
@@ -109,6 +112,11 @@ public final class Findings {
       c = Integer.compare(d.column(), column);
     }
     return c != 0 ? c : d.ruleId().compareTo(rule.id());
+  }
+
+  /** How many findings were added so far, whatever became of them. */
+  int added() {
+    return added;
   }
 
   /** An empty collector that builds, counts and samples as this one does. */

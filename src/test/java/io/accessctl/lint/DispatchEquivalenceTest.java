@@ -64,6 +64,11 @@ class DispatchEquivalenceTest {
     "To:h..\tRELAY", "Connect:\u00e9.example\tREJECT", "\u00e9:x\tOK",
     "Connect:i.example\tR\u00c9JECT",
     "TLS_Srv:j.example\tverify", "Connect:k.example\t\"%\"", "Connect:l.example\tSKIP #",
+    // one value under keys of other tags and with an empty subject ({@link
+    // Needs#sameForSameValue})
+    "To:\tREJECT", "To:m.example\tREJECT", "Connect:\tREJECT", "REJECT\tREJECT",
+    "To: 192.0.2.1 REJECT", "Connect: 192.0.2.1 REJECT", "Srv_Features:\tA P",
+    "Srv_Features:n\tA P", "Clt_Features:o\tA P", "Connect:p\t(x)", "To:q\t(x)", "Connect:\t550 go away",
   };
 
   @Test
