@@ -9,12 +9,14 @@ import java.util.Map;
 /**
  * The per-entry rules of one lint run, indexed by the entries they judge: for each tag of the
  * file (and for untagged entries) the rules whose {@link Needs} cover it, found once per file, so
- * that each entry costs its tag lookup and the rules that apply to it, and nothing more.
+ * that each entry costs its tag lookup and the rules that apply to it, and nothing more. Within
+ * those, a rule's declared byte conditions ({@link ByteClasses}) and its declared sameness for
+ * equal values ({@link Needs#sameForSameValue}) may pass it over; nothing else does.
  */
 final class Dispatch {
   /**
-   * From this many entries on, two threads share the walk; below it a thread costs more than it
-   * saves.
+   * From this many entries on, two threads share the walk: a hand-kept map's walk is over in
+   * milliseconds, before a second thread would help.
    */
   static final int PARALLEL_FROM = 20_000;
 

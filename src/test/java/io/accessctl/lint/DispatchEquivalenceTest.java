@@ -68,7 +68,8 @@ class DispatchEquivalenceTest {
     // Needs#sameForSameValue})
     "To:\tREJECT", "To:m.example\tREJECT", "Connect:\tREJECT", "REJECT\tREJECT",
     "To: 192.0.2.1 REJECT", "Connect: 192.0.2.1 REJECT", "Srv_Features:\tA P",
-    "Srv_Features:n\tA P", "Clt_Features:o\tA P", "Connect:p\t(x)", "To:q\t(x)", "Connect:\t550 go away",
+    "Srv_Features:n\tA P", "Clt_Features:o\tA P", "Connect:p\t(x)", "To:q\t(x)",
+    "Connect:\t550 go away",
   };
 
   @Test
