@@ -23,6 +23,12 @@ import java.util.function.Consumer;
  */
 public final class Compile {
   /**
+   * How many of the findings that cannot refuse the write are built in full, the first in line
+   * order, to show above a count of the rest: a million-entry map may draw hundreds of thousands.
+   */
+  public static final int OTHERS_BUILT = 50;
+
+  /**
    * @param source the text map, or null for the target's default
    * @param output the file to write, or null for the text's own
    * @param format the format asked for, or null (the K line's class, else hash)
@@ -89,7 +95,7 @@ public final class Compile {
     AccessSource parsed = new AccessParser(target.parseOptions(r.parse())).parse(src.toString(),
         data);
     listener.phase("parse");
-    Checked checked = Checked.of(parsed, cf, r.policy(), listener::phase);
+    Checked checked = Checked.of(parsed, cf, r.policy(), OTHERS_BUILT, listener::phase);
     listener.judged(checked);
     if (checked.refused()) {
       return new Result(target, db, format, checked, 0);

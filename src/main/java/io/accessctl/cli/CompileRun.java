@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class CompileRun {
   /** Findings printed in full; the rest are counted in one line. */
-  static final int MAX_SHOWN = 50;
+  static final int MAX_SHOWN = Compile.OTHERS_BUILT;
 
   private CompileRun() {}
 
@@ -87,7 +87,7 @@ final class CompileRun {
     List<Diagnostic> shown = new ArrayList<>(c.blocking().subList(0,
         Math.min(MAX_SHOWN, c.blocking().size())));
     shown.addAll(c.others().subList(0, Math.min(MAX_SHOWN - shown.size(), c.others().size())));
-    int total = c.blocking().size() + c.others().size();
+    int total = c.blocking().size() + c.others().size() + c.counted();
     if (!shown.isEmpty()) {
       OutputFormat.TEXT.reporter(new ReportOptions(console.interactive(),
           VersionProvider.version())).write(new LintReport(List.of(src), shown), err);

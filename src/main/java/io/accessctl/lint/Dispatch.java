@@ -2,26 +2,45 @@ package io.accessctl.lint;
 
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-entry rules of one lint run, indexed by the entries they judge: for each tag of the
  * file (and for untagged entries) the rules whose {@link Needs} cover it, found once per file, so
- * that each entry costs its tag lookup and the rules that apply to it, and nothing more.
+ * that each entry costs its tag lookup and the rules that apply to it, and nothing more. Within
+ * those, a rule's declared byte conditions ({@link ByteClasses}) and its declared sameness for
+ * equal values ({@link Needs#sameForSameValue}) may pass it over; nothing else does.
  */
 final class Dispatch {
+  /**
+   * From this many entries on, two threads share the walk: a hand-kept map's walk is over in
+   * milliseconds, before a second thread would help.
+   */
+  static final int PARALLEL_FROM = 20_000;
+
   private final LintContext ctx;
   private final EntryVisitor[] rules;
   private final boolean[] tokens;
+  /** Per rule, its {@link Needs#admits} condition; null for a rule without one. */
+  private final Needs[] byBytes;
+  /** Per rule, whether it declared {@link Needs#sameForSameValue} (only the first 64 rules). */
+  private final boolean[] byValue;
   private final EntryView.Tags tags;
   /** Per tag group, the indexes into {@link #rules} that judge it. */
   private final int[][] byGroup;
   private final int[] untagged;
+  private final int parallelFrom;
 
-  Dispatch(LintContext ctx, List<EntryVisitor> visitors) {
+  /** @param parallelFrom from this many entries on, walk the two halves at once */
+  Dispatch(LintContext ctx, List<EntryVisitor> visitors, int parallelFrom) {
     this.ctx = ctx;
+    this.parallelFrom = parallelFrom;
     this.rules = visitors.toArray(new EntryVisitor[0]);
     this.tokens = new boolean[rules.length];
+    this.byBytes = new Needs[rules.length];
+    this.byValue = new boolean[rules.length];
     Needs[] needs = new Needs[rules.length];
     for (int i = 0; i < rules.length; i++) {
       needs[i] = rules[i].needs();
@@ -30,6 +49,10 @@ final class Dispatch {
             + " declare the entries it judges");
       }
       tokens[i] = needs[i].tokens();
+      byValue[i] = needs[i].byValue() && i < Long.SIZE;
+      if (needs[i].keyHas() != 0 || needs[i].valueHas() != 0) {
+        byBytes[i] = needs[i];
+      }
     }
     this.tags = EntryView.Tags.of(ctx);
     this.byGroup = new int[tags.groups()][];
@@ -51,22 +74,112 @@ final class Dispatch {
     this.untagged = judging.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Hands every entry of the file to the rules that judge it, then lets each rule finish. */
+  /**
+   * Hands every entry of the file to the rules that judge it, then lets each rule finish. A large
+   * map is walked in two halves at once, the second on a thread of its own: the rules judge each
+   * entry by itself, and what they find is joined in file order, as one walk would find it.
+   */
   void run(Findings out) {
-    for (Entry e : ctx.source().entries()) {
+    List<Entry> entries = ctx.source().entries();
+    int n = entries.size();
+    if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+      visit(entries, 0, n, out);
+    } else {
+      int half = n / 2;
+      Findings second = out.fork();
+      RuntimeException[] failed = new RuntimeException[1];
+      Thread t = new Thread(() -> {
+        try {
+          visit(entries, half, n, second);
+        } catch (RuntimeException e) {
+          failed[0] = e;
+        }
+      }, "accessctl-lint");
+      t.setDaemon(true);
+      t.start();
+      visit(entries, 0, half, out);
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while linting", e);
+      }
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+      out.join(second);
+    }
+    for (EntryVisitor r : rules) {
+      r.finish(ctx, out);
+    }
+  }
+
+  private void visit(List<Entry> entries, int from, int to, Findings out) {
+    Verdicts verdicts = new Verdicts(tags.groups());
+    for (int i = from; i < to; i++) {
+      Entry e = entries.get(i);
       int group = tags.groupOf(e);
       int[] judging = group == EntryView.UNTAGGED ? untagged : byGroup[group];
       if (judging.length == 0) {
         continue;
       }
       EntryView v = new EntryView(e, tags, group);
+      long keyClasses = -1;
+      long valueClasses = 0;
+      long[] verdict = null;
       for (int r : judging) {
+        if (byBytes[r] != null) {
+          if (keyClasses == -1) {
+            keyClasses = ByteClasses.ofKey(e);
+            valueClasses = ByteClasses.ofValue(e);
+          }
+          if (!byBytes[r].admits(keyClasses, valueClasses)) {
+            continue;
+          }
+        }
         v.allowTokens(tokens[r]);
+        if (!byValue[r]) {
+          rules[r].visit(v, ctx, out);
+          continue;
+        }
+        if (verdict == null) {
+          verdict = verdicts.of(e, group);
+        }
+        long bit = 1L << r;
+        if ((verdict[SILENT] & bit) != 0) {
+          continue;
+        }
+        int before = out.added();
         rules[r].visit(v, ctx, out);
+        if ((verdict[REPORTS] & bit) == 0) {
+          verdict[out.added() == before ? SILENT : REPORTS] |= bit;
+        }
       }
     }
-    for (EntryVisitor r : rules) {
-      r.finish(ctx, out);
+  }
+
+  private static final int SILENT = 0;
+  private static final int REPORTS = 1;
+
+  /**
+   * What the {@link Needs#sameForSameValue} rules did on the entries of each tag, subject
+   * emptiness and value seen so far: bits (by rule index) of the rules that stayed silent there,
+   * and of those that reported. One walk's own, so that threads share nothing.
+   */
+  private static final class Verdicts {
+    /** By tag group (untagged first), then by empty subject or not. */
+    private final List<Map<String, long[]>> byPlace = new ArrayList<>();
+
+    Verdicts(int groups) {
+      for (int i = 0; i < 2 * (groups + 1); i++) {
+        byPlace.add(new HashMap<>());
+      }
+    }
+
+    long[] of(Entry e, int group) {
+      boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
+      return byPlace.get(2 * (group + 1) + (bare ? 1 : 0))
+          .computeIfAbsent(e.value(), value -> new long[2]);
     }
   }
 }

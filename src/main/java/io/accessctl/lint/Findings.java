@@ -11,7 +11,8 @@ import java.util.List;
  * <p>A collector made by {@link #counting} builds a {@link Diagnostic} only for findings at or
  * above a severity and merely counts the others (those no suppression comment hides): a caller
  * that shows only what blocks a write need not keep, sort and format tens of thousands of
- * warnings to say how many there are.
+ * warnings to say how many there are. It may also keep the first few of those others in report
+ * order ({@link #sample()}), for a caller that shows a taste of them above the count.
  */
 public final class Findings {
   private final String file;
@@ -19,15 +20,21 @@ public final class Findings {
   private final Severity built;
   private final Suppressions suppressions;
   private final int[] counted = new int[Severity.values().length];
+  private final int sampleSize;
+  /** The first {@link #sampleSize} findings below {@link #built} so far, in report order. */
+  private final List<Diagnostic> sample = new ArrayList<>();
+  /** Every finding added, built, counted or suppressed. */
+  private int added;
 
   public Findings(String file) {
-    this(file, Severity.INFO, null);
+    this(file, Severity.INFO, null, 0);
   }
 
-  private Findings(String file, Severity built, Suppressions suppressions) {
+  private Findings(String file, Severity built, Suppressions suppressions, int sampleSize) {
     this.file = file;
     this.built = built;
     this.suppressions = suppressions;
+    this.sampleSize = sampleSize;
   }
 
   /**
@@ -35,7 +42,17 @@ public final class Findings {
    * leaving out of the count those {@code suppressions} hide.
    */
   public static Findings counting(String file, Severity built, Suppressions suppressions) {
-    return new Findings(file, built, suppressions);
+    return counting(file, built, suppressions, 0);
+  }
+
+  /**
+   * Like {@link #counting(String, Severity, Suppressions)}, and also keeps the first {@code
+   * sampleSize} of the findings below {@code built} in report order, built in full, out of the
+   * count.
+   */
+  static Findings counting(String file, Severity built, Suppressions suppressions,
+      int sampleSize) {
+    return new Findings(file, built, suppressions, sampleSize);
   }
 
   public void add(RuleInfo rule, SourceLine line, int column, String message) {
@@ -61,43 +78,96 @@ public final class Findings {
    */
   public void addRepeatable(RuleInfo rule, Severity severity, SourceLine line, int column,
       String message, String advice, boolean fixable) {
+    added++;
     int number = line == null ? 0 : line.number();
-    if (counts(rule, severity, number)) {
-      return;
+    if (severity.atLeast(built)) {
+      diagnostics.add(new Diagnostic(file, number, column, severity, rule, message,
+          line == null ? null : line.text(), fixable, advice));
+    } else if (suppressions == null || !suppressions.suppresses(rule, number)) {
+      if (inSample(number, column, rule)) {
+        sample(new Diagnostic(file, number, column, severity, rule, message,
+            line == null ? null : line.text(), fixable, advice));
+      } else {
+        counted[severity.ordinal()]++;
+      }
     }
-    diagnostics.add(new Diagnostic(file, number, column, severity, rule, message,
-        line == null ? null : line.text(), fixable, advice));
   }
 
   /** A finding about the file as a whole (line 0). */
   public void addFileLevel(RuleInfo rule, Severity severity, String message) {
-    if (counts(rule, severity, 0)) {
-      return;
-    }
-    diagnostics.add(new Diagnostic(file, 0, 0, severity, rule, message, null, false));
+    add(rule, severity, null, 0, message, false);
   }
 
-  /** True when the finding is one to count, not build (and counts it unless suppressed). */
-  private boolean counts(RuleInfo rule, Severity severity, int line) {
-    if (severity.atLeast(built)) {
-      return false;
-    }
-    if (suppressions == null || !suppressions.suppresses(rule, line)) {
-      counted[severity.ordinal()]++;
-    }
-    return true;
+  /** Whether a finding at this place would enter the sample. */
+  private boolean inSample(int line, int column, RuleInfo rule) {
+    int size = sample.size();
+    return size < sampleSize
+        || (size > 0 && reportOrder(sample.get(size - 1), line, column, rule) > 0);
   }
 
-  /** Adds what {@code other} counted to this collector's counts. */
+  /** Puts {@code d} in the sample; what falls out of it is counted. */
+  private void sample(Diagnostic d) {
+    int at = sample.size();
+    // after every finding that does not come later: ties keep the order they were found in
+    while (at > 0 && reportOrder(sample.get(at - 1), d.line(), d.column(), d.rule()) > 0) {
+      at--;
+    }
+    sample.add(at, d);
+    if (sample.size() > sampleSize) {
+      counted[sample.remove(sample.size() - 1).severity().ordinal()]++;
+    }
+  }
+
+  /** Report order (line, column, rule id) of {@code d} against a finding at this place. */
+  static int reportOrder(Diagnostic d, int line, int column, RuleInfo rule) {
+    int c = Integer.compare(d.line(), line);
+    if (c == 0) {
+      c = Integer.compare(d.column(), column);
+    }
+    return c != 0 ? c : d.ruleId().compareTo(rule.id());
+  }
+
+  /** How many findings were added so far, whatever became of them. */
+  int added() {
+    return added;
+  }
+
+  /** An empty collector that builds, counts and samples as this one does. */
+  Findings fork() {
+    return new Findings(file, built, suppressions, sampleSize);
+  }
+
+  /** Adds what {@code other} built, counted and sampled, after what this one holds. */
+  void join(Findings other) {
+    diagnostics.addAll(other.diagnostics);
+    addCounts(other);
+  }
+
+  /** Adds what {@code other} counted and sampled to this collector's counts and sample. */
   void addCounts(Findings other) {
     for (int i = 0; i < counted.length; i++) {
       counted[i] += other.counted[i];
+    }
+    for (Diagnostic d : other.sample) {
+      if (inSample(d.line(), d.column(), d.rule())) {
+        sample(d);
+      } else {
+        counted[d.severity().ordinal()]++;
+      }
     }
   }
 
   /** The findings built, in the order they were found. */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /**
+   * The first findings below the built severity in report order (as many as asked), built in
+   * full and not counted.
+   */
+  public List<Diagnostic> sample() {
+    return sample;
   }
 
   /** How many findings of this severity were counted and not built. */

@@ -27,8 +27,15 @@ public record LintContext(
   public <T> T memo(String key, Supplier<T> compute) {
     Object v = memo.get(key);
     if (v == null) {
-      v = compute.get();
-      memo.put(key, v);
+      // the Linter's threads may ask at once: one computes, the other waits and shares the value
+      // (a lock, not computeIfAbsent, because computing one memo may ask for another)
+      synchronized (memo) {
+        v = memo.get(key);
+        if (v == null) {
+          v = compute.get();
+          memo.put(key, v);
+        }
+      }
     }
     return (T) v;
   }

@@ -9,11 +9,13 @@ import java.util.List;
 public final class LintResult {
   private final List<Diagnostic> diagnostics;
   private final Severity built;
+  private final List<Diagnostic> sample;
   private final int[] counted;
 
   LintResult(List<Diagnostic> diagnostics, Severity built, Findings counts) {
     this.diagnostics = diagnostics;
     this.built = built;
+    this.sample = List.copyOf(counts.sample());
     this.counted = new int[Severity.values().length];
     for (Severity s : Severity.values()) {
       counted[s.ordinal()] = counts.counted(s);
@@ -34,6 +36,14 @@ public final class LintResult {
     return built;
   }
 
+  /**
+   * The first findings below {@link #built()} in report order, as many as the caller asked for,
+   * built in full; they are not among the counted.
+   */
+  public List<Diagnostic> sample() {
+    return sample;
+  }
+
   /** How many findings of this severity were counted but not built (suppressed ones left out). */
   public int counted(Severity severity) {
     return counted[severity.ordinal()];
@@ -42,9 +52,11 @@ public final class LintResult {
   /** How many findings of this severity there are, built or counted. */
   public int total(Severity severity) {
     int n = counted(severity);
-    for (Diagnostic d : diagnostics) {
-      if (d.severity() == severity) {
-        n++;
+    for (List<Diagnostic> built : List.of(diagnostics, sample)) {
+      for (Diagnostic d : built) {
+        if (d.severity() == severity) {
+          n++;
+        }
       }
     }
     return n;

@@ -17,24 +17,30 @@ import java.util.function.Consumer;
  */
 public final class Linter {
   /** The report order within a file; ties keep the order the rules found them in. */
-  private static final Comparator<Diagnostic> BY_LINE_COLUMN_RULE = (a, b) -> {
-    int c = Integer.compare(a.line(), b.line());
-    if (c == 0) {
-      c = Integer.compare(a.column(), b.column());
-    }
-    return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
-  };
+  private static final Comparator<Diagnostic> BY_LINE_COLUMN_RULE =
+      (a, b) -> Findings.reportOrder(a, b.line(), b.column(), b.rule());
 
   private final Set<String> select;
   private final Set<String> ignore;
+  private final int parallelFrom;
 
   /**
    * @param select rule ids or names to run (empty: all)
    * @param ignore rule ids or names not to run
    */
   public Linter(Set<String> select, Set<String> ignore) {
-    this.select = lower(select);
-    this.ignore = lower(ignore);
+    this(lower(select), lower(ignore), Dispatch.PARALLEL_FROM);
+  }
+
+  private Linter(Set<String> select, Set<String> ignore, int parallelFrom) {
+    this.select = select;
+    this.ignore = ignore;
+    this.parallelFrom = parallelFrom;
+  }
+
+  /** This linter, walking the entries in two threads from maps of {@code entries} on. */
+  Linter parallelFrom(int entries) {
+    return new Linter(select, ignore, entries);
   }
 
   public static Linter all() {
@@ -77,8 +83,17 @@ public final class Linter {
    * @param phases as for {@link #lint(LintContext, Consumer)}
    */
   public LintResult lint(LintContext ctx, Severity built, Consumer<String> phases) {
+    return lint(ctx, built, 0, phases);
+  }
+
+  /**
+   * Like {@link #lint(LintContext, Severity, Consumer)}, and also builds the first {@code sample}
+   * findings below {@code built} in report order ({@link LintResult#sample()}), for a caller that
+   * shows a few of them above the count.
+   */
+  public LintResult lint(LintContext ctx, Severity built, int sample, Consumer<String> phases) {
     Suppressions sup = new Suppressions(ctx.source());
-    Findings raw = Findings.counting(ctx.source().name(), built, sup);
+    Findings raw = Findings.counting(ctx.source().name(), built, sup, sample);
     List<EntryVisitor> perEntry = new ArrayList<>();
     for (Rule r : Rules.all()) {
       Needs needs = r.needs();
@@ -93,7 +108,7 @@ public final class Linter {
     }
     phases.accept("file rules");
     if (!perEntry.isEmpty()) {
-      new Dispatch(ctx, perEntry).run(raw);
+      new Dispatch(ctx, perEntry, parallelFrom).run(raw);
     }
     phases.accept("entry rules");
     List<Diagnostic> kept = new ArrayList<>(raw.diagnostics().size());
@@ -103,7 +118,7 @@ public final class Linter {
       }
     }
     if (enabled(Suppressions.UNUSED_RULE)) {
-      Findings unused = Findings.counting(ctx.source().name(), built, null);
+      Findings unused = Findings.counting(ctx.source().name(), built, null, sample);
       sup.reportUnused(unused);
       kept.addAll(unused.diagnostics());
       raw.addCounts(unused);

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * tags (the file's catalogue, CITag tags included), untagged entries (no tag word before the first
  * colon, {@code IPv6:…} and IPv6 literals included), entries with an unknown tag, or all of them.
  * The declaration must be honest: run alone over every entry, a rule reports nothing on an entry
- * outside it ({@code DispatchEquivalenceTest} holds every registered rule to that).
+ * outside it ({@code DispatchEquivalenceTest} holds every registered rule to that). It may also
+ * name {@link ByteClasses} that the key or the value of every entry it reports on holds, so that
+ * entries without them never reach it.
  *
  * @param perEntry the rule judges entries one by one ({@link EntryVisitor}); else it reads the
  *     whole file once
@@ -24,20 +26,25 @@ import java.util.stream.Stream;
  * @param unknown it judges entries whose tag no catalogue knows
  * @param tokens it reads the value's tokens ({@link EntryView.Derived#ofTokens})
  * @param cf it is silent without a sendmail.cf, so it is not run without one
+ * @param keyHas {@link ByteClasses} of which the key of every entry it reports on holds one (0:
+ *     no condition)
+ * @param valueHas the same of the value as written
+ * @param byValue whether it reports on an entry depends only on the entry's tag, whether its
+ *     subject is empty, its value as written and the file's cf ({@link #sameForSameValue})
  */
 public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boolean unknown,
-    boolean tokens, boolean cf) {
+    boolean tokens, boolean cf, long keyHas, long valueHas, boolean byValue) {
   private static final Predicate<Tag> NONE = t -> false;
   private static final Predicate<Tag> ANY = t -> true;
 
   /** A rule that reads the file as a whole (its lines, syntax issues, or entries by tag). */
   public static Needs wholeFile() {
-    return new Needs(false, NONE, false, false, false, false);
+    return new Needs(false, NONE, false, false, false, false, 0, 0, false);
   }
 
   /** Every entry, whatever its tag. */
   public static Needs everyEntry() {
-    return new Needs(true, ANY, true, true, false, false);
+    return new Needs(true, ANY, true, true, false, false, 0, 0, false);
   }
 
   /** Entries whose tag is one of these catalogue tags, in any case. */
@@ -49,7 +56,7 @@ public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boo
 
   /** Entries whose catalogue tag passes {@code test}. */
   public static Needs tagsWhere(Predicate<Tag> test) {
-    return new Needs(true, test, false, false, false, false);
+    return new Needs(true, test, false, false, false, false, 0, 0, false);
   }
 
   /** Entries of every tag the catalogue knows. */
@@ -59,28 +66,58 @@ public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boo
 
   /** Untagged entries only. */
   public static Needs untaggedEntries() {
-    return new Needs(true, NONE, true, false, false, false);
+    return new Needs(true, NONE, true, false, false, false, 0, 0, false);
   }
 
   /** Entries whose tag no catalogue knows. */
   public static Needs unknownTags() {
-    return new Needs(true, NONE, false, true, false, false);
+    return new Needs(true, NONE, false, true, false, false, 0, 0, false);
   }
 
   public Needs andUntagged() {
-    return new Needs(perEntry, tags, true, unknown, tokens, cf);
+    return new Needs(perEntry, tags, true, unknown, tokens, cf, keyHas, valueHas, byValue);
   }
 
   public Needs andUnknown() {
-    return new Needs(perEntry, tags, untagged, true, tokens, cf);
+    return new Needs(perEntry, tags, untagged, true, tokens, cf, keyHas, valueHas, byValue);
   }
 
   public Needs withTokens() {
-    return new Needs(perEntry, tags, untagged, unknown, true, cf);
+    return new Needs(perEntry, tags, untagged, unknown, true, cf, keyHas, valueHas, byValue);
   }
 
   public Needs withCf() {
-    return new Needs(perEntry, tags, untagged, unknown, tokens, true);
+    return new Needs(perEntry, tags, untagged, unknown, tokens, true, keyHas, valueHas, byValue);
+  }
+
+  /**
+   * Only entries whose key holds a byte of one of these {@link ByteClasses}: the rule reports on
+   * no other (a necessary condition, not the rule's test).
+   */
+  public Needs keyHolding(long classes) {
+    return new Needs(perEntry, tags, untagged, unknown, tokens, cf, classes, valueHas, byValue);
+  }
+
+  /** Only entries whose value as written holds a byte of one of these {@link ByteClasses}. */
+  public Needs valueHolding(long classes) {
+    return new Needs(perEntry, tags, untagged, unknown, tokens, cf, keyHas, classes, byValue);
+  }
+
+  /**
+   * Whether the rule reports on an entry depends only on the entry's tag, on whether the key's
+   * subject is empty, on the value as written and on the file's cf, never on the rest of the key
+   * or on other entries; it keeps no state from entry to entry. The {@link Linter} then runs it
+   * once for each such tag, subject and value while it reports nothing there (a map repeats
+   * REJECT or RELAY thousands of times), and on every entry of those where it reports.
+   */
+  public Needs sameForSameValue() {
+    return new Needs(perEntry, tags, untagged, unknown, tokens, cf, keyHas, valueHas, true);
+  }
+
+  /** Whether an entry of these key and value {@link ByteClasses} meets the byte conditions. */
+  public boolean admits(long keyClasses, long valueClasses) {
+    return (keyHas == 0 || (keyClasses & keyHas) != 0)
+        && (valueHas == 0 || (valueClasses & valueHas) != 0);
   }
 
   /**

@@ -4,11 +4,11 @@ import io.accessctl.source.AccessSource;
 import io.accessctl.source.SourceLine;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +61,8 @@ public final class Suppressions {
   private record Directive(SourceLine line, boolean wholeFile, String word, int target) {}
 
   private final List<Directive> directives = new ArrayList<>();
-  private final Set<Directive> used = new LinkedHashSet<>();
+  /** Marked from the Linter's threads at once. */
+  private final Set<Directive> used = ConcurrentHashMap.newKeySet();
 
   public Suppressions(AccessSource source) {
     List<SourceLine> lines = source.lines();

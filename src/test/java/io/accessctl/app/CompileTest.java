@@ -110,8 +110,10 @@ class CompileTest {
 
     assertThat(r.written()).isTrue();
     assertThat(r.records()).isEqualTo(12_000);
-    assertThat(r.checked().others()).hasSizeGreaterThanOrEqualTo(12_000)
-        .anyMatch(d -> d.line() == 12_000);
+    // every entry draws AC301, a warning: the first few are built, the rest counted
+    assertThat(r.checked().others().size() + r.checked().counted())
+        .isGreaterThanOrEqualTo(12_000);
+    assertThat(r.checked().others()).allMatch(d -> d.ruleId().equals("AC301"));
   }
 
   @Test

@@ -41,6 +41,24 @@ class CountedFindingsTest {
   }
 
   @Test
+  void theSampleHoldsTheFirstFindingsBelowTheBuiltSeverityInReportOrder() {
+    long runSeed = AccessGen.seed();
+    for (int i = 0; i < 40; i++) {
+      byte[] data = new AccessGen(AccessGen.caseSeed(runSeed, i)).file(AccessGen.Shape.PLAIN, 5, 80);
+      List<Diagnostic> below = Linter.all().lint(context(data)).stream()
+          .filter(d -> d.severity() != Severity.ERROR).toList();
+      for (int size : new int[] {0, 1, 3, 10}) {
+        LintResult r = Linter.all().lint(context(data), Severity.ERROR, size, phase -> { });
+        assertThat(r.sample()).as("sample of %d; file %d; %s", size, i,
+            AccessGen.replayHint(runSeed))
+            .containsExactlyElementsOf(below.subList(0, Math.min(size, below.size())));
+        assertThat(r.counted(Severity.INFO) + r.counted(Severity.WARNING))
+            .isEqualTo(below.size() - r.sample().size());
+      }
+    }
+  }
+
+  @Test
   void aSuppressedWarningIsNeitherBuiltNorCounted() {
     byte[] data = ("# accessctl: disable=AC109\nConnect:192.0.2\tREJECT  \n"
         + "Connect:192.0.3\tREJECT  \nTry_TLS:mx.example.com\tNO # broken\n")

@@ -55,6 +55,27 @@ class DispatchEquivalenceTest {
     "Try_TLS:co.uk\tNO", "Connect:.de\tREJECT", "spam.example\tREJECT", "192.0.2\tRELAY",
   };
 
+  /**
+   * Lines at the edge of the rules' byte conditions ({@link Needs#keyHolding}, {@link
+   * Needs#valueHolding}): each holds just the byte its rule's condition names.
+   */
+  private static final String[] BYTE_EDGE_LINES = {
+    "Connect:skip.example\tSKIP", "Connect:a.example\tsKIP", "From:b.example\tSkIp",
+    "Try_TLS:mx.example\tno", "Spam:abuse@\tfriend", "Connect:192.0.2.9\tREJECT\t",
+    "Connect:192.0.2.8\tREJECT ", "Connect:c.example\tOK #x", "Connect:d.example\tOK#x",
+    "Connect:e.example\tERROR:\"550 100%\"", "Connect:f.example\tREJECT%",
+    "Connect:[192.0.2.1]\tOK", "Connect:[mx.example]\tOK", "To:g.example.\tRELAY",
+    "To:h..\tRELAY", "Connect:\u00e9.example\tREJECT", "\u00e9:x\tOK",
+    "Connect:i.example\tR\u00c9JECT",
+    "TLS_Srv:j.example\tverify", "Connect:k.example\t\"%\"", "Connect:l.example\tSKIP #",
+    // one value under keys of other tags and with an empty subject ({@link
+    // Needs#sameForSameValue})
+    "To:\tREJECT", "To:m.example\tREJECT", "Connect:\tREJECT", "REJECT\tREJECT",
+    "To: 192.0.2.1 REJECT", "Connect: 192.0.2.1 REJECT", "Srv_Features:\tA P",
+    "Srv_Features:n\tA P", "Clt_Features:o\tA P", "Connect:p\t(x)", "To:q\t(x)",
+    "Connect:\t550 go away",
+  };
+
   @Test
   void theEngineReportsWhatEveryRuleReportsAloneOverEveryEntry() {
     long runSeed = AccessGen.seed();
@@ -65,9 +86,13 @@ class DispatchEquivalenceTest {
       byte[] data = map(seed);
       CfFile cf = randomCf(new Random(seed ^ 0x5eed));
       List<Diagnostic> engine = Linter.all().lint(context(data, cf));
+      // the same walk in two threads, as on a large map
+      List<Diagnostic> twoThreads = Linter.all().parallelFrom(2).lint(context(data, cf));
       List<Diagnostic> alone = eachRuleAlone(context(data, cf));
       assertThat(engine).as("file %d, cf %s; %s", i, describe(cf), AccessGen.replayHint(runSeed))
           .containsExactlyElementsOf(alone);
+      assertThat(twoThreads).as("two threads: file %d, cf %s; %s", i, describe(cf),
+          AccessGen.replayHint(runSeed)).containsExactlyElementsOf(alone);
       findings += alone.size();
       alone.forEach(d -> byRule.merge(d.ruleId(), 1, Integer::sum));
     }
@@ -102,7 +127,8 @@ class DispatchEquivalenceTest {
           EntryView v = byLine.get(d.line());
           boolean declared = v != null
               && (v.tagged() ? needs.judges(v.tag()) : needs.untagged())
-              && (!needs.cf() || cf != null);
+              && (!needs.cf() || cf != null)
+              && needs.admits(ByteClasses.ofKey(v.entry()), ByteClasses.ofValue(v.entry()));
           assertThat(declared).as("%s reports line %d (%s) outside its declaration: %s; file %d,"
               + " cf %s; %s", d.ruleId(), d.line(), d.sourceText(), d.message(), i, describe(cf),
               AccessGen.replayHint(runSeed)).isTrue();
@@ -141,8 +167,11 @@ class DispatchEquivalenceTest {
     for (int j = 0; j < n; j++) {
       String line = switch (rnd.nextInt(12)) {
         case 0, 1 -> gen.line(AccessGen.Shape.PLAIN);
-        case 2 -> rnd.nextBoolean() ? CITAG_LINES[rnd.nextInt(CITAG_LINES.length)]
-            : AIMED_LINES[rnd.nextInt(AIMED_LINES.length)];
+        case 2 -> switch (rnd.nextInt(3)) {
+          case 0 -> CITAG_LINES[rnd.nextInt(CITAG_LINES.length)];
+          case 1 -> AIMED_LINES[rnd.nextInt(AIMED_LINES.length)];
+          default -> BYTE_EDGE_LINES[rnd.nextInt(BYTE_EDGE_LINES.length)];
+        };
         case 3 -> "# accessctl: disable=" + pick(rnd, "AC301", "AC216", "AC403", "try-tls-not-no",
             "AC322", "AC108,AC203", "AC999");
         default -> gen.nearCommonEntry();

@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Tag;
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -27,7 +28,7 @@ public final class BracketKey extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(Tag::looksUpNames).andUntagged();
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged().keyHolding(ByteClasses.BRACKET);
   }
 
   @Override

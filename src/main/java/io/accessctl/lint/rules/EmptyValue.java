@@ -39,7 +39,7 @@ public final class EmptyValue extends EntryRule {
 
   @Override
   public Needs needs() {
-    return Needs.everyEntry();
+    return Needs.everyEntry().sameForSameValue();
   }
 
   @Override

@@ -26,7 +26,8 @@ final class FeatureLetters {
   abstract static class LetterRule extends ValueRule {
     @Override
     public final Needs needs() {
-      return Needs.tagsWhere(t -> t.value() == ValueKind.FEATURE_FLAGS).withTokens();
+      return Needs.tagsWhere(t -> t.value() == ValueKind.FEATURE_FLAGS).withTokens()
+          .sameForSameValue();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.ValueKind;
@@ -36,7 +37,7 @@ public final class InlineComment extends EntryRule {
 
   @Override
   public Needs needs() {
-    return Needs.everyEntry();
+    return Needs.everyEntry().valueHolding(ByteClasses.HASH);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.TlsRequirement;
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -41,12 +42,26 @@ public final class KeywordCase extends EntryVisitor {
     return INFO;
   }
 
-  /** The first keyword not in upper case seen in this walk of the file, and how many there are. */
+  /**
+   * The first keyword not in upper case in this walk of the file, and how many there are. The
+   * {@link io.accessctl.lint.Linter} may hand entries to two threads at once: the first is the
+   * one earliest in the file, whichever thread sees it first.
+   */
   private static final class Seen {
     private String first;
     private Entry entry;
     private int column;
     private int count;
+
+    synchronized void see(String word, Entry e, int col) {
+      if (entry == null || e.index() < entry.index()
+          || (e.index() == entry.index() && col < column)) {
+        first = word;
+        entry = e;
+        column = col;
+      }
+      count++;
+    }
   }
 
   private static final String MEMO = "keyword-case-seen";
@@ -54,7 +69,9 @@ public final class KeywordCase extends EntryVisitor {
   @Override
   public Needs needs() {
     // A keyword may be any tag's SKIP; an unknown tag's value has no keywords.
-    return Needs.knownTags().andUntagged().withTokens();
+    // a keyword not in upper case has a lower-case letter
+    return Needs.knownTags().andUntagged().withTokens()
+        .valueHolding(ByteClasses.LOWER | ByteClasses.NON_ASCII);
   }
 
   @Override
@@ -65,13 +82,7 @@ public final class KeywordCase extends EntryVisitor {
     }
     for (Token t : keywords(v)) {
       if (!isConventional(t.text())) {
-        Seen seen = ctx.memo(MEMO, Seen::new);
-        if (seen.entry == null) {
-          seen.first = t.text();
-          seen.entry = ev.entry();
-          seen.column = v.columnOf(t);
-        }
-        seen.count++;
+        ctx.memo(MEMO, Seen::new).see(t.text(), ev.entry(), v.columnOf(t));
       }
     }
   }

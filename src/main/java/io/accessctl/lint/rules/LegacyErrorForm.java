@@ -26,7 +26,8 @@ public final class LegacyErrorForm extends ValueRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens();
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens()
+        .sameForSameValue();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.EntryVisitor;
@@ -35,7 +36,7 @@ public final class PercentDigit extends EntryVisitor {
 
   @Override
   public Needs needs() {
-    return Needs.everyEntry().withTokens();
+    return Needs.everyEntry().withTokens().valueHolding(ByteClasses.PERCENT);
   }
 
   @Override

@@ -2,10 +2,10 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.cf.SendmailVersion;
 import io.accessctl.lint.LintContext;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sendmail a value is judged for: its version (the cf's, else Debian 12's 8.17.1.9) and, where
@@ -22,7 +22,8 @@ import java.util.Set;
 final class SendmailBuild {
   private final String version;
   private final Set<String> defines;
-  private final Map<String, Boolean> atLeast = new HashMap<>();
+  /** Rules ask from the Linter's threads at once. */
+  private final Map<String, Boolean> atLeast = new ConcurrentHashMap<>();
 
   /**
    * @param version dotted version ({@code 8.17.1.9})

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
@@ -20,7 +21,8 @@ final class SkipValue {
   abstract static class SkipRule extends ValueRule {
     @Override
     public final Needs needs() {
-      return Needs.everyEntry().withTokens();
+      // the value is the word SKIP in any case
+      return Needs.everyEntry().withTokens().valueHolding(ByteClasses.LETTER_K);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class ToRejectWithoutBlocklist extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tags("To").withCf();
+    return Needs.tags("To").withCf().sameForSameValue();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.EntryRule;
@@ -26,7 +27,7 @@ public final class TrailingBlanks extends EntryRule {
 
   @Override
   public Needs needs() {
-    return Needs.everyEntry();
+    return Needs.everyEntry().valueHolding(ByteClasses.BLANK);
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class UnknownKeyword extends ValueRule {
   public Needs needs() {
     return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION || t.value() == ValueKind.COMPAT
         || t.value() == ValueKind.CERT_RELAY || t.value() == ValueKind.CITAG).andUntagged()
-        .withTokens();
+        .withTokens().sameForSameValue();
   }
 
   @Override

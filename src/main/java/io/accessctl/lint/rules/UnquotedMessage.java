@@ -37,7 +37,7 @@ public final class UnquotedMessage extends ValueRule {
   @Override
   public Needs needs() {
     return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION
-        || t.value() == ValueKind.COMPAT).andUntagged().withTokens();
+        || t.value() == ValueKind.COMPAT).andUntagged().withTokens().sameForSameValue();
   }
 
   @Override

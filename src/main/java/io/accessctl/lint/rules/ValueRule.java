@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rule that judges the value of one entry (AC3xx).
@@ -84,7 +85,8 @@ abstract class ValueRule extends EntryVisitor {
     private final int lead;
     private final List<Prescan.Token> tokens;
     private final String singleWord;
-    private ActionValue action;
+    /** Parsed on first use; threads that race parse it alike. */
+    private volatile ActionValue action;
 
     private Shape(String text, int lead, List<Prescan.Token> tokens) {
       this.text = text;
@@ -127,7 +129,8 @@ abstract class ValueRule extends EntryVisitor {
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
       Damage.of(v.entry(), !v.tagged(), v.tag(), ctx.catalog()) != null ? null
           : meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
-              ctx.memo("value-shapes", HashMap<String, Shape>::new)).orElse(null));
+              ctx.memo("value-shapes", ConcurrentHashMap<String, Optional<Shape>>::new))
+              .orElse(null));
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
@@ -153,18 +156,23 @@ abstract class ValueRule extends EntryVisitor {
    *
    * @param shapes the file's values made so far, by raw value
    */
-  static Optional<Value> meant(KeyRule.Key key, Map<String, Shape> shapes) {
+  /** @param shapes each distinct value's shape, empty when it has none; shared by threads */
+  static Optional<Value> meant(KeyRule.Key key, Map<String, Optional<Shape>> shapes) {
     Entry e = key.entry();
     if (SpaceAfterColon.applies(key)) {
       return Optional.empty();
     }
-    Shape s = shapes.get(e.value());
-    if (s == null && !shapes.containsKey(e.value())) {
-      s = Shape.of(e.value());
-      shapes.put(e.value(), s);
+    Optional<Shape> known = shapes.get(e.value());
+    if (known == null) {
+      known = Optional.ofNullable(Shape.of(e.value()));
+      shapes.put(e.value(), known);
     }
-    return s == null ? Optional.empty() : Optional.of(new Value(e, key.tag(), s.text,
-        e.valueColumn() + s.lead, s.tokens, key.untagged(), s));
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    Shape s = known.get();
+    return Optional.of(new Value(e, key.tag(), s.text, e.valueColumn() + s.lead, s.tokens,
+        key.untagged(), s));
   }
 
   /** True when the text ends in an odd number of backslashes, which escape what follows. */

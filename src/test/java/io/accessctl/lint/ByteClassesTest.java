@@ -1,0 +1,35 @@
+package io.accessctl.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessctl.source.AccessParser;
+import io.accessctl.source.Entry;
+import io.accessctl.source.ParseOptions;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ByteClassesTest {
+
+  @Test
+  void theKeyAndTheValueAsWrittenAreClassifiedApart() {
+    Entry e = entry("Connect:[Mx.Example.]\tok  # by hand\u00e9\r\n");
+
+    assertThat(ByteClasses.ofKey(e)).isEqualTo(ByteClasses.LOWER | ByteClasses.BRACKET);
+    assertThat(ByteClasses.ofValue(e)).isEqualTo(ByteClasses.LOWER | ByteClasses.BLANK
+        | ByteClasses.HASH | ByteClasses.NON_ASCII | ByteClasses.LETTER_K);
+  }
+
+  @Test
+  void aTrailingDotAndTheLetterKAreClassesOfTheirOwn() {
+    Entry e = entry("TO:H.EXAMPLE.\tSKIP%\n");
+
+    assertThat(ByteClasses.ofKey(e)).isEqualTo(ByteClasses.ENDS_IN_DOT);
+    assertThat(ByteClasses.ofValue(e)).isEqualTo(ByteClasses.LETTER_K | ByteClasses.PERCENT);
+    assertThat(ByteClasses.ofValue(entry("Connect:x\tREJECT\n"))).isZero();
+  }
+
+  private static Entry entry(String line) {
+    return new AccessParser(ParseOptions.defaults())
+        .parse("access", line.getBytes(StandardCharsets.ISO_8859_1)).entries().get(0);
+  }
+}
