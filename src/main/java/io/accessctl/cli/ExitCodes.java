@@ -23,6 +23,8 @@ public final class ExitCodes {
   public static final int SOFTWARE = 70;
   /** EX_CANTCREAT: the output cannot be created. */
   public static final int CANT_CREATE = 73;
+  /** EX_TEMPFAIL: a replication group could not acknowledge a push by a majority. */
+  public static final int TEMP_FAIL = 75;
   /** EX_IOERR. */
   public static final int IO_ERROR = 74;
 }

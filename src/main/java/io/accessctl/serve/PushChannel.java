@@ -29,7 +29,12 @@ import java.util.function.Consumer;
  *
  * <p>The client sends netstrings: the header {@code push MAP fold|nofold COUNT DIGEST SOURCE},
  * then COUNT pairs of key and value. The server pushes them in one transaction, like a local push,
- * and answers {@code OK GENERATION ENTRIES MILLIS} or {@code ERR reason}.
+ * and answers {@code OK GENERATION ENTRIES MILLIS}, {@code ERR reason}, {@code TEMP reason} (no
+ * majority or no master: nothing changed) or {@code ACKS reason} (committed on the master, not
+ * acknowledged by a majority in time) or {@code MOVED reason} (this node is not the master).
+ *
+ * <p>In a replication group the master also listens on its {@link Group#pushAddress() push
+ * address} for pushes that replicas forward, with the same protocol.
  */
 public final class PushChannel implements Closeable {
   public static final String SOCKET_NAME = "push.sock";
@@ -37,18 +42,34 @@ public final class PushChannel implements Closeable {
   private static final int MAX_ITEM = 1 << 20;
   private static final int MAX_RECORDS = 100_000_000;
 
+  /** Thrown when no server answers at the channel, or it went away before answering. */
+  public static final class Unreachable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** What takes a map that arrived: the store, or a node that forwards it to the master. */
+  @FunctionalInterface
+  public interface Receiver {
+    MapInfo push(String map, MapContent content) throws IOException;
+  }
+
   private final ServerSocketChannel channel;
   private final Path path;
   private final Object fileKey;
-  private final Store store;
+  private final Receiver receiver;
   private final Consumer<String> log;
   private final Thread thread;
 
-  private PushChannel(ServerSocketChannel channel, Path path, Store store, Consumer<String> log) {
+  private PushChannel(ServerSocketChannel channel, Path path, Receiver receiver,
+      Consumer<String> log) {
     this.channel = channel;
     this.path = path;
-    this.fileKey = UnixSockets.fileKey(path);
-    this.store = store;
+    this.fileKey = path == null ? null : UnixSockets.fileKey(path);
+    this.receiver = receiver;
     this.log = log;
     this.thread = new Thread(this::accept, "push-channel");
     thread.setDaemon(true);
@@ -60,7 +81,12 @@ public final class PushChannel implements Closeable {
 
   /** Listens for pushes to {@code store}. */
   public static PushChannel open(Store store, Consumer<String> log) throws IOException {
-    Path p = socketPath(store.dir());
+    return open(store.dir(), store::replace, log);
+  }
+
+  /** Listens for pushes on {@link #SOCKET_NAME} in {@code dir}, handing them to {@code r}. */
+  public static PushChannel open(Path dir, Receiver r, Consumer<String> log) throws IOException {
+    Path p = socketPath(dir);
     UnixSockets.clearStale(p);
     ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
@@ -70,7 +96,23 @@ public final class PushChannel implements Closeable {
       ch.close();
       throw new IOException(p + ": cannot listen for pushes: " + e.getMessage(), e);
     }
-    PushChannel pc = new PushChannel(ch, p, store, log);
+    PushChannel pc = new PushChannel(ch, p, r, log);
+    pc.thread.start();
+    return pc;
+  }
+
+  /** Listens for forwarded pushes on a TCP address, handing them to {@code r}. */
+  public static PushChannel listen(Endpoint at, Receiver r, Consumer<String> log)
+      throws IOException {
+    ServerSocketChannel ch = ServerSocketChannel.open(at.family());
+    try {
+      ch.bind(at.address());
+    } catch (IOException e) {
+      ch.close();
+      throw new IOException(at.host() + ":" + at.port() + ": cannot listen for forwarded "
+          + "pushes: " + e.getMessage(), e);
+    }
+    PushChannel pc = new PushChannel(ch, null, r, log);
     pc.thread.start();
     return pc;
   }
@@ -82,7 +124,9 @@ public final class PushChannel implements Closeable {
     } catch (IOException ignored) {
       // closing
     }
-    UnixSockets.removeIfOurs(path, fileKey);
+    if (path != null) {
+      UnixSockets.removeIfOurs(path, fileKey);
+    }
   }
 
   private void accept() {
@@ -112,11 +156,17 @@ public final class PushChannel implements Closeable {
         for (int i = 0; i < h.count; i++) {
           records.add(new Record(readItem(in), readItem(in)));
         }
-        MapInfo info = store.replace(h.map, new MapContent(records, h.fold, h.source, h.digest));
+        MapInfo info = receiver.push(h.map,
+            new MapContent(records, h.fold, h.source, h.digest));
         log.accept("pushed " + h.source + " to map " + h.map + ": generation "
             + info.generation() + ", " + info.entries() + " entries");
         reply = "OK " + info.generation() + " " + info.entries() + " "
             + info.pushedAt().toEpochMilli();
+      } catch (Store.NoMajorityException e) {
+        log.accept("push refused: " + e.getMessage());
+        reply = (e.committedHere() ? "ACKS " : "TEMP ") + e.getMessage();
+      } catch (Store.NotMasterException e) {
+        reply = "MOVED " + e.getMessage();
       } catch (IOException | IllegalArgumentException e) {
         reply = "ERR " + e.getMessage();
       }
@@ -155,9 +205,19 @@ public final class PushChannel implements Closeable {
    * @throws IOException when no server listens there, or the server refused the push
    */
   public static MapInfo push(Path storeDir, String map, MapContent content) throws IOException {
+    return push(Endpoint.unix(socketPath(storeDir)), map, content);
+  }
+
+  /**
+   * Pushes through the channel at {@code to}.
+   *
+   * @throws Store.NoMajorityException when the group could not acknowledge it
+   * @throws IOException when nothing listens there, or the server refused the push
+   */
+  public static MapInfo push(Endpoint to, String map, MapContent content) throws IOException {
     Store.checkMapName(map);
-    Path p = socketPath(storeDir);
-    try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(p));
+    String p = to.isUnix() ? to.path().toString() : to.host() + ":" + to.port();
+    try (SocketChannel c = to.connect();
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
         InputStream in = new BufferedInputStream(Channels.newInputStream(c))) {
       String header = "push " + map + " " + (content.fold() ? "fold" : "nofold") + " "
@@ -173,6 +233,12 @@ public final class PushChannel implements Closeable {
         throw new EOFException(p + ": the server closed the push channel without an answer");
       }
       String r = new String(reply, StandardCharsets.UTF_8);
+      if (r.startsWith("TEMP ") || r.startsWith("ACKS ")) {
+        throw new Store.NoMajorityException(r.substring(5), r.startsWith("ACKS "), null);
+      }
+      if (r.startsWith("MOVED ")) {
+        throw new Store.NotMasterException(r.substring(6), null);
+      }
       if (!r.startsWith("OK ")) {
         throw new IOException("the server refused the push: "
             + (r.startsWith("ERR ") ? r.substring(4) : r));
@@ -180,7 +246,9 @@ public final class PushChannel implements Closeable {
       String[] f = r.split(" ");
       return new MapInfo(map, Long.parseLong(f[1]), Long.parseLong(f[2]), content.fold(),
           Instant.ofEpochMilli(Long.parseLong(f[3])), content.source(), content.digest());
-    } catch (java.net.SocketException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+    } catch (java.net.SocketException | EOFException e) {
+      throw new Unreachable(p + ": cannot push through the running server: " + e.getMessage(), e);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
       throw new IOException(p + ": cannot push through the running server: " + e.getMessage(), e);
     }
   }

@@ -1,0 +1,223 @@
+package io.accessctl.serve;
+
+import com.sleepycat.je.DatabaseException;
+import com.sleepycat.je.Durability;
+import com.sleepycat.je.EnvironmentConfig;
+import com.sleepycat.je.EnvironmentLockedException;
+import com.sleepycat.je.rep.InsufficientLogException;
+import com.sleepycat.je.rep.NetworkRestore;
+import com.sleepycat.je.rep.NetworkRestoreConfig;
+import com.sleepycat.je.rep.NoConsistencyRequiredPolicy;
+import com.sleepycat.je.rep.ReplicatedEnvironment;
+import com.sleepycat.je.rep.ReplicationConfig;
+import com.sleepycat.je.rep.ReplicationNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One member of a replication group: the JE {@link ReplicatedEnvironment} a store runs on, the
+ * role it has now, and the thread that makes the store follow what replication applies.
+ *
+ * <p>Reads never wait for the group ({@link NoConsistencyRequiredPolicy}): a replica answers from
+ * what it has, also while no master is elected, because a stale answer is better than deferred
+ * mail. A node with a store that already holds data comes up even when it cannot reach the group
+ * within the join timeout (JE's unknown state) and joins when the others are back.
+ */
+public final class GroupNode implements Closeable {
+  /** A push commits when it is on the master's disk and a simple majority has it. */
+  static final Durability MAJORITY = new Durability(Durability.SyncPolicy.SYNC,
+      Durability.SyncPolicy.WRITE_NO_SYNC, Durability.ReplicaAckPolicy.SIMPLE_MAJORITY);
+  private static final long FOLLOW_MILLIS = 50;
+
+  /** The node's role now. */
+  public enum Role { MASTER, REPLICA, UNKNOWN }
+
+  private final Group group;
+  private final ReplicatedEnvironment env;
+  private final Consumer<String> log;
+  private volatile String master;
+  private volatile Role role = Role.UNKNOWN;
+  private Thread follower;
+  private volatile boolean closed;
+
+  private GroupNode(Group group, ReplicatedEnvironment env, Consumer<String> log) {
+    this.group = group;
+    this.env = env;
+    this.log = log;
+  }
+
+  /**
+   * Opens the node's environment in {@code dir}, joining the group. A node that has been away
+   * longer than the others kept their logs is first brought up to date by a network restore.
+   *
+   * @throws IOException with one line that says what is wrong
+   */
+  static GroupNode join(Path dir, Group group, Duration timeout, Consumer<String> log)
+      throws IOException {
+    boolean fresh = !Store.isStore(dir);
+    ReplicatedEnvironment env;
+    try {
+      env = open(dir, group, timeout);
+    } catch (InsufficientLogException e) {
+      log.accept("this node is too far behind the group: copying the store from a member "
+          + "(network restore)");
+      try {
+        new NetworkRestore().execute(e, new NetworkRestoreConfig().setRetainLogFiles(false));
+      } catch (DatabaseException | IllegalArgumentException re) {
+        throw new IOException(dir + ": network restore failed: " + Store.firstLine(re), re);
+      }
+      try {
+        env = open(dir, group, timeout);
+      } catch (DatabaseException | IllegalArgumentException again) {
+        throw problem(dir, group, again);
+      }
+    } catch (DatabaseException | IllegalArgumentException | IllegalStateException
+        | UnsupportedOperationException e) {
+      throw problem(dir, group, e);
+    }
+    if (fresh && env.getState().isUnknown()) {
+      closeQuietly(env);
+      throw new IOException("group " + group.name() + ": no helper answered within "
+          + timeout.toSeconds() + " s (" + group.helperHosts() + "); a new node must reach one "
+          + "to join");
+    }
+    GroupNode n = new GroupNode(group, env, log);
+    env.setStateChangeListener(event -> n.changed(event.getState(),
+        event.getState().isReplica() ? event.getMasterNodeName() : null));
+    return n;
+  }
+
+  private static ReplicatedEnvironment open(Path dir, Group group, Duration timeout) {
+    EnvironmentConfig ec = new EnvironmentConfig().setAllowCreate(true).setTransactional(true);
+    ec.setDurability(MAJORITY);
+    ec.setCachePercent(40);
+    ec.setConfigParam(EnvironmentConfig.STATS_COLLECT, "false");
+    ec.setConfigParam(EnvironmentConfig.FILE_LOGGING_LEVEL, "WARNING");
+    ec.setConfigParam(EnvironmentConfig.CONSOLE_LOGGING_LEVEL, "OFF");
+    ReplicationConfig rc = new ReplicationConfig(group.name(), group.node(),
+        Group.hostPort(group.address()));
+    rc.setHelperHosts(group.helperHosts());
+    rc.setConsistencyPolicy(NoConsistencyRequiredPolicy.NO_CONSISTENCY);
+    String millis = Math.max(1, timeout.toMillis()) + " ms";
+    rc.setConfigParam(ReplicationConfig.ENV_SETUP_TIMEOUT, millis);
+    rc.setConfigParam(ReplicationConfig.ENV_UNKNOWN_STATE_TIMEOUT, millis);
+    return new ReplicatedEnvironment(dir.toFile(), rc, ec);
+  }
+
+  private static IOException problem(Path dir, Group group, RuntimeException e) {
+    if (e instanceof EnvironmentLockedException) {
+      return new Store.LockedException(dir + ": the store is open for writing in another "
+          + "process (a running accessctl serve?)", e);
+    }
+    String why = Store.firstLine(e);
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.net.BindException) {
+        why = "the node address " + Group.hostPort(group.address()) + " is in use";
+      }
+    }
+    return new IOException(dir + ": cannot join group " + group.name() + " as "
+        + group.node() + ": " + why, e);
+  }
+
+  private void changed(ReplicatedEnvironment.State state, String masterName) {
+    Role now = state.isMaster() ? Role.MASTER : state.isReplica() ? Role.REPLICA : Role.UNKNOWN;
+    master = state.isMaster() ? group.node() : masterName;
+    if (now != role) {
+      role = now;
+      log.accept("group " + group.name() + ": node " + group.node() + " is "
+          + switch (now) {
+            case MASTER -> "the master";
+            case REPLICA -> "a replica of " + masterName;
+            case UNKNOWN -> "without a master (answering from its replica)";
+          });
+    }
+  }
+
+  ReplicatedEnvironment environment() {
+    return env;
+  }
+
+  public Group group() {
+    return group;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  boolean isMaster() {
+    return env.isValid() && env.getState().isMaster();
+  }
+
+  /** The master's name, when one is known. */
+  public Optional<String> master() {
+    return Optional.ofNullable(master);
+  }
+
+  /** Where the master takes forwarded pushes, when a master is known. */
+  public Optional<Endpoint> masterPushAddress() {
+    String m = master;
+    if (m == null) {
+      return Optional.empty();
+    }
+    try {
+      ReplicationNode n = env.getGroup().getMember(m);
+      if (n == null) {
+        return Optional.empty();
+      }
+      InetSocketAddress a = n.getSocketAddress();
+      return Optional.of(Group.pushAddressOf(Endpoint.inet(n.getHostName(), a.getPort())));
+    } catch (DatabaseException | IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Runs {@code refresh} now and then until closed. */
+  void follow(Runnable refresh) {
+    follower = new Thread(() -> {
+      while (!closed) {
+        try {
+          refresh.run();
+          Thread.sleep(FOLLOW_MILLIS);
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // the environment is changing role or closing; try again on the next round
+        }
+      }
+    }, "group-follow");
+    follower.setDaemon(true);
+    follower.start();
+  }
+
+  @Override
+  public void close() {
+    stopFollowing();
+    closeQuietly(env);
+  }
+
+  void stopFollowing() {
+    closed = true;
+    // Not interrupt(): JE invalidates an environment whose thread is interrupted inside it.
+    if (follower != null && follower != Thread.currentThread()) {
+      try {
+        follower.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void closeQuietly(ReplicatedEnvironment env) {
+    try {
+      env.close();
+    } catch (DatabaseException | IllegalStateException e) {
+      // a handle a stuck reader still holds; JE closes the files regardless
+    }
+  }
+}
