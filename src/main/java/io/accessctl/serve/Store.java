@@ -130,6 +130,9 @@ public final class Store implements Closeable {
     } catch (EnvironmentLockedException e) {
       throw new LockedException(dir + ": the store is open for writing in another process "
           + "(a running accessctl serve?)", e);
+    } catch (UnsupportedOperationException e) {
+      throw new IOException(dir + ": the store belongs to a replication group; push through "
+          + "its running accessctl serve --group", e);
     } catch (DatabaseException | IllegalArgumentException e) {
       throw new IOException(dir + ": cannot open the store: " + firstLine(e), e);
     }
@@ -175,6 +178,7 @@ public final class Store implements Closeable {
   public static Store openInGroup(Path dir, Group group, java.time.Duration joinTimeout,
       java.util.function.Consumer<String> log) throws IOException {
     Files.createDirectories(dir);
+    checkWritable(dir);
     GroupNode n = GroupNode.join(dir, group, joinTimeout, log);
     return new Store(dir, n);
   }
@@ -187,7 +191,16 @@ public final class Store implements Closeable {
   /** Opens (creating it if needed) the store in {@code dir} for reading and writing. */
   public static Store open(Path dir) throws IOException {
     Files.createDirectories(dir);
+    checkWritable(dir);
     return new Store(dir, false);
+  }
+
+  /** JE's own message for a store it may not write names none of this. */
+  private static void checkWritable(Path dir) throws IOException {
+    Path lock = dir.resolve("je.lck");
+    if (!Files.isWritable(dir) || (Files.exists(lock) && !Files.isWritable(lock))) {
+      throw new IOException(dir + ": Permission denied: only the store's owner may write it");
+    }
   }
 
   /** Opens an existing store read-only, beside a server that may hold it for writing. */
