@@ -88,6 +88,7 @@ public final class Serve implements AutoCloseable {
     }
     try {
       push = PushChannel.open(store.dir(), receiver, log);
+      store.node().ifPresent(push::withAdmin);
     } catch (IOException e) {
       log.accept(e.getMessage() + "; accessctl push cannot reach this server");
     }

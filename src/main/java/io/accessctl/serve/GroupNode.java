@@ -11,10 +11,24 @@ import com.sleepycat.je.rep.NoConsistencyRequiredPolicy;
 import com.sleepycat.je.rep.ReplicatedEnvironment;
 import com.sleepycat.je.rep.ReplicationConfig;
 import com.sleepycat.je.rep.ReplicationNode;
+import com.sleepycat.je.rep.MasterStateException;
+import com.sleepycat.je.rep.MemberNotFoundException;
+import com.sleepycat.je.rep.NodeState;
+import com.sleepycat.je.rep.ReplicationGroup;
+import com.sleepycat.je.rep.UnknownMasterException;
+import com.sleepycat.je.rep.util.ReplicationGroupAdmin;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,11 +42,14 @@ import java.util.function.Consumer;
  * mail. A node with a store that already holds data comes up even when it cannot reach the group
  * within the join timeout (JE's unknown state) and joins when the others are back.
  */
-public final class GroupNode implements Closeable {
+public final class GroupNode implements Closeable, PushChannel.Admin {
   /** A push commits when it is on the master's disk and a simple majority has it. */
   static final Durability MAJORITY = new Durability(Durability.SyncPolicy.SYNC,
       Durability.SyncPolicy.WRITE_NO_SYNC, Durability.ReplicaAckPolicy.SIMPLE_MAJORITY);
   private static final long FOLLOW_MILLIS = 50;
+  private static final int STATUS_TIMEOUT_MILLIS = 2000;
+  /** Recovery of a large store may take this long beyond the join timeout. */
+  private static final long GRACE_MILLIS = 10_000;
 
   /** The node's role now. */
   public enum Role { MASTER, REPLICA, UNKNOWN }
@@ -43,6 +60,7 @@ public final class GroupNode implements Closeable {
   private volatile String master;
   private volatile Role role = Role.UNKNOWN;
   private Thread follower;
+  private volatile java.util.function.Supplier<Map<String, Long>> generations = Map::of;
   private volatile boolean closed;
 
   private GroupNode(Group group, ReplicatedEnvironment env, Consumer<String> log) {
@@ -62,7 +80,7 @@ public final class GroupNode implements Closeable {
     boolean fresh = !Store.isStore(dir);
     ReplicatedEnvironment env;
     try {
-      env = open(dir, group, timeout);
+      env = openWithin(dir, group, timeout);
     } catch (InsufficientLogException e) {
       log.accept("this node is too far behind the group: copying the store from a member "
           + "(network restore)");
@@ -72,7 +90,7 @@ public final class GroupNode implements Closeable {
         throw new IOException(dir + ": network restore failed: " + Store.firstLine(re), re);
       }
       try {
-        env = open(dir, group, timeout);
+        env = openWithin(dir, group, timeout);
       } catch (DatabaseException | IllegalArgumentException again) {
         throw problem(dir, group, again);
       }
@@ -83,13 +101,48 @@ public final class GroupNode implements Closeable {
     if (fresh && env.getState().isUnknown()) {
       closeQuietly(env);
       throw new IOException("group " + group.name() + ": no helper answered within "
-          + timeout.toSeconds() + " s (" + group.helperHosts() + "); a new node must reach one "
-          + "to join");
+          + timeout.toSeconds() + " s (" + group.helperHosts() + "); a new node must reach a "
+          + "member to join, and the first node of a group names itself as its helper");
     }
     GroupNode n = new GroupNode(group, env, log);
     env.setStateChangeListener(event -> n.changed(event.getState(),
         event.getState().isReplica() ? event.getMasterNodeName() : null));
     return n;
+  }
+
+  /**
+   * JE keeps asking the helpers of a node that never joined beyond its setup timeout; the open
+   * runs in a thread of its own so that the command can give up and say why. The abandoned
+   * thread ends with the process.
+   */
+  private static ReplicatedEnvironment openWithin(Path dir, Group group, Duration timeout)
+      throws IOException {
+    java.util.concurrent.CompletableFuture<ReplicatedEnvironment> f =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(open(dir, group, timeout));
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "group-join");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return f.get(timeout.toMillis() + GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("group " + group.name() + ": no helper answered within "
+          + timeout.toSeconds() + " s (" + group.helperHosts() + "); a new node must reach a "
+          + "member to join, and the first node of a group names itself as its helper");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while joining group " + group.name(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(Store.firstLine(e.getCause()), e.getCause());
+    }
   }
 
   private static ReplicatedEnvironment open(Path dir, Group group, Duration timeout) {
@@ -174,6 +227,61 @@ public final class GroupNode implements Closeable {
       return Optional.of(Group.pushAddressOf(Endpoint.inet(n.getHostName(), a.getPort())));
     } catch (DatabaseException | IllegalStateException e) {
       return Optional.empty();
+    }
+  }
+
+  /** Publishes the generations this member serves, for every member's status. */
+  void publish(java.util.function.Supplier<Map<String, Long>> generations) {
+    this.generations = generations;
+    env.registerAppStateMonitor(() -> GroupStatus.encodeGenerations(generations.get())
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public GroupStatus status() {
+    ReplicationGroup rg = env.getGroup();
+    List<ReplicationNode> nodes = new ArrayList<>(rg.getElectableNodes());
+    nodes.sort(Comparator.comparing(ReplicationNode::getName));
+    Set<InetSocketAddress> sockets = new HashSet<>();
+    nodes.forEach(n -> sockets.add(n.getSocketAddress()));
+    ReplicationGroupAdmin admin = new ReplicationGroupAdmin(group.name(), sockets);
+    List<GroupStatus.Member> members = new ArrayList<>();
+    for (ReplicationNode n : nodes) {
+      String address = n.getHostName() + ":" + n.getPort();
+      try {
+        NodeState st = admin.getNodeState(n, STATUS_TIMEOUT_MILLIS);
+        byte[] app = st.getAppState();
+        long lag = st.getKnownMasterTxnEndVLSN() > 0
+            ? Math.max(0, st.getKnownMasterTxnEndVLSN() - st.getCurrentTxnEndVLSN()) : -1;
+        members.add(new GroupStatus.Member(n.getName(), address,
+            st.getNodeState().name().toLowerCase(Locale.ROOT),
+            GroupStatus.decodeGenerations(app == null ? null
+                : new String(app, StandardCharsets.UTF_8)), lag));
+      } catch (Exception e) {
+        // JE's connect failure is a checked exception of an internal class
+        members.add(new GroupStatus.Member(n.getName(), address, "unreachable", Map.of(), -1));
+      }
+    }
+    return new GroupStatus(group.name(), group.node(),
+        role.name().toLowerCase(Locale.ROOT), master, members);
+  }
+
+  @Override
+  public void remove(String member) throws IOException {
+    Set<InetSocketAddress> sockets = new HashSet<>();
+    env.getGroup().getElectableNodes().forEach(n -> sockets.add(n.getSocketAddress()));
+    try {
+      new ReplicationGroupAdmin(group.name(), sockets).removeMember(member);
+    } catch (MemberNotFoundException e) {
+      throw new IOException("group " + group.name() + " has no member " + member, e);
+    } catch (MasterStateException e) {
+      throw new IOException(member + " is the master of group " + group.name()
+          + ": stop it first, and remove it once another member is elected", e);
+    } catch (UnknownMasterException e) {
+      throw new IOException("group " + group.name() + " has no master to change its membership",
+          e);
+    } catch (DatabaseException e) {
+      throw new IOException("cannot remove " + member + ": " + Store.firstLine(e), e);
     }
   }
 

@@ -57,10 +57,18 @@ public final class PushChannel implements Closeable {
     MapInfo push(String map, MapContent content) throws IOException;
   }
 
+  /** A group member's membership requests, over the push socket only (its owner's). */
+  public interface Admin {
+    GroupStatus status() throws IOException;
+
+    void remove(String member) throws IOException;
+  }
+
   private final ServerSocketChannel channel;
   private final Path path;
   private final Object fileKey;
   private final Receiver receiver;
+  private Admin admin;
   private final Consumer<String> log;
   private final Thread thread;
 
@@ -99,6 +107,12 @@ public final class PushChannel implements Closeable {
     PushChannel pc = new PushChannel(ch, p, r, log);
     pc.thread.start();
     return pc;
+  }
+
+  /** Also answers {@code group status} and {@code group remove} through this channel. */
+  public PushChannel withAdmin(Admin a) {
+    this.admin = a;
+    return this;
   }
 
   /** Listens for forwarded pushes on a TCP address, handing them to {@code r}. */
@@ -151,7 +165,14 @@ public final class PushChannel implements Closeable {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c))) {
       String reply;
       try {
-        Header h = Header.parse(readItem(in));
+        byte[] first = readItem(in);
+        String request = new String(first, StandardCharsets.UTF_8);
+        if (!request.startsWith("push ")) {
+          Netstring.write(out, admin(request).getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          return;
+        }
+        Header h = Header.parse(first);
         List<Record> records = new ArrayList<>(Math.min(h.count, 1 << 16));
         for (int i = 0; i < h.count; i++) {
           records.add(new Record(readItem(in), readItem(in)));
@@ -174,6 +195,53 @@ public final class PushChannel implements Closeable {
       out.flush();
     } catch (IOException e) {
       log.accept("push channel: " + e.getMessage());
+    }
+  }
+
+  private String admin(String request) {
+    if (admin == null) {
+      return "ERR this server is not a member of a replication group";
+    }
+    try {
+      if (request.equals("status")) {
+        return "OK " + admin.status().encode();
+      }
+      if (request.startsWith("remove ")) {
+        admin.remove(request.substring("remove ".length()));
+        return "OK ";
+      }
+      return "ERR unknown request";
+    } catch (IOException | RuntimeException e) {
+      return "ERR " + Store.firstLine(e);
+    }
+  }
+
+  /** The group status from the member that holds the store at {@code storeDir}. */
+  public static GroupStatus status(Path storeDir) throws IOException {
+    return GroupStatus.decode(request(storeDir, "status"));
+  }
+
+  /** Removes {@code member} from the group, through the member at {@code storeDir}. */
+  public static void remove(Path storeDir, String member) throws IOException {
+    request(storeDir, "remove " + member);
+  }
+
+  private static String request(Path storeDir, String request) throws IOException {
+    Path p = socketPath(storeDir);
+    try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(p));
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c));
+        InputStream in = new BufferedInputStream(Channels.newInputStream(c))) {
+      Netstring.write(out, request.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      byte[] reply = Netstring.read(in, MAX_ITEM);
+      String r = reply == null ? "ERR no answer" : new String(reply, StandardCharsets.UTF_8);
+      if (!r.startsWith("OK ")) {
+        throw new IOException(storeDir + ": " + (r.startsWith("ERR ") ? r.substring(4) : r));
+      }
+      return r.substring(3);
+    } catch (java.net.SocketException e) {
+      throw new Unreachable(storeDir + ": no accessctl serve runs on this store ("
+          + e.getMessage() + ")", e);
     }
   }
 

@@ -166,6 +166,11 @@ public final class Store implements Closeable {
       throw e instanceof IOException io ? io
           : new IOException(dir + ": cannot read the store: " + firstLine(e), e);
     }
+    node.publish(() -> {
+      Map<String, Long> g = new java.util.TreeMap<>();
+      current.forEach((name, gen) -> g.put(name, gen.info.generation()));
+      return g;
+    });
     node.follow(this::refresh);
   }
 
