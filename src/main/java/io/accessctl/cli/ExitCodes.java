@@ -19,6 +19,8 @@ public final class ExitCodes {
   public static final int DATA_ERROR = 65;
   /** EX_NOINPUT. */
   public static final int NO_INPUT = 66;
+  /** EX_UNAVAILABLE: no group member serves the store, or the group refused a change. */
+  public static final int UNAVAILABLE = 69;
   /** EX_SOFTWARE: a bug in accessctl. */
   public static final int SOFTWARE = 70;
   /** EX_CANTCREAT: the output cannot be created. */

@@ -48,7 +48,12 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
       Durability.SyncPolicy.WRITE_NO_SYNC, Durability.ReplicaAckPolicy.SIMPLE_MAJORITY);
   private static final long FOLLOW_MILLIS = 50;
   private static final int STATUS_TIMEOUT_MILLIS = 2000;
-  /** Recovery of a large store may take this long beyond the join timeout. */
+  /** JE's words for a store of another group and for an address another member holds. */
+  private static final java.util.regex.Pattern OTHER_GROUP =
+      java.util.regex.Pattern.compile("expected group name: (\\S+)");
+  private static final java.util.regex.Pattern TAKEN_ADDRESS =
+      java.util.regex.Pattern.compile("socket already used by the member: (\\S+)");
+  /** Recovering a store that holds data may take this long beyond the join timeout. */
   private static final long GRACE_MILLIS = 10_000;
 
   /** The node's role now. */
@@ -80,7 +85,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     boolean fresh = !Store.isStore(dir);
     ReplicatedEnvironment env;
     try {
-      env = openWithin(dir, group, timeout);
+      env = openWithin(dir, group, timeout, fresh ? 500 : GRACE_MILLIS);
     } catch (InsufficientLogException e) {
       log.accept("this node is too far behind the group: copying the store from a member "
           + "(network restore)");
@@ -90,7 +95,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
         throw new IOException(dir + ": network restore failed: " + Store.firstLine(re), re);
       }
       try {
-        env = openWithin(dir, group, timeout);
+        env = openWithin(dir, group, timeout, GRACE_MILLIS);
       } catch (DatabaseException | IllegalArgumentException again) {
         throw problem(dir, group, again);
       }
@@ -100,9 +105,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     }
     if (fresh && env.getState().isUnknown()) {
       closeQuietly(env);
-      throw new IOException("group " + group.name() + ": no helper answered within "
-          + timeout.toSeconds() + " s (" + group.helperHosts() + "); a new node must reach a "
-          + "member to join, and the first node of a group names itself as its helper");
+      throw noHelper(group, timeout);
     }
     GroupNode n = new GroupNode(group, env, log);
     env.setStateChangeListener(event -> n.changed(event.getState(),
@@ -115,8 +118,8 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
    * runs in a thread of its own so that the command can give up and say why. The abandoned
    * thread ends with the process.
    */
-  private static ReplicatedEnvironment openWithin(Path dir, Group group, Duration timeout)
-      throws IOException {
+  private static ReplicatedEnvironment openWithin(Path dir, Group group, Duration timeout,
+      long graceMillis) throws IOException {
     java.util.concurrent.CompletableFuture<ReplicatedEnvironment> f =
         new java.util.concurrent.CompletableFuture<>();
     Thread t = new Thread(() -> {
@@ -129,11 +132,9 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     t.setDaemon(true);
     t.start();
     try {
-      return f.get(timeout.toMillis() + GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      return f.get(timeout.toMillis() + graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new IOException("group " + group.name() + ": no helper answered within "
-          + timeout.toSeconds() + " s (" + group.helperHosts() + "); a new node must reach a "
-          + "member to join, and the first node of a group names itself as its helper");
+      throw noHelper(group, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while joining group " + group.name(), e);
@@ -162,12 +163,27 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     return new ReplicatedEnvironment(dir.toFile(), rc, ec);
   }
 
+  private static IOException noHelper(Group group, Duration timeout) {
+    return new IOException("group " + group.name() + ": no member answered at "
+        + group.helperHosts() + " within " + timeout.toSeconds() + " s (helpers down, or a "
+        + "wrong group name?); the first node of a new group names itself as its helper");
+  }
+
   private static IOException problem(Path dir, Group group, RuntimeException e) {
     if (e instanceof EnvironmentLockedException) {
       return new Store.LockedException(dir + ": the store is open for writing in another "
           + "process (a running accessctl serve?)", e);
     }
     String why = Store.firstLine(e);
+    java.util.regex.Matcher m = OTHER_GROUP.matcher(why);
+    if (m.find()) {
+      why = "the store belongs to group " + m.group(1) + ", not " + group.name();
+    }
+    m = TAKEN_ADDRESS.matcher(why);
+    if (m.find()) {
+      why = "the address " + Group.hostPort(group.address()) + " belongs to member "
+          + m.group(1) + " of the group; a member keeps its name";
+    }
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof java.net.BindException) {
         why = "the node address " + Group.hostPort(group.address()) + " is in use";
@@ -251,7 +267,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
       try {
         NodeState st = admin.getNodeState(n, STATUS_TIMEOUT_MILLIS);
         byte[] app = st.getAppState();
-        long lag = st.getKnownMasterTxnEndVLSN() > 0
+        long lag = st.getNodeState().isMaster() ? 0 : st.getKnownMasterTxnEndVLSN() > 0
             ? Math.max(0, st.getKnownMasterTxnEndVLSN() - st.getCurrentTxnEndVLSN()) : -1;
         members.add(new GroupStatus.Member(n.getName(), address,
             st.getNodeState().name().toLowerCase(Locale.ROOT),
