@@ -47,6 +47,17 @@ class GroupServeTest {
       for (int i = 0; i < 3; i++) {
         g.awaitAnswer(i, "Try_TLS:Bagoona.COM", Reply.ok(bytes("NO")));
       }
+      Cli.Run status = Cli.run("group", "status", "--store", g.store(replica).toString(),
+          "--format", "json");
+      assertThat(status.exit()).as(status.err()).isZero();
+      assertThat(status.out()).contains("\"group\": \"mtas\"")
+          .contains("\"node\": \"" + g.name(replica) + "\"")
+          .contains("\"role\": \"replica\"")
+          .contains("\"master\": \"" + g.name(master) + "\"");
+      for (int i = 0; i < 3; i++) {
+        assertThat(status.out()).contains("\"name\": \"" + g.name(i) + "\"");
+      }
+      assertThat(status.out().split("\"access\": 1", -1)).as(status.out()).hasSize(4);
 
       g.kill9(master);
       List<Integer> survivors = new ArrayList<>();
@@ -104,6 +115,52 @@ class GroupServeTest {
             .isEqualTo(Reply.ok(bytes("REJECT")));
       }
     }
+  }
+
+  /**
+   * What an admin gets wrong is one line and exit 73, without a stack trace: a node address in
+   * use, a helper nobody answers at (bounded by --join-timeout), a wrong group name, a store of
+   * another group; a push to a store that is a group member but not served is refused too.
+   */
+  @Test
+  void badGroupSettingsAreOneLineAndExit73() throws Exception {
+    try (GroupNodes g = new GroupNodes(dir, 1)) {
+      g.start(0);
+      g.awaitMaster();
+      int[] free = GroupNodes.freePortPairs(1);
+      String other = "127.0.0.1:" + free[0];
+      assertOneLine(serve("inuse", "mtas", "n2", g.address(0), g.address(0)),
+          "cannot join group mtas as n2: the node address " + g.address(0) + " is in use");
+      assertOneLine(serve("lonely", "mtas", "n2", other, "127.0.0.1:" + (free[0] + 1)),
+          "group mtas: no member answered at");
+      assertOneLine(serve("wrongname", "mta", "n2", other, g.address(0)),
+          "group mta: no member answered at " + g.address(0));
+      g.kill9(0);
+      assertOneLine(serve(g.store(0), "other", "n1", g.address(0), g.address(0)),
+          "cannot join group other as n1: the store belongs to group mtas, not other");
+      Cli.Run push = GroupNodes.push(g.store(0), map("m", "Connect:192.0.2.1\tREJECT\n"));
+      assertThat(push.exit()).isEqualTo(73);
+      assertThat(push.err()).isEqualTo("accessctl: " + g.store(0) + ": the store belongs to a "
+          + "replication group; push through its running accessctl serve --group\n");
+    }
+  }
+
+  private io.accessctl.testutil.Oracle.Result serve(String store, String group, String node,
+      String address, String helper) {
+    return serve(dir.resolve(store), group, node, address, helper);
+  }
+
+  private io.accessctl.testutil.Oracle.Result serve(Path store, String group, String node,
+      String address, String helper) {
+    return ServerProcess.run(List.of(), "serve", "--no-cf", "--store", store.toString(),
+        "--socket", dir.resolve(node + "-bad.sock").toString(), "--group", group, "--node", node,
+        "--node-address", address, "--helper", helper, "--join-timeout", "2");
+  }
+
+  private static void assertOneLine(io.accessctl.testutil.Oracle.Result r, String contains) {
+    assertThat(r.exit()).as(r.stdout() + r.stderr()).isEqualTo(73);
+    assertThat(r.stderr()).contains(contains).doesNotContain("\tat ").endsWith("\n");
+    assertThat(r.stderr().strip().lines()).as(r.stderr()).hasSize(1);
   }
 
   /**
