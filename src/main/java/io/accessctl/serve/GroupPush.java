@@ -34,8 +34,12 @@ public final class GroupPush implements PushChannel.Receiver {
           return store.replace(map, content);
         }
         var to = node.masterPushAddress();
-        if (to.isPresent()) {
-          return PushChannel.push(to.get(), map, content);
+        var secret = store.pushSecret();
+        if (to.isPresent() && secret.isPresent()) {
+          return PushChannel.push(to.get(), secret.get(), map, content);
+        }
+        if (secret.isEmpty()) {
+          last = "the group's push secret has not reached this member yet";
         }
       } catch (Store.NotMasterException e) {
         last = e.getMessage();

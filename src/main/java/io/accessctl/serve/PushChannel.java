@@ -69,6 +69,7 @@ public final class PushChannel implements Closeable {
   private final Object fileKey;
   private final Receiver receiver;
   private Admin admin;
+  private java.util.function.Supplier<java.util.Optional<String>> secret;
   private final Consumer<String> log;
   private final Thread thread;
 
@@ -115,8 +116,12 @@ public final class PushChannel implements Closeable {
     return this;
   }
 
-  /** Listens for forwarded pushes on a TCP address, handing them to {@code r}. */
-  public static PushChannel listen(Endpoint at, Receiver r, Consumer<String> log)
+  /**
+   * Listens for forwarded pushes on a TCP address, handing them to {@code r}; a push must come
+   * after {@code auth SECRET} with the group's push secret.
+   */
+  public static PushChannel listen(Endpoint at, Receiver r,
+      java.util.function.Supplier<java.util.Optional<String>> secret, Consumer<String> log)
       throws IOException {
     ServerSocketChannel ch = ServerSocketChannel.open(at.family());
     try {
@@ -127,6 +132,7 @@ public final class PushChannel implements Closeable {
           + "pushes: " + e.getMessage(), e);
     }
     PushChannel pc = new PushChannel(ch, null, r, log);
+    pc.secret = secret;
     pc.thread.start();
     return pc;
   }
@@ -166,9 +172,19 @@ public final class PushChannel implements Closeable {
       String reply;
       try {
         byte[] first = readItem(in);
+        if (secret != null) {
+          if (!authorized(first)) {
+            Netstring.write(out, "ERR not a member of the group: wrong push secret"
+                .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+          }
+          first = readItem(in);
+        }
         String request = new String(first, StandardCharsets.UTF_8);
         if (!request.startsWith("push ")) {
-          Netstring.write(out, admin(request).getBytes(StandardCharsets.UTF_8));
+          Netstring.write(out, (secret != null ? "ERR only pushes are taken here"
+              : admin(request)).getBytes(StandardCharsets.UTF_8));
           out.flush();
           return;
         }
@@ -196,6 +212,11 @@ public final class PushChannel implements Closeable {
     } catch (IOException e) {
       log.accept("push channel: " + e.getMessage());
     }
+  }
+
+  private boolean authorized(byte[] auth) {
+    byte[] want = ("auth " + secret.get().orElse("")).getBytes(StandardCharsets.US_ASCII);
+    return secret.get().isPresent() && java.security.MessageDigest.isEqual(want, auth);
   }
 
   private String admin(String request) {
@@ -273,21 +294,26 @@ public final class PushChannel implements Closeable {
    * @throws IOException when no server listens there, or the server refused the push
    */
   public static MapInfo push(Path storeDir, String map, MapContent content) throws IOException {
-    return push(Endpoint.unix(socketPath(storeDir)), map, content);
+    return push(Endpoint.unix(socketPath(storeDir)), null, map, content);
   }
 
   /**
-   * Pushes through the channel at {@code to}.
+   * Pushes through the channel at {@code to}, showing {@code secret} first when it is not null
+   * (a forwarded push).
    *
    * @throws Store.NoMajorityException when the group could not acknowledge it
    * @throws IOException when nothing listens there, or the server refused the push
    */
-  public static MapInfo push(Endpoint to, String map, MapContent content) throws IOException {
+  public static MapInfo push(Endpoint to, String secret, String map, MapContent content)
+      throws IOException {
     Store.checkMapName(map);
     String p = to.isUnix() ? to.path().toString() : to.host() + ":" + to.port();
     try (SocketChannel c = to.connect();
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
         InputStream in = new BufferedInputStream(Channels.newInputStream(c))) {
+      if (secret != null) {
+        Netstring.write(out, ("auth " + secret).getBytes(StandardCharsets.US_ASCII));
+      }
       String header = "push " + map + " " + (content.fold() ? "fold" : "nofold") + " "
           + content.records().size() + " " + content.digest() + " " + content.source();
       Netstring.write(out, header.getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.accessctl.serve;
 
 import static io.accessctl.serve.TestMaps.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessctl.cli.Cli;
 import io.accessctl.testutil.AccessGen;
@@ -118,7 +119,8 @@ class GroupServeTest {
   }
 
   /**
-   * What an admin gets wrong is one line and exit 73, without a stack trace: a node address in
+   * A push to a member's forwarding port without the group's secret is refused. What an admin
+   * gets wrong is one line and exit 73, without a stack trace: a node address in
    * use, a helper nobody answers at (bounded by --join-timeout), a wrong group name, a store of
    * another group; a push to a store that is a group member but not served is refused too.
    */
@@ -127,6 +129,14 @@ class GroupServeTest {
     try (GroupNodes g = new GroupNodes(dir, 1)) {
       g.start(0);
       g.awaitMaster();
+      // The port that takes forwarded pushes takes them only with the group's secret.
+      Endpoint forward = Group.pushAddressOf(Endpoint.parse(g.address(0)));
+      MapContent content = TestMaps.generation(1, 3);
+      for (String secret : new String[] {null, "guess"}) {
+        assertThatThrownBy(() -> PushChannel.push(forward, secret, "access", content))
+            .isInstanceOf(java.io.IOException.class).hasMessageContaining("push secret");
+      }
+      assertThat(g.lookup(0, TestMaps.key(0)).status()).isEqualTo(Reply.Status.TEMP);
       int[] free = GroupNodes.freePortPairs(1);
       String other = "127.0.0.1:" + free[0];
       assertOneLine(serve("inuse", "mtas", "n2", g.address(0), g.address(0)),
