@@ -40,6 +40,7 @@ public final class Serve implements AutoCloseable {
   private final List<Endpoint> bound = new ArrayList<>();
   private PushChannel push;
   private PushChannel forwarded;
+  private volatile boolean mustRestart;
   private SourceWatcher watcher;
 
   private Serve(Store store, SocketmapServer server) {
@@ -63,6 +64,10 @@ public final class Serve implements AutoCloseable {
       throw new WriteFailure(IoProblems.describe(e), e);
     }
     Serve serve = new Serve(s, new SocketmapServer(s, r.options(), log));
+    s.node().ifPresent(n -> n.onInvalid(() -> {
+      serve.mustRestart = true;
+      new Thread(serve::close, "group-restart").start();
+    }));
     try {
       serve.listen(r, log);
     } catch (IOException e) {
@@ -113,6 +118,11 @@ public final class Serve implements AutoCloseable {
   /** Returns once the server has stopped. */
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
+  }
+
+  /** True when the server stopped because its group member must be restarted to rejoin. */
+  public boolean mustRestart() {
+    return mustRestart;
   }
 
   /** Stops the watcher, the push channel and the server, and closes the store. */

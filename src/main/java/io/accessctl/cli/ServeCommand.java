@@ -31,6 +31,8 @@ import picocli.CommandLine.ParameterException;
             + "to 256 bytes). A map the store does not hold is answered TEMP; a malformed request "
             + "PERM. Stops cleanly on SIGTERM."},
     exitCodeList = {"0:stopped by a signal", "2:usage error",
+        "75:a group member must be restarted to rejoin its group (JE closed its environment, "
+            + "e.g. to roll back a push the group never acknowledged); systemd's Restart= does it",
         "66:the --watch source cannot be read",
         "73:the store cannot be opened (another server holds it?), an endpoint cannot be bound, "
             + "or the group cannot be joined (wrong group name, node address in use, no helper "
@@ -137,7 +139,7 @@ public final class ServeCommand extends Subcommand {
     banner(out, serve, map);
     Runtime.getRuntime().addShutdownHook(new Thread(serve::close, "accessctl-shutdown"));
     serve.awaitTermination();
-    return ExitCodes.OK;
+    return serve.mustRestart() ? ExitCodes.TEMP_FAIL : ExitCodes.OK;
   }
 
   private void banner(PrintWriter out, Serve serve, String map) {

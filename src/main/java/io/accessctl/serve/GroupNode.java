@@ -65,6 +65,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
   private volatile String master;
   private volatile Role role = Role.UNKNOWN;
   private Thread follower;
+  private volatile Runnable onInvalid = () -> { };
   private volatile java.util.function.Supplier<Map<String, Long>> generations = Map::of;
   private volatile boolean closed;
 
@@ -301,10 +302,24 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     }
   }
 
+  /** Runs {@code r} once when JE has invalidated the environment, instead of following. */
+  public void onInvalid(Runnable r) {
+    onInvalid = r;
+  }
+
   /** Runs {@code refresh} now and then until closed. */
   void follow(Runnable refresh) {
     follower = new Thread(() -> {
       while (!closed) {
+        if (!env.isValid()) {
+          // JE invalidates a member that must roll back what it committed (a master that lost
+          // an election with a push the others never had) or that failed: only a new open
+          // recovers it, so the process ends and its supervisor starts it again.
+          log.accept("group " + group.name() + ": node " + group.node() + " must be restarted "
+              + "to rejoin (JE closed its environment); stopping");
+          onInvalid.run();
+          return;
+        }
         try {
           refresh.run();
           Thread.sleep(FOLLOW_MILLIS);
