@@ -88,8 +88,8 @@ public final class Serve implements AutoCloseable {
     PushChannel.Receiver receiver = store::replace;
     if (r.group() != null) {
       // Every member listens: which one is the master changes with each election.
-      forwarded = PushChannel.listen(r.group().pushAddress(), store::replace, store::pushSecret,
-          log);
+      forwarded = PushChannel.listen(r.group().pushAddress(), store::replace,
+          store.node().orElseThrow()::pushSecret, log);
       receiver = new GroupPush(store, r.joinTimeout());
     }
     try {

@@ -1,6 +1,11 @@
 package io.accessctl.serve;
 
+import com.sleepycat.je.Database;
+import com.sleepycat.je.DatabaseConfig;
+import com.sleepycat.je.DatabaseEntry;
 import com.sleepycat.je.DatabaseException;
+import com.sleepycat.je.LockMode;
+import com.sleepycat.je.OperationStatus;
 import com.sleepycat.je.Durability;
 import com.sleepycat.je.EnvironmentConfig;
 import com.sleepycat.je.EnvironmentLockedException;
@@ -48,6 +53,9 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
       Durability.SyncPolicy.WRITE_NO_SYNC, Durability.ReplicaAckPolicy.SIMPLE_MAJORITY);
   private static final long FOLLOW_MILLIS = 50;
   private static final int STATUS_TIMEOUT_MILLIS = 2000;
+  /** A group's own records: the push secret. */
+  private static final String GROUP_DB = "accessctl.group";
+  private static final String SECRET_KEY = "push-secret";
   /** JE's words for a store of another group and for an address another member holds. */
   private static final java.util.regex.Pattern OTHER_GROUP =
       java.util.regex.Pattern.compile("expected group name: (\\S+)");
@@ -65,6 +73,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
   private volatile String master;
   private volatile Role role = Role.UNKNOWN;
   private Thread follower;
+  private volatile Database groupDb;
   private volatile Runnable onInvalid = () -> { };
   private volatile java.util.function.Supplier<Map<String, Long>> generations = Map::of;
   private volatile boolean closed;
@@ -302,6 +311,49 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     }
   }
 
+  /**
+   * The group's push secret: what a replica shows the master when it forwards a push, so that
+   * only a member (whose store is readable by its owner alone) can push over the network. The
+   * master creates it; replication brings it to every member.
+   */
+  public Optional<String> pushSecret() {
+    Database db = groupDb;
+    if (db == null) {
+      return Optional.empty();
+    }
+    DatabaseEntry v = new DatabaseEntry();
+    try {
+      OperationStatus st = db.get(null, Store.utf8(SECRET_KEY), v, LockMode.READ_UNCOMMITTED);
+      return st == OperationStatus.SUCCESS
+          ? Optional.of(new String(v.getData(), StandardCharsets.US_ASCII)) : Optional.empty();
+    } catch (DatabaseException | IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** On the master, creates the push secret if the group has none yet. */
+  void ensurePushSecret() {
+    try {
+      if (groupDb == null) {
+        groupDb = env.openDatabase(null, GROUP_DB, new DatabaseConfig().setTransactional(true)
+            .setAllowCreate(isMaster()));
+      }
+      if (isMaster() && pushSecret().isEmpty()) {
+        createPushSecret();
+      }
+    } catch (DatabaseException | IllegalStateException e) {
+      // a replica before the master made it, no majority yet, or the role is changing: the
+      // next round tries again
+    }
+  }
+
+  private void createPushSecret() {
+    byte[] b = new byte[32];
+    new java.security.SecureRandom().nextBytes(b);
+    groupDb.put(null, Store.utf8(SECRET_KEY), new DatabaseEntry(
+        java.util.HexFormat.of().formatHex(b).getBytes(StandardCharsets.US_ASCII)));
+  }
+
   /** Runs {@code r} once when JE has invalidated the environment, instead of following. */
   public void onInvalid(Runnable r) {
     onInvalid = r;
@@ -337,6 +389,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
   @Override
   public void close() {
     stopFollowing();
+    Store.closeQuietly(groupDb);
     closeQuietly(env);
   }
 

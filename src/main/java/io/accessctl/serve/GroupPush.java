@@ -34,7 +34,7 @@ public final class GroupPush implements PushChannel.Receiver {
           return store.replace(map, content);
         }
         var to = node.masterPushAddress();
-        var secret = store.pushSecret();
+        var secret = node.pushSecret();
         if (to.isPresent() && secret.isPresent()) {
           return PushChannel.push(to.get(), secret.get(), map, content);
         }

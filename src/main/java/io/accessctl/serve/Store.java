@@ -50,9 +50,6 @@ import java.util.regex.Pattern;
 public final class Store implements Closeable {
   /** The database that holds one {@link MapInfo} per map name. */
   static final String META = "accessctl.meta";
-  /** A group's own records: the push secret. */
-  private static final String GROUP_DB = "accessctl.group";
-  private static final String SECRET_KEY = "push-secret";
   private static final String GENERATION_PREFIX = "map:";
   private static final Pattern MAP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
   /** JE's cache as a share of the heap: the maps are small; the rest is for connections. */
@@ -76,10 +73,7 @@ public final class Store implements Closeable {
     }
   }
 
-  /**
-   * Thrown when this node cannot commit: it is not the master (a replica forwards the push), or
-   * no simple majority of the group is there to acknowledge.
-   */
+  /** Thrown when this node cannot commit because it is not the master: a replica forwards. */
   public static final class NotMasterException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -111,7 +105,6 @@ public final class Store implements Closeable {
   private final Environment env;
   private final GroupNode node;
   private volatile Database meta;
-  private volatile Database groupDb;
   private final Map<String, Generation> current = new ConcurrentHashMap<>();
   /** Databases this process has open, which a push must not drop. */
   private final java.util.Set<String> openHere = ConcurrentHashMap.newKeySet();
@@ -193,42 +186,6 @@ public final class Store implements Closeable {
         "rwx------"));
     GroupNode n = GroupNode.join(dir, group, joinTimeout, log);
     return new Store(dir, n);
-  }
-
-  /**
-   * The group's push secret: what a replica shows the master when it forwards a push, so that
-   * only a member (whose store is readable by its owner alone) can push over the network. The
-   * master creates it; replication brings it to every member.
-   */
-  public Optional<String> pushSecret() {
-    Database db = groupDb;
-    if (db == null) {
-      return Optional.empty();
-    }
-    DatabaseEntry v = new DatabaseEntry();
-    try {
-      return db.get(null, utf8(SECRET_KEY), v, LockMode.READ_UNCOMMITTED) == OperationStatus.SUCCESS
-          ? Optional.of(new String(v.getData(), StandardCharsets.US_ASCII)) : Optional.empty();
-    } catch (DatabaseException | IllegalStateException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** On the master, creates the push secret if the group has none yet. */
-  private void ensurePushSecret() {
-    if (groupDb == null) {
-      try {
-        groupDb = env.openDatabase(null, GROUP_DB, dbConfig(node.isMaster()));
-      } catch (DatabaseNotFoundException e) {
-        return; // a replica before the master made it
-      }
-    }
-    if (node.isMaster() && pushSecret().isEmpty()) {
-      byte[] b = new byte[32];
-      new java.security.SecureRandom().nextBytes(b);
-      groupDb.put(null, utf8(SECRET_KEY),
-          new DatabaseEntry(java.util.HexFormat.of().formatHex(b).getBytes(StandardCharsets.US_ASCII)));
-    }
   }
 
   /** This node in its group, or empty for a store of one process. */
@@ -403,11 +360,7 @@ public final class Store implements Closeable {
     if (closed) {
       return;
     }
-    try {
-      ensurePushSecret();
-    } catch (DatabaseException | IllegalStateException e) {
-      // no majority yet, or the role is changing: the next round tries again
-    }
+    node.ensurePushSecret();
     if (meta == null) {
       meta = openMeta();
       if (meta == null) {
@@ -532,7 +485,6 @@ public final class Store implements Closeable {
     if (meta != null) {
       closeQuietly(meta);
     }
-    closeQuietly(groupDb);
     if (node != null) {
       node.close();
       return;
@@ -607,11 +559,11 @@ public final class Store implements Closeable {
     return GENERATION_PREFIX + map + ":" + generation;
   }
 
-  private static DatabaseEntry utf8(String s) {
+  static DatabaseEntry utf8(String s) {
     return new DatabaseEntry(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void closeQuietly(Database db) {
+  static void closeQuietly(Database db) {
     if (db == null) {
       return;
     }
