@@ -34,7 +34,8 @@ class GroupServeTest {
    * A push on a replica reaches all three; after kill -9 of the master the survivors keep
    * answering through the election (never TEMP), a push on a survivor is taken by the new master
    * and answered by both; the killed member restarts with the latest map; with two of three
-   * down a push is refused with 75 and, once all are back, every member still has the map it had.
+   * down a push is refused with 75 and, once all are back, every member still has the map it had;
+   * a member started alone answers from its store.
    */
   @Test
   void pushesReachEveryMemberAndSurviveTheLossOfTheMaster() throws Exception {
@@ -115,6 +116,14 @@ class GroupServeTest {
         assertThat(g.lookup(i, "connect:192.0.2.7")).as(g.name(i))
             .isEqualTo(Reply.ok(bytes("REJECT")));
       }
+
+      // A member that starts while the rest of its group is away serves what it has.
+      for (int i = 0; i < 3; i++) {
+        g.kill9(i);
+      }
+      g.start(replica);
+      assertThat(g.lookup(replica, "connect:192.0.2.7")).isEqualTo(Reply.ok(bytes("REJECT")));
+      assertThat(g.master()).isEmpty();
     }
   }
 
