@@ -4,6 +4,7 @@ import io.accessctl.cf.CfFile;
 import io.accessctl.mapfile.Record;
 import io.accessctl.serve.MapContent;
 import io.accessctl.serve.MapInfo;
+import io.accessctl.serve.NoMajorityException;
 import io.accessctl.serve.PushChannel;
 import io.accessctl.serve.Reply;
 import io.accessctl.serve.Store;
@@ -84,7 +85,7 @@ public final class Push {
     } catch (Store.LockedException locked) {
       try {
         return new Pushed(PushChannel.push(store, map, content), true);
-      } catch (Store.NoMajorityException e) {
+      } catch (NoMajorityException e) {
         throw new NoMajority(e.getMessage(), e.committedHere(), e);
       } catch (IOException e) {
         throw new WriteFailure(e.getMessage(), e);

@@ -41,13 +41,13 @@ public final class GroupPush implements PushChannel.Receiver {
         if (secret.isEmpty()) {
           last = "the group's push secret has not reached this member yet";
         }
-      } catch (Store.NotMasterException e) {
+      } catch (NotMasterException e) {
         last = e.getMessage();
       } catch (PushChannel.Unreachable e) {
         last = "the master " + node.master().orElse("?") + " does not answer: " + e.getMessage();
       }
       if (System.nanoTime() > deadline) {
-        throw new Store.NoMajorityException("group " + node.group().name() + " has no master "
+        throw new NoMajorityException("group " + node.group().name() + " has no master "
             + "that takes the push after " + wait.toSeconds() + " s (" + last + ")", false, null);
       }
       try {

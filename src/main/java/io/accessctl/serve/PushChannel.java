@@ -199,10 +199,10 @@ public final class PushChannel implements Closeable {
             + info.generation() + ", " + info.entries() + " entries");
         reply = "OK " + info.generation() + " " + info.entries() + " "
             + info.pushedAt().toEpochMilli();
-      } catch (Store.NoMajorityException e) {
+      } catch (NoMajorityException e) {
         log.accept("push refused: " + e.getMessage());
         reply = (e.committedHere() ? "ACKS " : "TEMP ") + e.getMessage();
-      } catch (Store.NotMasterException e) {
+      } catch (NotMasterException e) {
         reply = "MOVED " + e.getMessage();
       } catch (IOException | IllegalArgumentException e) {
         reply = "ERR " + e.getMessage();
@@ -301,7 +301,7 @@ public final class PushChannel implements Closeable {
    * Pushes through the channel at {@code to}, showing {@code secret} first when it is not null
    * (a forwarded push).
    *
-   * @throws Store.NoMajorityException when the group could not acknowledge it
+   * @throws NoMajorityException when the group could not acknowledge it
    * @throws IOException when nothing listens there, or the server refused the push
    */
   public static MapInfo push(Endpoint to, String secret, String map, MapContent content)
@@ -328,10 +328,10 @@ public final class PushChannel implements Closeable {
       }
       String r = new String(reply, StandardCharsets.UTF_8);
       if (r.startsWith("TEMP ") || r.startsWith("ACKS ")) {
-        throw new Store.NoMajorityException(r.substring(5), r.startsWith("ACKS "), null);
+        throw new NoMajorityException(r.substring(5), r.startsWith("ACKS "), null);
       }
       if (r.startsWith("MOVED ")) {
-        throw new Store.NotMasterException(r.substring(6), null);
+        throw new NotMasterException(r.substring(6), null);
       }
       if (!r.startsWith("OK ")) {
         throw new IOException("the server refused the push: "

@@ -73,33 +73,6 @@ public final class Store implements Closeable {
     }
   }
 
-  /** Thrown when this node cannot commit because it is not the master: a replica forwards. */
-  public static final class NotMasterException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    NotMasterException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /**
-   * Thrown when a push cannot be acknowledged by a simple majority of the group. When {@link
-   * #committedHere()} is false the map was left as it was everywhere.
-   */
-  public static final class NoMajorityException extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final boolean committedHere;
-
-    public NoMajorityException(String message, boolean committedHere, Throwable cause) {
-      super(message, cause);
-      this.committedHere = committedHere;
-    }
-
-    public boolean committedHere() {
-      return committedHere;
-    }
-  }
-
   private final Path dir;
   private final boolean readOnly;
   private final Environment env;
