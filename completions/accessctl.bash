@@ -167,8 +167,11 @@ function _complete_accessctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} push" ];    then _picocli_accessctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} group" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_accessctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} group status" ];    then _picocli_accessctl_group; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} group remove" ];    then _picocli_accessctl_group; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook install" ];    then _picocli_accessctl_hook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook run" ];    then _picocli_accessctl_hook; return $?; fi
 
@@ -186,15 +189,21 @@ function _complete_accessctl() {
   local cmds10=(delete)
   local cmds11=(serve)
   local cmds12=(push)
-  local cmds13=(hook)
-  local cmds14=(shell)
-  local cmds15=(hook install)
-  local cmds16=(hook run)
+  local cmds13=(group)
+  local cmds14=(hook)
+  local cmds15=(shell)
+  local cmds16=(group status)
+  local cmds17=(group remove)
+  local cmds18=(hook install)
+  local cmds19=(hook run)
 
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_accessctl_hook_run; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_accessctl_hook_install; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_accessctl_shell; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_accessctl_hook; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_accessctl_hook_run; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_accessctl_hook_install; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_accessctl_group_remove; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_accessctl_group_status; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_accessctl_shell; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_accessctl_hook; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_accessctl_group; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_accessctl_push; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_accessctl_serve; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_accessctl_delete; return $?; fi
@@ -218,7 +227,7 @@ function _picocli_accessctl() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="lint explain compile makemap dump query lookup suggest status set delete serve push hook shell"
+  local commands="lint explain compile makemap dump query lookup suggest status set delete serve push group hook shell"
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -710,7 +719,7 @@ function _picocli_accessctl_serve() {
 
   local commands=""
   local flag_opts="'--no-cf' '-r' '--strict' '--force' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--store' '--map' '--socket' '--listen' '--socket-mode' '--watch' '--watch-interval' '--max-clients' '--max-reply' '--threads' '--request-timeout' '--idle-timeout' '--cf' '-t' '-D'"
+  local arg_opts="'--store' '--map' '--socket' '--listen' '--socket-mode' '--watch' '--watch-interval' '--max-clients' '--max-reply' '--threads' '--request-timeout' '--idle-timeout' '--group' '--node' '--node-address' '--helper' '--join-timeout' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -755,6 +764,21 @@ function _picocli_accessctl_serve() {
       return
       ;;
     '--idle-timeout')
+      return
+      ;;
+    '--group')
+      return
+      ;;
+    '--node')
+      return
+      ;;
+    '--node-address')
+      return
+      ;;
+    '--helper')
+      return
+      ;;
+    '--join-timeout')
       return
       ;;
     '--cf')
@@ -832,6 +856,24 @@ function _picocli_accessctl_push() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `group` subcommand.
+function _picocli_accessctl_group() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="status remove"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `hook` subcommand.
 function _picocli_accessctl_hook() {
   # Get completion data
@@ -870,6 +912,69 @@ function _picocli_accessctl_shell() {
       return $?
       ;;
     '--history')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_accessctl_group_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--store' '--format'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_accessctl_group_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--store'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--store')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

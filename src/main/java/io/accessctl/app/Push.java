@@ -4,6 +4,7 @@ import io.accessctl.cf.CfFile;
 import io.accessctl.mapfile.Record;
 import io.accessctl.serve.MapContent;
 import io.accessctl.serve.MapInfo;
+import io.accessctl.serve.NoMajorityException;
 import io.accessctl.serve.PushChannel;
 import io.accessctl.serve.Reply;
 import io.accessctl.serve.Store;
@@ -81,6 +82,7 @@ public final class Push {
    * Replaces {@code map} in the store, or, when a server holds the store, through that server.
    *
    * @throws WriteFailure when neither the store nor the server takes it
+   * @throws NoMajority when the server is a group member and the group cannot acknowledge it
    */
   public static Pushed toStore(Path store, String map, MapContent content) {
     try (Store s = Store.open(store)) {
@@ -88,6 +90,8 @@ public final class Push {
     } catch (Store.LockedException locked) {
       try {
         return new Pushed(PushChannel.push(store, map, content), true);
+      } catch (NoMajorityException e) {
+        throw new NoMajority(e.getMessage(), e.committedHere(), e);
       } catch (IOException e) {
         throw new WriteFailure(e.getMessage(), e);
       }

@@ -1,6 +1,8 @@
 package io.accessctl.app;
 
 import io.accessctl.serve.Endpoint;
+import io.accessctl.serve.Group;
+import io.accessctl.serve.GroupPush;
 import io.accessctl.serve.MapInfo;
 import io.accessctl.serve.PushChannel;
 import io.accessctl.serve.SocketmapServer;
@@ -25,15 +27,20 @@ public final class Serve implements AutoCloseable {
    * @param socketMode permissions of Unix-domain socket files, or null for the umask's
    * @param watch a text map pushed into {@code map} now and on every change, or null
    * @param loader reads and judges the watched source (compile's rules)
+   * @param group the replication group this node is a member of, or null for a store of one
+   * @param joinTimeout how long a node tries to reach its group at start, and a push waits for
+   *     a master
    */
   public record Request(Path store, String map, List<Endpoint> endpoints,
       Set<PosixFilePermission> socketMode, SocketmapServer.Options options, Path watch,
-      Duration watchInterval, SourceWatcher.Loader loader) {}
+      Duration watchInterval, SourceWatcher.Loader loader, Group group, Duration joinTimeout) {}
 
   private final Store store;
   private final SocketmapServer server;
   private final List<Endpoint> bound = new ArrayList<>();
   private PushChannel push;
+  private PushChannel forwarded;
+  private volatile boolean mustRestart;
   private SourceWatcher watcher;
 
   private Serve(Store store, SocketmapServer server) {
@@ -51,11 +58,16 @@ public final class Serve implements AutoCloseable {
   public static Serve start(Request r, Consumer<String> log) {
     Store s;
     try {
-      s = Store.open(r.store());
+      s = r.group() == null ? Store.open(r.store())
+          : Store.openInGroup(r.store(), r.group(), r.joinTimeout(), log);
     } catch (IOException e) {
       throw new WriteFailure(IoProblems.describe(e), e);
     }
     Serve serve = new Serve(s, new SocketmapServer(s, r.options(), log));
+    s.node().ifPresent(n -> n.onInvalid(() -> {
+      serve.mustRestart = true;
+      new Thread(serve::close, "group-restart").start();
+    }));
     try {
       serve.listen(r, log);
     } catch (IOException e) {
@@ -73,8 +85,16 @@ public final class Serve implements AutoCloseable {
       }
       bound.add(b);
     }
+    PushChannel.Receiver receiver = store::replace;
+    if (r.group() != null) {
+      // Every member listens: which one is the master changes with each election.
+      forwarded = PushChannel.listen(r.group().pushAddress(), store::replace,
+          store.node().orElseThrow()::pushSecret, log);
+      receiver = new GroupPush(store, r.joinTimeout());
+    }
     try {
-      push = PushChannel.open(store, log);
+      push = PushChannel.open(store.dir(), receiver, log);
+      store.node().ifPresent(push::withAdmin);
     } catch (IOException e) {
       log.accept(e.getMessage() + "; accessctl push cannot reach this server");
     }
@@ -100,6 +120,11 @@ public final class Serve implements AutoCloseable {
     server.awaitTermination();
   }
 
+  /** True when the server stopped because its group member must be restarted to rejoin. */
+  public boolean mustRestart() {
+    return mustRestart;
+  }
+
   /** Stops the watcher, the push channel and the server, and closes the store. */
   @Override
   public void close() {
@@ -108,6 +133,9 @@ public final class Serve implements AutoCloseable {
     }
     if (push != null) {
       push.close();
+    }
+    if (forwarded != null) {
+      forwarded.close();
     }
     server.close();
     store.close();

@@ -42,6 +42,7 @@ public final class AccessctlCommand implements Callable<Integer> {
     m.put("delete", DeleteCommand.class);
     m.put("serve", ServeCommand.class);
     m.put("push", PushCommand.class);
+    m.put("group", GroupCommand.class);
     m.put("hook", HookCommand.class);
     m.put("shell", ShellCommand.class);
     return java.util.Collections.unmodifiableMap(m);

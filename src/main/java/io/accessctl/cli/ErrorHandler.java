@@ -1,6 +1,7 @@
 package io.accessctl.cli;
 
 import io.accessctl.app.IoProblems;
+import io.accessctl.app.NoMajority;
 import io.accessctl.app.WriteFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +24,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (t instanceof ExitException e) {
       code = e.code();
       msg = e.getMessage();
+    } else if (t instanceof NoMajority e) {
+      code = ExitCodes.TEMP_FAIL;
+      msg = e.getMessage() + (e.committedOnMaster() ? "" : "; the map was not changed");
     } else if (t instanceof WriteFailure e) {
       code = ExitCodes.CANT_CREATE;
       msg = e.getMessage();

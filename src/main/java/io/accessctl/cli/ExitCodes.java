@@ -19,10 +19,14 @@ public final class ExitCodes {
   public static final int DATA_ERROR = 65;
   /** EX_NOINPUT. */
   public static final int NO_INPUT = 66;
+  /** EX_UNAVAILABLE: no group member serves the store, or the group refused a change. */
+  public static final int UNAVAILABLE = 69;
   /** EX_SOFTWARE: a bug in accessctl. */
   public static final int SOFTWARE = 70;
   /** EX_CANTCREAT: the output cannot be created. */
   public static final int CANT_CREATE = 73;
+  /** EX_TEMPFAIL: a replication group could not acknowledge a push by a majority. */
+  public static final int TEMP_FAIL = 75;
   /** EX_IOERR. */
   public static final int IO_ERROR = 74;
 }

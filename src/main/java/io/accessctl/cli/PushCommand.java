@@ -31,7 +31,10 @@ import picocli.CommandLine.Parameters;
             + " in the store directory)."},
     exitCodeList = {"0:pushed (or already equal)", "2:usage error",
         "65:the source has errors (the map is left alone)", "66:the source cannot be read",
-        "73:the store cannot be opened or written"})
+        "73:the store cannot be opened or written (only its owner may push)",
+        "75:the server is a group member and no majority of the group acknowledged the push in "
+            + "time (no master, or too few members up); the map was not changed unless the "
+            + "message says it was committed on the master"})
 public final class PushCommand extends Subcommand {
   @Mixin
   StoreOptions store;

@@ -3,6 +3,7 @@ package io.accessctl.cli;
 import io.accessctl.app.Push;
 import io.accessctl.app.Serve;
 import io.accessctl.serve.Endpoint;
+import io.accessctl.serve.Group;
 import io.accessctl.serve.MapContent;
 import io.accessctl.serve.MapInfo;
 import io.accessctl.serve.SocketmapServer;
@@ -33,8 +34,12 @@ import picocli.CommandLine.ParameterException;
             + "to 256 bytes). A map the store does not hold is answered TEMP; a malformed request "
             + "PERM. Stops cleanly on SIGTERM."},
     exitCodeList = {"0:stopped by a signal", "2:usage error",
+        "75:a group member must be restarted to rejoin its group (JE closed its environment, "
+            + "e.g. to roll back a push the group never acknowledged); systemd's Restart= does it",
         "66:the --watch source cannot be read",
-        "73:the store cannot be opened (another server holds it?) or an endpoint cannot be bound"})
+        "73:the store cannot be opened (another server holds it?), an endpoint cannot be bound, "
+            + "or the group cannot be joined (wrong group name, node address in use, no helper "
+            + "answered within --join-timeout, a store of another group)"})
 public final class ServeCommand extends Subcommand {
   @Mixin
   StoreOptions store;
@@ -86,6 +91,32 @@ public final class ServeCommand extends Subcommand {
           + "(default: ${DEFAULT-VALUE}).")
   long idleTimeout;
 
+  @Option(names = "--group", paramLabel = "NAME",
+      description = "Run as a member of this replication group (Berkeley DB JE High "
+          + "Availability): pushes on any member reach all, each member answers from its own "
+          + "replica. Needs --node and --node-address.")
+  String group;
+
+  @Option(names = "--node", paramLabel = "NAME",
+      description = "This member's name in the group, unique in it.")
+  String node;
+
+  @Option(names = "--node-address", paramLabel = "HOST:PORT",
+      description = "This member's replication address; the next port (PORT+1) on the same host "
+          + "takes pushes forwarded to the master.")
+  String nodeAddress;
+
+  @Option(names = "--helper", paramLabel = "HOST:PORT", split = ",",
+      description = "Other members' node addresses to join through (repeatable or "
+          + "comma-separated); without it, or naming itself, the node starts a new group.")
+  List<String> helpers = new ArrayList<>();
+
+  @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How long a member waits for its group at start (a new member fails after "
+          + "it, one with data serves its replica and keeps trying) and a push waits for a "
+          + "master (default: ${DEFAULT-VALUE}).")
+  long joinTimeout;
+
   @Mixin
   PushCommand.SourceGate gate;
 
@@ -104,13 +135,14 @@ public final class ServeCommand extends Subcommand {
       }
     };
 
+    Group member = group();
     Serve serve = Serve.start(new Serve.Request(store.dir, map, endpoints, mode, options, watch,
-        Duration.ofMillis(watchInterval), this::watched),
+        Duration.ofMillis(watchInterval), this::watched, member, Duration.ofSeconds(joinTimeout)),
         log);
     banner(out, serve, map);
     Runtime.getRuntime().addShutdownHook(new Thread(serve::close, "accessctl-shutdown"));
     serve.awaitTermination();
-    return ExitCodes.OK;
+    return serve.mustRestart() ? ExitCodes.TEMP_FAIL : ExitCodes.OK;
   }
 
   /** The --watch source, if it may be pushed; what --force overrides is said before the push. */
@@ -143,6 +175,32 @@ public final class ServeCommand extends Subcommand {
     out.println("  sendmail.cf: K" + map + " socket -T<TMPF> " + first.sendmailSpec());
     out.println("  postfix:     " + first.postfixSpec(map));
     out.flush();
+  }
+
+  private Group group() {
+    if (group == null && node == null && nodeAddress == null && helpers.isEmpty()) {
+      return null;
+    }
+    if (group == null || node == null || nodeAddress == null) {
+      throw new ParameterException(spec.commandLine(),
+          "a group member needs --group, --node and --node-address");
+    }
+    if (watch != null) {
+      throw new ParameterException(spec.commandLine(), "--watch serves one store; in a group, "
+          + "push from any member instead");
+    }
+    if (joinTimeout < 1) {
+      throw new ParameterException(spec.commandLine(), "--join-timeout must be at least 1");
+    }
+    try {
+      List<Endpoint> hs = new ArrayList<>();
+      for (String h : helpers) {
+        hs.add(Endpoint.parse(h));
+      }
+      return new Group(group, node, Endpoint.parse(nodeAddress), hs);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private List<Endpoint> endpoints() {

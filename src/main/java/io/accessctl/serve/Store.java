@@ -12,6 +12,11 @@ import com.sleepycat.je.EnvironmentLockedException;
 import com.sleepycat.je.LockMode;
 import com.sleepycat.je.OperationStatus;
 import com.sleepycat.je.Transaction;
+import com.sleepycat.je.TransactionConfig;
+import com.sleepycat.je.rep.InsufficientAcksException;
+import com.sleepycat.je.rep.InsufficientReplicasException;
+import com.sleepycat.je.rep.ReplicaWriteException;
+import com.sleepycat.je.rep.UnknownMasterException;
 import io.accessctl.mapfile.Record;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,13 +76,17 @@ public final class Store implements Closeable {
   private final Path dir;
   private final boolean readOnly;
   private final Environment env;
-  private final Database meta;
+  private final GroupNode node;
+  private volatile Database meta;
   private final Map<String, Generation> current = new ConcurrentHashMap<>();
+  /** Databases this process has open, which a push must not drop. */
+  private final java.util.Set<String> openHere = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private Store(Path dir, boolean readOnly) throws IOException {
     this.dir = dir;
     this.readOnly = readOnly;
+    this.node = null;
     EnvironmentConfig ec = new EnvironmentConfig()
         .setAllowCreate(!readOnly)
         .setReadOnly(readOnly)
@@ -91,6 +100,9 @@ public final class Store implements Closeable {
     } catch (EnvironmentLockedException e) {
       throw new LockedException(dir + ": the store is open for writing in another process "
           + "(a running accessctl serve?)", e);
+    } catch (UnsupportedOperationException e) {
+      throw new IOException(dir + ": the store belongs to a replication group; push through "
+          + "its running accessctl serve --group", e);
     } catch (DatabaseException | IllegalArgumentException e) {
       throw new IOException(dir + ": cannot open the store: " + firstLine(e), e);
     }
@@ -109,10 +121,64 @@ public final class Store implements Closeable {
     }
   }
 
+  private Store(Path dir, GroupNode node) throws IOException {
+    this.dir = dir;
+    this.readOnly = false;
+    this.node = node;
+    this.env = node.environment();
+    try {
+      meta = openMeta();
+      if (meta != null) {
+        loadCurrent();
+      }
+    } catch (DatabaseException | IOException | IllegalArgumentException e) {
+      closeQuietly();
+      throw e instanceof IOException io ? io
+          : new IOException(dir + ": cannot read the store: " + firstLine(e), e);
+    }
+    node.publish(() -> {
+      Map<String, Long> g = new java.util.TreeMap<>();
+      current.forEach((name, gen) -> g.put(name, gen.info.generation()));
+      return g;
+    });
+    node.follow(this::refresh);
+  }
+
+  /**
+   * Opens the store in {@code dir} as a member of a replication group, joining it (or starting it,
+   * when the node is its own helper). The store follows what the master commits.
+   *
+   * @param log told about elections and role changes
+   */
+  public static Store openInGroup(Path dir, Group group, java.time.Duration joinTimeout,
+      java.util.function.Consumer<String> log) throws IOException {
+    Files.createDirectories(dir);
+    checkWritable(dir);
+    // The push secret is in the store's files: they are the owner's alone.
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString(
+        "rwx------"));
+    GroupNode n = GroupNode.join(dir, group, joinTimeout, log);
+    return new Store(dir, n);
+  }
+
+  /** This node in its group, or empty for a store of one process. */
+  public Optional<GroupNode> node() {
+    return Optional.ofNullable(node);
+  }
+
   /** Opens (creating it if needed) the store in {@code dir} for reading and writing. */
   public static Store open(Path dir) throws IOException {
     Files.createDirectories(dir);
+    checkWritable(dir);
     return new Store(dir, false);
+  }
+
+  /** JE's own message for a store it may not write names none of this. */
+  private static void checkWritable(Path dir) throws IOException {
+    Path lock = dir.resolve("je.lck");
+    if (!Files.isWritable(dir) || (Files.exists(lock) && !Files.isWritable(lock))) {
+      throw new IOException(dir + ": Permission denied: only the store's owner may write it");
+    }
   }
 
   /** Opens an existing store read-only, beside a server that may hold it for writing. */
@@ -169,13 +235,24 @@ public final class Store implements Closeable {
     if (readOnly) {
       throw new IOException(dir + ": the store is open read-only");
     }
+    if (node != null && !node.isMaster()) {
+      throw new NotMasterException(dir + ": this node is not the master", null);
+    }
     long gen = nextGeneration(map);
     String dbName = databaseName(map, gen);
     MapInfo info = new MapInfo(map, gen, 0, fold, Instant.now(), source, digest);
     Transaction txn = null;
     Database db = null;
+    boolean newMeta = meta == null;
     try {
-      txn = env.beginTransaction(null, null);
+      txn = env.beginTransaction(null, node == null ? null
+          : new TransactionConfig().setDurability(GroupNode.MAJORITY));
+      if (newMeta) {
+        meta = env.openDatabase(txn, META, dbConfig(true));
+      }
+      if (node != null) {
+        dropOldGenerations(txn, map);
+      }
       db = env.openDatabase(txn, dbName, dbConfig(true).setExclusiveCreate(true));
       long n = 0;
       DatabaseEntry k = new DatabaseEntry();
@@ -189,23 +266,103 @@ public final class Store implements Closeable {
       }
       info = new MapInfo(map, gen, n, fold, Instant.now(), source, digest);
       meta.put(txn, utf8(map), new DatabaseEntry(info.encode()));
-      txn.commit();
-      txn = null;
-    } catch (DatabaseException | IllegalStateException e) {
-      if (db != null) {
-        closeQuietly(db);
+      try {
+        txn.commit();
+      } catch (InsufficientAcksException e) {
+        txn = null;
+        swap(map, new Generation(db, dbName, info));
+        throw new NoMajorityException("generation " + gen + " of map " + map + " was committed "
+            + "on this master but a majority did not acknowledge it in time: the other nodes "
+            + "take it when they reconnect, unless a master elected without this node wins", true,
+            e);
       }
+      txn = null;
+    } catch (InsufficientReplicasException e) {
+      closeQuietly(db);
+      throw new NoMajorityException("no majority of group " + node.group().name()
+          + " is in contact with the master (" + firstLine(e) + ")", false, e);
+    } catch (ReplicaWriteException | UnknownMasterException e) {
+      closeQuietly(db);
+      throw new NotMasterException(dir + ": this node is no longer the master", e);
+    } catch (DatabaseException | IllegalStateException e) {
+      closeQuietly(db);
       throw new IOException(dir + ": push of map " + map + " failed: " + firstLine(e), e);
     } finally {
       if (txn != null) {
         abortQuietly(txn);
+        if (newMeta) {
+          // opened inside the aborted transaction: no longer usable
+          closeQuietly(meta);
+          meta = null;
+        }
       }
     }
-    Generation old = current.put(map, new Generation(db, dbName, info));
-    if (old != null) {
-      old.retire(true);
-    }
+    swap(map, new Generation(db, dbName, info));
     return info;
+  }
+
+  /** Makes {@code g} current; a store of one process drops the old one when its readers leave. */
+  private void swap(String map, Generation g) {
+    Generation old = current.put(map, g);
+    if (old != null) {
+      old.retire(node == null);
+    }
+  }
+
+  /**
+   * In a group, generations are dropped by the master one push later than on a single store, in
+   * the push's own transaction: a replica may still be reading the previous one when the new one
+   * arrives, and JE closes a replica's handle to a dropped database under its readers.
+   */
+  private void dropOldGenerations(Transaction txn, String map) {
+    Generation keep = current.get(map);
+    String prefix = GENERATION_PREFIX + map + ":";
+    for (String name : env.getDatabaseNames()) {
+      if (name.startsWith(prefix) && (keep == null || !keep.dbName.equals(name))
+          && !openHere.contains(name)) {
+        env.removeDatabase(txn, name);
+      }
+    }
+  }
+
+  /**
+   * Takes what replication brought: every map whose committed generation is not the one served
+   * is switched to it, in one step per map as after a local push.
+   */
+  private synchronized void refresh() {
+    if (closed) {
+      return;
+    }
+    node.ensurePushSecret();
+    if (meta == null) {
+      meta = openMeta();
+      if (meta == null) {
+        return;
+      }
+    }
+    DatabaseEntry k = new DatabaseEntry();
+    DatabaseEntry v = new DatabaseEntry();
+    List<MapInfo> committed = new ArrayList<>();
+    try (var c = meta.openCursor(null, com.sleepycat.je.CursorConfig.READ_COMMITTED)) {
+      while (c.getNext(k, v, LockMode.DEFAULT) == OperationStatus.SUCCESS) {
+        committed.add(MapInfo.decode(new String(k.getData(), StandardCharsets.UTF_8),
+            v.getData()));
+      }
+    } catch (IOException | DatabaseException | IllegalStateException e) {
+      return; // a replay holds the record, or the node is changing role: the next round takes it
+    }
+    for (MapInfo info : committed) {
+      Generation g = current.get(info.name());
+      if (g == null || g.info.generation() != info.generation()) {
+        String dbName = databaseName(info.name(), info.generation());
+        try {
+          swap(info.name(), new Generation(env.openDatabase(null, dbName, dbConfig(false)),
+              dbName, info));
+        } catch (DatabaseException | IllegalStateException e) {
+          return;
+        }
+      }
+    }
   }
 
   /** JE's database names, for tests and diagnostics. */
@@ -268,7 +425,14 @@ public final class Store implements Closeable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    if (node != null) {
+      node.stopFollowing();
+    }
+    closeStore();
+  }
+
+  private synchronized void closeStore() {
     if (closed) {
       return;
     }
@@ -294,6 +458,10 @@ public final class Store implements Closeable {
     if (meta != null) {
       closeQuietly(meta);
     }
+    if (node != null) {
+      node.close();
+      return;
+    }
     try {
       env.close();
     } catch (DatabaseException | IllegalStateException e) {
@@ -309,7 +477,8 @@ public final class Store implements Closeable {
 
   private Database openMeta() {
     try {
-      return env.openDatabase(null, META, dbConfig(!readOnly));
+      // In a group only a push creates it: a replica cannot, and the master does it in the push.
+      return env.openDatabase(null, META, dbConfig(!readOnly && node == null));
     } catch (DatabaseNotFoundException e) {
       return null;
     }
@@ -363,11 +532,14 @@ public final class Store implements Closeable {
     return GENERATION_PREFIX + map + ":" + generation;
   }
 
-  private static DatabaseEntry utf8(String s) {
+  static DatabaseEntry utf8(String s) {
     return new DatabaseEntry(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void closeQuietly(Database db) {
+  static void closeQuietly(Database db) {
+    if (db == null) {
+      return;
+    }
     try {
       db.close();
     } catch (DatabaseException | IllegalStateException e) {
@@ -383,7 +555,7 @@ public final class Store implements Closeable {
     }
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
@@ -407,6 +579,7 @@ public final class Store implements Closeable {
       this.db = db;
       this.dbName = dbName;
       this.info = info;
+      openHere.add(dbName);
     }
 
     boolean acquire() {
@@ -454,6 +627,7 @@ public final class Store implements Closeable {
 
     private void dispose() {
       closeQuietly(db);
+      openHere.remove(dbName);
       if (drop && !closed) {
         try {
           env.removeDatabase(null, dbName);

@@ -35,6 +35,18 @@
  *
  * <p>JE allows one writing process: while {@code serve} runs, {@code push} sends the records over
  * {@code push.sock} in the store directory ({@link io.accessctl.serve.PushChannel}). Only the
- * {@code serve} and {@code push} commands load this package's JE classes.
+ * {@code serve}, {@code push} and {@code group} commands load this package's JE classes.
+ *
+ * <h2>Replication group</h2>
+ *
+ * <p>With {@code serve --group} the store is a JE HA {@code ReplicatedEnvironment} ({@link
+ * io.accessctl.serve.GroupNode}). The master commits a push as above, with durability SYNC on its
+ * disk and a simple majority of acknowledgements, and drops old generations in a later push's
+ * transaction; every member's {@link io.accessctl.serve.Store} follows the meta records that
+ * replication applies and switches generations as after a local push. Reads require no
+ * consistency, so a member answers from its replica also without a master. A push on a replica
+ * goes to the master's push address ({@link io.accessctl.serve.Group#pushAddress()}, the node
+ * port + 1) over the same protocol ({@link io.accessctl.serve.GroupPush}). Members publish the
+ * generations they serve as JE app state, which {@code group status} collects.
  */
 package io.accessctl.serve;

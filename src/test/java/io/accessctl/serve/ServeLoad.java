@@ -56,8 +56,10 @@ public final class ServeLoad {
     int entries = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
     Path work = Files.createTempDirectory("serve-load");
     try {
-      List<Figures> f = run(work, new Settings(clients, perClient, Duration.ofSeconds(seconds),
-          entries, 1), System.out);
+      Settings settings = new Settings(clients, perClient, Duration.ofSeconds(seconds), entries,
+          1);
+      List<Figures> f = new ArrayList<>(run(work, settings, System.out));
+      f.addAll(group(work.resolve("group"), settings, f.get(1), System.out));
       long errors = f.stream().mapToLong(Figures::errors).sum();
       System.exit(errors == 0 ? 0 : 1);
     } finally {
@@ -101,6 +103,67 @@ public final class ServeLoad {
     out.printf("hash db in-process is %.0fx the lookups/s of socketmap over TCP; p99 %.1f us vs "
         + "%.1f us%n", hashF.perSecond() / tcpF.perSecond(), hashF.p99Micros(), tcpF.p99Micros());
     return all;
+  }
+
+  /**
+   * The same clients on a Unix socket of a replica in a three-member replication group (all
+   * three in this process, on 127.0.0.1), compared with {@code single}: the group must not slow
+   * lookups down, since a replica answers from its own store.
+   */
+  public static List<Figures> group(Path work, Settings s, Figures single, PrintStream out)
+      throws Exception {
+    List<Record> records = records(s.entries());
+    int[] ports = GroupNodes.freePortPairs(3);
+    List<Store> members = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Endpoint self = Endpoint.inet("127.0.0.1", ports[i]);
+        List<Endpoint> helpers = List.of(Endpoint.inet("127.0.0.1", ports[0]));
+        members.add(Store.openInGroup(work.resolve("n" + i), new Group("load", "n" + i, self,
+            helpers), Duration.ofSeconds(30), line -> { }));
+      }
+      Store master = awaitRole(members, GroupNode.Role.MASTER);
+      master.replace("access", new MapContent(records, true, "generated", "-"));
+      Store replica = awaitRole(members, GroupNode.Role.REPLICA);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (replica.info("access").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      SocketmapServer server = new SocketmapServer(replica, SocketmapServer.Options.defaults(),
+          line -> { });
+      Endpoint unix = server.listen(Endpoint.unix(work.resolve("r.sock")));
+      server.start();
+      Figures f;
+      try {
+        f = measure("socketmap, Unix socket, group replica", s, records,
+            () -> socketLookup(unix));
+      } finally {
+        server.close();
+      }
+      out.println(f);
+      out.printf("group replica vs single server (Unix socket): %.2fx the lookups/s; p99 %.1f us "
+          + "vs %.1f us%n", f.perSecond() / single.perSecond(), f.p99Micros(),
+          single.p99Micros());
+      return List.of(f);
+    } finally {
+      for (int i = members.size() - 1; i >= 0; i--) {
+        members.get(i).close();
+      }
+    }
+  }
+
+  private static Store awaitRole(List<Store> members, GroupNode.Role role)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Store m : members) {
+        if (m.node().orElseThrow().role() == role) {
+          return m;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("no member became " + role + " within 30 s");
   }
 
   /** One client's way of looking a key up: the value, or null for not found. */

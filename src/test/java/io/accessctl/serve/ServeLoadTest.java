@@ -24,4 +24,15 @@ class ServeLoadTest {
       assertThat(x.lookups()).as(x.toString()).isPositive();
     }
   }
+
+  @Test
+  void eightClientsOnAGroupReplicaGetEveryAnswerRight() throws Exception {
+    ServeLoad.Settings s = new ServeLoad.Settings(8, 1000, Duration.ofSeconds(5), 5_000, 7);
+    ServeLoad.Figures single = new ServeLoad.Figures("single", 1, 0, 1, 1, 1);
+    List<ServeLoad.Figures> f = ServeLoad.group(dir, s, single, System.out);
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.errors()).as(x.toString()).isZero();
+      assertThat(x.lookups()).as(x.toString()).isEqualTo(8 * 1000);
+    });
+  }
 }

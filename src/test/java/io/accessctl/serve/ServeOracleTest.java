@@ -53,7 +53,106 @@ class ServeOracleTest {
     }
   }
 
+  /**
+   * The same with the store a three-member replication group and sendmail on a replica's socket:
+   * pushes made on another member reach the replica sendmail asks.
+   */
+  @Test
+  void sendmailOnAReplicaGetsTheAnswersOfAHashDb() throws Exception {
+    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, Oracle.STOCK_CF);
+    long seed = AccessGen.seed();
+    try (GroupNodes g = new GroupNodes(Files.createDirectories(dir.resolve("group")), 3)) {
+      g.startAll();
+      int master = g.awaitMaster();
+      int asked = g.replica(master);
+      int pushedOn = 3 - master - asked;
+      run(seed, new Served() {
+        @Override
+        public Path socket() {
+          return g.socket(asked);
+        }
+
+        @Override
+        public void push(Path source, String text) throws Exception {
+          Cli.Run r = g.push(pushedOn, source);
+          assertThat(r.exit()).as(r.err()).isZero();
+          // acknowledged by a majority: the asked replica may apply it a moment later
+          for (String line : text.split("\n")) {
+            String[] kv = line.split("\t", 2);
+            g.awaitAnswer(asked, kv[0].toLowerCase(Locale.ROOT),
+                Reply.ok(kv[1].getBytes(StandardCharsets.ISO_8859_1)));
+          }
+        }
+
+        @Override
+        public String log() {
+          return g.logs();
+        }
+
+        @Override
+        public void close() {
+          g.close();
+        }
+      });
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(AccessGen.replayHint(seed), e);
+    }
+  }
+
+  /** Where sendmail's access map is served, and how a new map reaches it. */
+  private interface Served extends AutoCloseable {
+    Path socket();
+
+    /** Pushes {@code source} (whose text is {@code text}); returns once the socket serves it. */
+    void push(Path source, String text) throws Exception;
+
+    String log();
+
+    @Override
+    void close();
+  }
+
+  /** One server on one store, as before the group. */
+  private Served single(String store, Path sock) throws Exception {
+    ServerProcess server = ServerProcess.start("--no-cf", "--store", store, "--socket",
+        sock.toString());
+    return new Served() {
+      @Override
+      public Path socket() {
+        return sock;
+      }
+
+      @Override
+      public void push(Path source, String text) {
+        Cli.Run pushB = Cli.run("push", "--no-cf", "--store", store, source.toString());
+        assertThat(pushB.exit()).as(pushB.err()).isZero();
+        assertThat(pushB.out()).contains("through the running server");
+      }
+
+      @Override
+      public String log() {
+        return server.stderr();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
   private void run(long seed) throws Exception {
+    String store = dir.resolve("store").toString();
+    Path sock = dir.resolve("s.sock");
+    run(seed, null, store, sock);
+  }
+
+  private void run(long seed, Served group) throws Exception {
+    run(seed, group, null, null);
+  }
+
+  /** With {@code group} null, one server on {@code store}, the map A pushed before it starts. */
+  private void run(long seed, Served group, String store, Path singleSock) throws Exception {
     Random rnd = new Random(seed);
     String mapA = map(rnd);
     String mapB = map(rnd);
@@ -68,17 +167,19 @@ class ServeOracleTest {
 
     Path srcA = Files.writeString(dir.resolve("access-a"), mapA, StandardCharsets.ISO_8859_1);
     Path srcB = Files.writeString(dir.resolve("access-b"), mapB, StandardCharsets.ISO_8859_1);
-    String store = dir.resolve("store").toString();
-    Cli.Run pushA = Cli.run("push", "--no-cf", "--store", store, srcA.toString());
-    assertThat(pushA.exit()).as(pushA.err()).isZero();
-    Path sock = dir.resolve("s.sock");
+    if (group == null) {
+      Cli.Run pushA = Cli.run("push", "--no-cf", "--store", store, srcA.toString());
+      assertThat(pushA.exit()).as(pushA.err()).isZero();
+    } else {
+      group.push(srcA, mapA);
+    }
+    Path sock = group == null ? singleSock : group.socket();
     Path sockDir = Files.createDirectories(dir.resolve("socket"));
     Path cf = Oracle.testCf(sockDir, "socket", "local:" + sock);
     assertThat(Files.readString(cf, StandardCharsets.ISO_8859_1))
         .contains("\nKaccess socket -T<TMPF> local:" + sock + "\n");
 
-    try (ServerProcess server = ServerProcess.start("--no-cf", "--store", store, "--socket",
-        sock.toString())) {
+    try (Served server = group != null ? group : single(store, sock)) {
       Process bt = sendmailBt(cf);
       StringBuffer out = new StringBuffer();
       Thread pump = pump(bt.getInputStream(), out);
@@ -91,9 +192,7 @@ class ServeOracleTest {
         }
         assertThat(out.indexOf("end-a")).as("sendmail answered batch A").isNotNegative();
         // sendmail keeps its connection open; the next case must see map B whole
-        Cli.Run pushB = Cli.run("push", "--no-cf", "--store", store, srcB.toString());
-        assertThat(pushB.exit()).as(pushB.err()).isZero();
-        assertThat(pushB.out()).contains("through the running server");
+        server.push(srcB, mapB);
         in.write(script("b", casesB).getBytes(StandardCharsets.ISO_8859_1));
       }
       assertThat(bt.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -103,7 +202,7 @@ class ServeOracleTest {
           .isEqualTo(hashA);
       assertThat(answers(all, "b")).as("batch B over the socket vs the hash db of map B")
           .isEqualTo(hashB);
-      assertThat(server.stderr()).contains("pushed " + srcB + " to map access: generation 2");
+      assertThat(server.log()).contains("pushed " + srcB + " to map access: generation 2");
     }
   }
 
