@@ -138,7 +138,7 @@ final class Dispatch {
           }
         }
         v.allowTokens(tokens[r]);
-        if (!byValue[r]) {
+        if (!byValue[r] || rules[r].keyDecides(v, ctx)) {
           rules[r].visit(v, ctx, out);
           continue;
         }

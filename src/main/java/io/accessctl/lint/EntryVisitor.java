@@ -25,6 +25,17 @@ public abstract class EntryVisitor implements Rule {
   public abstract void visit(EntryView v, LintContext ctx, Findings out);
 
   /**
+   * Whether, on this entry, the rule's verdict may turn on more of the key than {@link
+   * Needs#sameForSameValue} allows; the {@link Linter} then runs it there without consulting or
+   * recording the verdict shared by entries of the same value. A rule that declared {@code
+   * sameForSameValue} and sometimes defers to another rule on the strength of the key says so
+   * here.
+   */
+  public boolean keyDecides(EntryView v, LintContext ctx) {
+    return false;
+  }
+
+  /**
    * Called once after the last entry, for a rule that reports once per file what it saw entry by
    * entry.
    */

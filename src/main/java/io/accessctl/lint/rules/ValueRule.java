@@ -132,6 +132,12 @@ abstract class ValueRule extends EntryVisitor {
               ctx.memo("value-shapes", ConcurrentHashMap<String, Optional<Shape>>::new))
               .orElse(null));
 
+  /** A damaged line is left to the damage rules, which read its key (see {@link #MEANT}). */
+  @Override
+  public final boolean keyDecides(EntryView v, LintContext ctx) {
+    return Damage.of(v.entry(), !v.tagged(), v.tag(), ctx.catalog()) != null;
+  }
+
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
     Value v = e.get(MEANT, ctx);
