@@ -23,8 +23,11 @@ public final class Engine {
   /** The buffers rewrite() joins tokens into: a map key, a default or class phrase. */
   private static final int MAXKEY = 1024;
   private static final int MAXLINE = 2048;
-  /** sendmail's loops are bounded by depth, not by work; this bounds the work a question may take. */
-  static final long WORK_LIMIT = 20_000_000L;
+  /**
+   * sendmail's loops are bounded by depth, not by work (two rulesets that call each other can
+   * run for hours); this bounds the steps (rule tries and LHS match steps) one question may take.
+   */
+  public static final long WORK_LIMIT = 500_000_000L;
 
   private final RuleBook book;
   private final Map<String, String> questionMacros = new HashMap<>();
@@ -41,9 +44,16 @@ public final class Engine {
   };
   private Trace trace = Trace.NONE;
   private long work;
+  private long workLimit = WORK_LIMIT;
 
   public Engine(RuleBook book) {
     this.book = book;
+  }
+
+  /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
+  public Engine withWorkLimit(long steps) {
+    workLimit = steps;
+    return this;
   }
 
   /** The cf's macro value, or this question's ({@code --define}, the {@code macro} map). */
@@ -185,10 +195,7 @@ public final class Engine {
         trace.error("Infinite loop in ruleset " + rulename + ", rule " + (r + 1));
         break;
       }
-      if (++work > WORK_LIMIT) {
-        throw new TooMuchWork("ruleset " + rulename + " did not finish after " + WORK_LIMIT
-            + " rule tries: its subroutine calls recurse without end");
-      }
+      countWork(rulename);
       int mlp = match(rule.lhs(), pvp, mPattern, mFirst, mLast);
       if (mlp < 0) {
         r++;
@@ -290,6 +297,14 @@ public final class Engine {
   /** The start of the error a refused value reports. */
   public static final String REFUSED = "prescan refused a value: ";
 
+  private void countWork(String ruleset) {
+    if (++work > workLimit) {
+      throw new TooMuchWork("gave up after " + workLimit + " steps"
+          + (ruleset == null ? "" : " in ruleset " + ruleset)
+          + ": the rules call each other without end or backtrack over too many tokens");
+    }
+  }
+
   private int tooLong() {
     trace.error("rewrite: expansion too long");
     return Status.DATAERR;
@@ -308,7 +323,9 @@ public final class Engine {
     int rvp = 0;
     int mlp = 0;
     int state = matchNext;
+    phraseFrom = -1;
     for (;;) {
+      countWork(null);
       if (state == matchNext) {
         String ap = avp < n ? ws.get(avp) : null;
         String rp = rvp < lhs.length ? lhs[rvp] : null;
@@ -385,9 +402,19 @@ public final class Engine {
           continue;
         }
         mLast[mlp] = avp++;
-        String phrase = TokenText.join(ws.subList(mFirst[mlp], mLast[mlp] + 1), book.blankSub,
-            MAXLINE);
-        if (!book.inClass(lhs[rvp].length() > 1 ? lhs[rvp].charAt(1) : 0, phrase)) {
+        if (phraseFrom != mFirst[mlp] || phraseTo != mLast[mlp]) {
+          phrase.setLength(0);
+          phraseAtom = false;
+          for (int p = mFirst[mlp]; p < mLast[mlp]; p++) {
+            appendPhrase(ws.get(p));
+          }
+          phraseFrom = mFirst[mlp];
+        }
+        appendPhrase(ws.get(mLast[mlp]));
+        phraseTo = mLast[mlp] + 1;
+        String words = phrase.length() < MAXLINE - 2 ? phrase.toString()
+            : TokenText.join(ws.subList(mFirst[mlp], mLast[mlp] + 1), book.blankSub, MAXLINE);
+        if (!book.inClass(lhs[rvp].length() > 1 ? lhs[rvp].charAt(1) : 0, words)) {
           continue;
         }
         mlp++;
@@ -421,6 +448,24 @@ public final class Engine {
         }
       }
     }
+  }
+
+  /**
+   * The phrase a {@code $=X} binding covers, built a token at a time as the binding grows (the
+   * same text as cataddr() of the binding, which sendmail builds anew at each step).
+   */
+  private final StringBuilder phrase = new StringBuilder();
+  private boolean phraseAtom;
+  private int phraseFrom;
+  private int phraseTo;
+
+  private void appendPhrase(String token) {
+    boolean atom = new Prescan.Token(token, 0).isAtom();
+    if (phraseAtom && atom) {
+      phrase.append(book.blankSub);
+    }
+    phrase.append(token);
+    phraseAtom = atom;
   }
 
   /**
