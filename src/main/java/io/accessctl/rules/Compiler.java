@@ -84,7 +84,7 @@ public final class Compiler {
     for (CfLines.Line l : cf.lines()) {
       line(l);
     }
-    maps.putIfAbsent("host", PureMaps.unknowable("host"));
+    maps.putIfAbsent("host", settings.maps().getOrDefault("host", PureMaps.unknowable("host")));
     return new RuleBook(path, rulesets, names, numbers, classes, macros, ids, maps,
         operatorChars, blankSub.charAt(0), maxRecursion, warnings);
   }
