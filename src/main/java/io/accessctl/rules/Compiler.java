@@ -39,6 +39,7 @@ public final class Compiler {
   private final String[] names = new String[RuleBook.MAX_RULESETS];
   private final Map<String, Integer> numbers = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final Set<String> computed = new HashSet<>();
   private int nextRuleset = RuleBook.MAX_RULESETS;
   private int current = -1;
   private Prescan ruleTokens;
@@ -86,7 +87,7 @@ public final class Compiler {
     }
     maps.putIfAbsent("host", settings.maps().getOrDefault("host", PureMaps.unknowable("host")));
     return new RuleBook(path, rulesets, names, numbers, classes, macros, ids, maps,
-        operatorChars, blankSub.charAt(0), maxRecursion, warnings);
+        operatorChars, blankSub.charAt(0), maxRecursion, warnings, computed);
   }
 
   /** The value of {@code O Name=value} on this line, or null. */
@@ -363,6 +364,9 @@ public final class Compiler {
       default -> PureMaps.unknowable(cls);
     };
     maps.put(name, m);
+    if (Set.of("macro", "arith", "dequote", "regex").contains(cls)) {
+      computed.add(name);
+    }
   }
 
   private MapClass sequence(String[] members) {

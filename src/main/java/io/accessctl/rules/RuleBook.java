@@ -30,11 +30,13 @@ public final class RuleBook {
   final char blankSub;
   final int maxRecursion;
   final List<String> warnings;
+  /** Maps whose class computes the answer (macro, arith, dequote, regex): no data is looked up. */
+  final Set<String> computed;
 
   RuleBook(Path path, List<Rule>[] rulesets, String[] names, Map<String, Integer> numbers,
       Map<String, Set<String>> classes, Map<String, String> macros, MacroIds ids,
       Map<String, MapClass> maps, String operatorChars, char blankSub, int maxRecursion,
-      List<String> warnings) {
+      List<String> warnings, Set<String> computed) {
     this.path = path;
     this.rulesets = rulesets;
     this.names = names;
@@ -53,6 +55,7 @@ public final class RuleBook {
     this.blankSub = blankSub;
     this.maxRecursion = maxRecursion;
     this.warnings = List.copyOf(warnings);
+    this.computed = Set.copyOf(computed);
   }
 
   public Path path() {
@@ -91,6 +94,11 @@ public final class RuleBook {
   /** Problems sendmail reports when it reads the cf (a rule it cannot use, a bad replacement). */
   public List<String> warnings() {
     return warnings;
+  }
+
+  /** True when the map looks keys up in data (a file, the network), not computes an answer. */
+  public boolean holdsData(String map) {
+    return !computed.contains(map);
   }
 
   boolean inClass(char classId, String word) {
