@@ -467,7 +467,7 @@ function _picocli_accessctl_lookup() {
 
   local commands=""
   local flag_opts="'--no-cf' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--map' '--cf' '--addr' '--format' '--batch' '-t' '-D'"
+  local arg_opts="'--map' '--cf' '--addr' '--format' '--batch' '--ruleset' '--define' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -491,6 +491,12 @@ function _picocli_accessctl_lookup() {
       return
       ;;
     '--batch')
+      return
+      ;;
+    '--ruleset')
+      return
+      ;;
+    '--define')
       return
       ;;
     '-t')
