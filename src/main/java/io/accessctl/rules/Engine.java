@@ -4,6 +4,7 @@ import io.accessctl.tokens.Limits;
 import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class Engine {
   private int rewrite(List<String> pvp, int ruleset, int reclevel, int maxatom,
       boolean[] completed) {
     String rulename = book.name(ruleset);
-    trace.input(rulename, List.copyOf(pvp));
+    trace.input(rulename, Collections.unmodifiableList(pvp));
     if (reclevel++ > book.maxRecursion) {
       trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
           + rulename);
@@ -183,9 +184,13 @@ public final class Engine {
     int rstat = Status.OK;
     int r = 0;
     int loopcount = 0;
-    int[] mPattern = new int[Limits.MAXATOM];
-    int[] mFirst = new int[Limits.MAXATOM];
-    int[] mLast = new int[Limits.MAXATOM];
+    int bindings = 1;
+    for (Rule rule : rules) {
+      bindings = Math.max(bindings, rule.lhs().length);
+    }
+    int[] mPattern = new int[bindings];
+    int[] mFirst = new int[bindings];
+    int[] mLast = new int[bindings];
     while (r < rules.size()) {
       if (!pvp.isEmpty() && Meta.kind(pvp.get(0)) == Meta.CANONNET) {
         break;
@@ -271,7 +276,7 @@ public final class Engine {
         r = next;
       }
     }
-    trace.returns(rulename, List.copyOf(pvp));
+    trace.returns(rulename, Collections.unmodifiableList(pvp));
     completed[0] = true;
     return rstat;
   }
@@ -544,6 +549,7 @@ public final class Engine {
       List<String> keyTokens = List.copyOf(np.subList(keyStart, keyEnd));
       String key = TokenText.join(keyTokens, book.blankSub, MAXKEY);
       String replacement = null;
+      boolean internal = false;
       if (map != null) {
         if (map.stripsQuotes()) {
           key = TokenText.stripQuotes(key);
@@ -555,6 +561,7 @@ public final class Engine {
       }
       if (replacement == null && defaultStart >= 0) {
         replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXLINE);
+        internal = true;
       }
       List<String> xp;
       if (replacement == null) {
@@ -562,7 +569,8 @@ public final class Engine {
       } else if (replacement.isEmpty()) {
         xp = List.of();
       } else {
-        xp = Prescan.texts(book.valueTokens.scan(replacement));
+        // a default is the rule's own text: sendmail's operator bytes in it stay tokens of their own
+        xp = Prescan.texts((internal ? book.macroTokens : book.valueTokens).scan(replacement));
         if (xp.isEmpty()) {
           return refused(replacement);
         }

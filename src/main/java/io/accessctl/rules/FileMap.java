@@ -23,12 +23,20 @@ final class FileMap implements MapClass {
   private final Path file;
   private final MapOptions options;
   private MapReader reader;
+  /**
+   * Which key forms to try; as db_map_lookup() does, once one form is found the other is no
+   * longer tried (a map is made with or without NULs, not both).
+   */
+  private boolean tryWithoutNul;
+  private boolean tryWithNul;
   private boolean failed;
 
   FileMap(MapFormat format, Path file, MapOptions options) {
     this.format = format;
     this.file = file;
     this.options = options;
+    this.tryWithoutNul = !options.has('N');
+    this.tryWithNul = !options.has('O');
   }
 
   /** The file a K line names: sendmail adds the format's extension when it is missing. */
@@ -47,12 +55,17 @@ final class FileMap implements MapClass {
       bytes = Arrays.copyOf(bytes, Limits.MAXNAME);
     }
     Optional<byte[]> hit = Optional.empty();
-    if (!options.has('N')) {
+    if (tryWithoutNul) {
       hit = reader.get(bytes);
+      if (hit.isPresent()) {
+        tryWithNul = false;
+      }
     }
-    if (hit.isEmpty() && !options.has('O')) {
-      byte[] withNul = Arrays.copyOf(bytes, bytes.length + 1);
-      hit = reader.get(withNul);
+    if (hit.isEmpty() && tryWithNul) {
+      hit = reader.get(Arrays.copyOf(bytes, bytes.length + 1));
+      if (hit.isPresent()) {
+        tryWithoutNul = false;
+      }
     }
     return hit.map(v -> Result.found(
         options.rewrite(new String(v, StandardCharsets.ISO_8859_1), key, args)))

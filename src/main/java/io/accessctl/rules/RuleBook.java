@@ -25,7 +25,10 @@ public final class RuleBook {
   final Map<String, MapClass> maps;
   final Prescan inputTokens;
   final Prescan valueTokens;
-  /** Macro values ({@code $&x}) are read with the internal table: sendmail's bytes are operators. */
+  /**
+   * Macro values ({@code $&x}) and lookup defaults are read with the internal table: sendmail's
+   * bytes are operators.
+   */
   final Prescan macroTokens;
   final char blankSub;
   final int maxRecursion;

@@ -8,10 +8,10 @@ import java.util.List;
  * sendmail logs, and every key handed to a map.
  */
 public interface Trace {
-  /** A ruleset starts on these tokens. */
+  /** A ruleset starts on these tokens (a view of the workspace: copy it to keep it). */
   default void input(String ruleset, List<String> tokens) {}
 
-  /** A ruleset ran to its end and returns these tokens. */
+  /** A ruleset ran to its end and returns these tokens (a view, as for input). */
   default void returns(String ruleset, List<String> tokens) {}
 
   /** An error sendmail reports while rewriting ({@code Infinite loop in ruleset …}). */
