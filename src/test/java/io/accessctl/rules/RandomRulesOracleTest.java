@@ -130,9 +130,10 @@ class RandomRulesOracleTest {
         mine.prompt();
         mine.prompt();
         mine.prompt();
-        if (answers.size() > 1 && answers.get(0).errors().stream()
-            .anyMatch(e -> e.startsWith(Engine.REFUSED))) {
-          // sendmail goes on with tokens the refused value overwrote: nothing to compare
+        if (answers.size() > 1 && answers.get(0).result() == null) {
+          // after a ruleset stopped in the middle of a rule (a refused value, an expansion too
+          // long), sendmail goes on with tokens it may have freed or overwritten: its answer
+          // to the next ruleset of the list is not defined, and not compared
           undefined.add(mine.prompts());
         }
         mine.lines.addAll(one.lines);
