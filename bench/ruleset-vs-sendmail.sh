@@ -15,10 +15,7 @@ ac=${ACCESSCTL:-./accessctl}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-bench/gen-map.sh "$n" > "$work/access"
-makemap hash "$work/access" < "$work/access" 2> >(grep -v "World writable directory" >&2)
-sed "s#^Kaccess .*#Kaccess hash -T<TMPF> $work/access#" /etc/mail/sendmail.cf > "$work/test.cf"
-printf 'SMkBar\nR$* = $*\t\t$: $1 $| $2\n' >> "$work/test.cf"
+bench/bt-setup.sh "$work" "$n"
 
 awk -v n="$n" -v q="$q" -v tsv="$work/q.tsv" -v bt="$work/q.bt" 'BEGIN {
   srand(20261206);
