@@ -15,10 +15,7 @@ ac=${ACCESSCTL:-./accessctl}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-bench/gen-map.sh "$n" > "$work/access"
-makemap hash "$work/access" < "$work/access" 2> >(grep -v "World writable directory" >&2)
-sed "s#^Kaccess .*#Kaccess hash -T<TMPF> $work/access#" /etc/mail/sendmail.cf > "$work/test.cf"
-printf 'SMkBar\nR$* = $*\t\t$: $1 $| $2\n' >> "$work/test.cf"
+bench/bt-setup.sh "$work" "$n"
 
 # The same queries twice: TAG<TAB>NAME<TAB>ADDR for accessctl, macros + ruleset call for sendmail.
 awk -v n="$n" -v q="$q" -v tsv="$work/queries.tsv" -v bt="$work/queries.bt" 'BEGIN {

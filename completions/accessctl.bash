@@ -479,7 +479,7 @@ function _picocli_accessctl_lookup() {
 
   local commands=""
   local flag_opts="'--no-cf' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--map' '--cf' '--addr' '--format' '--batch' '-t' '-D'"
+  local arg_opts="'--map' '--cf' '--addr' '--format' '--ruleset' '--define' '--batch' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -500,6 +500,12 @@ function _picocli_accessctl_lookup() {
       return
       ;;
     '--format')
+      return
+      ;;
+    '--ruleset')
+      return
+      ;;
+    '--define')
       return
       ;;
     '--batch')

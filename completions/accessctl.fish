@@ -72,6 +72,8 @@ complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l cf -r -F -d 'se
 complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l no-cf -d 'Read no sendmail.cf (lookups assume the newest sendmail\'s rules).'
 complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l addr -r -d 'The IP address of the server or client (IPv4 or IPv6, as in a log line).'
 complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l format -r -d 'text or json (default: text).'
+complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l ruleset -r -d 'Run these rulesets of the cf on INPUT (the TAG position), as sendmail -bt does; \'-\' with --batch reads lines NAME[,NAME...]<TAB>INPUT.'
+complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l define -r -d 'With --ruleset: a macro for the rules\' $&NAME (x or {name}); repeatable.'
 complete -c accessctl -n '__fish_seen_subcommand_from lookup' -l batch -r -d 'Answer every line TAG<TAB>NAME<TAB>ADDR of FILE (\'-\': standard input).'
 complete -c accessctl -n '__fish_seen_subcommand_from lookup' -s t -r -d 'Key/value separator (first byte), instead of white space (makemap -t).'
 complete -c accessctl -n '__fish_seen_subcommand_from lookup' -s D -r -d 'Comment character (first byte; \'\' for none) instead of # (makemap -D).'

@@ -1,10 +1,12 @@
 package io.accessctl.cli;
 
 import io.accessctl.app.MapLookup;
+import io.accessctl.app.rules.RulesetQuestions;
 import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.CfFile;
 import io.accessctl.report.Json;
+import io.accessctl.rules.CfException;
 import io.accessctl.sendmail.Answer;
 import io.accessctl.sendmail.Query;
 import io.accessctl.sendmail.TraceText;
@@ -17,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +39,10 @@ import picocli.CommandLine.Parameters;
         + " host name for Connect, Srv_Features, TLS_Clt and GreetPause; an e-mail address for"
         + " From, To, Spam and TLS_Rcpt; ignored for ClientRate and ClientConn (give --addr).",
         "With --batch, each line is TAG<TAB>NAME<TAB>ADDR and each answer is one line."},
-    exitCodeList = {"0:answered", "1:--batch: a line could not be answered", "2:usage error",
-        "3:the map or the sendmail.cf cannot be read"})
+    exitCodeList = {"0:answered", "1:--batch: a line could not be answered; --ruleset: a ruleset"
+        + " stopped on an error (expansion too long, recursion too deep), did not finish (rules"
+        + " that call each other without end) or is not defined", "2:usage error",
+        "3:the map or the sendmail.cf cannot be read or compiled"})
 public final class LookupCommand extends Subcommand {
   @Mixin
   MapOption map;
@@ -50,6 +56,16 @@ public final class LookupCommand extends Subcommand {
 
   @Mixin
   TextOrJson format;
+
+  @Option(names = "--ruleset", paramLabel = "NAME[,NAME...]", description = "Run these rulesets"
+      + " of the cf on INPUT (the TAG position), as sendmail -bt does; '-' with --batch reads"
+      + " lines NAME[,NAME...]<TAB>INPUT. Exit 1 when a ruleset stops on an error, loops or is"
+      + " not defined.")
+  String ruleset;
+
+  @Option(names = "--define", paramLabel = "NAME=VALUE", description = "With --ruleset: a macro"
+      + " for the rules' $&NAME (x or {name}); repeatable.")
+  Map<String, String> defines = new LinkedHashMap<>();
 
   @Option(names = "--batch", paramLabel = "FILE",
       description = "Answer every line TAG<TAB>NAME<TAB>ADDR of FILE ('-': standard input).")
@@ -70,6 +86,9 @@ public final class LookupCommand extends Subcommand {
   @Override
   public Integer call() throws IOException {
     boolean json = format.json();
+    if (ruleset != null) {
+      return rulesets(json);
+    }
     if (batch == null && (tag == null || (name == null && !addressOnly(tag)))) {
       throw new ParameterException(spec.commandLine(), "TAG and NAME are required (or --batch)");
     }
@@ -130,6 +149,29 @@ public final class LookupCommand extends Subcommand {
     }
     out.flush();
     return failures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  /** {@code --ruleset}: the cf's own rules, answered by {@link RulesetQuestions}. */
+  private int rulesets(boolean json) throws IOException {
+    boolean isBatch = ruleset.equals("-");
+    if (isBatch != (batch != null) || (!isBatch && tag == null) || (isBatch && tag != null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--ruleset NAME[,NAME...] takes one INPUT; --ruleset - takes --batch FILE|- instead");
+    }
+    Path cfPath = cf.cf != null ? cf.cf : CfFile.defaultCf().orElseThrow(() ->
+        new ParameterException(spec.commandLine(), "--ruleset needs --cf FILE (no "
+            + CfFile.DEFAULT_CF + " here)"));
+    RulesetQuestions q;
+    try {
+      q = RulesetQuestions.open(cfPath, defines, json);
+    } catch (CfException e) {
+      throw new ExitException(ExitCodes.CANNOT_READ, e.getMessage());
+    }
+    PrintWriter out = out();
+    if (!isBatch) {
+      return q.one(ruleset, name == null ? tag : tag + " " + name, out);
+    }
+    return q.batch(batchInput(), out);
   }
 
   private InputStream batchInput() throws IOException {

@@ -1,5 +1,7 @@
 package io.accessctl.tokens;
 
+import java.util.List;
+
 /**
  * What map.c map_rewrite() makes of a value a map returned, before the rule engine tokenizes it.
  */
@@ -14,6 +16,15 @@ public final class MapValue {
    * that is the value's last byte makes map_rewrite() read past the value; that is not modelled.)
    */
   public static String rewrite(String value, String key) {
+    return rewrite(value, List.of(key));
+  }
+
+  /**
+   * map_rewrite() with the map arguments of a rule's lookup: {@code %0} is {@code av.get(0)} (the
+   * key), {@code %1}… the {@code $@} arguments, an argument not given is nothing, {@code %%} one
+   * {@code %}; the value ends at its first NUL.
+   */
+  public static String rewrite(String value, List<String> av) {
     int nul = value.indexOf('\0');
     String v = nul >= 0 ? value.substring(0, nul) : value;
     if (v.indexOf('%') < 0) {
@@ -27,7 +38,8 @@ public final class MapValue {
         sb.append(c);
       } else {
         i++;
-        sb.append(next == '%' ? "%" : next == '0' ? key : "");
+        int n = next - '0';
+        sb.append(next == '%' ? "%" : n < av.size() && av.get(n) != null ? av.get(n) : "");
       }
     }
     return sb.toString();

@@ -36,6 +36,32 @@ public final class TokenText {
     return sb.toString();
   }
 
+  /**
+   * cataddr() into a buffer of {@code size} bytes: as {@link #join(List, char)}, cut where the
+   * buffer ends (two bytes are kept back, and a token is cut one byte short of the space left).
+   */
+  public static String join(List<String> tokens, char blank, int size) {
+    StringBuilder sb = new StringBuilder();
+    int left = size - 2;
+    boolean previousAtom = false;
+    for (String t : tokens) {
+      if (left <= 0) {
+        break;
+      }
+      boolean atom = !t.isEmpty() && Prescan.isAtom(t.charAt(0));
+      if (previousAtom && atom) {
+        sb.append(blank);
+        if (--left <= 0) {
+          break;
+        }
+      }
+      sb.append(t, 0, Math.min(t.length(), left - 1));
+      left -= t.length();
+      previousAtom = atom;
+    }
+    return sb.toString();
+  }
+
   /** The tokens joined without any blank, as rscheck() hands a string result to C code. */
   public static String concat(List<Token> tokens) {
     StringBuilder sb = new StringBuilder();

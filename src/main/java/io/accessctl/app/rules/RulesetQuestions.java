@@ -1,0 +1,120 @@
+package io.accessctl.app.rules;
+
+import io.accessctl.report.Json;
+import io.accessctl.rules.CfException;
+import io.accessctl.rules.RulesetLookup;
+import io.accessctl.rules.RulesetLookup.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code lookup --cf CF --ruleset NAME[,NAME…] INPUT} and {@code --ruleset - --batch}: sendmail -bt
+ * answers from the cf's own rules, one answer per question, as text or JSON {@code
+ * {"ruleset","input","result","tried"}} (and {@code "error"} when something stopped a ruleset).
+ */
+public final class RulesetQuestions {
+  /** Exit status: every question answered without error. */
+  public static final int OK = 0;
+  /** Exit status: some ruleset stopped with an error, loops, or is not defined. */
+  public static final int STOPPED = 1;
+
+  private final RulesetLookup lookup;
+  private final boolean json;
+
+  private RulesetQuestions(RulesetLookup lookup, boolean json) {
+    this.lookup = lookup;
+    this.json = json;
+  }
+
+  /**
+   * Compiles the cf once.
+   *
+   * @throws IOException the cf cannot be read
+   * @throws CfException the cf cannot be compiled (the message names the line)
+   */
+  public static RulesetQuestions open(Path cf, Map<String, String> defines, boolean json)
+      throws IOException, CfException {
+    return new RulesetQuestions(RulesetLookup.open(cf, defines), json);
+  }
+
+  /** Answers one question; returns the exit status. */
+  public int one(String rulesets, String input, PrintWriter out) {
+    Reply r = lookup.ask(rulesets, input);
+    out.print(json ? json(r) + "\n" : text(r));
+    out.flush();
+    return r.result() == null || r.error() != null ? STOPPED : OK;
+  }
+
+  /** Answers every line {@code NAME[,NAME…]<TAB>INPUT}, in order; returns the exit status. */
+  public int batch(InputStream in, PrintWriter out) throws IOException {
+    int status = OK;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
+        StandardCharsets.ISO_8859_1), 1 << 16)) {
+      StringBuilder buf = new StringBuilder(1 << 16);
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        Reply reply = tab < 0
+            ? new Reply(line, "", null, java.util.List.of(), "no TAB between rulesets and input")
+            : lookup.ask(line.substring(0, tab), line.substring(tab + 1));
+        if (reply.result() == null || reply.error() != null) {
+          status = STOPPED;
+        }
+        buf.append(json ? json(reply) + "\n" : oneLine(reply));
+        if (buf.length() > 1 << 15) {
+          out.write(buf.toString());
+          buf.setLength(0);
+        }
+      }
+      out.write(buf.toString());
+    }
+    out.flush();
+    return status;
+  }
+
+  private static String text(Reply r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("ruleset: ").append(r.ruleset()).append('\n');
+    sb.append("input:   ").append(r.input()).append('\n');
+    sb.append("returns: ").append(r.result() == null ? "(none: the ruleset stopped)" : r.result())
+        .append('\n');
+    if (r.error() != null) {
+      sb.append("error:   ").append(r.error()).append('\n');
+    }
+    for (int i = 0; i < r.tried().size(); i++) {
+      sb.append(i == 0 ? "tried:   " : "         ").append(r.tried().get(i)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String oneLine(Reply r) {
+    return r.ruleset() + "\t" + r.input() + "\t" + (r.result() == null ? "-" : r.result())
+        + (r.error() == null ? "" : "\terror: " + r.error()) + "\n";
+  }
+
+  /** {"ruleset","input","result","tried"[,"error"]}. */
+  static String json(Reply r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("{\"ruleset\":").append(Json.quote(r.ruleset()));
+    sb.append(",\"input\":").append(Json.quote(r.input()));
+    sb.append(",\"result\":").append(r.result() == null ? "null" : Json.quote(r.result()));
+    sb.append(",\"tried\":[");
+    for (int i = 0; i < r.tried().size(); i++) {
+      sb.append(i == 0 ? "" : ",").append(Json.quote(r.tried().get(i)));
+    }
+    sb.append(']');
+    if (r.error() != null) {
+      sb.append(",\"error\":").append(Json.quote(r.error()));
+    }
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,648 @@
+package io.accessctl.rules;
+
+import io.accessctl.tokens.Limits;
+import io.accessctl.tokens.Prescan;
+import io.accessctl.tokens.TokenText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs rulesets of a {@link RuleBook} as sendmail's rewrite() does (parseaddr.c 8.17.1): rules in
+ * order, LHS matched with backtracking, a matching rule applied again until it no longer matches
+ * ({@code $:} once, {@code $@} and return), RHS substitution, then map lookups, then subroutine
+ * calls from the right; at most 100 applications of one rule in a row ("Infinite loop"),
+ * MaxRuleRecursion nested calls, MAXATOM tokens. One engine answers one question at a time; its
+ * macros ({@code $&x}, the {@code macro} map) belong to that question.
+ */
+public final class Engine {
+  private static final int LOOP_LIMIT = 100;
+  private static final int MAX_SUBR = 16;
+  private static final int MAX_MAP_ARGS = 10;
+  /** The buffers rewrite() joins tokens into: a map key, a default or class phrase. */
+  private static final int MAXKEY = 1024;
+  private static final int MAXLINE = 2048;
+  /**
+   * sendmail's loops are bounded by depth, not by work (two rulesets that call each other can
+   * run for hours); this bounds the steps (rule tries and LHS match steps) one question may take.
+   */
+  public static final long WORK_LIMIT = 500_000_000L;
+
+  private final RuleBook book;
+  private final Map<String, String> questionMacros = new HashMap<>();
+  private final Macros macros = new Macros() {
+    @Override
+    public String get(String name) {
+      return macro(MacroIds.canonical(name));
+    }
+
+    @Override
+    public void set(String name, String value) {
+      questionMacros.put(MacroIds.canonical(name), value);
+    }
+  };
+  private Trace trace = Trace.NONE;
+  private long work;
+  private long workLimit = WORK_LIMIT;
+
+  public Engine(RuleBook book) {
+    this.book = book;
+  }
+
+  /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
+  public Engine withWorkLimit(long steps) {
+    workLimit = steps;
+    return this;
+  }
+
+  /** The cf's macro value, or this question's ({@code --define}, the {@code macro} map). */
+  private String macro(String name) {
+    return questionMacros.containsKey(name) ? questionMacros.get(name) : book.macros.get(name);
+  }
+
+  /** The answer of one ruleset (or of one in a comma list) to one input. */
+  public record Answer(String ruleset, List<String> result, int status, List<String> errors) {
+    /** The result as {@code sendmail -bt} prints it, or null when the ruleset stopped on an error. */
+    public String printed() {
+      return result == null ? null : TokenText.print(result);
+    }
+  }
+
+  /** Thrown when a question takes more work than {@link #WORK_LIMIT} (rulesets that recurse without end). */
+  public static final class TooMuchWork extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooMuchWork(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Runs the comma-separated rulesets one after the other on the tokens of {@code input} (read as
+   * {@code sendmail -bt} reads its input line), as {@code -bt} does; stops at a ruleset the cf
+   * does not define, which answers with a null result.
+   *
+   * @param defines macros for this question ({@code x} or {@code {name}} to value)
+   */
+  public List<Answer> run(String rulesets, List<String> tokens, Map<String, String> defines,
+      Trace t) {
+    questionMacros.clear();
+    defines.forEach((k, v) -> questionMacros.put(MacroIds.canonical(k), v));
+    trace = t;
+    work = 0;
+    List<Answer> answers = new ArrayList<>();
+    List<String> pvp = new ArrayList<>(tokens);
+    String[] list = rulesets.split(",", -1);
+    for (int li = 0; li < list.length; li++) {
+      String name = list[li];
+      String rest = String.join(",", java.util.Arrays.asList(list).subList(li, list.length));
+      int rs = book.number(name);
+      List<String> errors = new ArrayList<>();
+      Trace outer = trace;
+      trace = new Trace() {
+        @Override
+        public void input(String ruleset, List<String> tokens) {
+          outer.input(ruleset, tokens);
+        }
+
+        @Override
+        public void returns(String ruleset, List<String> tokens) {
+          outer.returns(ruleset, tokens);
+        }
+
+        @Override
+        public void error(String message) {
+          errors.add(message);
+          outer.error(message);
+        }
+
+        @Override
+        public void lookup(String map, String key, MapClass.Result result) {
+          outer.lookup(map, key, result);
+        }
+      };
+      try {
+        if (rs < 0) {
+          trace.error("Undefined ruleset " + rest);
+          answers.add(new Answer(name, null, Status.USAGE, errors));
+          break;
+        }
+        boolean[] completed = new boolean[1];
+        int status = rewrite(pvp, rs, 0, Limits.MAXATOM, completed);
+        if (status != Status.OK) {
+          trace.error("== Ruleset " + rest + " (" + rs + ") status " + status);
+        }
+        answers.add(new Answer(name, completed[0] ? List.copyOf(pvp) : null, status, errors));
+      } finally {
+        trace = outer;
+      }
+    }
+    return answers;
+  }
+
+  /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
+  public List<String> inputTokens(String address) {
+    return Prescan.texts(book.inputTokens.scan(address));
+  }
+
+  /**
+   * How {@code -bt} splits its input line into addresses: at each comma outside double quotes;
+   * parts without a token are skipped.
+   */
+  public static List<String> addresses(String line) {
+    List<String> out = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        out.add(line.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(line.substring(start));
+    return out;
+  }
+
+  private int rewrite(List<String> pvp, int ruleset, int reclevel, int maxatom,
+      boolean[] completed) {
+    String rulename = book.name(ruleset);
+    trace.input(rulename, Collections.unmodifiableList(pvp));
+    if (reclevel++ > book.maxRecursion) {
+      trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
+          + rulename);
+      return Status.CONFIG;
+    }
+    if (maxatom <= 0) {
+      return Status.USAGE;
+    }
+    List<Rule> rules = book.rulesets[ruleset] == null ? List.of() : book.rulesets[ruleset];
+    int rstat = Status.OK;
+    int r = 0;
+    int loopcount = 0;
+    int bindings = 1;
+    for (Rule rule : rules) {
+      bindings = Math.max(bindings, rule.lhs().length);
+    }
+    int[] mPattern = new int[bindings];
+    int[] mFirst = new int[bindings];
+    int[] mLast = new int[bindings];
+    while (r < rules.size()) {
+      if (!pvp.isEmpty() && Meta.kind(pvp.get(0)) == Meta.CANONNET) {
+        break;
+      }
+      Rule rule = rules.get(r);
+      if (++loopcount > LOOP_LIMIT) {
+        trace.error("Infinite loop in ruleset " + rulename + ", rule " + (r + 1));
+        break;
+      }
+      countWork(rulename);
+      int mlp = match(rule.lhs(), pvp, mPattern, mFirst, mLast);
+      if (mlp < 0) {
+        r++;
+        loopcount = 0;
+        continue;
+      }
+      String[] rhs = rule.rhs();
+      int rv = 0;
+      int next = r;
+      if (rhs.length > 0 && Meta.kind(rhs[0]) == Meta.CANONUSER) {
+        rv++;
+        next = r + 1;
+        loopcount = 0;
+      } else if (rhs.length > 0 && Meta.kind(rhs[0]) == Meta.CANONHOST) {
+        rv++;
+        next = rules.size();
+      }
+      List<String> npvp = new ArrayList<>();
+      for (; rv < rhs.length; rv++) {
+        String rp = rhs[rv];
+        if (Meta.kind(rp) == Meta.MATCHREPL) {
+          int m = rp.length() > 1 ? rp.charAt(1) - '1' : -1;
+          if (m < 0 || m >= mlp) {
+            trace.error("rewrite: ruleset " + rulename + ": replacement $"
+                + (rp.length() > 1 ? rp.charAt(1) : "") + " out of bounds");
+            return Status.CONFIG;
+          }
+          for (int p = mFirst[m]; p <= mLast[m]; p++) {
+            if (npvp.size() >= maxatom) {
+              return tooLong();
+            }
+            npvp.add(pvp.get(p));
+          }
+          continue;
+        }
+        if (npvp.size() >= maxatom) {
+          return tooLong();
+        }
+        if (Meta.kind(rp) != Meta.MACRODEXPAND) {
+          npvp.add(rp);
+          continue;
+        }
+        String value = rp.length() > 1 ? macro(book.ids.name(rp.charAt(1))) : null;
+        if (value == null || value.isEmpty()) {
+          continue;
+        }
+        List<String> toks = Prescan.texts(book.macroTokens.scan(value));
+        if (toks.isEmpty()) {
+          return refused(value);
+        }
+        for (String t : toks) {
+          npvp.add(t);
+          if (npvp.size() >= maxatom) {
+            return tooLong();
+          }
+        }
+      }
+      int lookups = lookups(npvp, maxatom);
+      if (lookups >= 0) {
+        if (lookups == Status.TEMPFAIL) {
+          rstat = Status.TEMPFAIL;
+        } else {
+          return lookups;
+        }
+      }
+      int status = callSubroutines(npvp, reclevel);
+      if (rstat == Status.OK || status == Status.TEMPFAIL) {
+        rstat = status;
+      }
+      pvp.clear();
+      pvp.addAll(npvp);
+      if (next != r) {
+        r = next;
+      }
+    }
+    trace.returns(rulename, Collections.unmodifiableList(pvp));
+    completed[0] = true;
+    return rstat;
+  }
+
+  /** The map arguments share one PSBUFSIZE buffer, each followed by a NUL. */
+  private static int argRoom(List<String> args) {
+    int used = 0;
+    for (String a : args) {
+      used += a.length() + 1;
+    }
+    return Limits.PSBUFSIZE - used;
+  }
+
+  /**
+   * prescan() refused a value (no token, a token over MAXNAME, more than its buffer holds): the
+   * ruleset stops. (sendmail's workspace may then hold tokens overwritten by the refused value.)
+   */
+  private int refused(String value) {
+    trace.error(REFUSED + value.length() + " bytes");
+    return Status.DATAERR;
+  }
+
+  /** The start of the error a refused value reports. */
+  public static final String REFUSED = "prescan refused a value: ";
+
+  private void countWork(String ruleset) {
+    if (++work > workLimit) {
+      throw new TooMuchWork("gave up after " + workLimit + " steps"
+          + (ruleset == null ? "" : " in ruleset " + ruleset)
+          + ": the rules call each other without end or backtrack over too many tokens");
+    }
+  }
+
+  private int tooLong() {
+    trace.error("rewrite: expansion too long");
+    return Status.DATAERR;
+  }
+
+  /**
+   * Matches a rule's LHS against the workspace; returns the number of bindings ({@code $1}…)
+   * or -1 when the rule does not match.
+   */
+  private int match(String[] lhs, List<String> ws, int[] mPattern, int[] mFirst, int[] mLast) {
+    final int matchNext = 0;
+    final int extendClass = 1;
+    final int backup = 2;
+    int n = ws.size();
+    int avp = 0;
+    int rvp = 0;
+    int mlp = 0;
+    int state = matchNext;
+    phraseFrom = -1;
+    for (;;) {
+      countWork(null);
+      if (state == matchNext) {
+        String ap = avp < n ? ws.get(avp) : null;
+        String rp = rvp < lhs.length ? lhs[rvp] : null;
+        if (ap == null && rp == null) {
+          return mlp;
+        }
+        if (rp == null) {
+          state = backup;
+          continue;
+        }
+        char k = Meta.kind(rp);
+        if (ap == null && k != Meta.MATCHZANY && k != Meta.MATCHZERO) {
+          state = backup;
+          continue;
+        }
+        switch (k) {
+          case Meta.MATCHCLASS -> {
+            mPattern[mlp] = rvp;
+            mFirst[mlp] = avp;
+            state = extendClass;
+            continue;
+          }
+          case Meta.MATCHNCLASS, Meta.MATCHONE, Meta.MATCHANY -> {
+            if (k == Meta.MATCHNCLASS && rp.length() > 1 && book.inClass(rp.charAt(1), ap)) {
+              state = backup;
+              continue;
+            }
+            mPattern[mlp] = rvp;
+            mFirst[mlp] = avp;
+            mLast[mlp] = avp++;
+            mlp++;
+          }
+          case Meta.MATCHZANY -> {
+            mPattern[mlp] = rvp;
+            mFirst[mlp] = avp;
+            mLast[mlp] = avp - 1;
+            mlp++;
+          }
+          case Meta.MATCHZERO -> { }
+          case Meta.MACRODEXPAND -> {
+            String v = rp.length() > 1 ? macro(book.ids.name(rp.charAt(1))) : null;
+            int first = avp;
+            boolean ok = true;
+            if (v != null) {
+              int pos = 0;
+              while (pos < v.length()) {
+                String t = avp < n ? ws.get(avp) : null;
+                if (t == null || !v.regionMatches(true, pos, t, 0, t.length())) {
+                  ok = false;
+                  break;
+                }
+                pos += t.length();
+                avp++;
+              }
+            }
+            if (!ok) {
+              avp = first;
+              state = backup;
+              continue;
+            }
+          }
+          default -> {
+            if (!rp.equalsIgnoreCase(ap)) {
+              state = backup;
+              continue;
+            }
+            avp++;
+          }
+        }
+        rvp++;
+      } else if (state == extendClass) {
+        if (avp >= n) {
+          state = backup;
+          continue;
+        }
+        mLast[mlp] = avp++;
+        if (phraseFrom != mFirst[mlp] || phraseTo != mLast[mlp]) {
+          phrase.setLength(0);
+          phraseAtom = false;
+          for (int p = mFirst[mlp]; p < mLast[mlp]; p++) {
+            appendPhrase(ws.get(p));
+          }
+          phraseFrom = mFirst[mlp];
+        }
+        appendPhrase(ws.get(mLast[mlp]));
+        phraseTo = mLast[mlp] + 1;
+        String words = phrase.length() < MAXLINE - 2 ? phrase.toString()
+            : TokenText.join(ws.subList(mFirst[mlp], mLast[mlp] + 1), book.blankSub, MAXLINE);
+        if (!book.inClass(lhs[rvp].length() > 1 ? lhs[rvp].charAt(1) : 0, words)) {
+          continue;
+        }
+        mlp++;
+        rvp++;
+        state = matchNext;
+      } else {
+        boolean resumed = false;
+        while (--mlp >= 0) {
+          rvp = mPattern[mlp];
+          char k = Meta.kind(lhs[rvp]);
+          avp = mLast[mlp] + 1;
+          if (avp >= n) {
+            continue;
+          }
+          if (k == Meta.MATCHANY || k == Meta.MATCHZANY) {
+            mLast[mlp] = avp++;
+            rvp++;
+            mlp++;
+            state = matchNext;
+            resumed = true;
+            break;
+          }
+          if (k == Meta.MATCHCLASS) {
+            state = extendClass;
+            resumed = true;
+            break;
+          }
+        }
+        if (!resumed) {
+          return -1;
+        }
+      }
+    }
+  }
+
+  /**
+   * The phrase a {@code $=X} binding covers, built a token at a time as the binding grows (the
+   * same text as cataddr() of the binding, which sendmail builds anew at each step).
+   */
+  private final StringBuilder phrase = new StringBuilder();
+  private boolean phraseAtom;
+  private int phraseFrom;
+  private int phraseTo;
+
+  private void appendPhrase(String token) {
+    boolean atom = new Prescan.Token(token, 0).isAtom();
+    if (phraseAtom && atom) {
+      phrase.append(book.blankSub);
+    }
+    phrase.append(token);
+    phraseAtom = atom;
+  }
+
+  /**
+   * Replaces each {@code $( map key $@ arg … $: default $)} and {@code $[ host $]} in the new
+   * workspace by what the map answers; returns -1, or the status of a failure (TEMPFAIL goes on).
+   */
+  private int lookups(List<String> np, int maxatom) {
+    boolean tempfail = false;
+    for (int i = 0; i < np.size(); i++) {
+      char k = Meta.kind(np.get(i));
+      int hb = i;
+      char endToken;
+      String mapName;
+      int j = i + 1;
+      if (k == Meta.HOSTBEGIN) {
+        endToken = Meta.HOSTEND;
+        mapName = "host";
+      } else if (k == Meta.LOOKUPBEGIN) {
+        endToken = Meta.LOOKUPEND;
+        if (j >= np.size()) {
+          trace.error("rewrite: missing mapname");
+          return Status.CONFIG;
+        }
+        mapName = np.get(j++);
+      } else {
+        continue;
+      }
+      MapClass map = book.maps.get(mapName);
+      if (map == null) {
+        trace.error("rewrite: map " + mapName + " not found");
+      }
+      int keyStart = j;
+      int keyEnd = -1;
+      int defaultStart = -1;
+      int defaultEnd = -1;
+      int argStart = -1;
+      List<String> args = new ArrayList<>();
+      while (j < np.size() && Meta.kind(np.get(j)) != endToken) {
+        char nt = Meta.kind(np.get(j));
+        if (nt != Meta.CANONHOST && nt != Meta.CANONUSER) {
+          j++;
+          continue;
+        }
+        if (keyEnd < 0) {
+          keyEnd = j;
+        }
+        if (defaultStart >= 0 && defaultEnd < 0) {
+          defaultEnd = j;
+        }
+        if (argStart >= 0) {
+          if (args.size() < MAX_MAP_ARGS - 2) {
+            args.add(TokenText.join(np.subList(argStart, j), book.blankSub, argRoom(args)));
+          }
+          argStart = -1;
+        }
+        j++;
+        if (nt == Meta.CANONHOST) {
+          argStart = j;
+        } else {
+          defaultStart = j;
+          defaultEnd = -1;
+        }
+      }
+      int end = j;
+      if (keyEnd < 0) {
+        keyEnd = end;
+      }
+      if (defaultStart >= 0 && defaultEnd < 0) {
+        defaultEnd = end;
+      }
+      if (argStart >= 0 && args.size() < MAX_MAP_ARGS - 2) {
+        args.add(TokenText.join(np.subList(argStart, end), book.blankSub, argRoom(args)));
+      }
+      int restFrom = end < np.size() ? end + 1 : end;
+      List<String> rest = new ArrayList<>(np.subList(restFrom, np.size()));
+      List<String> keyTokens = List.copyOf(np.subList(keyStart, keyEnd));
+      String key = TokenText.join(keyTokens, book.blankSub, MAXKEY);
+      String replacement = null;
+      boolean internal = false;
+      if (map != null) {
+        if (map.stripsQuotes()) {
+          key = TokenText.stripQuotes(key);
+        }
+        MapClass.Result result = map.lookup(key, args, macros);
+        trace.lookup(mapName, key, result);
+        replacement = result.value();
+        tempfail |= result.tempfail();
+      }
+      if (replacement == null && defaultStart >= 0) {
+        replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXLINE);
+        internal = true;
+      }
+      List<String> xp;
+      if (replacement == null) {
+        xp = keyTokens;
+      } else if (replacement.isEmpty()) {
+        xp = List.of();
+      } else {
+        // a default is the rule's own text: sendmail's operator bytes in it stay tokens of their own
+        xp = Prescan.texts((internal ? book.macroTokens : book.valueTokens).scan(replacement));
+        if (xp.isEmpty()) {
+          return refused(replacement);
+        }
+      }
+      np.subList(hb, np.size()).clear();
+      for (String t : xp) {
+        np.add(t);
+        if (np.size() >= maxatom) {
+          tooLong();
+          return Status.DATAERR;
+        }
+      }
+      i = np.size() - 1;
+      for (String t : rest) {
+        np.add(t);
+        if (np.size() >= maxatom) {
+          tooLong();
+          return Status.DATAERR;
+        }
+      }
+    }
+    return tempfail ? Status.TEMPFAIL : -1;
+  }
+
+  /**
+   * callsubr(): every {@code $>name} in the workspace, rightmost first, rewrites what follows it
+   * with that ruleset; calls of rulesets without rules just vanish.
+   */
+  private int callSubroutines(List<String> pvp, int reclevel) {
+    int[] subr = new int[MAX_SUBR];
+    int[] index = new int[MAX_SUBR];
+    int nsubr = 0;
+    for (int a = 0; a < pvp.size(); a++) {
+      if (Meta.kind(pvp.get(a)) != Meta.CALLSUBR || a + 1 >= pvp.size()) {
+        continue;
+      }
+      String name = TokenText.stripQuotes(pvp.get(a + 1));
+      int rs = book.number(name);
+      if (rs < 0) {
+        trace.error("Unknown ruleset " + name);
+        return Status.CONFIG;
+      }
+      List<Rule> rules = book.rulesets[rs];
+      if (rules == null || rules.isEmpty()) {
+        pvp.remove(a);
+        pvp.remove(a);
+        continue;
+      }
+      if (++nsubr >= MAX_SUBR) {
+        trace.error("Too many subroutine calls (" + MAX_SUBR + " max)");
+        return Status.CONFIG;
+      }
+      subr[nsubr] = rs;
+      index[nsubr] = a;
+    }
+    int rstat = Status.OK;
+    for (; nsubr > 0; nsubr--) {
+      int at = index[nsubr];
+      pvp.remove(at);
+      pvp.remove(at);
+      List<String> tail = pvp.subList(at, pvp.size());
+      List<String> work = new ArrayList<>(tail);
+      int status = rewrite(work, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
+      tail.clear();
+      tail.addAll(work);
+      if (status != Status.OK && status != Status.TEMPFAIL) {
+        return status;
+      }
+      if (rstat == Status.OK || status == Status.TEMPFAIL) {
+        rstat = status;
+      }
+    }
+    return rstat;
+  }
+}

@@ -1,0 +1,109 @@
+package io.accessctl.rules;
+
+import io.accessctl.mapfile.MapFormat;
+import io.accessctl.mapfile.MapReader;
+import io.accessctl.tokens.Limits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A compiled map file (hash, btree, cdb) as db_map_lookup() reads it: the key folded to lower case
+ * unless {@code -f}, cut to MAXNAME bytes, tried without and then with a trailing NUL ({@code -N}
+ * only with, {@code -O} only without), the value through map_rewrite().
+ */
+final class FileMap implements MapClass {
+  private final MapFormat format;
+  private final Path file;
+  private final MapOptions options;
+  private MapReader reader;
+  /**
+   * Which key forms to try; as db_map_lookup() does, once one form is found the other is no
+   * longer tried (a map is made with or without NULs, not both).
+   */
+  private boolean tryWithoutNul;
+  private boolean tryWithNul;
+  private boolean failed;
+
+  FileMap(MapFormat format, Path file, MapOptions options) {
+    this.format = format;
+    this.file = file;
+    this.options = options;
+    this.tryWithoutNul = !options.has('N');
+    this.tryWithNul = !options.has('O');
+  }
+
+  /** The file a K line names: sendmail adds the format's extension when it is missing. */
+  static Path fileOf(MapFormat format, String path) {
+    return path.endsWith(format.extension()) ? Path.of(path) : Path.of(path + format.extension());
+  }
+
+  @Override
+  public Result lookup(String key, List<String> args, Macros macros) {
+    if (!open()) {
+      return options.optional() ? Result.NOT_FOUND : options.tempfail(key);
+    }
+    String k = options.keepsCase() ? key : lower(key);
+    byte[] bytes = k.getBytes(StandardCharsets.ISO_8859_1);
+    if (bytes.length > Limits.MAXNAME) {
+      bytes = Arrays.copyOf(bytes, Limits.MAXNAME);
+    }
+    Optional<byte[]> hit = Optional.empty();
+    if (tryWithoutNul) {
+      hit = reader.get(bytes);
+      if (hit.isPresent()) {
+        tryWithNul = false;
+      }
+    }
+    if (hit.isEmpty() && tryWithNul) {
+      hit = reader.get(Arrays.copyOf(bytes, bytes.length + 1));
+      if (hit.isPresent()) {
+        tryWithoutNul = false;
+      }
+    }
+    return hit.map(v -> Result.found(
+        options.rewrite(new String(v, StandardCharsets.ISO_8859_1), key, args)))
+        .orElse(Result.NOT_FOUND);
+  }
+
+  /** sendmail's makelower(): ASCII letters only. */
+  static String lower(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (sb == null) {
+          sb = new StringBuilder(s);
+        }
+        sb.setCharAt(i, (char) (c + ('a' - 'A')));
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  private boolean open() {
+    if (reader != null || failed) {
+      return reader != null;
+    }
+    try {
+      if (Files.isReadable(file)) {
+        reader = format.reader(file);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      reader = null;
+    }
+    failed = reader == null;
+    return !failed;
+  }
+
+  @Override
+  public String toString() {
+    return format.name().toLowerCase(Locale.ROOT) + " " + file;
+  }
+}
