@@ -326,7 +326,7 @@ function _picocli_accessctl_compile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-N' '--no-cf' '-r' '--strict' '--force' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-N' '--no-cf' '-r' '--strict' '--force' '-f' '-e' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-o' '--output' '--type' '--cf' '-t' '-D'"
   local TYPE_option_args=("hash" "btree" "cdb") # --type values
 

@@ -43,24 +43,14 @@ public final class CompileCommand extends Subcommand {
   TypeOption type;
 
   @Mixin
-  CfOptions cf;
-
-  @Mixin
-  ReplaceOption replace;
-
-  @Mixin
-  PolicyOptions policy;
+  BuildOptions build;
 
   @Mixin
   QuietOption quiet;
 
-  @Mixin
-  ParseOptionsMixin parseOptions;
-
   @Override
   public Integer call() {
-    return CompileRun.run(new Compile.Request(source, output, type.format(), cf.choice(),
-        parseOptions.toOptions(), nul, policy.policy(replace.replace)), quiet.quiet,
-        root.console, out(), err());
+    return CompileRun.run(new Compile.Request(source, output, type.format(), build.cfChoice(),
+        build.parse(), nul, build.policy()), quiet.quiet, root.console, out(), err());
   }
 }

@@ -84,16 +84,7 @@ public final class PushCommand extends Subcommand {
    */
   public static final class SourceGate {
     @Mixin
-    CfOptions cf;
-
-    @Mixin
-    ReplaceOption replace;
-
-    @Mixin
-    PolicyOptions policy;
-
-    @Mixin
-    ParseOptionsMixin parseOptions;
+    BuildOptions build;
 
     /**
      * Reads, parses and lints {@code src}; reports findings on {@code err} as compile does. The
@@ -103,8 +94,8 @@ public final class PushCommand extends Subcommand {
      *     warnings with --strict), or a value is too long for a socketmap reply
      */
     Push.Loaded load(Path src, PrintWriter err, boolean color) throws IOException {
-      Push.Loaded l = Push.load(src, new Push.Gate(cf.choice(), parseOptions.toOptions(),
-          policy.policy(replace.replace)), Warnings.to(err));
+      Push.Loaded l = Push.load(src, new Push.Gate(build.cfChoice(), build.parse(),
+          build.policy()), Warnings.to(err));
       if (!l.checked().findings().isEmpty()) {
         OutputFormat.TEXT.reporter(new ReportOptions(color, VersionProvider.version()))
             .write(new LintReport(List.of(src.toString()), l.checked().findings()), err);
