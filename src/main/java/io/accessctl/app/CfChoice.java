@@ -23,6 +23,14 @@ public record CfChoice(Path explicit, boolean none) {
     return new CfChoice(null, true);
   }
 
+  /** The file chosen: the named one, else the stock one when it is there; none with --no-cf. */
+  public Optional<Path> path() {
+    if (none) {
+      return Optional.empty();
+    }
+    return explicit != null ? Optional.of(explicit) : CfFile.defaultCf();
+  }
+
   /**
    * The chosen cf, if any.
    *
@@ -31,13 +39,10 @@ public record CfChoice(Path explicit, boolean none) {
    * @throws IOException when the cf the user named cannot be read
    */
   public Optional<CfFile> read(Consumer<String> warnings) throws IOException {
-    if (none) {
-      return Optional.empty();
-    }
-    if (explicit != null) {
+    if (explicit != null && !none) {
       return Optional.of(CfFile.read(explicit));
     }
-    Optional<Path> stock = CfFile.defaultCf();
+    Optional<Path> stock = path();
     if (stock.isEmpty()) {
       return Optional.empty();
     }

@@ -158,9 +158,8 @@ public final class LookupCommand extends Subcommand {
       throw new ParameterException(spec.commandLine(),
           "--ruleset NAME[,NAME...] takes one INPUT; --ruleset - takes --batch FILE|- instead");
     }
-    Path cfPath = cf.cf != null ? cf.cf : CfFile.defaultCf().orElseThrow(() ->
-        new ParameterException(spec.commandLine(), "--ruleset needs --cf FILE (no "
-            + CfFile.DEFAULT_CF + " here)"));
+    Path cfPath = cf.choice().path().orElseThrow(() -> new ParameterException(
+        spec.commandLine(), "--ruleset needs --cf FILE (no " + CfFile.DEFAULT_CF + " here)"));
     RulesetQuestions q;
     try {
       q = RulesetQuestions.open(cfPath, defines, json);
