@@ -85,16 +85,19 @@ public final class Push {
    * @throws NoMajority when the server is a group member and the group cannot acknowledge it
    */
   public static Pushed toStore(Path store, String map, MapContent content) {
+    // A running server takes the push before the store is opened here: opening it would make JE
+    // create files in it (its je.info log) as this user, who may be root, not the server's user.
+    try {
+      return new Pushed(PushChannel.push(store, map, content), true);
+    } catch (PushChannel.NotListening noServer) {
+      // nobody serves the store: write it directly
+    } catch (NoMajorityException e) {
+      throw new NoMajority(e.getMessage(), e.committedHere(), e);
+    } catch (IOException e) {
+      throw new WriteFailure(e.getMessage(), e);
+    }
     try (Store s = Store.open(store)) {
       return new Pushed(s.replace(map, content), false);
-    } catch (Store.LockedException locked) {
-      try {
-        return new Pushed(PushChannel.push(store, map, content), true);
-      } catch (NoMajorityException e) {
-        throw new NoMajority(e.getMessage(), e.committedHere(), e);
-      } catch (IOException e) {
-        throw new WriteFailure(e.getMessage(), e);
-      }
     } catch (IOException e) {
       throw new WriteFailure(IoProblems.describe(e), e);
     }

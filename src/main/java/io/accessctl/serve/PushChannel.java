@@ -43,10 +43,22 @@ public final class PushChannel implements Closeable {
   private static final int MAX_RECORDS = 100_000_000;
 
   /** Thrown when no server answers at the channel, or it went away before answering. */
-  public static final class Unreachable extends IOException {
+  public static class Unreachable extends IOException {
     private static final long serialVersionUID = 1L;
 
     Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Thrown when nothing listens at the channel: no server runs there (a killed one may have left
+   * its socket file), or this user may not connect. Nothing was sent.
+   */
+  public static final class NotListening extends Unreachable {
+    private static final long serialVersionUID = 1L;
+
+    NotListening(String message, Throwable cause) {
       super(message, cause);
     }
   }
@@ -308,7 +320,13 @@ public final class PushChannel implements Closeable {
       throws IOException {
     Store.checkMapName(map);
     String p = to.isUnix() ? to.path().toString() : to.host() + ":" + to.port();
-    try (SocketChannel c = to.connect();
+    SocketChannel channel;
+    try {
+      channel = to.connect();
+    } catch (java.net.SocketException e) {
+      throw new NotListening(p + ": no server takes pushes here: " + e.getMessage(), e);
+    }
+    try (SocketChannel c = channel;
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
         InputStream in = new BufferedInputStream(Channels.newInputStream(c))) {
       if (secret != null) {

@@ -173,11 +173,28 @@ public final class Store implements Closeable {
     return new Store(dir, false);
   }
 
-  /** JE's own message for a store it may not write names none of this. */
+  /**
+   * Only the store's owner writes it. JE's own message for a store it may not write names none
+   * of this; and root may write any store, but the files JE would create would be root's, which
+   * the owner's server could then not open.
+   */
   private static void checkWritable(Path dir) throws IOException {
     Path lock = dir.resolve("je.lck");
     if (!Files.isWritable(dir) || (Files.exists(lock) && !Files.isWritable(lock))) {
       throw new IOException(dir + ": Permission denied: only the store's owner may write it");
+    }
+    java.nio.file.attribute.UserPrincipal owner = Files.getOwner(dir);
+    java.nio.file.attribute.UserPrincipal me;
+    try {
+      me = dir.getFileSystem().getUserPrincipalLookupService()
+          .lookupPrincipalByName(System.getProperty("user.name"));
+    } catch (java.nio.file.attribute.UserPrincipalNotFoundException | UnsupportedOperationException e) {
+      return; // a user without a name: the file permissions decide alone
+    }
+    if (!owner.equals(me)) {
+      throw new IOException(dir + ": owned by " + owner.getName() + ": only the store's owner "
+          + "may write it (push through its running accessctl serve, or as " + owner.getName()
+          + ")");
     }
   }
 

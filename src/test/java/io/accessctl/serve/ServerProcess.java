@@ -50,7 +50,16 @@ public final class ServerProcess implements AutoCloseable {
    * Starts {@code accessctl serve ARGS} and waits until it says where it listens (or fails).
    */
   public static ServerProcess start(String... args) throws IOException, InterruptedException {
-    List<String> cmd = java();
+    return start(java(), args);
+  }
+
+  /**
+   * Starts {@code accessctl serve ARGS} with {@code accessctl}, the command that runs Main (as
+   * another user, say), and waits until it says where it listens (or fails).
+   */
+  public static ServerProcess start(List<String> accessctl, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(accessctl);
     cmd.add("serve");
     cmd.addAll(List.of(args));
     ServerProcess sp = new ServerProcess(new ProcessBuilder(cmd).start());
