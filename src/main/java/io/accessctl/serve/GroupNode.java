@@ -99,11 +99,14 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     } catch (InsufficientLogException e) {
       log.accept("this node is too far behind the group: copying the store from a member "
           + "(network restore)");
+      long t0 = System.nanoTime();
       try {
         new NetworkRestore().execute(e, new NetworkRestoreConfig().setRetainLogFiles(false));
       } catch (DatabaseException | IllegalArgumentException re) {
         throw new IOException(dir + ": network restore failed: " + Store.firstLine(re), re);
       }
+      log.accept("network restore done in " + (System.nanoTime() - t0) / 1_000_000
+          + " ms; joining the group");
       try {
         env = openWithin(dir, group, timeout, GRACE_MILLIS);
       } catch (DatabaseException | IllegalArgumentException again) {

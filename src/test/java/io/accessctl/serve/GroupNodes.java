@@ -24,11 +24,20 @@ final class GroupNodes implements AutoCloseable {
   private final Path dir;
   private final int[] ports;
   private final ServerProcess[] nodes;
+  private final String jeProperties;
 
   GroupNodes(Path dir, int size) throws IOException {
+    this(dir, size, "");
+  }
+
+  /**
+   * @param jeProperties more lines for every member's je.properties (JE's parameters)
+   */
+  GroupNodes(Path dir, int size, String jeProperties) throws IOException {
     this.dir = dir;
     this.ports = freePortPairs(size);
     this.nodes = new ServerProcess[size];
+    this.jeProperties = jeProperties;
   }
 
   /** Ports P with P and P+1 free (the node address and its push address). */
@@ -104,7 +113,7 @@ final class GroupNodes implements AutoCloseable {
   ServerProcess start(int i) throws IOException, InterruptedException {
     Files.createDirectories(store(i));
     Files.writeString(store(i).resolve("je.properties"),
-        ReplicationConfig.INSUFFICIENT_REPLICAS_TIMEOUT + "=3 s\n");
+        ReplicationConfig.INSUFFICIENT_REPLICAS_TIMEOUT + "=3 s\n" + jeProperties);
     nodes[i] = ServerProcess.start(args(i).toArray(String[]::new));
     return nodes[i];
   }
