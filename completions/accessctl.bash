@@ -171,6 +171,7 @@ function _complete_accessctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_accessctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} group status" ];    then _picocli_accessctl_group; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} group add" ];    then _picocli_accessctl_group; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} group remove" ];    then _picocli_accessctl_group; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook install" ];    then _picocli_accessctl_hook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hook run" ];    then _picocli_accessctl_hook; return $?; fi
@@ -193,13 +194,15 @@ function _complete_accessctl() {
   local cmds14=(hook)
   local cmds15=(shell)
   local cmds16=(group status)
-  local cmds17=(group remove)
-  local cmds18=(hook install)
-  local cmds19=(hook run)
+  local cmds17=(group add)
+  local cmds18=(group remove)
+  local cmds19=(hook install)
+  local cmds20=(hook run)
 
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_accessctl_hook_run; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_accessctl_hook_install; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_accessctl_group_remove; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_accessctl_hook_run; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_accessctl_hook_install; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_accessctl_group_remove; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_accessctl_group_add; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_accessctl_group_status; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_accessctl_shell; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_accessctl_hook; return $?; fi
@@ -867,7 +870,7 @@ function _picocli_accessctl_group() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status remove"
+  local commands="status add remove"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts=""
 
@@ -952,6 +955,60 @@ function _picocli_accessctl_group_status() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--format')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_accessctl_group_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--store' '--node' '--node-address' '--member-store' '--member-socket' '--wait' '--format'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--node')
+      return
+      ;;
+    '--node-address')
+      return
+      ;;
+    '--member-store')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--member-socket')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--wait')
+      return
       ;;
     '--format')
       return

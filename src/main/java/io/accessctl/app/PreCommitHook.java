@@ -118,8 +118,9 @@ public final class PreCommitHook {
         + shellQuote(cmd) + " hook run\n";
   }
 
-  static String shellQuote(String s) {
-    if (s.matches("[A-Za-z0-9_./:=@%+-]+")) {
+  /** {@code s} as one word for sh (and for systemd's ExecStart=). */
+  public static String shellQuote(String s) {
+    if (s.matches("[A-Za-z0-9_./:,=@%+-]+")) {
       return s;
     }
     return "'" + s.replace("'", "'\\''") + "'";

@@ -3,28 +3,37 @@ package io.accessctl.cli;
 import io.accessctl.app.GroupAdmin;
 import io.accessctl.app.IoProblems;
 import io.accessctl.report.Json;
+import io.accessctl.serve.Endpoint;
+import io.accessctl.serve.Group;
 import io.accessctl.serve.GroupStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code accessctl group status|remove --store DIR}: a replication group seen from a member. */
+/**
+ * {@code accessctl group status|add|remove --store DIR}: a replication group seen from a member.
+ */
 @Command(name = "group", mixinStandardHelpOptions = true,
     description = {"Show and change the replication group a serve --group member belongs to.",
         "Asks the member's running server through push.sock in its store directory; the server "
             + "asks the other members."},
-    subcommands = {GroupCommand.Status.class, GroupCommand.Remove.class},
+    subcommands = {GroupCommand.Status.class, GroupCommand.Add.class, GroupCommand.Remove.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done", "2:usage error",
-        "69:no group member serves the store, or the group refused the change"})
+        "69:no group member serves the store, or the group refused the change",
+        "73:add: the name or the address is another member's, or the address is in use",
+        "75:add: the group has no master or no majority now, or the member did not join within "
+            + "--wait"})
 public final class GroupCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -32,7 +41,7 @@ public final class GroupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "name what to do: status or remove");
+        "name what to do: status, add or remove");
   }
 
   /** The store directory of the member to ask. */
@@ -113,11 +122,134 @@ public final class GroupCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code group add}. */
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = {"Check that the group can take a new member and print the serve command "
+          + "(and the packaged service's drop-in) it joins with; JE adds a member when it first "
+          + "reaches the master through a helper.",
+          "Refused when the group has no master or too few members are up to add one, when "
+              + "another member has the name or the "
+              + "address, or when something answers at the address or the next port (as seen "
+              + "from this machine). With --wait, waits until the member has joined."})
+  static final class Add implements Callable<Integer> {
+    /** Where the Debian package installs the command. */
+    private static final String PACKAGED = "/usr/bin/accessctl";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MemberStore store;
+
+    @Option(names = "--node", paramLabel = "NAME", required = true,
+        description = "The new member's name.")
+    String node;
+
+    @Option(names = "--node-address", paramLabel = "HOST:PORT", required = true,
+        description = "The new member's replication address; it also takes forwarded pushes on "
+            + "the next port.")
+    String address;
+
+    @Option(names = "--member-store", paramLabel = "DIR",
+        description = "The new member's store directory, for the printed command (default: the "
+            + "same path as --store).")
+    Path memberStore;
+
+    @Option(names = "--member-socket", paramLabel = "PATH",
+        defaultValue = "/run/accessctl/serve.sock",
+        description = "The new member's socket for its MTA, for the printed command (default: "
+            + "${DEFAULT-VALUE}, the packaged service's).")
+    Path memberSocket;
+
+    @Option(names = "--wait", paramLabel = "SECONDS",
+        description = "Then wait up to SECONDS until the new member has joined.")
+    Integer waitSeconds;
+
+    @Mixin
+    TextOrJson format;
+
+    @Override
+    public Integer call() {
+      boolean json = format.json();
+      if (waitSeconds != null && waitSeconds < 1) {
+        throw new ParameterException(spec.commandLine(), "--wait must be at least 1");
+      }
+      GroupAdmin.Admission a;
+      try {
+        a = GroupAdmin.admit(store.dir, node, Endpoint.parse(address));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      } catch (GroupAdmin.Taken e) {
+        throw new ExitException(ExitCodes.CANT_CREATE, e.getMessage());
+      } catch (GroupAdmin.NotReady e) {
+        throw new ExitException(ExitCodes.TEMP_FAIL, e.getMessage());
+      } catch (IOException e) {
+        throw new ExitException(ExitCodes.UNAVAILABLE, IoProblems.describe(e));
+      }
+      Path dir = memberStore != null ? memberStore : store.dir;
+      PrintWriter out = spec.commandLine().getOut();
+      if (!json) {
+        text(a, dir, out);
+      }
+      String joined = null;
+      if (waitSeconds != null) {
+        try {
+          joined = GroupAdmin.awaitJoined(store.dir, node, Duration.ofSeconds(waitSeconds));
+        } catch (GroupAdmin.NotJoined e) {
+          throw new ExitException(ExitCodes.TEMP_FAIL, "group " + a.member().name() + ": "
+              + e.getMessage());
+        } catch (IOException e) {
+          throw new ExitException(ExitCodes.UNAVAILABLE, IoProblems.describe(e));
+        }
+        if (!json) {
+          out.println("accessctl: " + node + " joined group " + a.member().name() + " as "
+              + joined);
+        }
+      }
+      if (json) {
+        json(a, dir, joined, out);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private void text(GroupAdmin.Admission a, Path dir, PrintWriter out) {
+      Group m = a.member();
+      out.println("accessctl: " + (a.already().isPresent()
+          ? node + " is a member of group " + m.name() + " already (" + a.already().get() + ")"
+          : "group " + m.name() + " (master " + a.master() + ") can take " + node + " at "
+              + Group.hostPort(m.address())) + "; on " + node + "'s machine, as the store's "
+          + "owner, run:");
+      out.println("  " + a.serveCommand("accessctl", dir, memberSocket));
+      out.println("or for the packaged service, systemctl edit accessctl-serve:");
+      out.println("  [Service]");
+      out.println("  ExecStart=");
+      out.println("  ExecStart=" + a.serveCommand(PACKAGED, dir, memberSocket));
+      out.println("The members reach it at " + Group.hostPort(m.address()) + " (replication) "
+          + "and " + Group.hostPort(m.pushAddress()) + " (forwarded pushes).");
+      out.flush();
+    }
+
+    private void json(GroupAdmin.Admission a, Path dir, String joined, PrintWriter out) {
+      Group m = a.member();
+      Json j = Json.pretty(out).beginObject()
+          .field("version", 1).field("group", m.name()).field("node", node)
+          .field("address", Group.hostPort(m.address()))
+          .field("pushAddress", Group.hostPort(m.pushAddress()))
+          .field("master", a.master()).field("member", a.already().orElse(null))
+          .name("helpers").beginArray();
+      m.helpers().forEach(h -> j.value(Group.hostPort(h)));
+      j.endArray().name("serve").beginArray();
+      a.serveArguments(dir, memberSocket).forEach(j::value);
+      j.endArray().field("joined", joined).endObject();
+      out.println();
+    }
+  }
+
   /** {@code group remove}. */
   @Command(name = "remove", mixinStandardHelpOptions = true,
       description = {"Remove a stopped member from the group, so that the majority a push "
-          + "needs is counted without it. A new member joins by starting serve --group with "
-          + "--helper naming a member."})
+          + "needs is counted without it. See group add for a new member."})
   static final class Remove implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -93,6 +93,31 @@ public record Endpoint(Path path, String host, int port) {
     return SocketChannel.open(address());
   }
 
+  /**
+   * True when something accepts a TCP connection here within {@code timeout}: the address is in
+   * use, as seen from this machine.
+   */
+  public boolean answers(java.time.Duration timeout) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** True when both TCP endpoints name one host: the same name, or names of the same address. */
+  public boolean sameHost(Endpoint other) {
+    if (host.equalsIgnoreCase(other.host)) {
+      return true;
+    }
+    try {
+      return java.net.InetAddress.getByName(host).equals(java.net.InetAddress.getByName(other.host));
+    } catch (java.net.UnknownHostException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** The endpoint as sendmail's K line and Milter sockets write it. */
   public String sendmailSpec() {
     if (isUnix()) {

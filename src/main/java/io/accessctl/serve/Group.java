@@ -50,12 +50,13 @@ public record Group(String name, String node, Endpoint address, List<Endpoint> h
     return pushAddressOf(address);
   }
 
-  /** HOST:PORT as JE writes node addresses. */
-  static String hostPort(Endpoint e) {
+  /** HOST:PORT as JE writes node addresses (an IPv6 host in brackets). */
+  public static String hostPort(Endpoint e) {
     return (e.host().contains(":") ? "[" + e.host() + "]" : e.host()) + ":" + e.port();
   }
 
-  String helperHosts() {
+  /** The helpers as JE's helper-hosts parameter and {@code serve --helper} write them. */
+  public String helperHosts() {
     return String.join(",", helpers.stream().map(Group::hostPort).toList());
   }
 }

@@ -276,7 +276,7 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     ReplicationGroupAdmin admin = new ReplicationGroupAdmin(group.name(), sockets);
     List<GroupStatus.Member> members = new ArrayList<>();
     for (ReplicationNode n : nodes) {
-      String address = n.getHostName() + ":" + n.getPort();
+      String address = Group.hostPort(Endpoint.inet(n.getHostName(), n.getPort()));
       try {
         NodeState st = admin.getNodeState(n, STATUS_TIMEOUT_MILLIS);
         byte[] app = st.getAppState();

@@ -111,10 +111,15 @@ final class GroupNodes implements AutoCloseable {
    * the store directory, JE's documented place for them.
    */
   ServerProcess start(int i) throws IOException, InterruptedException {
+    return start(i, args(i));
+  }
+
+  /** Starts member {@code i} with these serve arguments. */
+  ServerProcess start(int i, List<String> args) throws IOException, InterruptedException {
     Files.createDirectories(store(i));
     Files.writeString(store(i).resolve("je.properties"),
         ReplicationConfig.INSUFFICIENT_REPLICAS_TIMEOUT + "=3 s\n" + jeProperties);
-    nodes[i] = ServerProcess.start(args(i).toArray(String[]::new));
+    nodes[i] = ServerProcess.start(args.toArray(String[]::new));
     return nodes[i];
   }
 
