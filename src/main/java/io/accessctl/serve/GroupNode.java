@@ -176,10 +176,24 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     return new ReplicatedEnvironment(dir.toFile(), rc, ec);
   }
 
+  /**
+   * Why a node could not join. JE tells a node that asks with another group's name nothing but
+   * silence, so the helpers are probed: one that listens is up but did not take this node.
+   */
   private static IOException noHelper(Group group, Duration timeout) {
+    List<String> listening = new ArrayList<>();
+    for (Endpoint h : group.helpers()) {
+      if (!h.equals(group.address()) && h.answers(Duration.ofSeconds(1))) {
+        listening.add(Group.hostPort(h));
+      }
+    }
+    String why = listening.isEmpty()
+        ? " (nothing listens there: helpers down or unreachable); the first node of a new group "
+            + "names itself as its helper"
+        : ", though " + String.join(", ", listening) + " listens: a wrong group name, or a "
+            + "group without a master (most of its members down)?";
     return new IOException("group " + group.name() + ": no member answered at "
-        + group.helperHosts() + " within " + timeout.toSeconds() + " s (helpers down, or a "
-        + "wrong group name?); the first node of a new group names itself as its helper");
+        + group.helperHosts() + " within " + timeout.toSeconds() + " s" + why);
   }
 
   private static IOException problem(Path dir, Group group, RuntimeException e) {

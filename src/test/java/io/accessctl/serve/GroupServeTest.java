@@ -164,6 +164,31 @@ class GroupServeTest {
     }
   }
 
+  /**
+   * What a new member gets wrong says which it is: a helper that listens but takes no member of
+   * that name's group (a wrong group name), helpers where nothing listens, the address of a
+   * member that is down, under another name.
+   */
+  @Test
+  void aNewMemberIsToldWhyItCannotJoin() throws Exception {
+    try (GroupNodes g = new GroupNodes(dir, 3)) {
+      g.startAll();
+      g.awaitMaster();
+      g.kill9(2);
+      int[] free = GroupNodes.freePortPairs(1);
+      String other = "127.0.0.1:" + free[0];
+      assertOneLine(serve("wrongname", "mta", "n4", other, g.address(0)),
+          "group mta: no member answered at " + g.address(0) + " within 2 s, though "
+              + g.address(0) + " listens: a wrong group name, or a group without a master");
+      assertOneLine(serve("lonely", "mtas", "n4", other, "127.0.0.1:" + (free[0] + 1)),
+          "group mtas: no member answered at 127.0.0.1:" + (free[0] + 1) + " within 2 s "
+              + "(nothing listens there: helpers down or unreachable)");
+      assertOneLine(serve("usurper", "mtas", "n4", g.address(2), g.address(0)),
+          "cannot join group mtas as n4: the address " + g.address(2) + " belongs to member n3 "
+              + "of the group; a member keeps its name");
+    }
+  }
+
   private io.accessctl.testutil.Oracle.Result serve(String store, String group, String node,
       String address, String helper) {
     return serve(dir.resolve(store), group, node, address, helper);
