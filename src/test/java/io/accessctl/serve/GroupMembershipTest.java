@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code group add}: a two-member group on 127.0.0.1 takes a third member that runs the command
- * group add printed; what the group cannot take is refused in one line with its exit status.
+ * {@code group add} and {@code group remove}: a two-member group on 127.0.0.1 takes a third
+ * member that runs the command group add printed, and lets it go again; what the group cannot do
+ * is refused in one line with its exit status.
  */
-class GroupAddTest {
+class GroupMembershipTest {
   @TempDir
   Path dir;
 
@@ -62,7 +63,29 @@ class GroupAddTest {
       assertThat(again.exit()).as(again.err()).isZero();
       assertThat(again.out()).startsWith("accessctl: n3 is a member of group mtas already "
           + "(replica);");
+
+      // Stopped for good and removed: the majority is counted without it again.
+      g.kill9(2);
+      String master2 = g.name(g.awaitMaster());
+      assertOneLine(remove(g, replica, "n9"), 69, "group mtas has no member n9");
+      assertOneLine(remove(g, replica, master2), 69, master2 + " is the master of group mtas: "
+          + "stop it first, and remove it once another member is elected");
+      Cli.Run removed = remove(g, replica, "n3");
+      assertThat(removed.exit()).as(removed.err()).isZero();
+      assertThat(removed.out()).isEqualTo("accessctl: removed n3 from the group\n");
+      assertThat(PushChannel.status(g.store(replica)).members())
+          .extracting(GroupStatus.Member::name).containsExactly("n1", "n2");
+      Cli.Run pushed = Cli.run("push", "--no-cf", "-q", "--store", g.store(replica).toString(),
+          Files.writeString(dir.resolve("v2"), "Connect:192.0.2.8\tREJECT\n").toString());
+      assertThat(pushed.exit()).as(pushed.err()).isZero();
+      g.awaitAnswer(master, "connect:192.0.2.8", Reply.ok(bytes("REJECT")));
     }
+    assertOneLine(Cli.run("group", "remove", "--store", dir.resolve("none").toString(), "n3"), 69,
+        "no accessctl serve runs on this store");
+  }
+
+  private static Cli.Run remove(GroupNodes g, int on, String node) {
+    return Cli.run("group", "remove", "--store", g.store(on).toString(), node);
   }
 
   @Test
