@@ -112,7 +112,8 @@ public record Endpoint(Path path, String host, int port) {
       return true;
     }
     try {
-      return java.net.InetAddress.getByName(host).equals(java.net.InetAddress.getByName(other.host));
+      return java.net.InetAddress.getByName(host)
+          .equals(java.net.InetAddress.getByName(other.host));
     } catch (java.net.UnknownHostException | SecurityException e) {
       return false;
     }

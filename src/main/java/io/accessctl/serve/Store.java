@@ -188,7 +188,8 @@ public final class Store implements Closeable {
     try {
       me = dir.getFileSystem().getUserPrincipalLookupService()
           .lookupPrincipalByName(System.getProperty("user.name"));
-    } catch (java.nio.file.attribute.UserPrincipalNotFoundException | UnsupportedOperationException e) {
+    } catch (java.nio.file.attribute.UserPrincipalNotFoundException
+        | UnsupportedOperationException e) {
       return; // a user without a name: the file permissions decide alone
     }
     if (!owner.equals(me)) {

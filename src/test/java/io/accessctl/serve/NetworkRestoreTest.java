@@ -73,7 +73,8 @@ class NetworkRestoreTest {
       GroupStatus status = PushChannel.status(g.store(away));
       assertThat(status.role()).isEqualTo("replica");
       assertThat(status.members()).filteredOn(m -> m.name().equals(g.name(away)))
-          .singleElement().satisfies(m -> assertThat(m.generations()).containsEntry("access", latest));
+          .singleElement()
+          .satisfies(m -> assertThat(m.generations()).containsEntry("access", latest));
 
       long next = latest + 1;
       PushChannel.push(g.store(away), "access", TestMaps.generation(next, 10));
