@@ -26,7 +26,7 @@ class NetworkRestoreTest {
       EnvironmentConfig.CLEANER_BYTES_INTERVAL + "=200000",
       EnvironmentConfig.CLEANER_WAKEUP_INTERVAL + "=1 s",
       EnvironmentConfig.CHECKPOINTER_BYTES_INTERVAL + "=500000",
-      EnvironmentConfig.MAX_DISK + "=8000000",
+      EnvironmentConfig.MAX_DISK + "=12000000",
       EnvironmentConfig.FREE_DISK + "=0",
       "");
   private static final int ENTRIES = 20_000;
