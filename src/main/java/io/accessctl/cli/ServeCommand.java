@@ -37,7 +37,8 @@ import picocli.CommandLine.ParameterException;
         "75:a group member must be restarted to rejoin its group (JE closed its environment, "
             + "e.g. to roll back a push the group never acknowledged); systemd's Restart= does it",
         "66:the --watch source cannot be read",
-        "73:the store cannot be opened (another server holds it?), an endpoint cannot be bound, "
+        "73:the store cannot be opened (another server holds it, or it is another user's), an "
+            + "endpoint cannot be bound, "
             + "or the group cannot be joined (wrong group name, node address in use, no helper "
             + "answered within --join-timeout, a store of another group)"})
 public final class ServeCommand extends Subcommand {

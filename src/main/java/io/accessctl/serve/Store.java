@@ -194,8 +194,8 @@ public final class Store implements Closeable {
     }
     if (!owner.equals(me)) {
       throw new IOException(dir + ": owned by " + owner.getName() + ": only the store's owner "
-          + "may write it (push through its running accessctl serve, or as " + owner.getName()
-          + ")");
+          + "may write it (run this as " + owner.getName() + ", or push through the store's "
+          + "running accessctl serve)");
     }
   }
 

@@ -3,6 +3,7 @@ package io.accessctl.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.cli.Cli;
+import io.accessctl.testutil.Oracle;
 import io.accessctl.testutil.OtherUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A store served by a user of its own (as the Debian package's service runs it) stays that
  * user's: root pushes and reads it through the running server without creating a file in it,
- * and a root push while no server runs is refused instead of leaving files the server could not
- * open. Needs root, as CI has.
+ * and a root push (or serve) while no server runs is refused instead of leaving files the server
+ * could not open. Needs root, as CI has.
  */
 class ServiceUserStoreTest {
   @TempDir
@@ -54,9 +55,15 @@ class ServiceUserStoreTest {
 
     Cli.Run refused = Cli.run("push", "--no-cf", "--store", store.toString(), source.toString());
     assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(73);
-    assertThat(refused.err()).isEqualTo("accessctl: " + store + ": owned by " + OtherUser.NAME
-        + ": only the store's owner may write it (push through its running accessctl serve, or "
-        + "as " + OtherUser.NAME + ")\n");
+    String notOwner = "accessctl: " + store + ": owned by " + OtherUser.NAME + ": only the "
+        + "store's owner may write it (run this as " + OtherUser.NAME + ", or push through the "
+        + "store's running accessctl serve)\n";
+    assertThat(refused.err()).isEqualTo(notOwner);
+    // root serving the store by hand would leave root's files behind as well
+    Oracle.Result serve = ServerProcess.run(List.of(), "serve", "--no-cf", "--store",
+        store.toString(), "--socket", dir.resolve("root.sock").toString());
+    assertThat(serve.exit()).as(serve.stdout() + serve.stderr()).isEqualTo(73);
+    assertThat(serve.stderr()).isEqualTo(notOwner);
     assertOnlyOwnedBy(store, service);
   }
 
