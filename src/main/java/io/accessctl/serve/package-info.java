@@ -34,8 +34,10 @@
  * io.accessctl.serve.Store}.
  *
  * <p>JE allows one writing process: while {@code serve} runs, {@code push} sends the records over
- * {@code push.sock} in the store directory ({@link io.accessctl.serve.PushChannel}). Only the
- * {@code serve}, {@code push} and {@code group} commands load this package's JE classes.
+ * {@code push.sock} in the store directory ({@link io.accessctl.serve.PushChannel}). It tries the
+ * socket before it opens the store, since opening it makes JE create files there as the pushing
+ * user; and only the store directory's owner opens it for writing. Only the {@code serve},
+ * {@code push} and {@code group} commands load this package's JE classes.
  *
  * <h2>Replication group</h2>
  *
@@ -47,6 +49,8 @@
  * consistency, so a member answers from its replica also without a master. A push on a replica
  * goes to the master's push address ({@link io.accessctl.serve.Group#pushAddress()}, the node
  * port + 1) over the same protocol ({@link io.accessctl.serve.GroupPush}). Members publish the
- * generations they serve as JE app state, which {@code group status} collects.
+ * generations they serve as JE app state, which {@code group status} collects. A member that
+ * was away longer than the others kept their logs is copied from one of them first (JE's network
+ * restore, {@link io.accessctl.serve.GroupNode}).
  */
 package io.accessctl.serve;
