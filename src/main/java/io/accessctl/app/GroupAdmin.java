@@ -170,7 +170,7 @@ public final class GroupAdmin {
 
   /**
    * Removes a member from the group (it must be stopped; the master cannot remove itself), so
-   * that the majority is counted without it.
+   * that the majority is counted without it. Its name may join again.
    *
    * @throws IOException when no group member serves the store, or the group refuses
    */

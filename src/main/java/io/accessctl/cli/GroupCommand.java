@@ -249,7 +249,7 @@ public final class GroupCommand implements Callable<Integer> {
   /** {@code group remove}. */
   @Command(name = "remove", mixinStandardHelpOptions = true,
       description = {"Remove a stopped member from the group, so that the majority a push "
-          + "needs is counted without it. See group add for a new member."})
+          + "needs is counted without it. Its name may join again later: see group add."})
   static final class Remove implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,6 +17,7 @@ import com.sleepycat.je.rep.ReplicatedEnvironment;
 import com.sleepycat.je.rep.ReplicationConfig;
 import com.sleepycat.je.rep.ReplicationNode;
 import com.sleepycat.je.rep.MasterStateException;
+import com.sleepycat.je.rep.MemberActiveException;
 import com.sleepycat.je.rep.MemberNotFoundException;
 import com.sleepycat.je.rep.NodeState;
 import com.sleepycat.je.rep.ReplicationGroup;
@@ -61,6 +62,8 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
       java.util.regex.Pattern.compile("expected group name: (\\S+)");
   private static final java.util.regex.Pattern TAKEN_ADDRESS =
       java.util.regex.Pattern.compile("socket already used by the member: (\\S+)");
+  private static final java.util.regex.Pattern ACTIVE_MEMBER =
+      java.util.regex.Pattern.compile("delete an active node");
   /** Recovering a store that holds data may take this long beyond the join timeout. */
   private static final long GRACE_MILLIS = 10_000;
 
@@ -314,7 +317,11 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
     Set<InetSocketAddress> sockets = new HashSet<>();
     env.getGroup().getElectableNodes().forEach(n -> sockets.add(n.getSocketAddress()));
     try {
-      new ReplicationGroupAdmin(group.name(), sockets).removeMember(member);
+      // Deleted, not JE's "removed": a removed name can never join again, and a rebuilt machine
+      // should be able to come back under its old name through group add.
+      new ReplicationGroupAdmin(group.name(), sockets).deleteMember(member);
+    } catch (MemberActiveException e) {
+      throw running(member, e);
     } catch (MemberNotFoundException e) {
       throw new IOException("group " + group.name() + " has no member " + member, e);
     } catch (MasterStateException e) {
@@ -324,8 +331,16 @@ public final class GroupNode implements Closeable, PushChannel.Admin {
       throw new IOException("group " + group.name() + " has no master to change its membership",
           e);
     } catch (DatabaseException e) {
+      // the master's refusal of a member in contact arrives as JE's generic failure
+      if (ACTIVE_MEMBER.matcher(Store.firstLine(e)).find()) {
+        throw running(member, e);
+      }
       throw new IOException("cannot remove " + member + ": " + Store.firstLine(e), e);
     }
+  }
+
+  private static IOException running(String member, Exception e) {
+    return new IOException(member + " is running: stop it first, then remove it", e);
   }
 
   /**

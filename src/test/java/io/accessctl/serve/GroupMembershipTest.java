@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code group add} and {@code group remove}: a two-member group on 127.0.0.1 takes a third
- * member that runs the command group add printed, and lets it go again; what the group cannot do
- * is refused in one line with its exit status.
+ * member that runs the command group add printed, lets it go, and takes it back under its old
+ * name; what the group cannot do is refused in one line with its exit status.
  */
 class GroupMembershipTest {
   @TempDir
@@ -65,6 +65,7 @@ class GroupMembershipTest {
           + "(replica);");
 
       // Stopped for good and removed: the majority is counted without it again.
+      assertOneLine(remove(g, replica, "n3"), 69, "n3 is running: stop it first, then remove it");
       g.kill9(2);
       String master2 = g.name(g.awaitMaster());
       assertOneLine(remove(g, replica, "n9"), 69, "group mtas has no member n9");
@@ -79,9 +80,25 @@ class GroupMembershipTest {
           Files.writeString(dir.resolve("v2"), "Connect:192.0.2.8\tREJECT\n").toString());
       assertThat(pushed.exit()).as(pushed.err()).isZero();
       g.awaitAnswer(master, "connect:192.0.2.8", Reply.ok(bytes("REJECT")));
+
+      // Its machine rebuilt, it comes back under its old name with an empty store.
+      Cli.Run back = add(g, replica, "n3", g.address(2));
+      assertThat(back.exit()).as(back.err()).isZero();
+      assertThat(back.out()).contains("can take n3");
+      deleteTree(g.store(2));
+      g.start(2, args);
+      g.awaitAnswer(2, "connect:192.0.2.8", Reply.ok(bytes("REJECT")));
     }
     assertOneLine(Cli.run("group", "remove", "--store", dir.resolve("none").toString(), "n3"), 69,
         "no accessctl serve runs on this store");
+  }
+
+  private static void deleteTree(Path p) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(p)) {
+      for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   private static Cli.Run remove(GroupNodes g, int on, String node) {
