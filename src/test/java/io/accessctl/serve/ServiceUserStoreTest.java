@@ -64,6 +64,10 @@ class ServiceUserStoreTest {
         store.toString(), "--socket", dir.resolve("root.sock").toString());
     assertThat(serve.exit()).as(serve.stdout() + serve.stderr()).isEqualTo(73);
     assertThat(serve.stderr()).isEqualTo(notOwner);
+    // reading it needs no server and writes nothing
+    Cli.Run read = Cli.run("query", "--map", store.toString(), "Try_TLS:mx.example");
+    assertThat(read.exit()).as(read.err()).isZero();
+    assertThat(read.out()).contains("NO");
     assertOnlyOwnedBy(store, service);
   }
 
