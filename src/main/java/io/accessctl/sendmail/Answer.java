@@ -17,10 +17,26 @@ import java.util.Optional;
  * @param notes things said before the walk (what was assumed, what was changed in the input)
  * @param hints advice when nothing or something surprising matched
  * @param rules where the rules come from
+ * @param steps the cf's rulesets that ran, in order, with what each returned (none for the
+ *     {@code --no-cf} model)
+ * @param problem why the answer is not sendmail's whole decision (the cf has no ruleset for the
+ *     tag, its rules stopped on an error or did not finish), else empty
  */
 public record Answer(Query query, String ruleset, String name, Optional<String> addr,
     List<Probe> probes, Optional<Probe> match, List<String> value, Effect effect,
-    List<String> notes, List<String> hints, Rules rules) {
+    List<String> notes, List<String> hints, Rules rules, List<Step> steps,
+    Optional<String> problem) {
+
+  /**
+   * One ruleset the check ran.
+   *
+   * @param ruleset its name
+   * @param when when sendmail runs it ("at connection", "at RCPT time (delay_checks)", …)
+   * @param returns the result as {@code sendmail -bt} prints it, or null when the ruleset stopped
+   *     on an error or the cf does not define it
+   * @param errors what sendmail would log while running it ({@code Infinite loop …})
+   */
+  public record Step(String ruleset, String when, String returns, List<String> errors) {}
 
   /** The stored value that decided (without a trailing NUL), if any. */
   public Optional<String> result() {

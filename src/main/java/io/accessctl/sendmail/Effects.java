@@ -52,7 +52,7 @@ final class Effects {
     }
     return new Answer(q, ruleset.replace(BLOCKLIST, ""), name, addr, List.copyOf(probes),
         Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes),
-        List.copyOf(c.hints), rules);
+        List.copyOf(c.hints), rules, List.of(), Optional.empty());
   }
 
   private record Ctx(Rules rules, String tag, String name, Optional<String> addr, Probe match,
