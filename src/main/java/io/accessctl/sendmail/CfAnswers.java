@@ -194,21 +194,23 @@ public final class CfAnswers {
       List<String> hints, String problem) {
     List<KeyWhy.Subject> subjects = subjects(tag, q, name, addr);
     int n = looked.size();
-    boolean[] own = new boolean[n];
+    boolean[] own = own(looked.stream().map(Looked::key).toList(), spelled);
     int lastOwn = -1;
     for (int i = 0; i < n; i++) {
-      String t = KeyWhy.tagOf(looked.get(i).key());
-      own[i] = t.equalsIgnoreCase(spelled) || (t.isEmpty() && i > 0 && own[i - 1]);
       if (own[i]) {
         lastOwn = i;
       }
     }
-    int match = lastOwn >= 0 && looked.get(lastOwn).hit().isPresent() ? lastOwn : -1;
+    boolean[] skips = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      skips[i] = own[i] && endsWalk(looked.get(i));
+    }
+    int match = lastOwn >= 0 && looked.get(lastOwn).hit().isPresent() && !skips[lastOwn]
+        ? lastOwn : -1;
     List<Probe> probes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Looked l = looked.get(i);
-      boolean skipped = own[i] && i < lastOwn && l.hit().isPresent()
-          && Prescan.isWord(l.value(), "SKIP");
+      boolean skipped = skips[i];
       probes.add(new Probe(l.key(), l.storedKey(), l.hit().map(AccessMap.Hit::value),
           l.hit().map(AccessMap.Hit::withNul).orElse(false),
           KeyWhy.explain(l.key(), i > 0 ? looked.get(i - 1).key() : null, spelled, subjects),
@@ -223,10 +225,12 @@ public final class CfAnswers {
         + addr.filter(s -> !s.isEmpty()).map(s -> " [" + s + "]").orElse("");
     Effect effect = a.effect();
     String lastRuleset = steps.isEmpty() ? "" : steps.get(steps.size() - 1).ruleset();
-    if (Outcomes.otherValue(tag.name(), result, value)) {
-      Answer again = Effects.answer(rules, q, rulesets, name, addr, probes, decider,
-          List.copyOf(result.value()), notes, hints, false, false);
-      effect = again.effect();
+    if (Outcomes.handsOn(tag.name(), result)) {
+      if (!result.value().equals(value)) {
+        Answer again = Effects.answer(rules, q, rulesets, name, addr, probes, decider,
+            List.copyOf(result.value()), notes, hints, false, false);
+        effect = again.effect();
+      }
     } else if (!Outcomes.agree(tag.name(), effect, result)) {
       int other = -1;
       for (int i = 0; i < n && result.rejects(); i++) {
@@ -245,6 +249,30 @@ public final class CfAnswers {
       effect = Outcomes.withSession(effect, result, lastRuleset);
     }
     return with(a, effect, steps, Optional.ofNullable(problem));
+  }
+
+  /**
+   * SKIP found in a host, domain or address walk (access_db's {@code skip}) ends that walk as if
+   * nothing were found; under an e-mail address, a local part or the bare tag it is a value.
+   */
+  private boolean endsWalk(Looked l) {
+    String subject = l.key().substring(KeyWhy.tagOf(l.key()).isEmpty() ? 0
+        : KeyWhy.tagOf(l.key()).length() + 1);
+    return rules.has(io.accessctl.cf.Feature.SKIP) && l.hit().isPresent()
+        && Prescan.isWord(l.value(), "SKIP") && !subject.isEmpty() && !subject.contains("@");
+  }
+
+  /**
+   * Which keys belong to the walks of the tag asked about: its tagged keys and the untagged key
+   * tried right after one of them.
+   */
+  static boolean[] own(List<String> keys, String tag) {
+    boolean[] own = new boolean[keys.size()];
+    for (int i = 0; i < own.length; i++) {
+      String t = KeyWhy.tagOf(keys.get(i));
+      own[i] = t.equalsIgnoreCase(tag) || (t.isEmpty() && i > 0 && own[i - 1]);
+    }
+    return own;
   }
 
   private static Answer with(Answer a, Effect effect, List<Answer.Step> steps,

@@ -60,9 +60,12 @@ final class Outcomes {
     return new Effect(byValue.code(), byValue.summary() + " In short, " + how + ".");
   }
 
-  /** Whether the rules hand C code another value than the one found. */
-  static boolean otherValue(String tag, Result r, List<String> value) {
-    return VALUES.contains(tag) && r.net() && !r.rejects() && !r.value().equals(value);
+  /**
+   * Whether the rules hand C code a value with {@code $#} (feature flags, a pause, credentials):
+   * that value decides, whichever entry it came from.
+   */
+  static boolean handsOn(String tag, Result r) {
+    return VALUES.contains(tag) && r.net() && !r.printed().startsWith("$# error");
   }
 
   /** The effect of the rules' result alone. */
