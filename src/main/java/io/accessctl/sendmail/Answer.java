@@ -1,6 +1,7 @@
 package io.accessctl.sendmail;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +33,14 @@ public record Answer(Query query, String ruleset, String name, Optional<String> 
    *
    * @param ruleset its name
    * @param when when sendmail runs it ("at connection", "at RCPT time (delay_checks)", …)
+   * @param arguments what it is called with (rscheck() joins them with {@code $|})
+   * @param macros the macros of the session it runs in ({@code x} or {@code {name}})
    * @param returns the result as {@code sendmail -bt} prints it, or null when the ruleset stopped
    *     on an error or the cf does not define it
    * @param errors what sendmail would log while running it ({@code Infinite loop …})
    */
-  public record Step(String ruleset, String when, String returns, List<String> errors) {}
+  public record Step(String ruleset, String when, List<String> arguments,
+      Map<String, String> macros, String returns, List<String> errors) {}
 
   /** The stored value that decided (without a trailing NUL), if any. */
   public Optional<String> result() {

@@ -167,11 +167,13 @@ public final class CfAnswers {
         answers = engine.run(s.ruleset(), Workspace.of(engine, s.arguments()), s.macros(), trace);
       } catch (Engine.TooMuchWork e) {
         problem = s.ruleset() + " did not finish: " + e.getMessage();
-        steps.add(new Answer.Step(s.ruleset(), s.when(), null, List.of(e.getMessage())));
+        steps.add(new Answer.Step(s.ruleset(), s.when(), s.arguments(), s.macros(), null,
+            List.of(e.getMessage())));
         break;
       }
       Engine.Answer a = answers.get(answers.size() - 1);
-      steps.add(new Answer.Step(s.ruleset(), s.when(), a.printed(), a.errors()));
+      steps.add(new Answer.Step(s.ruleset(), s.when(), s.arguments(), s.macros(),
+          a.printed(), a.errors()));
       if (!a.errors().isEmpty()) {
         problem = s.ruleset() + ": " + String.join("; ", a.errors());
       }
