@@ -104,7 +104,9 @@ class LookupRulesOracleTest {
         String returns = null;
         for (String line : p.split("\n")) {
           Matcher m = LOOKUP.matcher(line);
-          if (m.find() && !m.group(1).startsWith("marker-")) {
+          // lookup leaves the walk of an address the question does not give out of its trace
+          if (m.find() && !m.group(1).startsWith("marker-")
+              && !m.group(1).contains(Checks.NO_ADDRESS)) {
             keys.add(m.group(1));
           }
           Matcher r = RETURNS.matcher(line);

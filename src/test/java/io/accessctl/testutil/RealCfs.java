@@ -27,7 +27,7 @@ public final class RealCfs {
 
   /** The LOCAL_RULESETS of the "local rules" cf: a Site: lookup of the client's name. */
   public static final String LOCAL_CHECK_RELAY = "LOCAL_RULESETS\nSLocal_check_relay\nR$*\t$:"
-      + " $(access Site:$&{client_name} $: <?> $)\nR<REJECT>\t$#error $@ 5.7.1 $: \"550 site\"\n";
+      + " < $(access Site:$&{client_name} $: ? $) >\nR<REJECT>\t$#error $@ 5.7.1 $: \"550 site\"\n";
 
   /** Builds the cfs in {@code dir}, by name; {@code map} is the access map (hash, no .db). */
   public static Map<String, Path> build(Path dir, Path map) throws IOException {
