@@ -233,15 +233,17 @@ public final class CfAnswers {
             List.copyOf(result.value()), notes, hints, false, false);
         effect = again.effect();
       }
-    } else if (!Outcomes.agree(tag.name(), effect, result)) {
+    } else if (effect.code().equals(Effects.UNKNOWN) || !Outcomes.agree(tag.name(), effect,
+        result)) {
       int other = -1;
       for (int i = 0; i < n && result.rejects(); i++) {
         if (probes.get(i).found() && !own[i]) {
           other = i;
         }
       }
-      String by = other >= 0 ? probes.get(other).key() + " " + probes.get(other).value()
-          .orElse("").strip() : decider == null ? null : "the rules of this cf";
+      // the value's own effect is unknown: it decided; else the rules overruled it
+      String by = other >= 0 ? entry(probes.get(other)) : decider == null ? null
+          : effect.code().equals(Effects.UNKNOWN) ? entry(decider) : "the rules of this cf";
       effect = Outcomes.of(tag.name(), result, who, by);
       if (other >= 0 && decider == null) {
         a = Effects.answer(rules, q, rulesets, name, addr, probes, probes.get(other),
@@ -277,6 +279,10 @@ public final class CfAnswers {
     return own;
   }
 
+  private static String entry(Probe p) {
+    return p.key() + " " + p.value().orElse("").strip();
+  }
+
   private static Answer with(Answer a, Effect effect, List<Answer.Step> steps,
       Optional<String> problem) {
     return new Answer(a.query(), a.ruleset(), a.name(), a.addr(), a.probes(), a.match(),
@@ -292,6 +298,9 @@ public final class CfAnswers {
           KeyWhy.Kind.MAIL));
       case "To", "Spam", "TLS_Rcpt" -> s.add(new KeyWhy.Subject(bare(name),
           "the full recipient address", KeyWhy.Kind.MAIL));
+      case "CERTISSUER", "CERTSUBJECT" -> s.add(new KeyWhy.Subject(name, "the client"
+          + " certificate's " + (tag.name().equals("CERTISSUER") ? "issuer" : "subject"),
+          KeyWhy.Kind.HOST));
       default -> {
         s.add(new KeyWhy.Subject(name, "the " + whose + "'s host name", KeyWhy.Kind.HOST));
         addr.ifPresent(a -> s.add(new KeyWhy.Subject(a, "the " + whose + "'s IP address",

@@ -108,13 +108,23 @@ final class Checks {
           client(client, clientAddr));
       case "TLS_Rcpt" -> b.add("tls_rcpt", List.of(name), "before RCPT to the server",
           server("", ""));
+      case "CERTISSUER", "CERTSUBJECT" -> {
+        Map<String, String> m = client(client, clientAddr);
+        m.put(tag.name().equals("CERTISSUER") ? "{cert_issuer}" : "{cert_subject}", name);
+        // RelayTLS looks certificates up only when the client's one verified
+        m.put("{verify}", "OK");
+        b.notes.add("assumed {verify}=OK: the client presented a certificate that verified"
+            + " (--define verify=... for another outcome)");
+        readerOf.apply(tag.name()).ifPresent(rs -> b.add(rs, List.of(), "at RCPT time, when"
+            + " relaying is checked", m));
+      }
       default -> readerOf.apply(tag.name()).ifPresentOrElse(
           rs -> b.add(rs, List.of(name), "when sendmail calls " + rs,
               tag.side() == Side.CLIENT ? server(name, addr) : client(name, addr)),
-          () -> b.missing = "ruleset that looks up " + tag.name() + ":");
+          () -> b.missing = "ruleset that names the tag");
     }
     if (b.missing == null && b.stages.isEmpty()) {
-      b.missing = b.skipped.isEmpty() ? "ruleset for " + tag.name() + ":"
+      b.missing = b.skipped.isEmpty() ? "ruleset that names the tag"
           : String.join(" or ", b.skipped) + " ruleset";
     }
     return new Plan(List.copyOf(b.stages), b.missing, List.copyOf(b.notes));

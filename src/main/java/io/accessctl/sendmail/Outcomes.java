@@ -90,12 +90,20 @@ final class Outcomes {
           + (text.isEmpty() ? "with an error" : text) + by + ".");
     }
     String said = r.printed().isEmpty() ? "nothing" : r.printed();
-    return switch (tag) {
-      case "Try_TLS" -> new Effect("starttls", "the rules return " + said + ": sendmail uses"
-          + " STARTTLS with " + who + " when the server offers it" + by + ".");
-      default -> new Effect("continue", "the rules return " + said + ": no rejection here;"
-          + " sendmail goes on" + by + ".");
-    };
+    List<String> words = r.net() ? r.value() : r.tokens();
+    if (tag.equals("Try_TLS")) {
+      return new Effect("starttls", "the rules return " + said + ": sendmail uses STARTTLS with "
+          + who + " when the server offers it" + by + ".");
+    }
+    if (words.size() == 1 && words.get(0).equalsIgnoreCase("RELAY")) {
+      return new Effect("relay", "the rules return " + said + ": sendmail lets " + who
+          + " relay" + by + ".");
+    }
+    if (words.size() == 1 && words.get(0).equalsIgnoreCase("OK")) {
+      return new Effect("accept", "the rules return " + said + ": sendmail accepts" + by + ".");
+    }
+    return new Effect("continue", "the rules return " + said + ": no rejection here; sendmail"
+        + " goes on" + by + ".");
   }
 
   static Result result(List<String> tokens) {

@@ -94,6 +94,15 @@ class LookupCfRulesTest {
   }
 
   @Test
+  void aTagNoCCodeNamesIsAskedOfTheRulesetThatLooksItUp() throws IOException {
+    Cli.Run r = Cli.run("lookup", "--map", map("CERTISSUER:/CN=Our_CA RELAY").toString(), "--cf",
+        DEBIAN.toString(), "--format", "json", "CERTISSUER", "/CN=Our_CA");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"tried\":[\"certissuer:/cn=our_ca\"]")
+        .contains("\"effect\":\"relay\"");
+  }
+
+  @Test
   void aCfWithoutTheTagsRulesetSaysSoInOneLineAndExitsOne() throws IOException {
     Path cf = cf("Stry_tls\n", "Stry_tls_off\n");
     Cli.Run r = Cli.run("lookup", "--map", map("Try_TLS:x.example NO").toString(), "--cf",
