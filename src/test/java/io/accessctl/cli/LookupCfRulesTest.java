@@ -35,6 +35,13 @@ class LookupCfRulesTest {
     return p;
   }
 
+  /** {@code lookup Try_TLS x.example} on Debian's cf with its try_tls S line replaced. */
+  private Cli.Run tryTlsWith(String tryTls) throws IOException {
+    Path cf = cf("Stry_tls\n", tryTls);
+    return Cli.run("lookup", "--map", map("Try_TLS:x.example NO").toString(), "--cf",
+        cf.toString(), "Try_TLS", "x.example");
+  }
+
   @Test
   void aLocalRulesetsSiteLookupIsTracedAndDecides() throws IOException {
     Path cf = cf("SLocal_check_relay\n", "SLocal_check_relay\n"
@@ -104,9 +111,7 @@ class LookupCfRulesTest {
 
   @Test
   void aCfWithoutTheTagsRulesetSaysSoInOneLineAndExitsOne() throws IOException {
-    Path cf = cf("Stry_tls\n", "Stry_tls_off\n");
-    Cli.Run r = Cli.run("lookup", "--map", map("Try_TLS:x.example NO").toString(), "--cf",
-        cf.toString(), "Try_TLS", "x.example");
+    Cli.Run r = tryTlsWith("Stry_tls_off\n");
     assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(r.err().strip()).isEqualTo("accessctl: this sendmail.cf has no try_tls ruleset:"
         + " Try_TLS: entries are never looked up");
@@ -115,9 +120,7 @@ class LookupCfRulesTest {
 
   @Test
   void aRulesetThatLoopsSaysSoInOneLineAndExitsOne() throws IOException {
-    Path cf = cf("Stry_tls\n", "Stry_tls\nR$*\t\t$1 x\nR$* x x\t$1\n");
-    Cli.Run r = Cli.run("lookup", "--map", map("Try_TLS:x.example NO").toString(), "--cf",
-        cf.toString(), "Try_TLS", "x.example");
+    Cli.Run r = tryTlsWith("Stry_tls\nR$*\t\t$1 x\nR$* x x\t$1\n");
     assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(r.err().lines()).singleElement().asString()
         .startsWith("accessctl: try_tls: Infinite loop in ruleset try_tls, rule 1");
@@ -125,9 +128,7 @@ class LookupCfRulesTest {
 
   @Test
   void aCfTheEngineCannotCompileIsOneLineAndExitThree() throws IOException {
-    Path cf = cf("Stry_tls\n", "Stry_tls\nRno tab here\n");
-    Cli.Run r = Cli.run("lookup", "--map", map("Try_TLS:x.example NO").toString(), "--cf",
-        cf.toString(), "Try_TLS", "x.example");
+    Cli.Run r = tryTlsWith("Stry_tls\nRno tab here\n");
     assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_READ);
     assertThat(r.err().lines()).singleElement().asString().contains("sendmail.cf:")
         .contains("invalid rewrite line");

@@ -3,7 +3,6 @@ package io.accessctl.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.cf.CfLines;
-import io.accessctl.cf.CfVariants;
 import io.accessctl.testutil.AccessGen;
 import io.accessctl.testutil.Oracle;
 import io.accessctl.testutil.RealCfs;
@@ -49,7 +48,7 @@ class CfRulesetsOracleTest {
 
   @Test
   void realCfsDecideAsSendmailDoes() throws Exception {
-    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, CfVariants.M4, CfVariants.CF_M4);
+    RealCfs.require();
     long seed = AccessGen.seed();
     System.out.println("CfRulesetsOracleTest seed " + seed + " (" + AccessGen.replayHint(seed)
         + ")");

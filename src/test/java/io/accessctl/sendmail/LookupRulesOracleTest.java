@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessctl.app.MapLookup;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.CfFile;
-import io.accessctl.cf.CfVariants;
 import io.accessctl.rules.Settings;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.testutil.AccessGen;
@@ -44,10 +43,8 @@ class LookupRulesOracleTest {
 
   @Test
   void lookupTriesTheKeysSendmailTriesAndDecidesAlike() throws Exception {
-    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, CfVariants.M4, CfVariants.CF_M4);
+    RealCfs.require();
     long seed = AccessGen.seed();
-    System.out.println("LookupRulesOracleTest seed " + seed + " (" + AccessGen.replayHint(seed)
-        + ")");
     LookupGen gen = new LookupGen(seed, true);
     Map<String, String> entries = new LinkedHashMap<>(gen.map(600));
     for (int i = 0; i < 30; i++) {
@@ -66,7 +63,7 @@ class LookupRulesOracleTest {
       asked += compare(cf.getKey(), cf.getValue(), names, g, seed);
     }
     System.out.println("LookupRulesOracleTest: " + asked + " questions on " + cfs.size()
-        + " cfs agreed with sendmail -bt");
+        + " cfs agreed with sendmail -bt, " + AccessGen.replayHint(seed));
   }
 
   private int compare(String what, Path cf, Settings names, LookupGen g, long seed)
@@ -124,8 +121,8 @@ class LookupRulesOracleTest {
             + "\n  sendmail:  " + theirs + "\n  accessctl: " + mine);
       }
     }
-    assertThat(failures).as("%s (%s): %d of %d questions differ", what, cf,
-        failures.size(), answers.size()).isEmpty();
+    assertThat(failures).as("%s (%s): %d of %d questions differ (%s)", what, cf,
+        failures.size(), answers.size(), AccessGen.replayHint(seed)).isEmpty();
     return answers.size();
   }
 

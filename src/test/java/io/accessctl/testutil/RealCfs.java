@@ -29,6 +29,11 @@ public final class RealCfs {
   public static final String LOCAL_CHECK_RELAY = "LOCAL_RULESETS\nSLocal_check_relay\nR$*\t$:"
       + " < $(access Site:$&{client_name} $: ? $) >\nR<REJECT>\t$#error $@ 5.7.1 $: \"550 site\"\n";
 
+  /** Skips (locally) or fails (CI) the calling test unless sendmail, makemap and m4 are here. */
+  public static void require() {
+    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, CfVariants.M4, CfVariants.CF_M4);
+  }
+
   /** Builds the cfs in {@code dir}, by name; {@code map} is the access map (hash, no .db). */
   public static Map<String, Path> build(Path dir, Path map) throws IOException {
     String kLine = "Kaccess hash -T<TMPF> " + map;
