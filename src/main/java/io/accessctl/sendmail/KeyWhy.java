@@ -121,7 +121,7 @@ final class KeyWhy {
     String domain = at < 0 ? "" : a.substring(at + 1);
     int plus = user.indexOf('+', 1);
     String base = plus < 0 ? user : user.substring(0, plus);
-    String whose = label.replaceFirst("^the (full )?", "the ");
+    String whose = label.startsWith("the full ") ? "the " + label.substring(9) : label;
     if (s.equals(base + "+*@" + domain) || s.equals(base + "+*@")) {
       return whose + ", with the +detail written as +*";
     }
