@@ -77,6 +77,11 @@ final class Checks {
       case "TLS_Clt" -> b.add("tls_client", List.of(b.verify(), "MAIL"), "at MAIL",
           client(name, addr));
       case "Clt_Features" -> {
+        if (client.isEmpty() && clientAddr.isEmpty()) {
+          b.notes.add("assumed: a queue run or background delivery, where {client_name} and"
+              + " {client_addr} are empty (--client and --client-addr give the SMTP session"
+              + " a delivery happens in; 8.17.1's clt_features reads them)");
+        }
         Map<String, String> m = client(client, clientAddr);
         m.put("{server_name}", name);
         b.add("clt_features", List.of(name), "before connecting to the server", m);
