@@ -47,8 +47,13 @@ public record Answer(Query query, String ruleset, String name, Optional<String> 
     return match.flatMap(Probe::value);
   }
 
-  /** The keys tried, as stored (folded unless -f, cut to 256 bytes). */
+  /**
+   * The keys tried for this check, as stored (folded unless -f, cut to 256 bytes), up to the one
+   * that decided: keys the same rules look up after it belong to other checks (the trace shows
+   * them).
+   */
   public List<String> tried() {
-    return probes.stream().map(Probe::storedKey).toList();
+    int end = match.map(m -> probes.indexOf(m) + 1).filter(i -> i > 0).orElse(probes.size());
+    return probes.subList(0, end).stream().map(Probe::storedKey).toList();
   }
 }

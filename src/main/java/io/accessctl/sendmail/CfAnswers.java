@@ -243,7 +243,8 @@ public final class CfAnswers {
       }
       // the value's own effect is unknown: it decided; else the rules overruled it
       String by = other >= 0 ? entry(probes.get(other)) : decider == null ? null
-          : effect.code().equals(Effects.UNKNOWN) ? entry(decider) : "the rules of this cf";
+          : effect.code().equals(Effects.UNKNOWN) ? entry(decider)
+          : "the rules, not the value of " + entry(decider);
       effect = Outcomes.of(tag.name(), result, who, by);
       if (other >= 0 && decider == null) {
         a = Effects.answer(rules, q, rulesets, name, addr, probes, probes.get(other),

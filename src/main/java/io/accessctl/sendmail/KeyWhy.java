@@ -138,7 +138,7 @@ final class KeyWhy {
       return "\"" + s + "\" form (lookupdotdomain: any host below it)";
     }
     if (!domain.isEmpty() && domain.endsWith("." + s)) {
-      return "parent domain of the domain";
+      return "parent domain";
     }
     return null;
   }

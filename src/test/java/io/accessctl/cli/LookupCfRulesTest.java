@@ -78,6 +78,19 @@ class LookupCfRulesTest {
   }
 
   @Test
+  void jsonTriedEndsAtTheDecidingKeyAndTheTraceShowsTheOtherChecksAfterIt() throws IOException {
+    String access = map("To:example.org REJECT").toString();
+    Cli.Run json = Cli.run("lookup", "--map", access, "--cf", DEBIAN.toString(), "--format",
+        "json", "To", "u@mx.example.org", "--client", "c.example", "--client-addr", "192.0.2.7");
+    assertThat(json.out()).contains("\"key\":\"to:example.org\"")
+        .contains("\"to:example.org\"],\"effect\":\"error 5.7.1\"");
+    Cli.Run text = Cli.run("lookup", "--map", access, "--cf", DEBIAN.toString(), "To",
+        "u@mx.example.org", "--client", "c.example", "--client-addr", "192.0.2.7");
+    assertThat(text.out()).contains("To:example.org decides; the keys after it belong to other"
+        + " checks").contains("Connect:192.0.2.7").contains("550 Relaying denied");
+  }
+
+  @Test
   void tlsMacrosAreTheSessionsAndTheEffectSaysHowItFares() throws IOException {
     String access = map("TLS_Srv:mx.example VERIFY").toString();
     Cli.Run verified = Cli.run("lookup", "--map", access, "--cf", DEBIAN.toString(),
