@@ -220,7 +220,10 @@ public final class LookupCommand extends Subcommand {
         + p.value().orElse("")).orElse("-");
   }
 
-  /** The design's JSON answer: {"tag","name","addr","result","key","tried","effect"}. */
+  /**
+   * The design's JSON answer: {"tag","name","addr","result","key","tried","effect"}, and
+   * "error" when the cf could not answer in full (no ruleset for the tag, rules that stopped).
+   */
   static String json(Answer a) {
     StringBuilder sb = new StringBuilder(256);
     Json j = Json.compact(sb);
@@ -251,6 +254,9 @@ public final class LookupCommand extends Subcommand {
     }
     j.endArray();
     j.field("effect", a.effect().code());
+    if (a.problem().isPresent()) {
+      j.field("error", a.problem().get());
+    }
     j.endObject();
     return sb.toString();
   }

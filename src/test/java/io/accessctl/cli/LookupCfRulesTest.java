@@ -129,6 +129,12 @@ class LookupCfRulesTest {
     assertThat(r.err().strip()).isEqualTo("accessctl: this sendmail.cf has no try_tls ruleset:"
         + " Try_TLS: entries are never looked up");
     assertThat(r.out()).contains("always tries STARTTLS");
+    Cli.Run batch = Cli.runWithStdin("Try_TLS\tx.example\t192.0.2.1\n".getBytes(
+        StandardCharsets.UTF_8), "lookup", "--map", dir.resolve("access").toString(), "--cf",
+        dir.resolve("sendmail.cf").toString(), "--batch", "-");
+    assertThat(batch.exit()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(batch.out()).contains("\"effect\":\"starttls\",\"error\":\"this sendmail.cf"
+        + " has no try_tls ruleset");
   }
 
   @Test
