@@ -223,37 +223,48 @@ public final class CfAnswers {
     List<String> value = match >= 0 ? looked.get(match).value() : List.of();
     Answer a = Effects.answer(rules, q, rulesets, name, addr, probes, decider, value, notes,
         hints, false, false);
-    String who = (name.isEmpty() ? "(no name)" : name)
-        + addr.filter(s -> !s.isEmpty()).map(s -> " [" + s + "]").orElse("");
-    Effect effect = a.effect();
-    String lastRuleset = steps.isEmpty() ? "" : steps.get(steps.size() - 1).ruleset();
     if (Outcomes.handsOn(tag.name(), result)) {
+      // the value the rules hand on decides, whichever entry (or none) it came from
       if (!result.value().equals(value)) {
-        Answer again = Effects.answer(rules, q, rulesets, name, addr, probes, decider,
-            List.copyOf(result.value()), notes, hints, false, false);
-        effect = again.effect();
+        a = with(a, Effects.answer(rules, q, rulesets, name, addr, probes, decider,
+            List.copyOf(result.value()), notes, hints, false, false).effect());
       }
-    } else if (effect.code().equals(Effects.UNKNOWN) || !Outcomes.agree(tag.name(), effect,
-        result)) {
-      int other = -1;
-      for (int i = 0; i < n && result.rejects(); i++) {
-        if (probes.get(i).found() && !own[i]) {
-          other = i;
-        }
-      }
-      // the value's own effect is unknown: it decided; else the rules overruled it
-      String by = other >= 0 ? entry(probes.get(other)) : decider == null ? null
-          : effect.code().equals(Effects.UNKNOWN) ? entry(decider)
-          : "the rules, not the value of " + entry(decider);
-      effect = Outcomes.of(tag.name(), result, who, by);
-      if (other >= 0 && decider == null) {
-        a = Effects.answer(rules, q, rulesets, name, addr, probes, probes.get(other),
-            looked.get(other).value(), notes, hints, false, false);
-      }
+    } else if (a.effect().code().equals(Effects.UNKNOWN)
+        || !Outcomes.agree(tag.name(), a.effect(), result)) {
+      a = overruled(a, tag, looked, own, result);
     } else if (tag.name().startsWith("TLS_") || tag.name().startsWith("Client")) {
-      effect = Outcomes.withSession(effect, result, lastRuleset);
+      a = with(a, Outcomes.withSession(a.effect(), result,
+          steps.isEmpty() ? "" : steps.get(steps.size() - 1).ruleset()));
     }
-    return with(a, effect, steps, Optional.ofNullable(problem));
+    return with(a, a.effect(), steps, Optional.ofNullable(problem));
+  }
+
+  /**
+   * The answer when the rules' result decides instead of the value's effect: a rejection by
+   * another check of the same run (a local rule's Site: entry) names that entry as the deciding
+   * one; a value the rules overrule stays matched, and the effect says so.
+   */
+  private Answer overruled(Answer a, Tag tag, List<Looked> looked, boolean[] own,
+      Outcomes.Result result) {
+    List<Probe> probes = a.probes();
+    int other = -1;
+    for (int i = 0; i < probes.size() && result.rejects(); i++) {
+      if (probes.get(i).found() && !own[i]) {
+        other = i;
+      }
+    }
+    Probe decider = a.match().orElse(null);
+    String by = other >= 0 ? entry(probes.get(other)) : decider == null ? null
+        : a.effect().code().equals(Effects.UNKNOWN) ? entry(decider)
+        : "the rules, not the value of " + entry(decider);
+    String who = (a.name().isEmpty() ? "(no name)" : a.name())
+        + a.addr().filter(s -> !s.isEmpty()).map(s -> " [" + s + "]").orElse("");
+    Effect effect = Outcomes.of(tag.name(), result, who, by);
+    if (other >= 0 && decider == null) {
+      a = Effects.answer(rules, a.query(), a.ruleset(), a.name(), a.addr(), probes,
+          probes.get(other), looked.get(other).value(), a.notes(), a.hints(), false, false);
+    }
+    return with(a, effect);
   }
 
   /**
@@ -275,13 +286,24 @@ public final class CfAnswers {
     boolean[] own = new boolean[keys.size()];
     for (int i = 0; i < own.length; i++) {
       String t = KeyWhy.tagOf(keys.get(i));
-      own[i] = t.equalsIgnoreCase(tag) || (t.isEmpty() && i > 0 && own[i - 1]);
+      if (t.equalsIgnoreCase(tag)) {
+        own[i] = true;
+      } else if (t.isEmpty() && i > 0 && own[i - 1]) {
+        String before = keys.get(i - 1);
+        String beforeTag = KeyWhy.tagOf(before);
+        own[i] = !beforeTag.isEmpty()
+            && before.substring(beforeTag.length() + 1).equalsIgnoreCase(keys.get(i));
+      }
     }
     return own;
   }
 
   private static String entry(Probe p) {
     return p.key() + " " + p.value().orElse("").strip();
+  }
+
+  private static Answer with(Answer a, Effect effect) {
+    return with(a, effect, a.steps(), a.problem());
   }
 
   private static Answer with(Answer a, Effect effect, List<Answer.Step> steps,
