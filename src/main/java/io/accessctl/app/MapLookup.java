@@ -7,6 +7,7 @@ import io.accessctl.rules.CfException;
 import io.accessctl.rules.RulesetLookup;
 import io.accessctl.rules.Settings;
 import io.accessctl.sendmail.Answer;
+import io.accessctl.sendmail.Answers;
 import io.accessctl.sendmail.CfAnswers;
 import io.accessctl.sendmail.KeyLookup;
 import io.accessctl.sendmail.Query;
@@ -34,8 +35,7 @@ public final class MapLookup implements Closeable {
   private final boolean fold;
   private final Settings host;
   private final KeyLookup store;
-  private Simulator model;
-  private CfAnswers cfRules;
+  private Answers answers;
 
   private MapLookup(MapSource map, Rules rules, boolean fold, Settings host) {
     this.map = map;
@@ -99,22 +99,20 @@ public final class MapLookup implements Closeable {
    *     compiled (the message names the file and line)
    */
   public Answer answer(Query q) {
-    if (!rules.fromCf()) {
-      if (model == null) {
-        model = new Simulator(rules, rules.accessMap(store));
-      }
-      return model.lookup(q);
+    if (answers == null) {
+      answers = rules.fromCf() ? compile() : new Simulator(rules, rules.accessMap(store));
     }
-    if (cfRules == null) {
-      try {
-        cfRules = CfAnswers.compile(rules, store, host);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (CfException e) {
-        throw new UncheckedIOException(new IOException(e.getMessage(), e));
-      }
+    return answers.lookup(q);
+  }
+
+  private Answers compile() {
+    try {
+      return CfAnswers.compile(rules, store, host);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (CfException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
     }
-    return cfRules.lookup(q);
   }
 
   /** One answer of {@code lookup --batch}: the answer, or why the line has none. */

@@ -1,5 +1,6 @@
 package io.accessctl.sendmail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,12 +49,22 @@ public record Answer(Query query, String ruleset, String name, Optional<String> 
   }
 
   /**
-   * The keys tried for this check, as stored (folded unless -f, cut to 256 bytes), up to the one
-   * that decided: keys the same rules look up after it belong to other checks (the trace shows
-   * them).
+   * The keys of this check, as stored (folded unless -f, cut to 256 bytes): those of the tag's
+   * own walks up to the one that decided, or up to another check's key that decided (a local
+   * rule's). The keys other checks of the same rules look up are in {@link #probes} and the
+   * trace.
    */
   public List<String> tried() {
-    int end = match.map(m -> probes.indexOf(m) + 1).filter(i -> i > 0).orElse(probes.size());
-    return probes.subList(0, end).stream().map(Probe::storedKey).toList();
+    List<String> out = new ArrayList<>();
+    for (Probe p : probes) {
+      boolean decides = match.isPresent() && match.get() == p;
+      if (!p.other() || decides) {
+        out.add(p.storedKey());
+      }
+      if (decides) {
+        break;
+      }
+    }
+    return out;
   }
 }

@@ -5,6 +5,7 @@ import io.accessctl.catalog.Side;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.CfLines;
+import io.accessctl.cf.Feature;
 import io.accessctl.cf.KLine;
 import io.accessctl.rules.CfException;
 import io.accessctl.rules.Compiler;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * included), each explained, the deciding one found, and the effect read from what the rules
  * returned. The cf is compiled once; one instance answers one question at a time.
  */
-public final class CfAnswers {
+public final class CfAnswers implements Answers {
   /** The map proto.m4's rules look the access entries up in. */
   private static final String ACCESS = "access";
 
@@ -116,7 +117,7 @@ public final class CfAnswers {
   private record Looked(String key, String storedKey, Optional<AccessMap.Hit> hit,
       List<String> value) {}
 
-  /** What sendmail decides for this query. */
+  @Override
   public Answer lookup(Query q) {
     Tag tag = Catalog.stock().find(q.tag().name()).orElse(q.tag());
     String spelled = rules.spell(tag.name());
@@ -130,6 +131,9 @@ public final class CfAnswers {
     if (!mail && addr.isEmpty() && !tag.name().equals("Clt_Features")) {
       notes.add("no address given (--addr): the address walk is left out here;"
           + " sendmail would look up the address and its networks before the default");
+    }
+    if (tag.name().equals("Clt_Features") && !rules.has(Feature.CLT_FEATURES_BY_SERVER)) {
+      notes.add(Simulator.cltFeaturesReadsTheClient(rules, q));
     }
     Checks.Plan plan = Checks.of(tag, q, name, addr.orElse(Checks.NO_ADDRESS),
         book::defines, this::readerOf);
@@ -216,7 +220,7 @@ public final class CfAnswers {
       probes.add(new Probe(l.key(), l.storedKey(), l.hit().map(AccessMap.Hit::value),
           l.hit().map(AccessMap.Hit::withNul).orElse(false),
           KeyWhy.explain(l.key(), i > 0 ? looked.get(i - 1).key() : null, spelled, subjects),
-          skipped));
+          skipped, !own[i]));
     }
     String rulesets = String.join(" and ", steps.stream().map(Answer.Step::ruleset).toList());
     Probe decider = match >= 0 ? probes.get(match) : null;
@@ -274,7 +278,7 @@ public final class CfAnswers {
   private boolean endsWalk(Looked l) {
     String subject = l.key().substring(KeyWhy.tagOf(l.key()).isEmpty() ? 0
         : KeyWhy.tagOf(l.key()).length() + 1);
-    return rules.has(io.accessctl.cf.Feature.SKIP) && l.hit().isPresent()
+    return rules.has(Feature.SKIP) && l.hit().isPresent()
         && Prescan.isWord(l.value(), "SKIP") && !subject.isEmpty() && !subject.contains("@");
   }
 

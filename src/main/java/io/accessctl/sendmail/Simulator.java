@@ -21,7 +21,7 @@ import java.util.Optional;
  * group down to {@code IPv6}; {@code E}, {@code F}, {@code U} and {@code SearchList} as in
  * proto.m4. Mark "+" (Connect, From, To) tries the untagged key after each tagged one.
  */
-public final class Simulator {
+public final class Simulator implements Answers {
   private final Rules rules;
   private final AccessMap map;
 
@@ -54,7 +54,7 @@ public final class Simulator {
       Optional<AccessMap.Hit> hit = map.lookup(key);
       String stored = map.storedKey(key);
       Probe p = new Probe(TokenText.stripQuotes(key), stored, hit.map(AccessMap.Hit::value),
-          hit.map(AccessMap.Hit::withNul).orElse(false), why, false);
+          hit.map(AccessMap.Hit::withNul).orElse(false), why, false, false);
       probes.add(p);
       if (hit.isEmpty()) {
         return null;
@@ -67,7 +67,7 @@ public final class Simulator {
     void skipped(Found f) {
       Probe p = f.probe();
       probes.set(probes.size() - 1, new Probe(p.key(), p.storedKey(), p.value(), p.withNul(),
-          p.why(), true));
+          p.why(), true, false));
     }
 
     String tagged(List<String> key) {
@@ -231,7 +231,7 @@ public final class Simulator {
 
   // ---- the checks ------------------------------------------------------------------------------
 
-  /** What sendmail decides for this query. */
+  @Override
   public Answer lookup(Query q) {
     Tag tag = q.tag();
     Run run = new Run(tag);
@@ -309,10 +309,7 @@ public final class Simulator {
       return missingRuleset(run, q, "clt_features");
     }
     if (!rules.has(Feature.CLT_FEATURES_BY_SERVER)) {
-      run.notes.add("sendmail " + (rules.version().isEmpty() ? "8.17.1" : rules.version())
-          + ": clt_features ignores the server " + (q.name().isEmpty() ? "" : "\"" + q.name()
-          + "\" ") + "and looks up {client_name} and {client_addr}, the client of the SMTP"
-          + " session in which the delivery happens (fixed in 8.17.2)");
+      run.notes.add(cltFeaturesReadsTheClient(rules, q));
       if (q.inboundName().isEmpty() && q.inboundAddr().isEmpty()) {
         run.notes.add("assumed: a queue run or background delivery, where both are empty");
       }
@@ -373,6 +370,14 @@ public final class Simulator {
       }
     }
     return answer(run, q, ruleset, name, addr, r);
+  }
+
+  /** What 8.17.1's clt_features does with the server asked about: nothing. */
+  static String cltFeaturesReadsTheClient(Rules rules, Query q) {
+    return "sendmail " + (rules.version().isEmpty() ? "8.17.1" : rules.version())
+        + ": clt_features ignores the server " + (q.name().isEmpty() ? "" : "\"" + q.name()
+        + "\" ") + "and looks up {client_name} and {client_addr}, the client of the SMTP"
+        + " session in which the delivery happens (fixed in 8.17.2)";
   }
 
   /** RateControl / ConnControl: SearchList <A:{client_addr}> <E:>. */

@@ -64,13 +64,16 @@ class LookupCfRulesTest {
 
   @Test
   void underDelayChecksTheConnectWalkRunsAtRcptTimeForTheRecipientGiven() throws IOException {
-    Cli.Run r = Cli.run("lookup", "--map", map("Spam:abuse@ FRIEND",
-        "Connect:192.0.2 REJECT").toString(), "--cf", DEBIAN.toString(), "--format", "json",
-        "Connect", "c.example", "--addr", "192.0.2.7", "--rcpt", "abuse");
+    String access = map("Spam:abuse@ FRIEND", "Connect:192.0.2 REJECT").toString();
+    Cli.Run r = Cli.run("lookup", "--map", access, "--cf", DEBIAN.toString(), "Connect",
+        "c.example", "--addr", "192.0.2.7", "--rcpt", "abuse");
     assertThat(r.exit()).as(r.err()).isZero();
     // FRIEND for the recipient skips the client checks: no Connect: key is looked up
-    assertThat(r.out()).contains("\"spam:abuse@\"").doesNotContain("connect:192.0.2")
-        .contains("\"effect\":\"continue\"");
+    assertThat(r.out()).contains("Spam:abuse@").contains("found: FRIEND")
+        .doesNotContain("Connect:192.0.2").contains("returns: SPAMFRIEND");
+    Cli.Run json = Cli.run("lookup", "--map", access, "--cf", DEBIAN.toString(), "--format",
+        "json", "Connect", "c.example", "--addr", "192.0.2.7", "--rcpt", "abuse");
+    assertThat(json.out()).contains("\"key\":null,\"tried\":[],\"effect\":\"continue\"");
     Cli.Run postmaster = Cli.run("lookup", "--map", dir.resolve("access").toString(), "--cf",
         DEBIAN.toString(), "--format", "json", "Connect", "c.example", "--addr", "192.0.2.7");
     assertThat(postmaster.out()).contains("\"key\":\"connect:192.0.2\"")
