@@ -39,9 +39,7 @@ class CfAnswersTest extends SimulatorTest {
   @Test
   @Override
   void skipEndsTheHostWalkButTheAddressWalkGoesOn() {
-    Answers s = sim(DEBIAN, "Connect:skip.bad.example SKIP", "bad.example REJECT",
-        "Connect:192.0.2 ERROR:5.7.1:\"550 go away\"");
-    Answer a = ask(s, "Connect", "skip.bad.example", "192.0.2.9");
+    Answer a = skipWalk();
     assertThat(a.tried()).containsExactly("connect:skip.bad.example", "connect:192.0.2.9",
         "192.0.2.9", "connect:192.0.2");
     assertThat(a.probes()).filteredOn(p -> !p.other()).first()

@@ -127,11 +127,16 @@ class SimulatorTest {
     assertThat(a.hints()).anyMatch(h -> h.contains("bare srv_features: default"));
   }
 
-  @Test
-  void skipEndsTheHostWalkButTheAddressWalkGoesOn() {
+  /** A Connect question whose host walk ends at a SKIP and whose address walk finds an error. */
+  Answer skipWalk() {
     Answers s = sim(DEBIAN, "Connect:skip.bad.example SKIP", "bad.example REJECT",
         "Connect:192.0.2 ERROR:5.7.1:\"550 go away\"");
-    Answer a = ask(s, "Connect", "skip.bad.example", "192.0.2.9");
+    return ask(s, "Connect", "skip.bad.example", "192.0.2.9");
+  }
+
+  @Test
+  void skipEndsTheHostWalkButTheAddressWalkGoesOn() {
+    Answer a = skipWalk();
     assertThat(a.tried()).containsExactly("connect:skip.bad.example", "connect:192.0.2.9",
         "192.0.2.9", "connect:192.0.2");
     assertThat(a.probes().get(0).skipped()).isTrue();
