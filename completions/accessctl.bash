@@ -482,7 +482,7 @@ function _picocli_accessctl_lookup() {
 
   local commands=""
   local flag_opts="'--no-cf' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--map' '--cf' '--addr' '--format' '--ruleset' '--define' '--batch' '-t' '-D'"
+  local arg_opts="'--map' '--cf' '--addr' '--format' '--ruleset' '--define' '--client' '--client-addr' '--rcpt' '--batch' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -509,6 +509,15 @@ function _picocli_accessctl_lookup() {
       return
       ;;
     '--define')
+      return
+      ;;
+    '--client')
+      return
+      ;;
+    '--client-addr')
+      return
+      ;;
+    '--rcpt')
       return
       ;;
     '--batch')

@@ -3,7 +3,13 @@ package io.accessctl.app;
 import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.CfFile;
+import io.accessctl.rules.CfException;
+import io.accessctl.rules.RulesetLookup;
+import io.accessctl.rules.Settings;
 import io.accessctl.sendmail.Answer;
+import io.accessctl.sendmail.Answers;
+import io.accessctl.sendmail.CfAnswers;
+import io.accessctl.sendmail.KeyLookup;
 import io.accessctl.sendmail.Query;
 import io.accessctl.sendmail.Rules;
 import io.accessctl.sendmail.Simulator;
@@ -18,27 +24,31 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Lookups in one map as sendmail makes them: exact ({@code query}) or walking the keys its rules
- * try for a check ({@code lookup}, {@code suggest}), with the cf's rules, else the newest
- * sendmail's.
+ * Lookups in one map as sendmail makes them: exact ({@code query}) or the keys its rules try for
+ * a check ({@code lookup}, {@code suggest}). With a cf, the cf's own rules run (compiled on the
+ * first check, so exact lookups never pay for it); without one ({@code --no-cf}), the model of
+ * the newest sendmail's rules answers.
  */
 public final class MapLookup implements Closeable {
   private final MapSource map;
   private final Rules rules;
   private final boolean fold;
-  private final Simulator simulator;
+  private final Settings host;
+  private final KeyLookup store;
+  private Answers answers;
 
-  private MapLookup(MapSource map, Rules rules, boolean fold) {
+  private MapLookup(MapSource map, Rules rules, boolean fold, Settings host) {
     this.map = map;
     this.rules = rules;
     this.fold = fold;
-    this.simulator = new Simulator(rules, rules.accessMap(key -> {
+    this.host = host;
+    this.store = key -> {
       try {
         return map.getLatin1(key);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }));
+    };
   }
 
   /**
@@ -49,10 +59,19 @@ public final class MapLookup implements Closeable {
    */
   public static MapLookup open(Optional<CfFile> cf, Path map, ParseOptions parse)
       throws IOException {
+    return open(cf, map, parse, RulesetLookup.hostSettings());
+  }
+
+  /**
+   * {@link #open(Optional, Path, ParseOptions)} with the host's names and class {@code w} as
+   * given, and maps that answer instead of the cf's (a DNS map, by name).
+   */
+  public static MapLookup open(Optional<CfFile> cf, Path map, ParseOptions parse, Settings host)
+      throws IOException {
     MapTarget target = MapTarget.lookup(cf, null);
     ParseOptions options = target.parseOptions(parse);
     return new MapLookup(Maps.open(map, target, options),
-        cf.map(Rules::of).orElseGet(Rules::assumed), options.foldKeys());
+        cf.map(Rules::of).orElseGet(Rules::assumed), options.foldKeys(), host);
   }
 
   public MapSource map() {
@@ -76,17 +95,35 @@ public final class MapLookup implements Closeable {
   /**
    * What sendmail decides for one check.
    *
-   * @throws UncheckedIOException when the map cannot be read
+   * @throws UncheckedIOException when the map cannot be read, or the cf cannot be read or
+   *     compiled (the message names the file and line)
    */
   public Answer answer(Query q) {
-    return simulator.lookup(q);
+    if (answers == null) {
+      answers = rules.fromCf() ? compile() : new Simulator(rules, rules.accessMap(store));
+    }
+    return answers.lookup(q);
+  }
+
+  private Answers compile() {
+    try {
+      return CfAnswers.compile(rules, store, host);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (CfException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
+    }
   }
 
   /** One answer of {@code lookup --batch}: the answer, or why the line has none. */
   public record BatchAnswer(Optional<Answer> answer, String error) {}
 
-  /** Answers a batch line {@code TAG<TAB>NAME<TAB>ADDR} (NAME and ADDR may be missing). */
-  public BatchAnswer batch(String line) {
+  /**
+   * Answers a batch line {@code TAG<TAB>NAME<TAB>ADDR} (NAME and ADDR may be missing) within the
+   * session {@code like} describes (its client, recipient and macros; its tag, name and address
+   * are the line's).
+   */
+  public BatchAnswer batch(String line, Query like) {
     String[] f = line.split("\t", -1);
     Optional<Tag> t = Catalog.stock().find(f[0].strip());
     if (t.isEmpty()) {
@@ -96,8 +133,9 @@ public final class MapLookup implements Closeable {
       return new BatchAnswer(Optional.empty(), "more than three fields");
     }
     Optional<String> addr = f.length > 2 && !f[2].isEmpty() ? Optional.of(f[2]) : Optional.empty();
-    return new BatchAnswer(Optional.of(answer(Query.of(t.get(), f.length > 1 ? f[1] : "", addr))),
-        null);
+    Query q = new Query(t.get(), f.length > 1 ? f[1] : "", addr, like.inboundName(),
+        like.inboundAddr(), like.literal(), like.rcpt(), like.defines());
+    return new BatchAnswer(Optional.of(answer(q)), null);
   }
 
   @Override

@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code accessctl lookup TAG NAME}: the keys sendmail's rules look up for one check, in order,
- * the one that matches, and what sendmail then does.
+ * the one that decides, and what sendmail then does; with a cf its own rules run, with
+ * {@code --no-cf} the model of the newest sendmail's answers.
  */
 @Command(name = "lookup",
     description = {"Show what sendmail decides for a host or address: every access-map key its"
@@ -38,8 +39,14 @@ import picocli.CommandLine.Parameters;
         "NAME is a server host name for Try_TLS, TLS_Srv, AuthInfo and Clt_Features; a client"
         + " host name for Connect, Srv_Features, TLS_Clt and GreetPause; an e-mail address for"
         + " From, To, Spam and TLS_Rcpt; ignored for ClientRate and ClientConn (give --addr).",
+        "With a sendmail.cf the cf's own rules run: every key they hand to the access map is"
+        + " shown, local rules' keys included, and the effect is what the rules return. Under"
+        + " delay_checks the client (Connect) and sender (From) checks run at RCPT time, for"
+        + " the recipient --rcpt names.",
         "With --batch, each line is TAG<TAB>NAME<TAB>ADDR and each answer is one line."},
-    exitCodeList = {"0:answered", "1:--batch: a line could not be answered; --ruleset: a ruleset"
+    exitCodeList = {"0:answered", "1:TAG NAME: the cf has no ruleset for the tag, or its rules"
+        + " stopped on an error or did not finish (one line on standard error says which);"
+        + " --batch: a line could not be answered so; --ruleset: a ruleset"
         + " stopped on an error (expansion too long, recursion too deep), did not finish (rules"
         + " that call each other without end) or is not defined", "2:usage error",
         "3:the map or the sendmail.cf cannot be read or compiled"})
@@ -63,9 +70,22 @@ public final class LookupCommand extends Subcommand {
       + " not defined.")
   String ruleset;
 
-  @Option(names = "--define", paramLabel = "NAME=VALUE", description = "With --ruleset: a macro"
-      + " for the rules' $&NAME (x or {name}); repeatable.")
+  @Option(names = "--define", paramLabel = "NAME=VALUE", description = "A macro for the rules'"
+      + " $&NAME (x or {name}), e.g. verify=OK or cipher_bits=256 for the TLS tags; repeatable.")
   Map<String, String> defines = new LinkedHashMap<>();
+
+  @Option(names = "--client", paramLabel = "NAME", description = "The client of the SMTP"
+      + " session ({client_name}): for From, To and Spam the sender's client; for Clt_Features"
+      + " the session in which sendmail delivers (8.17.1 reads it; default: a queue run's, empty).")
+  String client = "";
+
+  @Option(names = "--client-addr", paramLabel = "ADDR", description = "Its address"
+      + " ({client_addr}).")
+  String clientAddr = "";
+
+  @Option(names = "--rcpt", paramLabel = "ADDRESS", description = "The recipient of checks made"
+      + " at RCPT time (under delay_checks the Connect and From checks; default postmaster).")
+  String rcpt;
 
   @Option(names = "--batch", paramLabel = "FILE",
       description = "Answer every line TAG<TAB>NAME<TAB>ADDR of FILE ('-': standard input).")
@@ -99,16 +119,27 @@ public final class LookupCommand extends Subcommand {
     PrintWriter out = out();
     try (MapLookup m = MapLookup.open(cfFile, map.map, parseOptions.toOptions())) {
       if (batch == null) {
-        Answer a = m.answer(Query.of(tag(tag), name == null ? "" : name,
+        Answer a = m.answer(session(tag(tag), name == null ? "" : name,
             Optional.ofNullable(addr).filter(s -> !s.isEmpty())));
         out.print(json ? json(a) + "\n" : TraceText.render(a));
         out.flush();
+        if (a.problem().isPresent()) {
+          err().println("accessctl: " + a.problem().get());
+          err().flush();
+          return ExitCodes.FINDINGS;
+        }
         return ExitCodes.OK;
       }
       return runBatch(m, json || !format.given(), out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** The question with the session's client, recipient and macros. */
+  private Query session(Tag t, String n, Optional<String> a) {
+    return Query.of(t, n, a).withInbound(client, clientAddr).withRcpt(rcpt)
+        .withDefines(defines);
   }
 
   private static boolean addressOnly(String t) {
@@ -124,6 +155,7 @@ public final class LookupCommand extends Subcommand {
 
   private int runBatch(MapLookup m, boolean json, PrintWriter out) throws IOException {
     int failures = 0;
+    Query like = session(Catalog.stock().find("Connect").orElseThrow(), "", Optional.empty());
     try (BufferedReader in = new BufferedReader(new InputStreamReader(batchInput(),
         StandardCharsets.UTF_8), 1 << 16)) {
       StringBuilder buf = new StringBuilder(1 << 16);
@@ -132,9 +164,11 @@ public final class LookupCommand extends Subcommand {
         if (line.isEmpty()) {
           continue;
         }
-        MapLookup.BatchAnswer b = m.batch(line);
-        if (b.answer().isEmpty()) {
+        MapLookup.BatchAnswer b = m.batch(line, like);
+        if (b.answer().isEmpty() || b.answer().get().problem().isPresent()) {
           failures++;
+        }
+        if (b.answer().isEmpty()) {
           buf.append(json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
               + Json.quote(line) + "}" : "error: " + b.error()).append('\n');
         } else {
@@ -186,7 +220,10 @@ public final class LookupCommand extends Subcommand {
         + p.value().orElse("")).orElse("-");
   }
 
-  /** The design's JSON answer: {"tag","name","addr","result","key","tried","effect"}. */
+  /**
+   * The design's JSON answer: {"tag","name","addr","result","key","tried","effect"}, and
+   * "error" when the cf could not answer in full (no ruleset for the tag, rules that stopped).
+   */
   static String json(Answer a) {
     StringBuilder sb = new StringBuilder(256);
     Json j = Json.compact(sb);
@@ -217,6 +254,9 @@ public final class LookupCommand extends Subcommand {
     }
     j.endArray();
     j.field("effect", a.effect().code());
+    if (a.problem().isPresent()) {
+      j.field("error", a.problem().get());
+    }
     j.endObject();
     return sb.toString();
   }

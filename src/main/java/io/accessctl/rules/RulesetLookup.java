@@ -47,7 +47,11 @@ public final class RulesetLookup {
     return new RulesetLookup(Compiler.compile(cf, hostSettings()), defines);
   }
 
-  private static Settings hostSettings() {
+  /**
+   * This host's names as sendmail finds them at start: {@code $w}, {@code $j}, {@code $m} and
+   * class {@code w}.
+   */
+  public static Settings hostSettings() {
     String fq;
     try {
       fq = InetAddress.getLocalHost().getCanonicalHostName();

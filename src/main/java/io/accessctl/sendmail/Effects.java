@@ -21,6 +21,9 @@ import java.util.function.Function;
 final class Effects {
   private Effects() {}
 
+  /** The effect code of a tag whose values only the rules can say what they do. */
+  static final String UNKNOWN = "unknown";
+
   /** Appended to the ruleset name when To: was decided by the blocklist_recipients pass. */
   static final String BLOCKLIST = "/blocklist";
 
@@ -42,7 +45,7 @@ final class Effects {
       case "GreetPause" -> greetPause(c);
       case "ClientRate", "ClientConn" -> limit(c);
       case "AuthInfo" -> authInfo(c);
-      default -> new Effect("unknown", "accessctl does not know what sendmail does with "
+      default -> new Effect(UNKNOWN, "accessctl does not know what sendmail does with "
           + tag + ": values");
     };
     if (match == null && !missing) {
@@ -52,7 +55,7 @@ final class Effects {
     }
     return new Answer(q, ruleset.replace(BLOCKLIST, ""), name, addr, List.copyOf(probes),
         Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes),
-        List.copyOf(c.hints), rules);
+        List.copyOf(c.hints), rules, List.of(), Optional.empty());
   }
 
   private record Ctx(Rules rules, String tag, String name, Optional<String> addr, Probe match,

@@ -12,9 +12,12 @@ import java.util.Optional;
  * @param withNul true when the value was found under the key with a trailing NUL
  * @param why what this key is, for people ("the server's host name", "parent domain", …)
  * @param skipped true when the value was SKIP and ended the walk it belongs to
+ * @param other true when another check of the same rules looked it up (a local rule's Site:
+ *     lookup, ratecontrol's ClientRate:, the checks check_rcpt makes before the client's under
+ *     delay_checks), not the walks of the tag asked about
  */
 public record Probe(String key, String storedKey, Optional<String> value, boolean withNul,
-    String why, boolean skipped) {
+    String why, boolean skipped, boolean other) {
 
   public boolean found() {
     return value.isPresent() && !skipped;

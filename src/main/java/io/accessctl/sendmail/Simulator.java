@@ -21,7 +21,7 @@ import java.util.Optional;
  * group down to {@code IPv6}; {@code E}, {@code F}, {@code U} and {@code SearchList} as in
  * proto.m4. Mark "+" (Connect, From, To) tries the untagged key after each tagged one.
  */
-public final class Simulator {
+public final class Simulator implements Answers {
   private final Rules rules;
   private final AccessMap map;
 
@@ -54,7 +54,7 @@ public final class Simulator {
       Optional<AccessMap.Hit> hit = map.lookup(key);
       String stored = map.storedKey(key);
       Probe p = new Probe(TokenText.stripQuotes(key), stored, hit.map(AccessMap.Hit::value),
-          hit.map(AccessMap.Hit::withNul).orElse(false), why, false);
+          hit.map(AccessMap.Hit::withNul).orElse(false), why, false, false);
       probes.add(p);
       if (hit.isEmpty()) {
         return null;
@@ -67,7 +67,7 @@ public final class Simulator {
     void skipped(Found f) {
       Probe p = f.probe();
       probes.set(probes.size() - 1, new Probe(p.key(), p.storedKey(), p.value(), p.withNul(),
-          p.why(), true));
+          p.why(), true, false));
     }
 
     String tagged(List<String> key) {
@@ -231,17 +231,17 @@ public final class Simulator {
 
   // ---- the checks ------------------------------------------------------------------------------
 
-  /** What sendmail decides for this query. */
+  @Override
   public Answer lookup(Query q) {
     Tag tag = q.tag();
     Run run = new Run(tag);
     String canonical = Catalog.stock().find(tag.name()).map(Tag::name).orElse(tag.name());
     return switch (canonical) {
-      case "Try_TLS" -> hostCheck(run, q, "try_tls", Side.SERVER);
-      case "TLS_Srv" -> hostCheck(run, q, "tls_server", Side.SERVER);
-      case "AuthInfo" -> hostCheck(run, q, "authinfo", Side.SERVER);
-      case "Srv_Features" -> hostCheck(run, q, "srv_features", Side.CLIENT);
-      case "TLS_Clt" -> hostCheck(run, q, "tls_client", Side.CLIENT);
+      case "Try_TLS" -> hostCheck(run, q, "try_tls", Inputs.Side.SERVER);
+      case "TLS_Srv" -> hostCheck(run, q, "tls_server", Inputs.Side.SERVER);
+      case "AuthInfo" -> hostCheck(run, q, "authinfo", Inputs.Side.SERVER);
+      case "Srv_Features" -> hostCheck(run, q, "srv_features", Inputs.Side.CLIENT);
+      case "TLS_Clt" -> hostCheck(run, q, "tls_client", Inputs.Side.CLIENT);
       case "Clt_Features" -> cltFeatures(run, q);
       case "Connect" -> connect(run, q, "Basic_check_relay", true);
       case "GreetPause" -> connect(run, q, "greet_pause", false);
@@ -255,52 +255,13 @@ public final class Simulator {
     };
   }
 
-  private enum Side { SERVER, CLIENT }
-
-  private String hostName(Run run, Query q, Side side) {
-    String n = q.name();
-    if (q.literal()) {
-      return n;
-    }
-    String stripped = n;
-    while (stripped.endsWith(".") && stripped.length() > 1) {
-      stripped = stripped.substring(0, stripped.length() - 1);
-    }
-    if (!stripped.equals(n)) {
-      run.notes.add(side == Side.SERVER
-          ? "trailing dot removed: sendmail removes it from {server_name} before the check"
-              + " (deliver.c), so \"" + n + "\" from a log line is looked up as \"" + stripped + "\""
-          : "trailing dot removed: client names from reverse DNS never end in a dot,"
-              + " so \"" + n + "\" is looked up as \"" + stripped + "\"");
-    }
-    if (side == Side.SERVER) {
-      String lower = stripped.toLowerCase(Locale.ROOT);
-      if (!lower.equals(stripped) && !rules.foldsKeys()) {
-        run.notes.add("{server_name} is lower case: \"" + stripped + "\" is looked up as \""
-            + lower + "\"");
-      }
-      stripped = lower;
-    }
-    return stripped;
+  private String hostName(Run run, Query q, Inputs.Side side) {
+    return Inputs.hostName(q, side, rules, run.notes);
   }
 
   /** The address as sendmail writes it, or empty when unknown. */
   private Optional<String> address(Run run, Query q) {
-    if (q.addr().isEmpty() || q.literal() || q.addr().get().isEmpty()) {
-      return q.addr();
-    }
-    String given = q.addr().get();
-    Optional<String> form = Addresses.sendmailForm(given, rules.has(Feature.COMPRESSED_IPV6));
-    if (form.isEmpty()) {
-      run.hints.add("\"" + given + "\" is not an IP address; it is looked up as given");
-      return q.addr();
-    }
-    if (!form.get().equals(given)) {
-      run.notes.add("address written as sendmail writes it: " + form.get()
-          + (form.get().startsWith("IPv6:") && !rules.has(Feature.COMPRESSED_IPV6)
-              ? " (full form: UseCompressedIPv6Addresses is off)" : ""));
-    }
-    return form;
+    return Inputs.address(q, rules, run.notes, run.hints);
   }
 
   private void addrUnknown(Run run) {
@@ -309,7 +270,7 @@ public final class Simulator {
   }
 
   /** try_tls, tls_server, authinfo, srv_features, tls_client: D(name), A(addr), bare tag. */
-  private Answer hostCheck(Run run, Query q, String ruleset, Side side) {
+  private Answer hostCheck(Run run, Query q, String ruleset, Inputs.Side side) {
     if (!rules.hasRuleset(ruleset)) {
       return missingRuleset(run, q, ruleset);
     }
@@ -320,7 +281,7 @@ public final class Simulator {
     }
     String name = hostName(run, q, side);
     Optional<String> addr = address(run, q);
-    String who = side == Side.SERVER ? "server" : "client";
+    String who = side == Inputs.Side.SERVER ? "server" : "client";
     Found r = run.domain(Prescan.words(name), false, "the " + who + "'s host name");
     r = afterName(run, r, addr, who);
     return answer(run, q, ruleset, name, addr, r);
@@ -348,10 +309,7 @@ public final class Simulator {
       return missingRuleset(run, q, "clt_features");
     }
     if (!rules.has(Feature.CLT_FEATURES_BY_SERVER)) {
-      run.notes.add("sendmail " + (rules.version().isEmpty() ? "8.17.1" : rules.version())
-          + ": clt_features ignores the server " + (q.name().isEmpty() ? "" : "\"" + q.name()
-          + "\" ") + "and looks up {client_name} and {client_addr}, the client of the SMTP"
-          + " session in which the delivery happens (fixed in 8.17.2)");
+      run.notes.add(cltFeaturesReadsTheClient(rules, q));
       if (q.inboundName().isEmpty() && q.inboundAddr().isEmpty()) {
         run.notes.add("assumed: a queue run or background delivery, where both are empty");
       }
@@ -388,7 +346,7 @@ public final class Simulator {
     if (!rules.hasRuleset(ruleset) || (!plus && !rules.has(Feature.GREET_PAUSE))) {
       return missingRuleset(run, q, plus ? ruleset : "greet_pause (FEATURE(`greet_pause'))");
     }
-    String name = hostName(run, q, Side.CLIENT);
+    String name = hostName(run, q, Inputs.Side.CLIENT);
     Optional<String> addr = address(run, q);
     if (!plus) {
       run.notes.add("GreetPause is looked up with the client's unverified PTR name"
@@ -412,6 +370,14 @@ public final class Simulator {
       }
     }
     return answer(run, q, ruleset, name, addr, r);
+  }
+
+  /** What 8.17.1's clt_features does with the server asked about: nothing. */
+  static String cltFeaturesReadsTheClient(Rules rules, Query q) {
+    return "sendmail " + (rules.version().isEmpty() ? "8.17.1" : rules.version())
+        + ": clt_features ignores the server " + (q.name().isEmpty() ? "" : "\"" + q.name()
+        + "\" ") + "and looks up {client_name} and {client_addr}, the client of the SMTP"
+        + " session in which the delivery happens (fixed in 8.17.2)";
   }
 
   /** RateControl / ConnControl: SearchList <A:{client_addr}> <E:>. */

@@ -24,7 +24,8 @@ public final class TraceText {
     if (probes.isEmpty()) {
       sb.append("No key is looked up in the access map.\n");
     } else {
-      sb.append("sendmail's ").append(a.ruleset()).append(" ruleset looks up, in this order:\n");
+      sb.append("sendmail's ").append(a.ruleset()).append(a.steps().size() > 1
+          ? " rulesets look up" : " ruleset looks up").append(", in this order:\n");
       int width = 0;
       int statusWidth = 0;
       for (Probe p : probes) {
@@ -37,8 +38,22 @@ public final class TraceText {
         sb.append(String.format("  %2d. %-" + width + "s  %-" + statusWidth + "s  %s%n", number++,
             Visible.of(p.key()), status(p), p.why()));
       }
-      if (a.match().isPresent()) {
+      if (a.match().isPresent() && a.match().get() == probes.get(probes.size() - 1)) {
         sb.append("  The first key found decides; nothing after it is looked up.\n");
+      } else if (a.match().isPresent()) {
+        sb.append("  ").append(Visible.of(a.match().get().key())).append(" decides; the keys"
+            + " after it belong to other checks of the same rules.\n");
+      }
+    }
+    if (!a.steps().isEmpty()) {
+      sb.append('\n');
+      for (Answer.Step s : a.steps()) {
+        sb.append("  ").append(s.ruleset()).append(", run ").append(s.when()).append(", returns: ")
+            .append(s.returns() == null ? "(nothing: it stopped)" : s.returns().isEmpty()
+                ? "(nothing)" : Visible.of(s.returns())).append('\n');
+        for (String e : s.errors()) {
+          sb.append("    error: ").append(e).append('\n');
+        }
       }
     }
     sb.append('\n');

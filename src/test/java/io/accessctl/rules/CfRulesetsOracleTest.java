@@ -3,19 +3,16 @@ package io.accessctl.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.cf.CfLines;
-import io.accessctl.cf.CfVariants;
 import io.accessctl.testutil.AccessGen;
 import io.accessctl.testutil.Oracle;
+import io.accessctl.testutil.RealCfs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +48,7 @@ class CfRulesetsOracleTest {
 
   @Test
   void realCfsDecideAsSendmailDoes() throws Exception {
-    Oracle.require(Oracle.SENDMAIL, Oracle.MAKEMAP, CfVariants.M4, CfVariants.CF_M4);
+    RealCfs.require();
     long seed = AccessGen.seed();
     System.out.println("CfRulesetsOracleTest seed " + seed + " (" + AccessGen.replayHint(seed)
         + ")");
@@ -59,36 +56,9 @@ class CfRulesetsOracleTest {
     Oracle.Result mm = Oracle.makemap(dir, List.of(), "hash", map.toString(),
         (ACCESS + "\n").getBytes(StandardCharsets.ISO_8859_1));
     assertThat(mm.exit()).as(mm.stderr()).isZero();
-    String kLine = "Kaccess hash -T<TMPF> " + map;
-    Map<String, Path> cfs = new LinkedHashMap<>();
-    cfs.put("debian stock", Oracle.testCf(dir, "hash", map.toString()));
-    cfs.put("debian mc", CfVariants.testCf(CfVariants.generate(dir, "m4debian"), kLine));
-    cfs.put("no delay_checks, lookupdotdomain, relay_hosts_only, blocklist_recipients",
-        CfVariants.testCf(CfVariants.generate(dir, "m4plain",
-            CfVariants.remove("delay_checks"), CfVariants.add("FEATURE(`lookupdotdomain')"),
-            CfVariants.add("FEATURE(`relay_hosts_only')"),
-            CfVariants.add("FEATURE(`blocklist_recipients')")), kLine));
-    cfs.put("use_client_ptr, tls_session_features, delayed rate/conn control",
-        CfVariants.testCf(CfVariants.generate(dir, "m4tls",
-            CfVariants.add("FEATURE(`use_client_ptr')"),
-            CfVariants.add("FEATURE(`tls_session_features')"),
-            CfVariants.replace("conncontrol", "FEATURE(`conncontrol')"),
-            CfVariants.replace("ratecontrol", "FEATURE(`ratecontrol')")), kLine));
-    cfs.put("LOCAL_RULESETS with an access lookup",
-        CfVariants.testCf(CfVariants.generate(dir, "m4local",
-            CfVariants.remove("delay_checks"),
-            CfVariants.add("LOCAL_RULESETS\nSLocal_check_relay\nR$*\t$: $(access Site:"
-                + "$&{client_name} $: <?> $)\nR<REJECT>\t$#error $@ 5.7.1 $: \"550 site\"\n")),
-            kLine));
-    Path stock = cfs.get("debian stock");
-    Path edited = dir.resolve("edited.cf");
-    Files.writeString(edited, Files.readString(stock, StandardCharsets.ISO_8859_1)
-        .replace("Connect:$&{client_addr}", "Connect:[$&{client_addr}]")
-        .replace("SLocal_check_mail\n", "SLocal_check_mail\nR$*\t$: $>Basic_check_relay "
-            + "$&{client_name} $| $&{client_addr}\n"), StandardCharsets.ISO_8859_1);
-    cfs.put("hand-edited debian", edited);
+    Map<String, Path> cfs = RealCfs.build(dir, map);
 
-    Settings settings = hostSettings();
+    Settings settings = RealCfs.sendmailNames();
     int total = 0;
     int index = 0;
     for (Map.Entry<String, Path> cf : cfs.entrySet()) {
@@ -97,19 +67,6 @@ class CfRulesetsOracleTest {
     }
     System.out.println("CfRulesetsOracleTest: " + total + " questions on " + cfs.size()
         + " cfs agreed with sendmail -bt");
-  }
-
-  /** The host names, domain and class w sendmail finds for itself in the test's namespace. */
-  private Settings hostSettings() {
-    Oracle.Result r = Oracle.sendmailBt(Path.of(Oracle.STOCK_CF), "$=w\n$j\n$w\n$m\n");
-    String[] parts = r.stdout().split("(^|\n)> ", -1);
-    Set<String> w = new HashSet<>(List.of(parts[1].strip().split("\n")));
-    System.out.println("sendmail's own names: " + w + ", $j " + parts[2].strip());
-    // no resolver here: sendmail canonicalizes only its own names (from /etc/hosts), with a dot
-    MapClass host = (key, args, macros) -> w.contains(key.toLowerCase(java.util.Locale.ROOT))
-        ? MapClass.Result.found(key + ".") : MapClass.Result.NOT_FOUND;
-    return new Settings(Map.of("j", parts[2].strip(), "w", parts[3].strip(), "m",
-        parts[4].strip()), Map.of("w", w), Map.of("host", host));
   }
 
   private int check(String name, Path cf, Settings settings, Random rnd, long seed)

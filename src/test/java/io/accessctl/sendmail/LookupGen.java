@@ -109,6 +109,34 @@ final class LookupGen {
     return pick(USERS) + "@" + d + (rnd.nextInt(100) < 8 ? "." : "");
   }
 
+  // ---- questions ----
+
+  /** A NAME for a question about this tag ("" where the tag takes none). */
+  String nameFor(io.accessctl.catalog.Tag tag) {
+    LookupGen g = this;
+    int r = g.nextInt(100);
+    return switch (tag.name()) {
+      case "ClientRate", "ClientConn" -> "";
+      case "From" -> r < 10 ? g.pick("joe", "postmaster", "luke+x") : g.mail();
+      case "TLS_Rcpt" -> r < 5 ? "joe" : g.mail();
+      case "To", "Spam" -> g.mail();
+      case "Connect", "GreetPause" -> r < 10 ? "" : r < 15 ? g.host() + "." : g.host();
+      case "Srv_Features" -> r < 4 ? "" : r < 9 ? g.host() + "." : g.host();
+      default -> r < 6 ? g.host() + "." : g.host();
+    };
+  }
+
+  /** An ADDR for a question about this tag ("" where the tag takes none). */
+  String addrFor(io.accessctl.catalog.Tag tag) {
+    LookupGen g = this;
+    int r = g.nextInt(100);
+    return switch (tag.name()) {
+      case "From", "To", "Spam", "TLS_Rcpt" -> "";
+      case "Srv_Features" -> r < 3 ? "" : g.address();
+      default -> g.address();
+    };
+  }
+
   // ---- keys ----------------------------------------------------------------------------------
 
   /** A map of roughly {@code n} entries, keys unique after folding. */

@@ -101,7 +101,7 @@ class LookupOracleTest {
     List<SendmailBt.Case> cases = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Tag tag = SendmailBt.tag(LookupGen.TAGS[i % LookupGen.TAGS.length]);
-      cases.add(SendmailBt.newCase(tag, name(tag, g), addr(tag, g), g));
+      cases.add(SendmailBt.newCase(tag, g.nameFor(tag), g.addrFor(tag), g));
     }
     long start = System.nanoTime();
     List<SendmailBt.Observed> seen = SendmailBt.run(cf, cases);
@@ -142,27 +142,5 @@ class LookupOracleTest {
         perTag, notReached, sendmailMs, AccessGen.replayHint(seed));
     assertThat(failures).as("%d of %d cases differ (%s); first ones", failures.size(),
         cases.size(), AccessGen.replayHint(seed)).isEmpty();
-  }
-
-  private static String name(Tag tag, LookupGen g) {
-    int r = g.nextInt(100);
-    return switch (tag.name()) {
-      case "ClientRate", "ClientConn" -> "";
-      case "From" -> r < 10 ? g.pick("joe", "postmaster", "luke+x") : g.mail();
-      case "TLS_Rcpt" -> r < 5 ? "joe" : g.mail();
-      case "To", "Spam" -> g.mail();
-      case "Connect", "GreetPause" -> r < 10 ? "" : r < 15 ? g.host() + "." : g.host();
-      case "Srv_Features" -> r < 4 ? "" : r < 9 ? g.host() + "." : g.host();
-      default -> r < 6 ? g.host() + "." : g.host();
-    };
-  }
-
-  private static String addr(Tag tag, LookupGen g) {
-    int r = g.nextInt(100);
-    return switch (tag.name()) {
-      case "From", "To", "Spam", "TLS_Rcpt" -> "";
-      case "Srv_Features" -> r < 3 ? "" : g.address();
-      default -> g.address();
-    };
   }
 }

@@ -48,7 +48,7 @@ final class Maps {
     return Catalog.stock().find(name).orElseThrow();
   }
 
-  static Answer ask(Simulator sim, String tag, String name, String addr) {
+  static Answer ask(Answers sim, String tag, String name, String addr) {
     return sim.lookup(Query.of(tag(tag), name, Optional.ofNullable(addr)));
   }
 }

@@ -1,7 +1,6 @@
 package io.accessctl.sendmail;
 
 import static io.accessctl.sendmail.Maps.ask;
-import static io.accessctl.sendmail.Maps.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.tokens.Limits;
@@ -9,13 +8,21 @@ import io.accessctl.tokens.TokenText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What sendmail 8.17.1.9 (Debian's cf) looks up per tag, and what the value makes it do. */
+/**
+ * What sendmail 8.17.1.9 (Debian's cf) looks up per tag, and what the value makes it do, as the
+ * {@code --no-cf} model answers ({@link CfAnswersTest} asks the cf's own rules the same).
+ */
 class SimulatorTest {
-  private static final Rules DEBIAN = Maps.debian();
+  static final Rules DEBIAN = Maps.debian();
+
+  /** What answers the questions of these tests: the model, over these map lines. */
+  Answers sim(Rules rules, String... lines) {
+    return Maps.sim(rules, lines);
+  }
 
   @Test
   void tryTlsWalksTheServerNameThenItsParentsThenTheAddressThenTheBareTag() {
-    Simulator s = sim(DEBIAN, "Srv_Features:luna.bagoona.com v");
+    Answers s = sim(DEBIAN, "Srv_Features:luna.bagoona.com v");
     Answer a = ask(s, "Try_TLS", "luna.bagoona.com", "123.45.67.89");
     assertThat(a.tried()).containsExactly("try_tls:luna.bagoona.com", "try_tls:bagoona.com",
         "try_tls:com", "try_tls:123.45.67.89", "try_tls:123.45.67", "try_tls:123.45",
@@ -26,7 +33,7 @@ class SimulatorTest {
 
   @Test
   void tryTlsNoOnAParentDomainStopsTheWalkAndDisablesStarttls() {
-    Simulator s = sim(DEBIAN, "Try_TLS:bagoona.com NO", "Srv_Features:my.domain v",
+    Answers s = sim(DEBIAN, "Try_TLS:bagoona.com NO", "Srv_Features:my.domain v",
         "Srv_Features: V");
     Answer a = ask(s, "Try_TLS", "luna.bagoona.com", "123.45.67.89");
     assertThat(a.tried()).containsExactly("try_tls:luna.bagoona.com", "try_tls:bagoona.com");
@@ -61,7 +68,7 @@ class SimulatorTest {
 
   @Test
   void literalQueriesWalkATrailingDotLikeSendmailBt() {
-    Simulator s = sim(DEBIAN);
+    Answers s = sim(DEBIAN);
     Answer a = s.lookup(Query.of(Maps.tag("Try_TLS"), "a.b.", java.util.Optional.of("1.2.3.4"))
         .asLiteral());
     assertThat(a.tried()).startsWith("try_tls:a.b.", "try_tls:b.");
@@ -113,18 +120,23 @@ class SimulatorTest {
   void theBareSrvFeaturesDefaultIsReachedAfterTheAddressWalk() {
     // "Srv_Features: V" makes the key "srv_features:" with the value "V" (makemap reads the
     // blank after the colon as the separator).
-    Simulator s = sim(DEBIAN, "Srv_Features:my.domain v", "Srv_Features: V");
+    Answers s = sim(DEBIAN, "Srv_Features:my.domain v", "Srv_Features: V");
     Answer a = ask(s, "Srv_Features", "host.other.example", "10.1.2.3");
     assertThat(a.match().orElseThrow().storedKey()).isEqualTo("srv_features:");
     assertThat(a.effect().code()).isEqualTo("flags V");
     assertThat(a.hints()).anyMatch(h -> h.contains("bare srv_features: default"));
   }
 
+  /** A Connect question whose host walk ends at a SKIP and whose address walk finds an error. */
+  Answer skipWalk() {
+    Answers s = sim(DEBIAN, "Connect:skip.bad.example SKIP", "bad.example REJECT",
+        "Connect:192.0.2 ERROR:5.7.1:\"550 go away\"");
+    return ask(s, "Connect", "skip.bad.example", "192.0.2.9");
+  }
+
   @Test
   void skipEndsTheHostWalkButTheAddressWalkGoesOn() {
-    Simulator s = sim(DEBIAN, "Connect:skip.bad.example SKIP", "bad.example REJECT",
-        "Connect:192.0.2 ERROR:5.7.1:\"550 go away\"");
-    Answer a = ask(s, "Connect", "skip.bad.example", "192.0.2.9");
+    Answer a = skipWalk();
     assertThat(a.tried()).containsExactly("connect:skip.bad.example", "connect:192.0.2.9",
         "192.0.2.9", "connect:192.0.2");
     assertThat(a.probes().get(0).skipped()).isTrue();
@@ -282,7 +294,7 @@ class SimulatorTest {
 
   @Test
   void theTextTraceReadsNaturally() {
-    Simulator s = sim(DEBIAN, "Try_TLS:bagoona.com NO", "Srv_Features:my.domain v",
+    Answers s = sim(DEBIAN, "Try_TLS:bagoona.com NO", "Srv_Features:my.domain v",
         "Srv_Features: V");
     String text = TraceText.render(ask(s, "Try_TLS", "luna.bagoona.com", "123.45.67.89"));
     assertThat(text).contains("Try_TLS lookup for luna.bagoona.com [123.45.67.89]")
