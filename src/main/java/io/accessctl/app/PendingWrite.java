@@ -94,10 +94,15 @@ final class PendingWrite {
     return records;
   }
 
-  /** Deletes the temporary file, leaves the db alone, and waits until that is done. */
+  /**
+   * Deletes the temporary file, leaves the db alone, and waits until that is done. The writing
+   * thread is interrupted, so that a write waiting for another process's lock on the db, or still
+   * writing, gives up at once instead of holding up a compile that is refused anyway.
+   */
   void discard() {
     if (decided.getCount() > 0) {
       decided.countDown();
+      thread.interrupt();
       join();
     }
   }
