@@ -41,13 +41,24 @@ class CompileTest {
     }
   }
 
+  /**
+   * Compiles a sound map to access.db, then gives the text a line makemap rejects (a key without
+   * a value).
+   *
+   * @return the text map
+   */
+  private Path compiledThenBroken(String sound) throws IOException {
+    Path src = Files.writeString(dir.resolve("access"), sound);
+    assertThat(compile(src, WritePolicy.DEFAULT).written()).isTrue();
+    Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
+    return src;
+  }
+
   @Test
   void aMakemapErrorRefusesTheWriteAndLeavesTheDbAsItWas() throws IOException {
-    Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 REJECT\n");
-    assertThat(compile(src, WritePolicy.DEFAULT).written()).isTrue();
+    Path src = compiledThenBroken("Connect:192.0.2.1 REJECT\n");
     Path db = dir.resolve("access.db");
     byte[] before = Files.readAllBytes(db);
-    Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
 
     Compile.Result r = compile(src, WritePolicy.DEFAULT);
 
@@ -153,11 +164,9 @@ class CompileTest {
 
   @Test
   void aRefusedCompileNeitherWaitsForAnotherWriterNorLeavesATemporaryFile() throws Exception {
-    Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 OK\n");
-    assertThat(compile(src, WritePolicy.DEFAULT).written()).isTrue();
+    Path src = compiledThenBroken("Connect:192.0.2.1 OK\n");
     Path db = dir.resolve("access.db");
     byte[] before = Files.readAllBytes(db);
-    Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread other = new Thread(() -> {
