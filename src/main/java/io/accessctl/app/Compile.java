@@ -1,10 +1,7 @@
 package io.accessctl.app;
 
 import io.accessctl.cf.CfFile;
-import io.accessctl.mapfile.AtomicFile;
 import io.accessctl.mapfile.MapFormat;
-import io.accessctl.mapfile.Record;
-import io.accessctl.mapfile.WriteOptions;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.ParseOptions;
@@ -13,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -95,25 +91,33 @@ public final class Compile {
     AccessSource parsed = new AccessParser(target.parseOptions(r.parse())).parse(src.toString(),
         data);
     listener.phase("parse");
-    Checked checked = Checked.of(parsed, cf, r.policy(), OTHERS_BUILT, listener::phase);
-    listener.judged(checked);
-    if (checked.refused()) {
-      return new Result(target, db, format, checked, 0);
-    }
-    checkReplaceable(db);
-    listener.writing(parsed.entries().size());
-    List<Record> records = Records.of(parsed, r.policy().replace()
+    // The records are built and written to a temporary file while the text is linted; the file
+    // replaces the db only if nothing refuses the write.
+    PendingWrite write = PendingWrite.start(parsed, db, format, r.policy().replace()
         ? Records.Duplicates.REPLACE : Records.Duplicates.FIRST_WINS, withNul);
-    listener.phase("records");
     try {
-      AtomicFile.replace(db, ch -> format.writer().write(records, ch, WriteOptions.defaults()));
-    } catch (IOException e) {
-      throw new WriteFailure(db + ": " + IoProblems.describe(e), e);
-    } catch (IllegalArgumentException e) {
-      throw new WriteFailure(db + ": " + e.getMessage(), e);
+      Checked checked = Checked.of(parsed, cf, r.policy(), OTHERS_BUILT, listener::phase);
+      listener.judged(checked);
+      if (checked.refused()) {
+        return new Result(target, db, format, checked, 0);
+      }
+      checkReplaceable(db);
+      listener.writing(parsed.entries().size());
+      write.awaitRecords();
+      listener.phase("records");
+      int records;
+      try {
+        records = write.commit();
+      } catch (IOException e) {
+        throw new WriteFailure(db + ": " + IoProblems.describe(e), e);
+      } catch (IllegalArgumentException e) {
+        throw new WriteFailure(db + ": " + e.getMessage(), e);
+      }
+      listener.phase("write");
+      return new Result(target, db, format, checked, records);
+    } finally {
+      write.discard();
     }
-    listener.phase("write");
-    return new Result(target, db, format, checked, records.size());
   }
 
   private static void checkReplaceable(Path db) {

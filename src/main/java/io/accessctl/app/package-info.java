@@ -10,7 +10,9 @@
  *       io.accessctl.app.MapSource}: a text map, a hash, btree or cdb file, a live JE store.
  *   <li>{@link io.accessctl.app.Compile}, {@link io.accessctl.app.Push}: parse, lint with every
  *       rule ({@link io.accessctl.app.Checked}), refuse what the {@link
- *       io.accessctl.app.WritePolicy} refuses, write atomically.
+ *       io.accessctl.app.WritePolicy} refuses, write atomically. compile writes the temporary
+ *       file while it lints ({@code PendingWrite}) and renames it over the db only when nothing
+ *       refuses the write.
  *   <li>{@link io.accessctl.app.Edit} (set, delete, suggest --apply: the edited map judged by
  *       the same {@link io.accessctl.app.WritePolicy}), {@link
  *       io.accessctl.app.Suggest}, {@link io.accessctl.app.Status}, {@link

@@ -4,6 +4,7 @@ import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collects what rules find, as diagnostics of one file.
@@ -63,6 +64,15 @@ public final class Findings {
     add(rule, rule.severity(), entry.line(), column, message, false);
   }
 
+  /**
+   * A finding whose message is composed only when the finding is built in full: a rule that
+   * draws hundreds of thousands of findings in a compile, which only counts them, then composes
+   * none of their messages.
+   */
+  public void add(RuleInfo rule, Entry entry, int column, Supplier<String> message) {
+    record(rule, rule.severity(), entry.line(), column, message, null, false);
+  }
+
   public void add(RuleInfo rule, Severity severity, SourceLine line, int column, String message,
       boolean fixable) {
     addRepeatable(rule, severity, line, column, message, null, fixable);
@@ -78,19 +88,41 @@ public final class Findings {
    */
   public void addRepeatable(RuleInfo rule, Severity severity, SourceLine line, int column,
       String message, String advice, boolean fixable) {
+    record(rule, severity, line, column, () -> message, advice == null ? null : () -> advice,
+        fixable);
+  }
+
+  /**
+   * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} with the
+   * message and the advice composed only when the finding is built in full.
+   *
+   * @param advice the advice, or null for none
+   */
+  public void addRepeatable(RuleInfo rule, Severity severity, SourceLine line, int column,
+      Supplier<String> message, Supplier<String> advice, boolean fixable) {
+    record(rule, severity, line, column, message, advice, fixable);
+  }
+
+  private void record(RuleInfo rule, Severity severity, SourceLine line, int column,
+      Supplier<String> message, Supplier<String> advice, boolean fixable) {
     added++;
     int number = line == null ? 0 : line.number();
     if (severity.atLeast(built)) {
-      diagnostics.add(new Diagnostic(file, number, column, severity, rule, message,
-          line == null ? null : line.text(), fixable, advice));
+      diagnostics.add(diagnostic(rule, severity, line, column, message, advice, fixable));
     } else if (suppressions == null || !suppressions.suppresses(rule, number)) {
       if (inSample(number, column, rule)) {
-        sample(new Diagnostic(file, number, column, severity, rule, message,
-            line == null ? null : line.text(), fixable, advice));
+        sample(diagnostic(rule, severity, line, column, message, advice, fixable));
       } else {
         counted[severity.ordinal()]++;
       }
     }
+  }
+
+  private Diagnostic diagnostic(RuleInfo rule, Severity severity, SourceLine line, int column,
+      Supplier<String> message, Supplier<String> advice, boolean fixable) {
+    return new Diagnostic(file, line == null ? 0 : line.number(), column, severity, rule,
+        message.get(), line == null ? null : line.text(), fixable,
+        advice == null ? null : advice.get());
   }
 
   /** A finding about the file as a whole (line 0). */

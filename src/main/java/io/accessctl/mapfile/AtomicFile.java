@@ -1,6 +1,7 @@
 package io.accessctl.mapfile;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -91,7 +92,8 @@ public final class AtomicFile {
    *
    * @throws IOException when the target is a symbolic link ("… is a symbolic link; refusing to
    *     write through it"), when the directory cannot be written, when the owner, group or mode of
-   *     the old file cannot be given to the new one, or whatever the body throws
+   *     the old file cannot be given to the new one, when the thread is interrupted while it
+   *     waits for another replacement of the target, or whatever the body throws
    */
   public static void replace(Path target, IOConsumer<FileChannel> body) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
@@ -100,7 +102,12 @@ public final class AtomicFile {
     refuseSymlink(abs);
     Path lockPath = realDirectory(dir).resolve("." + name + LOCK_SUFFIX);
     ReentrantLock threadLock = IN_PROCESS_LOCKS.computeIfAbsent(lockPath, p -> new ReentrantLock());
-    threadLock.lock();
+    try {
+      threadLock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to replace " + abs);
+    }
     try (HeldLock held = lock(lockPath)) {
       removeStaleTemps(dir, name);
       writeAndRename(abs, dir, name, body);

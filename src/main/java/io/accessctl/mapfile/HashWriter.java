@@ -338,6 +338,9 @@ final class HashWriter implements MapWriter {
       }
       cursor = chainBase + pages - 1;
       for (int u = bucketUnit[b]; u < bucketUnit[b + 1]; u++) {
+        if (unitExtra[u] == 0) {
+          continue; // all on its page: its key and values need not be fetched again
+        }
         byte[] key = keys[order[unitStart[u]]];
         if (key.length > maxOnPage) {
           Overflow.write(sink, cursor, key);

@@ -1,9 +1,11 @@
 package io.accessctl.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Severity;
+import io.accessctl.mapfile.AtomicFile;
 import io.accessctl.mapfile.MapFormat;
 import io.accessctl.mapfile.MapReader;
 import io.accessctl.source.ParseOptions;
@@ -11,8 +13,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +41,24 @@ class CompileTest {
     }
   }
 
+  /**
+   * Compiles a sound map to access.db, then gives the text a line makemap rejects (a key without
+   * a value).
+   *
+   * @return the text map
+   */
+  private Path compiledThenBroken(String sound) throws IOException {
+    Path src = Files.writeString(dir.resolve("access"), sound);
+    assertThat(compile(src, WritePolicy.DEFAULT).written()).isTrue();
+    Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
+    return src;
+  }
+
   @Test
   void aMakemapErrorRefusesTheWriteAndLeavesTheDbAsItWas() throws IOException {
-    Path src = Files.writeString(dir.resolve("access"), "Connect:192.0.2.1 REJECT\n");
-    assertThat(compile(src, WritePolicy.DEFAULT).written()).isTrue();
+    Path src = compiledThenBroken("Connect:192.0.2.1 REJECT\n");
     Path db = dir.resolve("access.db");
     byte[] before = Files.readAllBytes(db);
-    Files.writeString(src, "Connect:192.0.2.1 OK\nConnect:192.0.2.2\n");
 
     Compile.Result r = compile(src, WritePolicy.DEFAULT);
 
@@ -143,5 +160,52 @@ class CompileTest {
     assertThat(MapFormat.detect(out)).isEqualTo(MapFormat.CDB);
     assertThat(get(out, "try_tls:broken.example\0")).isEqualTo("NO\0");
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aRefusedCompileNeitherWaitsForAnotherWriterNorLeavesATemporaryFile() throws Exception {
+    Path src = compiledThenBroken("Connect:192.0.2.1 OK\n");
+    Path db = dir.resolve("access.db");
+    byte[] before = Files.readAllBytes(db);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread other = new Thread(() -> {
+      try {
+        AtomicFile.replace(db, ch -> {
+          holding.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IOException("abandoned");
+        });
+      } catch (IOException expected) {
+        // the other writer gives up; the db stays as it was
+      }
+    });
+    other.start();
+    try {
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+      Compile.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+          () -> compile(src, WritePolicy.DEFAULT));
+
+      assertThat(r.written()).isFalse();
+      try (Stream<Path> files = Files.list(dir)) {
+        // the other writer's temporary file and lock file, and no file of the refused compile
+        assertThat(files.map(p -> p.getFileName().toString())
+            .filter(n -> n.contains(".accessctl-") && n.endsWith(".tmp")))
+            .hasSize(1);
+      }
+    } finally {
+      release.countDown();
+      other.join();
+    }
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("access", "access.db");
+    }
   }
 }

@@ -41,11 +41,11 @@ public final class CltFeatures8171 extends ConfigRule {
     }
     for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
       if (!e.hasEmptySubject()) {
-        out.add(INFO, e, e.keyColumn(), "the clt_features ruleset in " + name(cf) + " (sendmail "
-            + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up the client"
-            + " connected to this sendmail ({client_name}, {client_addr}), not the server it"
-            + " delivers to, so this entry does not apply to deliveries to " + e.subject() + "; "
-            + instead(e));
+        out.add(INFO, e, e.keyColumn(), () -> "the clt_features ruleset in " + name(cf)
+            + " (sendmail " + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up"
+            + " the client connected to this sendmail ({client_name}, {client_addr}), not the"
+            + " server it delivers to, so this entry does not apply to deliveries to "
+            + e.subject() + "; " + instead(e));
       }
     }
   }

@@ -9,6 +9,7 @@ import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 import io.accessctl.tokens.Prescan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,17 +89,17 @@ public final class FeatureMissing extends ConfigRule {
       new Need("AuthInfo", false, EVERY, cf -> !cf.has(Feature.AUTHINFO),
           (e, cf) -> never(e, cf) + "it has FEATURE(`authinfo'), which looks AuthInfo: up in its"
               + " own authinfo map instead; move the entries there, or remove FEATURE(`authinfo')"),
-      new Need("From", true, e -> isAddress(e.subject()), cf -> cf.has(Feature.RELAY_MAIL_FROM),
+      new Need("From", true, FeatureMissing::isAddress, cf -> cf.has(Feature.RELAY_MAIL_FROM),
           (e, cf) -> fromRelay(e, cf, "FEATURE(`relay_mail_from')")),
-      new Need("From", true, e -> e.subject().indexOf('@') < 0,
+      new Need("From", true, e -> !subjectHasAt(e),
           cf -> cf.has(Feature.RELAY_MAIL_FROM_DOMAIN),
           (e, cf) -> fromRelay(e, cf, "FEATURE(`relay_mail_from', `domain')")),
-      new Need("From", true, e -> e.subject().endsWith("@"), cf -> false,
+      new Need("From", true, e -> e.key().endsWith("@"), cf -> false,
           (e, cf) -> Values.quote(e.key()) + " RELAY cannot let anybody relay: even"
               + " FEATURE(`relay_mail_from') looks up full sender addresses (and domains), never a"
               + " bare local part, so RELAY here only acts like OK; write From:user@domain RELAY"
               + " with FEATURE(`relay_mail_from'), or OK"),
-      new Need("To", true, e -> e.subject().indexOf('@') >= 0,
+      new Need("To", true, FeatureMissing::subjectHasAt,
           cf -> cf.has(Feature.RELAYTOFULLADDRESS),
           (e, cf) -> Values.quote(e.key()) + " RELAY never allows relaying: " + name(cf)
               + " was built without access_db's `relaytofulladdress' option, so the relay check"
@@ -111,6 +112,10 @@ public final class FeatureMissing extends ConfigRule {
     return INFO;
   }
 
+  /**
+   * One walk over each need's entries, keeping the first that needs it and how many do: a map
+   * may hold hundreds of thousands of From: or To: entries and the finding names one.
+   */
   @Override
   void check(CfFile cf, LintContext ctx, Findings out) {
     EntriesByTag byTag = EntriesByTag.of(ctx);
@@ -120,19 +125,33 @@ public final class FeatureMissing extends ConfigRule {
         continue;
       }
       List<Entry> candidates = need.relay()
-          ? relays.computeIfAbsent(need.tag(), t -> byTag.tagged(t).stream()
-              .filter(e -> Values.isOnly(e, "RELAY")).toList())
+          ? relays.computeIfAbsent(need.tag(), t -> relayEntries(byTag.tagged(t)))
           : byTag.tagged(need.tag());
-      List<Entry> entries = candidates.stream().filter(need.applies()).toList();
-      if (entries.isEmpty()) {
+      Entry first = null;
+      int count = 0;
+      for (Entry e : candidates) {
+        if (need.applies().test(e)) {
+          first = first == null ? e : first;
+          count++;
+        }
+      }
+      if (first == null) {
         continue;
       }
-      Entry first = entries.get(0);
-      String more = entries.size() == 1 ? ""
-          : " (the same for " + (entries.size() - 1) + " more "
-              + (entries.size() == 2 ? "entry" : "entries") + ")";
+      String more = count == 1 ? ""
+          : " (the same for " + (count - 1) + " more " + (count == 2 ? "entry" : "entries") + ")";
       out.add(INFO, first, first.keyColumn(), need.message().apply(first, cf) + more);
     }
+  }
+
+  private static List<Entry> relayEntries(List<Entry> tagged) {
+    List<Entry> relay = new ArrayList<>();
+    for (Entry e : tagged) {
+      if (Values.isOnly(e, "RELAY")) {
+        relay.add(e);
+      }
+    }
+    return relay;
   }
 
   /** A tag that its own FEATURE makes sendmail look up; {@code args} as in FEATURE(`args'). */
@@ -172,8 +191,14 @@ public final class FeatureMissing extends ConfigRule {
   }
 
   /** {@code user@domain}: a local part and a domain. */
-  private static boolean isAddress(String subject) {
-    int at = subject.lastIndexOf('@');
-    return at > 0 && at < subject.length() - 1;
+  private static boolean isAddress(Entry e) {
+    String key = e.key();
+    int at = key.lastIndexOf('@');
+    return at > e.tagEnd() + 1 && at < key.length() - 1;
+  }
+
+  /** The subject holds an {@code @}, found in the key without cutting the subject out. */
+  private static boolean subjectHasAt(Entry e) {
+    return e.key().indexOf('@', e.tagEnd() + 1) >= 0;
   }
 }

@@ -40,9 +40,8 @@ public final class FeaturesUnknownLetter extends FeatureLetters.LetterRule {
       Findings out) {
     for (Token t : temp ? List.<Token>of() : FeatureLetters.letters(tokens)) {
       char c = t.text().charAt(0);
-      String why = why(v, c, build);
-      if (why != null) {
-        out.add(INFO, v.entry(), v.columnOf(t), "letter '" + c + "' " + why);
+      if (FeatureLetters.status(v.tag(), c, build) != FeatureLetters.Status.KNOWN) {
+        out.add(INFO, v.entry(), v.columnOf(t), () -> "letter '" + c + "' " + why(v, c, build));
       }
     }
   }

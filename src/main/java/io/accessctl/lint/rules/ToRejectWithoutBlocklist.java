@@ -49,12 +49,14 @@ public final class ToRejectWithoutBlocklist extends KeyRule {
     if (value.isEmpty() || firstWordUpper(value).equals("RELAY")) {
       return;
     }
-    String why = "without FEATURE(`blocklist_recipients') sendmail consults To: entries only to"
-        + " allow relaying (RELAY), and this cf does not have it, so ";
-    String fix = "; add FEATURE(`blocklist_recipients') to sendmail.mc";
-    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.entry().valueColumn(), why
-        + "the value " + Values.quote(value) + " is ignored and mail to " + plain(k.subject())
-        + " is accepted" + fix, why + "To: values other than RELAY are ignored and the mail"
-        + " accepted" + fix, false);
+    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.entry().valueColumn(),
+        () -> WHY + "the value " + Values.quote(value) + " is ignored and mail to "
+            + plain(k.subject()) + " is accepted" + FIX, () -> ADVICE, false);
   }
+
+  private static final String WHY = "without FEATURE(`blocklist_recipients') sendmail consults"
+      + " To: entries only to allow relaying (RELAY), and this cf does not have it, so ";
+  private static final String FIX = "; add FEATURE(`blocklist_recipients') to sendmail.mc";
+  private static final String ADVICE = WHY + "To: values other than RELAY are ignored and the"
+      + " mail accepted" + FIX;
 }
