@@ -146,6 +146,27 @@ public final class Engine {
     return String.join(",", java.util.Arrays.asList(list).subList(from, list.length));
   }
 
+  /**
+   * prescan() of the texts rules read again and again (a lookup's default, a map's value, a
+   * macro's value): the same text gives the same tokens, so each is scanned once (up to {@link
+   * #SCANS_KEPT} texts per table, then the memory starts afresh).
+   */
+  private final Map<String, List<String>> macroScans = new HashMap<>();
+  private final Map<String, List<String>> valueScans = new HashMap<>();
+  private static final int SCANS_KEPT = 4096;
+
+  private static List<String> scan(Prescan table, Map<String, List<String>> scans, String text) {
+    List<String> tokens = scans.get(text);
+    if (tokens == null) {
+      tokens = List.copyOf(Prescan.texts(table.scan(text)));
+      if (scans.size() >= SCANS_KEPT) {
+        scans.clear();
+      }
+      scans.put(text, tokens);
+    }
+    return tokens;
+  }
+
   /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
   public List<String> inputTokens(String address) {
     return Prescan.texts(book.inputTokens.scan(address));
@@ -256,7 +277,7 @@ public final class Engine {
         if (value == null || value.isEmpty()) {
           continue;
         }
-        List<String> toks = Prescan.texts(book.macroTokens.scan(value));
+        List<String> toks = scan(book.macroTokens, macroScans, value);
         if (toks.isEmpty()) {
           return refused(value);
         }
@@ -521,7 +542,12 @@ public final class Engine {
           }
           if (k == Meta.MATCHANY || k == Meta.MATCHZANY) {
             int literal = rvp + 1;
-            if (literal < lhs.length && kinds[literal] == 0) {
+            if (literal == lhs.length) {
+              // the last pattern of the LHS can only match by taking every token left
+              addWork(2L * (n - 1 - avp));
+              mLast[mlp] = n - 1;
+              avp = n;
+            } else if (kinds[literal] == 0) {
               // Grown a token at a time, the binding lets the match go on only where the next
               // token is the literal that follows the pattern: grow it to there at once,
               // counting the steps that would have failed on the way.
@@ -683,7 +709,8 @@ public final class Engine {
         if (!replacement.isEmpty()) {
           // a default is the rule's own text: sendmail's operator bytes in it stay tokens of
           // their own
-          xp = Prescan.texts((internal ? book.macroTokens : book.valueTokens).scan(replacement));
+          xp = internal ? scan(book.macroTokens, macroScans, replacement)
+              : scan(book.valueTokens, valueScans, replacement);
           if (xp.isEmpty()) {
             return refused(replacement);
           }
