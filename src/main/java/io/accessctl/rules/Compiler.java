@@ -350,11 +350,16 @@ public final class Compiler {
       return;
     }
     MapOptions o = MapOptions.parse(k.args());
+    MapStorage records = settings.storage().get(name);
+    if (records != null) {
+      maps.put(name, FileMap.of(records, o));
+      return;
+    }
     String cls = k.mapClass().toLowerCase(Locale.ROOT);
     MapClass m = switch (cls) {
       case "hash", "btree", "cdb" -> {
         MapFormat f = MapFormat.parse(cls);
-        yield new FileMap(f, FileMap.fileOf(f, lastWord(o.rest())), o);
+        yield FileMap.of(f, FileMap.fileOf(f, lastWord(o.rest())), o);
       }
       case "text" -> new TextMap(Path.of(lastWord(o.rest())), o);
       case "macro" -> PureMaps.macro();
