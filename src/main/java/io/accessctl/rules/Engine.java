@@ -205,15 +205,36 @@ public final class Engine {
     if (maxatom <= 0) {
       return Status.USAGE;
     }
+    Frame frame = frame(reclevel);
+    frame.work.clear();
+    copy(pvp, 0, pvp.size(), frame.work);
+    frame.done = false;
+    int status = applyRules(frame, ruleset, rulename, reclevel, maxatom);
+    // sendmail rewrites the caller's workspace in place: it holds the last rule's result even
+    // when the ruleset stops on an error
+    pvp.clear();
+    copy(frame.work, 0, frame.work.size(), pvp);
+    if (frame.done) {
+      trace.returns(rulename, Collections.unmodifiableList(pvp));
+      completed[0] = true;
+    }
+    return status;
+  }
+
+  /**
+   * Applies the rules of a ruleset to the frame's workspace, building each new workspace in the
+   * frame's other list and swapping the two; sets {@link Frame#done} when the ruleset ran to its
+   * end (not stopped by an error).
+   */
+  private int applyRules(Frame frame, int ruleset, String rulename, int reclevel, int maxatom) {
     Rule[] rules = book.rules[ruleset];
     int rstat = Status.OK;
     int r = 0;
     int loopcount = 0;
-    Frame frame = frame(reclevel);
     int[] mPattern = frame.pattern;
     int[] mFirst = frame.first;
     int[] mLast = frame.last;
-    List<String> npvp = frame.next;
+    List<String> pvp = frame.work;
     // whether the workspace holds a token the lookup or subroutine step acts on: a rule that
     // neither writes nor copies one needs neither step
     boolean wsActs = actsOnAny(pvp);
@@ -246,6 +267,7 @@ public final class Engine {
         rv++;
         next = rules.length;
       }
+      List<String> npvp = frame.next;
       npvp.clear();
       boolean acts = rule.rhsActs();
       for (; rv < rhs.length; rv++) {
@@ -306,24 +328,27 @@ public final class Engine {
       } else {
         wsActs = false;
       }
-      pvp.clear();
-      copy(npvp, 0, npvp.size(), pvp);
+      frame.next = pvp;
+      frame.work = npvp;
+      pvp = npvp;
       net = startsNet(pvp);
       r = next;
     }
-    trace.returns(rulename, Collections.unmodifiableList(pvp));
-    completed[0] = true;
+    frame.done = true;
     return rstat;
   }
 
   /**
-   * What a ruleset running at one depth works in: the list it builds each new workspace in, the
-   * workspace of a subroutine it calls, the matcher's bindings, the subroutine calls found. One
+   * What a ruleset running at one depth works in: its workspace and the list it builds each new
+   * one in, the workspace it hands a subroutine it calls, the matcher's bindings, the subroutine calls found. One
    * per depth, reused by every ruleset that runs there, since each is done with them before it
    * returns and deeper calls use deeper frames.
    */
   private static final class Frame {
-    final List<String> next = new ArrayList<>(Limits.MAXATOM);
+    /** The workspace, and the list the next one is built in: swapped after each rule. */
+    List<String> work = new ArrayList<>(Limits.MAXATOM);
+    List<String> next = new ArrayList<>(Limits.MAXATOM);
+    boolean done;
     final List<String> call = new ArrayList<>(Limits.MAXATOM);
     final int[] pattern;
     final int[] first;
