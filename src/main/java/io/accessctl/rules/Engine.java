@@ -129,7 +129,7 @@ public final class Engine {
           break;
         }
         boolean[] completed = new boolean[1];
-        int status = rewrite(pvp, rs, 0, Limits.MAXATOM, completed);
+        int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM, completed);
         if (status != Status.OK) {
           trace.error("== Ruleset " + rest(list, li) + " (" + rs + ") status " + status);
         }
@@ -193,10 +193,14 @@ public final class Engine {
     return out;
   }
 
-  private int rewrite(List<String> pvp, int ruleset, int reclevel, int maxatom,
+  /**
+   * Rewrites the tokens of {@code pvp} from {@code from} on (a subroutine call rewrites the tail
+   * of its caller's workspace) with one ruleset.
+   */
+  private int rewrite(List<String> pvp, int from, int ruleset, int reclevel, int maxatom,
       boolean[] completed) {
     String rulename = book.name(ruleset);
-    trace.input(rulename, Collections.unmodifiableList(pvp));
+    trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
     if (reclevel++ > book.maxRecursion) {
       trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
           + rulename);
@@ -207,15 +211,15 @@ public final class Engine {
     }
     Frame frame = frame(reclevel);
     frame.work.clear();
-    copy(pvp, 0, pvp.size(), frame.work);
+    copy(pvp, from, pvp.size(), frame.work);
     frame.done = false;
     int status = applyRules(frame, ruleset, rulename, reclevel, maxatom);
     // sendmail rewrites the caller's workspace in place: it holds the last rule's result even
     // when the ruleset stops on an error
-    pvp.clear();
+    pvp.subList(from, pvp.size()).clear();
     copy(frame.work, 0, frame.work.size(), pvp);
     if (frame.done) {
-      trace.returns(rulename, Collections.unmodifiableList(pvp));
+      trace.returns(rulename, Collections.unmodifiableList(frame.work));
       completed[0] = true;
     }
     return status;
@@ -340,7 +344,7 @@ public final class Engine {
 
   /**
    * What a ruleset running at one depth works in: its workspace and the list it builds each new
-   * one in, the workspace it hands a subroutine it calls, the matcher's bindings, the subroutine calls found. One
+   * one in, the matcher's bindings, the subroutine calls found. One
    * per depth, reused by every ruleset that runs there, since each is done with them before it
    * returns and deeper calls use deeper frames.
    */
@@ -349,7 +353,6 @@ public final class Engine {
     List<String> work = new ArrayList<>(Limits.MAXATOM);
     List<String> next = new ArrayList<>(Limits.MAXATOM);
     boolean done;
-    final List<String> call = new ArrayList<>(Limits.MAXATOM);
     final int[] pattern;
     final int[] first;
     final int[] last;
@@ -790,13 +793,7 @@ public final class Engine {
       int at = index[nsubr];
       pvp.remove(at);
       pvp.remove(at);
-      List<String> tail = pvp.subList(at, pvp.size());
-      List<String> work = frame.call;
-      work.clear();
-      copy(pvp, at, pvp.size(), work);
-      int status = rewrite(work, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
-      tail.clear();
-      copy(work, 0, work.size(), pvp);
+      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
       if (status != Status.OK && status != Status.TEMPFAIL) {
         return status;
       }
