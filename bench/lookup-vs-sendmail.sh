@@ -41,8 +41,8 @@ awk -v n="$n" -v q="$q" -v tsv="$work/queries.tsv" -v bt="$work/queries.bt" 'BEG
 }'
 
 $ac --version >/dev/null   # builds the jar on first use; not timed
-now() { date +%s.%N; }
-: > "$work/ta"; : > "$work/ts"; : > "$work/ratio"
+. bench/runs.sh
+runs_reset
 for r in $(seq "$runs"); do
   t0=$(now)
   $ac lookup --map "$work/access.db" --cf "$work/test.cf" --batch "$work/queries.tsv" > "$work/ac.out"
@@ -54,14 +54,12 @@ for r in $(seq "$runs"); do
   [ "$answers" -eq "$q" ] || { echo "accessctl answered $answers of $q queries" >&2; exit 1; }
   returns=$(grep -cE '^(try_tls|srv_features|Basic_check_rela) +returns:' "$work/sm.out" || true)
   [ "$returns" -eq "$q" ] || { echo "sendmail answered $returns of $q queries" >&2; exit 1; }
-  ta=$(echo "$t1 - $t0" | bc -l); ts=$(echo "$t2 - $t1" | bc -l)
-  echo "$ta" >> "$work/ta"; echo "$ts" >> "$work/ts"; echo "$ts / $ta" | bc -l >> "$work/ratio"
-  printf 'run %s: accessctl %.2f s, sendmail -bt %.2f s\n' "$r" "$ta" "$ts"
+  runs_record "$r" "$t0" "$t1" "$t2"
 done
-ta=$(bench/median.sh < "$work/ta")
-ts=$(bench/median.sh < "$work/ts")
+ta=$(runs_median ta)
+ts=$(runs_median ts)
 printf 'map entries=%s queries=%s runs=%s (matched: %s)\n' "$n" "$q" "$runs" \
   "$(grep -vc '"key":null' "$work/ac.out" || true)"
 printf 'accessctl lookup --batch  %8.3f s  %10.0f lookups/s (median)\n' "$ta" "$(echo "$q / $ta" | bc -l)"
 printf 'sendmail -bt              %8.3f s  %10.0f lookups/s (median)\n' "$ts" "$(echo "$q / $ts" | bc -l)"
-printf 'ratio accessctl/sendmail = %.2f (median of the runs)\n' "$(bench/median.sh < "$work/ratio")"
+printf 'ratio accessctl/sendmail = %.2f (median of the runs)\n' "$(runs_median ratio)"

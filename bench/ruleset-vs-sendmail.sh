@@ -30,8 +30,8 @@ awk -v n="$n" -v q="$q" -v tsv="$work/q.tsv" -v bt="$work/q.bt" 'BEGIN {
 }'
 
 $ac --version >/dev/null   # builds the jar on first use; not timed
-now() { date +%s.%N; }
-: > "$work/ta"; : > "$work/ts"; : > "$work/ratio"
+. bench/runs.sh
+runs_reset
 for r in $(seq "$runs"); do
   t0=$(now)
   $ac lookup --cf "$work/test.cf" --ruleset - --batch "$work/q.tsv" --format text > "$work/ac.out" || true
@@ -47,13 +47,11 @@ for r in $(seq "$runs"); do
     diff "$work/ac.results" "$work/sm.results" | head >&2
     exit 1
   fi
-  ta=$(echo "$t1 - $t0" | bc -l); ts=$(echo "$t2 - $t1" | bc -l)
-  echo "$ta" >> "$work/ta"; echo "$ts" >> "$work/ts"; echo "$ts / $ta" | bc -l >> "$work/ratio"
-  printf 'run %s: accessctl %.2f s, sendmail -bt %.2f s\n' "$r" "$ta" "$ts"
+  runs_record "$r" "$t0" "$t1" "$t2"
 done
-ta=$(bench/median.sh < "$work/ta")
-ts=$(bench/median.sh < "$work/ts")
+ta=$(runs_median ta)
+ts=$(runs_median ts)
 printf 'map entries=%s questions=%s runs=%s (results identical to sendmail -bt)\n' "$n" "$q" "$runs"
 printf 'accessctl lookup --ruleset --batch %8.0f questions/s  (median %.2f s)\n' "$(echo "$q / $ta" | bc -l)" "$ta"
 printf 'sendmail -bt                       %8.0f questions/s  (median %.2f s)\n' "$(echo "$q / $ts" | bc -l)" "$ts"
-printf 'ratio accessctl/sendmail = %.1f (median of the runs)\n' "$(bench/median.sh < "$work/ratio")"
+printf 'ratio accessctl/sendmail = %.1f (median of the runs)\n' "$(runs_median ratio)"
