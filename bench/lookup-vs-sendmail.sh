@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark: lookups per second of `accessctl lookup --batch` against an N-entry compiled map
 # (default 1,000,000, compiled once by `makemap hash`), and of `sendmail -bt` answering the same
-# Q queries (default 20,000) with the same map, in the same run. Queries mix Try_TLS (server
+# Q queries (default 200,000: enough that neither side's start-up counts) with the same map, R
+# times alternating (default 3). Queries mix Try_TLS (server
 # names that match at the first key, or walk every parent, the address and the bare tag),
 # Srv_Features (a parent domain matches) and Connect (name walk with untagged keys, then address).
-# Prints both rates (whole process, start-up included) and their ratio.
-#   usage: bench/lookup-vs-sendmail.sh [N] [Q]      needs sendmail-bin and root (unshare -u)
+# Prints the median rates (whole process, start-up included) and the median of the runs' ratios.
+#   usage: bench/lookup-vs-sendmail.sh [N] [Q] [R]   needs sendmail-bin and root (unshare -u)
 #   ACCESSCTL=cmd overrides the accessctl command (default ./accessctl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
-q=${2:-20000}
+q=${2:-200000}
+runs=${3:-3}
 ac=${ACCESSCTL:-./accessctl}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -39,22 +41,25 @@ awk -v n="$n" -v q="$q" -v tsv="$work/queries.tsv" -v bt="$work/queries.bt" 'BEG
 }'
 
 $ac --version >/dev/null   # builds the jar on first use; not timed
-now() { date +%s.%N; }
-t0=$(now)
-$ac lookup --map "$work/access.db" --cf "$work/test.cf" --batch "$work/queries.tsv" > "$work/ac.out"
-t1=$(now)
-unshare -u sh -c 'hostname "$(hostname | cut -d. -f1).localdomain" && exec sendmail -bt -C "$0"' \
-  "$work/test.cf" < "$work/queries.bt" > "$work/sm.out"
-t2=$(now)
-
-answers=$(wc -l < "$work/ac.out")
-[ "$answers" -eq "$q" ] || { echo "accessctl answered $answers of $q queries" >&2; exit 1; }
-returns=$(grep -cE '^(try_tls|srv_features|Basic_check_rela) +returns:' "$work/sm.out" || true)
-[ "$returns" -eq "$q" ] || { echo "sendmail answered $returns of $q queries" >&2; exit 1; }
-ta=$(echo "$t1 - $t0" | bc -l)
-ts=$(echo "$t2 - $t1" | bc -l)
-printf 'map entries=%s queries=%s (matched: %s)\n' "$n" "$q" \
+. bench/runs.sh
+runs_reset
+for r in $(seq "$runs"); do
+  t0=$(now)
+  $ac lookup --map "$work/access.db" --cf "$work/test.cf" --batch "$work/queries.tsv" > "$work/ac.out"
+  t1=$(now)
+  unshare -u sh -c 'hostname "$(hostname | cut -d. -f1).localdomain" && exec sendmail -bt -C "$0"' \
+    "$work/test.cf" < "$work/queries.bt" > "$work/sm.out"
+  t2=$(now)
+  answers=$(wc -l < "$work/ac.out")
+  [ "$answers" -eq "$q" ] || { echo "accessctl answered $answers of $q queries" >&2; exit 1; }
+  returns=$(grep -cE '^(try_tls|srv_features|Basic_check_rela) +returns:' "$work/sm.out" || true)
+  [ "$returns" -eq "$q" ] || { echo "sendmail answered $returns of $q queries" >&2; exit 1; }
+  runs_record "$r" "$t0" "$t1" "$t2"
+done
+ta=$(runs_median ta)
+ts=$(runs_median ts)
+printf 'map entries=%s queries=%s runs=%s (matched: %s)\n' "$n" "$q" "$runs" \
   "$(grep -vc '"key":null' "$work/ac.out" || true)"
-printf 'accessctl lookup --batch  %8.3f s  %10.0f lookups/s\n' "$ta" "$(echo "$q / $ta" | bc -l)"
-printf 'sendmail -bt              %8.3f s  %10.0f lookups/s\n' "$ts" "$(echo "$q / $ts" | bc -l)"
-printf 'ratio accessctl/sendmail = %.2f (lookups per second)\n' "$(echo "$ts / $ta" | bc -l)"
+printf 'accessctl lookup --batch  %8.3f s  %10.0f lookups/s (median)\n' "$ta" "$(echo "$q / $ta" | bc -l)"
+printf 'sendmail -bt              %8.3f s  %10.0f lookups/s (median)\n' "$ts" "$(echo "$q / $ts" | bc -l)"
+printf 'ratio accessctl/sendmail = %.2f (median of the runs)\n' "$(runs_median ratio)"

@@ -29,6 +29,9 @@ public final class CfFile {
 
   private final Path path;
   private final String version;
+  /** The name of the K line that declares the access map. */
+  public static final String ACCESS_MAP = "access";
+
   private final AccessMapSpec accessMap;
   private final Set<Feature> features;
   private final Set<String> queueGroups;
@@ -97,7 +100,7 @@ public final class CfFile {
       throw new FileSystemException(path.toString(), null,
           "not a sendmail.cf (it has no V configuration-level line, which every cf made by m4 has)");
     }
-    AccessMapSpec access = Optional.ofNullable(text.mapLines.get("access"))
+    AccessMapSpec access = Optional.ofNullable(text.mapLines.get(ACCESS_MAP))
         .map(CfFile::accessMapSpec).orElse(null);
     Map<String, String> options = new LinkedHashMap<>();
     for (Map.Entry<String, String> o : text.options) {

@@ -66,8 +66,9 @@ public final class LookupCommand extends Subcommand {
 
   @Option(names = "--ruleset", paramLabel = "NAME[,NAME...]", description = "Run these rulesets"
       + " of the cf on INPUT (the TAG position), as sendmail -bt does; '-' with --batch reads"
-      + " lines NAME[,NAME...]<TAB>INPUT. Exit 1 when a ruleset stops on an error, loops or is"
-      + " not defined.")
+      + " lines NAME[,NAME...]<TAB>INPUT. With --map, the rules look the access map up in MAP"
+      + " instead of the file the cf's access K line names. Exit 1 when a ruleset stops on an"
+      + " error, loops or is not defined.")
   String ruleset;
 
   @Option(names = "--define", paramLabel = "NAME=VALUE", description = "A macro for the rules'"
@@ -196,15 +197,20 @@ public final class LookupCommand extends Subcommand {
         spec.commandLine(), "--ruleset needs --cf FILE (no " + CfFile.DEFAULT_CF + " here)"));
     RulesetQuestions q;
     try {
-      q = RulesetQuestions.open(cfPath, defines, json);
+      q = map.map == null ? RulesetQuestions.open(cfPath, defines, json)
+          : RulesetQuestions.open(cfPath, map.map, parseOptions.toOptions(), defines, json);
     } catch (CfException e) {
       throw new ExitException(ExitCodes.CANNOT_READ, e.getMessage());
     }
     PrintWriter out = out();
-    if (!isBatch) {
-      return q.one(ruleset, name == null ? tag : tag + " " + name, out);
+    try (q) {
+      if (!isBatch) {
+        return q.one(ruleset, name == null ? tag : tag + " " + name, out);
+      }
+      return q.batch(batchInput(), out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return q.batch(batchInput(), out);
   }
 
   private InputStream batchInput() throws IOException {

@@ -1,7 +1,9 @@
 package io.accessctl.mapfile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -18,6 +20,13 @@ final class HashReader extends BdbReader {
   private final int lowMask;
   private final int[] spares = new int[Bdb.HMETA_SPARES_COUNT];
   private final boolean defaultHash;
+  /**
+   * Per bucket, built on its first lookup: the hash of every key on its chain, so that a lookup
+   * compares bytes only with keys of the same hash instead of with every key of the bucket
+   * (a bucket of a map made by makemap holds a page or more of keys). Null for a file with so
+   * many buckets that the table would outweigh what it saves.
+   */
+  private final BucketKeys[] buckets;
 
   HashReader(Path file) throws IOException {
     super(file, Bdb.HASH_MAGIC, Bdb.P_HASHMETA);
@@ -31,7 +40,18 @@ final class HashReader extends BdbReader {
     if (maxBucket < 0) {
       throw new IOException(file + ": bad max_bucket " + Integer.toUnsignedLong(maxBucket));
     }
+    buckets = defaultHash && maxBucket < pagesInFile ? new BucketKeys[maxBucket + 1] : null;
   }
+
+  /**
+   * The keys of one bucket's chain in chain order: their hashes, and where each pair is (the
+   * page's offset in the high bits, the key's index on the page in the low 16).
+   */
+  private record BucketKeys(int[] hashes, long[] pairs) {}
+
+  private static final int INITIAL_KEYS = 64;
+  private static final int ITEM_BITS = 16;
+  private static final long ITEM_MASK = (1L << ITEM_BITS) - 1;
 
   @Override
   public MapFormat format() {
@@ -74,6 +94,19 @@ final class HashReader extends BdbReader {
     if (Integer.compareUnsigned(bucket, maxBucket) > 0) {
       bucket &= lowMask;
     }
+    BucketKeys keys = keysOf(bucket);
+    if (keys != null) {
+      for (int j = 0; j < keys.hashes.length; j++) {
+        if (keys.hashes[j] == h) {
+          int p = (int) (keys.pairs[j] >>> ITEM_BITS);
+          int i = (int) (keys.pairs[j] & ITEM_MASK);
+          if (keyEquals(p, i, key)) {
+            return Optional.of(firstValue(p, i + 1));
+          }
+        }
+      }
+      return Optional.empty();
+    }
     byte[][] found = {null};
     walkChain(bucket, p -> {
       for (int i = 0; i + 1 < entries(p); i += 2) {
@@ -85,6 +118,40 @@ final class HashReader extends BdbReader {
       return true;
     });
     return Optional.ofNullable(found[0]);
+  }
+
+  /**
+   * The bucket's keys, read on first use; null when the chain cannot be read to its end (then a
+   * lookup walks it and finds what comes before the damage, as without the table).
+   */
+  private BucketKeys keysOf(int bucket) {
+    if (buckets == null) {
+      return null;
+    }
+    BucketKeys keys = buckets[bucket];
+    if (keys == null) {
+      int[][] hashes = {new int[INITIAL_KEYS]};
+      long[][] pairs = {new long[INITIAL_KEYS]};
+      int[] n = {0};
+      try {
+        walkChain(bucket, p -> {
+          for (int i = 0; i + 1 < entries(p); i += 2) {
+            if (n[0] == hashes[0].length) {
+              hashes[0] = Arrays.copyOf(hashes[0], 2 * n[0]);
+              pairs[0] = Arrays.copyOf(pairs[0], 2 * n[0]);
+            }
+            hashes[0][n[0]] = Bdb.hash(key(p, i));
+            pairs[0][n[0]++] = ((long) p << ITEM_BITS) | i;
+          }
+          return true;
+        });
+      } catch (UncheckedIOException e) {
+        return null;
+      }
+      keys = new BucketKeys(Arrays.copyOf(hashes[0], n[0]), Arrays.copyOf(pairs[0], n[0]));
+      buckets[bucket] = keys;
+    }
+    return keys;
   }
 
   private interface PageVisitor {

@@ -294,7 +294,7 @@ public final class Compiler {
             + " out of bounds");
       }
     }
-    rulesets[current].add(new Rule(lhs, rhs, l.number()));
+    rulesets[current].add(Rule.of(lhs, rhs, l.number()));
   }
 
   private String expand(String s) {
@@ -320,11 +320,13 @@ public final class Compiler {
       operators.add(withId && i + 1 < s.length() ? s.substring(i, (++i) + 1) : String.valueOf(c));
       text.append(PLACEHOLDER);
     }
+    // one instance per text across the cf's rules: the matcher compares a literal with a token a
+    // rule wrote by identity before it compares the letters
     List<String> out = new ArrayList<>();
     int next = 0;
     for (String t : Prescan.texts(ruleTokens.scan(text.toString()))) {
       if (t.indexOf(PLACEHOLDER) < 0) {
-        out.add(t);
+        out.add(t.intern());
         continue;
       }
       StringBuilder sb = new StringBuilder();
@@ -335,7 +337,7 @@ public final class Compiler {
           sb.append(c);
         }
       }
-      out.add(sb.toString());
+      out.add(sb.toString().intern());
     }
     return out.toArray(String[]::new);
   }
@@ -348,11 +350,16 @@ public final class Compiler {
       return;
     }
     MapOptions o = MapOptions.parse(k.args());
+    MapStorage records = settings.storage().get(name);
+    if (records != null) {
+      maps.put(name, FileMap.of(records, o));
+      return;
+    }
     String cls = k.mapClass().toLowerCase(Locale.ROOT);
     MapClass m = switch (cls) {
       case "hash", "btree", "cdb" -> {
         MapFormat f = MapFormat.parse(cls);
-        yield new FileMap(f, FileMap.fileOf(f, lastWord(o.rest())), o);
+        yield FileMap.of(f, FileMap.fileOf(f, lastWord(o.rest())), o);
       }
       case "text" -> new TextMap(Path.of(lastWord(o.rest())), o);
       case "macro" -> PureMaps.macro();

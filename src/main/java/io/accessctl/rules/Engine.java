@@ -97,7 +97,6 @@ public final class Engine {
     String[] list = rulesets.split(",", -1);
     for (int li = 0; li < list.length; li++) {
       String name = list[li];
-      String rest = String.join(",", java.util.Arrays.asList(list).subList(li, list.length));
       int rs = book.number(name);
       List<String> errors = new ArrayList<>();
       Trace outer = trace;
@@ -125,14 +124,14 @@ public final class Engine {
       };
       try {
         if (rs < 0) {
-          trace.error("Undefined ruleset " + rest);
+          trace.error("Undefined ruleset " + rest(list, li));
           answers.add(new Answer(name, null, Status.USAGE, errors));
           break;
         }
         boolean[] completed = new boolean[1];
-        int status = rewrite(pvp, rs, 0, Limits.MAXATOM, completed);
+        int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM, completed);
         if (status != Status.OK) {
-          trace.error("== Ruleset " + rest + " (" + rs + ") status " + status);
+          trace.error("== Ruleset " + rest(list, li) + " (" + rs + ") status " + status);
         }
         answers.add(new Answer(name, completed[0] ? List.copyOf(pvp) : null, status, errors));
       } finally {
@@ -140,6 +139,32 @@ public final class Engine {
       }
     }
     return answers;
+  }
+
+  /** The ruleset names from {@code from} on, as -bt names them in its messages. */
+  private static String rest(String[] list, int from) {
+    return String.join(",", java.util.Arrays.asList(list).subList(from, list.length));
+  }
+
+  /**
+   * prescan() of the texts rules read again and again (a lookup's default, a map's value, a
+   * macro's value): the same text gives the same tokens, so each is scanned once (up to {@link
+   * #SCANS_KEPT} texts per table, then the memory starts afresh).
+   */
+  private final Map<String, List<String>> macroScans = new HashMap<>();
+  private final Map<String, List<String>> valueScans = new HashMap<>();
+  private static final int SCANS_KEPT = 4096;
+
+  private static List<String> scan(Prescan table, Map<String, List<String>> scans, String text) {
+    List<String> tokens = scans.get(text);
+    if (tokens == null) {
+      tokens = List.copyOf(Prescan.texts(table.scan(text)));
+      if (scans.size() >= SCANS_KEPT) {
+        scans.clear();
+      }
+      scans.put(text, tokens);
+    }
+    return tokens;
   }
 
   /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
@@ -168,10 +193,14 @@ public final class Engine {
     return out;
   }
 
-  private int rewrite(List<String> pvp, int ruleset, int reclevel, int maxatom,
+  /**
+   * Rewrites the tokens of {@code pvp} from {@code from} on (a subroutine call rewrites the tail
+   * of its caller's workspace) with one ruleset.
+   */
+  private int rewrite(List<String> pvp, int from, int ruleset, int reclevel, int maxatom,
       boolean[] completed) {
     String rulename = book.name(ruleset);
-    trace.input(rulename, Collections.unmodifiableList(pvp));
+    trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
     if (reclevel++ > book.maxRecursion) {
       trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
           + rulename);
@@ -180,48 +209,74 @@ public final class Engine {
     if (maxatom <= 0) {
       return Status.USAGE;
     }
-    List<Rule> rules = book.rulesets[ruleset] == null ? List.of() : book.rulesets[ruleset];
+    Frame frame = frame(reclevel);
+    frame.work.clear();
+    copy(pvp, from, pvp.size(), frame.work);
+    frame.done = false;
+    int status = applyRules(frame, ruleset, rulename, reclevel, maxatom);
+    // sendmail rewrites the caller's workspace in place: it holds the last rule's result even
+    // when the ruleset stops on an error
+    pvp.subList(from, pvp.size()).clear();
+    copy(frame.work, 0, frame.work.size(), pvp);
+    if (frame.done) {
+      trace.returns(rulename, Collections.unmodifiableList(frame.work));
+      completed[0] = true;
+    }
+    return status;
+  }
+
+  /**
+   * Applies the rules of a ruleset to the frame's workspace, building each new workspace in the
+   * frame's other list and swapping the two; sets {@link Frame#done} when the ruleset ran to its
+   * end (not stopped by an error).
+   */
+  private int applyRules(Frame frame, int ruleset, String rulename, int reclevel, int maxatom) {
+    Rule[] rules = book.rules[ruleset];
     int rstat = Status.OK;
     int r = 0;
     int loopcount = 0;
-    int bindings = 1;
-    for (Rule rule : rules) {
-      bindings = Math.max(bindings, rule.lhs().length);
-    }
-    int[] mPattern = new int[bindings];
-    int[] mFirst = new int[bindings];
-    int[] mLast = new int[bindings];
-    while (r < rules.size()) {
-      if (!pvp.isEmpty() && Meta.kind(pvp.get(0)) == Meta.CANONNET) {
+    int[] mPattern = frame.pattern;
+    int[] mFirst = frame.first;
+    int[] mLast = frame.last;
+    List<String> pvp = frame.work;
+    // whether the workspace holds a token the lookup or subroutine step acts on: a rule that
+    // neither writes nor copies one needs neither step
+    boolean wsActs = actsOnAny(pvp);
+    boolean net = startsNet(pvp);
+    while (r < rules.length) {
+      if (net) {
         break;
       }
-      Rule rule = rules.get(r);
+      Rule rule = rules[r];
       if (++loopcount > LOOP_LIMIT) {
         trace.error("Infinite loop in ruleset " + rulename + ", rule " + (r + 1));
         break;
       }
       countWork(rulename);
-      int mlp = match(rule.lhs(), pvp, mPattern, mFirst, mLast);
+      int mlp = match(rule, pvp, mPattern, mFirst, mLast);
       if (mlp < 0) {
         r++;
         loopcount = 0;
         continue;
       }
       String[] rhs = rule.rhs();
+      char[] kinds = rule.rhsKinds();
       int rv = 0;
       int next = r;
-      if (rhs.length > 0 && Meta.kind(rhs[0]) == Meta.CANONUSER) {
+      if (rhs.length > 0 && kinds[0] == Meta.CANONUSER) {
         rv++;
         next = r + 1;
         loopcount = 0;
-      } else if (rhs.length > 0 && Meta.kind(rhs[0]) == Meta.CANONHOST) {
+      } else if (rhs.length > 0 && kinds[0] == Meta.CANONHOST) {
         rv++;
-        next = rules.size();
+        next = rules.length;
       }
-      List<String> npvp = new ArrayList<>();
+      List<String> npvp = frame.next;
+      npvp.clear();
+      boolean acts = rule.rhsActs();
       for (; rv < rhs.length; rv++) {
         String rp = rhs[rv];
-        if (Meta.kind(rp) == Meta.MATCHREPL) {
+        if (kinds[rv] == Meta.MATCHREPL) {
           int m = rp.length() > 1 ? rp.charAt(1) - '1' : -1;
           if (m < 0 || m >= mlp) {
             trace.error("rewrite: ruleset " + rulename + ": replacement $"
@@ -234,23 +289,25 @@ public final class Engine {
             }
             npvp.add(pvp.get(p));
           }
+          acts |= wsActs;
           continue;
         }
         if (npvp.size() >= maxatom) {
           return tooLong();
         }
-        if (Meta.kind(rp) != Meta.MACRODEXPAND) {
+        if (kinds[rv] != Meta.MACRODEXPAND) {
           npvp.add(rp);
           continue;
         }
-        String value = rp.length() > 1 ? macro(book.ids.name(rp.charAt(1))) : null;
+        String value = rp.length() > 1 ? macro(book.idName(rp.charAt(1))) : null;
         if (value == null || value.isEmpty()) {
           continue;
         }
-        List<String> toks = Prescan.texts(book.macroTokens.scan(value));
+        List<String> toks = scan(book.macroTokens, macroScans, value);
         if (toks.isEmpty()) {
           return refused(value);
         }
+        acts |= actsOnAny(toks);
         for (String t : toks) {
           npvp.add(t);
           if (npvp.size() >= maxatom) {
@@ -258,27 +315,93 @@ public final class Engine {
           }
         }
       }
-      int lookups = lookups(npvp, maxatom);
-      if (lookups >= 0) {
-        if (lookups == Status.TEMPFAIL) {
-          rstat = Status.TEMPFAIL;
-        } else {
-          return lookups;
+      if (acts) {
+        int lookups = lookups(npvp, maxatom);
+        if (lookups >= 0) {
+          if (lookups == Status.TEMPFAIL) {
+            rstat = Status.TEMPFAIL;
+          } else {
+            return lookups;
+          }
         }
+        int status = callSubroutines(npvp, reclevel);
+        if (rstat == Status.OK || status == Status.TEMPFAIL) {
+          rstat = status;
+        }
+        wsActs = actsOnAny(npvp);
+      } else {
+        wsActs = false;
       }
-      int status = callSubroutines(npvp, reclevel);
-      if (rstat == Status.OK || status == Status.TEMPFAIL) {
-        rstat = status;
-      }
-      pvp.clear();
-      pvp.addAll(npvp);
-      if (next != r) {
-        r = next;
+      frame.next = pvp;
+      frame.work = npvp;
+      pvp = npvp;
+      net = startsNet(pvp);
+      r = next;
+    }
+    frame.done = true;
+    return rstat;
+  }
+
+  /**
+   * What a ruleset running at one depth works in: its workspace and the list it builds each new
+   * one in, the matcher's bindings, the subroutine calls found. One
+   * per depth, reused by every ruleset that runs there, since each is done with them before it
+   * returns and deeper calls use deeper frames.
+   */
+  private static final class Frame {
+    /** The workspace, and the list the next one is built in: swapped after each rule. */
+    List<String> work = new ArrayList<>(Limits.MAXATOM);
+    List<String> next = new ArrayList<>(Limits.MAXATOM);
+    boolean done;
+    final int[] pattern;
+    final int[] first;
+    final int[] last;
+    final int[] subr = new int[MAX_SUBR];
+    final int[] index = new int[MAX_SUBR];
+
+    Frame(int bindings) {
+      pattern = new int[bindings];
+      first = new int[bindings];
+      last = new int[bindings];
+    }
+  }
+
+  private Frame[] frames = new Frame[8];
+
+  private Frame frame(int depth) {
+    if (depth >= frames.length) {
+      frames = java.util.Arrays.copyOf(frames, Math.max(depth + 1, 2 * frames.length));
+    }
+    if (frames[depth] == null) {
+      frames[depth] = new Frame(book.maxBindings);
+    }
+    return frames[depth];
+  }
+
+  /** Appends tokens {@code from} to {@code to} of one list to another (without a copy between). */
+  private static void copy(List<String> source, int from, int to, List<String> target) {
+    for (int i = from; i < to; i++) {
+      target.add(source.get(i));
+    }
+  }
+
+  private static boolean actsOnAny(List<String> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (Meta.actedOn(Meta.kind(tokens.get(i)))) {
+        return true;
       }
     }
-    trace.returns(rulename, Collections.unmodifiableList(pvp));
-    completed[0] = true;
-    return rstat;
+    return false;
+  }
+
+  private static boolean startsNet(List<String> ws) {
+    return !ws.isEmpty() && Meta.kind(ws.get(0)) == Meta.CANONNET;
+  }
+
+  private static List<String> withArg(List<String> args, String arg) {
+    List<String> more = args.isEmpty() ? new ArrayList<>() : args;
+    more.add(arg);
+    return more;
   }
 
   /** The map arguments share one PSBUFSIZE buffer, each followed by a NUL. */
@@ -303,7 +426,16 @@ public final class Engine {
   public static final String REFUSED = "prescan refused a value: ";
 
   private void countWork(String ruleset) {
-    if (++work > workLimit) {
+    addWork(1, ruleset);
+  }
+
+  private void addWork(long steps) {
+    addWork(steps, null);
+  }
+
+  private void addWork(long steps, String ruleset) {
+    work += steps;
+    if (work > workLimit) {
       throw new TooMuchWork("gave up after " + workLimit + " steps"
           + (ruleset == null ? "" : " in ruleset " + ruleset)
           + ": the rules call each other without end or backtrack over too many tokens");
@@ -319,7 +451,9 @@ public final class Engine {
    * Matches a rule's LHS against the workspace; returns the number of bindings ({@code $1}…)
    * or -1 when the rule does not match.
    */
-  private int match(String[] lhs, List<String> ws, int[] mPattern, int[] mFirst, int[] mLast) {
+  private int match(Rule rule, List<String> ws, int[] mPattern, int[] mFirst, int[] mLast) {
+    String[] lhs = rule.lhs();
+    char[] kinds = rule.lhsKinds();
     final int matchNext = 0;
     final int extendClass = 1;
     final int backup = 2;
@@ -341,7 +475,7 @@ public final class Engine {
           state = backup;
           continue;
         }
-        char k = Meta.kind(rp);
+        char k = kinds[rvp];
         if (ap == null && k != Meta.MATCHZANY && k != Meta.MATCHZERO) {
           state = backup;
           continue;
@@ -371,7 +505,7 @@ public final class Engine {
           }
           case Meta.MATCHZERO -> { }
           case Meta.MACRODEXPAND -> {
-            String v = rp.length() > 1 ? macro(book.ids.name(rp.charAt(1))) : null;
+            String v = rp.length() > 1 ? macro(book.idName(rp.charAt(1))) : null;
             int first = avp;
             boolean ok = true;
             if (v != null) {
@@ -393,7 +527,7 @@ public final class Engine {
             }
           }
           default -> {
-            if (!rp.equalsIgnoreCase(ap)) {
+            if (!sameToken(rp, ap)) {
               state = backup;
               continue;
             }
@@ -429,13 +563,36 @@ public final class Engine {
         boolean resumed = false;
         while (--mlp >= 0) {
           rvp = mPattern[mlp];
-          char k = Meta.kind(lhs[rvp]);
+          char k = kinds[rvp];
           avp = mLast[mlp] + 1;
           if (avp >= n) {
             continue;
           }
           if (k == Meta.MATCHANY || k == Meta.MATCHZANY) {
-            mLast[mlp] = avp++;
+            int literal = rvp + 1;
+            if (literal == lhs.length) {
+              // the last pattern of the LHS can only match by taking every token left
+              addWork(2L * (n - 1 - avp));
+              mLast[mlp] = n - 1;
+              avp = n;
+            } else if (kinds[literal] == 0) {
+              // Grown a token at a time, the binding lets the match go on only where the next
+              // token is the literal that follows the pattern: grow it to there at once,
+              // counting the steps that would have failed on the way.
+              int q = avp + 1;
+              while (q < n && !sameToken(lhs[literal], ws.get(q))) {
+                q++;
+              }
+              if (q >= n) {
+                addWork(2L * (n - avp));
+                continue;
+              }
+              addWork(2L * (q - avp - 1));
+              mLast[mlp] = q - 1;
+              avp = q;
+            } else {
+              mLast[mlp] = avp++;
+            }
             rvp++;
             mlp++;
             state = matchNext;
@@ -453,6 +610,11 @@ public final class Engine {
         }
       }
     }
+  }
+
+  /** A literal of the LHS and a workspace token compare in any case (rule tokens are interned). */
+  private static boolean sameToken(String literal, String token) {
+    return literal == token || literal.equalsIgnoreCase(token);
   }
 
   /**
@@ -507,7 +669,7 @@ public final class Engine {
       int defaultStart = -1;
       int defaultEnd = -1;
       int argStart = -1;
-      List<String> args = new ArrayList<>();
+      List<String> args = List.of();
       while (j < np.size() && Meta.kind(np.get(j)) != endToken) {
         char nt = Meta.kind(np.get(j));
         if (nt != Meta.CANONHOST && nt != Meta.CANONUSER) {
@@ -522,7 +684,8 @@ public final class Engine {
         }
         if (argStart >= 0) {
           if (args.size() < MAX_MAP_ARGS - 2) {
-            args.add(TokenText.join(np.subList(argStart, j), book.blankSub, argRoom(args)));
+            args = withArg(args, TokenText.join(np.subList(argStart, j), book.blankSub,
+                argRoom(args)));
           }
           argStart = -1;
         }
@@ -542,12 +705,12 @@ public final class Engine {
         defaultEnd = end;
       }
       if (argStart >= 0 && args.size() < MAX_MAP_ARGS - 2) {
-        args.add(TokenText.join(np.subList(argStart, end), book.blankSub, argRoom(args)));
+        args = withArg(args, TokenText.join(np.subList(argStart, end), book.blankSub,
+            argRoom(args)));
       }
       int restFrom = end < np.size() ? end + 1 : end;
-      List<String> rest = new ArrayList<>(np.subList(restFrom, np.size()));
-      List<String> keyTokens = List.copyOf(np.subList(keyStart, keyEnd));
-      String key = TokenText.join(keyTokens, book.blankSub, MAXKEY);
+      int restSize = np.size() - restFrom;
+      String key = TokenText.join(np.subList(keyStart, keyEnd), book.blankSub, MAXKEY);
       String replacement = null;
       boolean internal = false;
       if (map != null) {
@@ -563,34 +726,33 @@ public final class Engine {
         replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXLINE);
         internal = true;
       }
-      List<String> xp;
+      int replaced;
       if (replacement == null) {
-        xp = keyTokens;
-      } else if (replacement.isEmpty()) {
-        xp = List.of();
+        // the key's own tokens replace the lookup
+        np.subList(keyEnd, restFrom).clear();
+        np.subList(hb, keyStart).clear();
+        replaced = keyEnd - keyStart;
       } else {
-        // a default is the rule's own text: sendmail's operator bytes in it stay tokens of their own
-        xp = Prescan.texts((internal ? book.macroTokens : book.valueTokens).scan(replacement));
-        if (xp.isEmpty()) {
-          return refused(replacement);
+        List<String> xp = List.of();
+        if (!replacement.isEmpty()) {
+          // a default is the rule's own text: sendmail's operator bytes in it stay tokens of
+          // their own
+          xp = internal ? scan(book.macroTokens, macroScans, replacement)
+              : scan(book.valueTokens, valueScans, replacement);
+          if (xp.isEmpty()) {
+            return refused(replacement);
+          }
         }
+        np.subList(hb, restFrom).clear();
+        np.addAll(hb, xp);
+        replaced = xp.size();
       }
-      np.subList(hb, np.size()).clear();
-      for (String t : xp) {
-        np.add(t);
-        if (np.size() >= maxatom) {
-          tooLong();
-          return Status.DATAERR;
-        }
+      // sendmail copies the replacement and the rest back token by token, stopping at MAXATOM
+      if (replaced + restSize > 0 && np.size() >= maxatom) {
+        tooLong();
+        return Status.DATAERR;
       }
-      i = np.size() - 1;
-      for (String t : rest) {
-        np.add(t);
-        if (np.size() >= maxatom) {
-          tooLong();
-          return Status.DATAERR;
-        }
-      }
+      i = hb + replaced - 1;
     }
     return tempfail ? Status.TEMPFAIL : -1;
   }
@@ -600,8 +762,9 @@ public final class Engine {
    * with that ruleset; calls of rulesets without rules just vanish.
    */
   private int callSubroutines(List<String> pvp, int reclevel) {
-    int[] subr = new int[MAX_SUBR];
-    int[] index = new int[MAX_SUBR];
+    Frame frame = frame(reclevel);
+    int[] subr = frame.subr;
+    int[] index = frame.index;
     int nsubr = 0;
     for (int a = 0; a < pvp.size(); a++) {
       if (Meta.kind(pvp.get(a)) != Meta.CALLSUBR || a + 1 >= pvp.size()) {
@@ -613,8 +776,7 @@ public final class Engine {
         trace.error("Unknown ruleset " + name);
         return Status.CONFIG;
       }
-      List<Rule> rules = book.rulesets[rs];
-      if (rules == null || rules.isEmpty()) {
+      if (book.rules[rs].length == 0) {
         pvp.remove(a);
         pvp.remove(a);
         continue;
@@ -631,11 +793,7 @@ public final class Engine {
       int at = index[nsubr];
       pvp.remove(at);
       pvp.remove(at);
-      List<String> tail = pvp.subList(at, pvp.size());
-      List<String> work = new ArrayList<>(tail);
-      int status = rewrite(work, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
-      tail.clear();
-      tail.addAll(work);
+      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
       if (status != Status.OK && status != Status.TEMPFAIL) {
         return status;
       }

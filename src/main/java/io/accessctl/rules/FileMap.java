@@ -16,13 +16,14 @@ import java.util.Optional;
 /**
  * A compiled map file (hash, btree, cdb) as db_map_lookup() reads it: the key folded to lower case
  * unless {@code -f}, cut to MAXNAME bytes, tried without and then with a trailing NUL ({@code -N}
- * only with, {@code -O} only without), the value through map_rewrite().
+ * only with, {@code -O} only without), the value through map_rewrite(). The records come from the
+ * file the K line names, or from storage the caller puts in its place.
  */
 final class FileMap implements MapClass {
-  private final MapFormat format;
-  private final Path file;
+  private final String description;
+  private final Opener opener;
   private final MapOptions options;
-  private MapReader reader;
+  private MapStorage reader;
   /**
    * Which key forms to try; as db_map_lookup() does, once one form is found the other is no
    * longer tried (a map is made with or without NULs, not both).
@@ -31,12 +32,33 @@ final class FileMap implements MapClass {
   private boolean tryWithNul;
   private boolean failed;
 
-  FileMap(MapFormat format, Path file, MapOptions options) {
-    this.format = format;
-    this.file = file;
+  /** Opens the records; null when they cannot be read. */
+  private interface Opener {
+    MapStorage open() throws IOException;
+  }
+
+  private FileMap(String description, Opener opener, MapOptions options) {
+    this.description = description;
+    this.opener = opener;
     this.options = options;
     this.tryWithoutNul = !options.has('N');
     this.tryWithNul = !options.has('O');
+  }
+
+  /** The map file a K line names, read when first looked up. */
+  static FileMap of(MapFormat format, Path file, MapOptions options) {
+    return new FileMap(format.name().toLowerCase(Locale.ROOT) + " " + file, () -> {
+      if (!Files.isReadable(file)) {
+        return null;
+      }
+      MapReader r = format.reader(file);
+      return r::get;
+    }, options);
+  }
+
+  /** Records from elsewhere, looked up with the K line's options. */
+  static FileMap of(MapStorage records, MapOptions options) {
+    return new FileMap("records given for the map", () -> records, options);
   }
 
   /** The file a K line names: sendmail adds the format's extension when it is missing. */
@@ -92,9 +114,7 @@ final class FileMap implements MapClass {
       return reader != null;
     }
     try {
-      if (Files.isReadable(file)) {
-        reader = format.reader(file);
-      }
+      reader = opener.open();
     } catch (IOException | UncheckedIOException e) {
       reader = null;
     }
@@ -104,6 +124,6 @@ final class FileMap implements MapClass {
 
   @Override
   public String toString() {
-    return format.name().toLowerCase(Locale.ROOT) + " " + file;
+    return description;
   }
 }

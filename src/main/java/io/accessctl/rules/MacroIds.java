@@ -37,6 +37,11 @@ final class MacroIds {
     return id < FIRST_LONG ? String.valueOf((char) id) : names.get(id - FIRST_LONG);
   }
 
+  /** One more than the highest id given so far. */
+  int limit() {
+    return FIRST_LONG + names.size();
+  }
+
   /** {@code x} or {@code {name}} for what a user typed: {@code x}, {@code {x}}, {@code name}, {@code {name}}. */
   static String canonical(String typed) {
     String t = typed.startsWith("{") && typed.endsWith("}") && typed.length() >= 2

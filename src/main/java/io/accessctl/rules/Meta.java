@@ -63,6 +63,11 @@ final class Meta {
     return c >= 0x80 && c < 0xa0;
   }
 
+  /** An operator the lookup step ({@code $( $[}) or the subroutine step ({@code $>}) acts on. */
+  static boolean actedOn(char kind) {
+    return kind == LOOKUPBEGIN || kind == HOSTBEGIN || kind == CALLSUBR;
+  }
+
   /** The operator a token is, or 0 for text. */
   static char kind(String token) {
     char c = token.isEmpty() ? 0 : token.charAt(0);

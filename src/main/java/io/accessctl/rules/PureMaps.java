@@ -113,14 +113,14 @@ final class PureMaps {
   }
 
   /**
-   * {@code regex}: the key matched against the pattern ({@code -n} inverts, {@code -f} ignores
-   * case); a match returns "" (and the {@code -a} text), or with {@code -s} the numbered groups
-   * joined by {@code -d} (a blank).
+   * {@code regex}: the key matched against the pattern in any case ({@code -f}: in its case, as
+   * for the other classes; {@code -n} inverts); a match returns "" (and the {@code -a} text), or
+   * with {@code -s} the numbered groups joined by {@code -d} (a blank).
    */
   static MapClass regex(MapOptions options) {
     Pattern p;
     try {
-      p = Pattern.compile(options.rest(), options.has('f') ? Pattern.CASE_INSENSITIVE : 0);
+      p = Pattern.compile(options.rest(), options.has('f') ? 0 : Pattern.CASE_INSENSITIVE);
     } catch (PatternSyntaxException e) {
       return (key, args, macros) -> MapClass.Result.NOT_FOUND;
     }

@@ -17,11 +17,19 @@ public final class RuleBook {
   final Path path;
   /** Rules by ruleset number; null where no S line defines the ruleset. */
   final List<Rule>[] rulesets;
+  /** The same rules as arrays (empty where no S line defines the ruleset), for the engine. */
+  final Rule[][] rules;
+  /** The most bindings ({@code $1}…) a rule can make: the longest LHS. */
+  final int maxBindings;
   final String[] names;
   final Map<String, Integer> numbers;
   final Map<String, Set<String>> classes;
   final Map<String, String> macros;
   final MacroIds ids;
+  /** Macro and class names by id, as {@link MacroIds#name} gives them, computed once. */
+  private final String[] idNames;
+  /** The words of each class by id; null for a class without words. */
+  private final Set<String>[] classWords;
   final Map<String, MapClass> maps;
   final Prescan inputTokens;
   final Prescan valueTokens;
@@ -42,11 +50,28 @@ public final class RuleBook {
       List<String> warnings, Set<String> computed) {
     this.path = path;
     this.rulesets = rulesets;
+    this.rules = new Rule[rulesets.length][];
+    int most = 1;
+    for (int i = 0; i < rulesets.length; i++) {
+      rules[i] = rulesets[i] == null ? new Rule[0] : rulesets[i].toArray(Rule[]::new);
+      for (Rule r : rules[i]) {
+        most = Math.max(most, r.lhs().length);
+      }
+    }
+    this.maxBindings = most;
     this.names = names;
     this.numbers = numbers;
     this.classes = classes;
     this.macros = macros;
     this.ids = ids;
+    this.idNames = new String[ids.limit()];
+    @SuppressWarnings("unchecked")
+    Set<String>[] words = new Set[ids.limit()];
+    for (int id = 0; id < idNames.length; id++) {
+      idNames[id] = ids.name(id);
+      words[id] = classes.get(idNames[id]);
+    }
+    this.classWords = words;
     this.maps = maps;
     this.inputTokens = new Prescan(operatorChars, Prescan.Table.TEST_INPUT);
     this.valueTokens = new Prescan(operatorChars, Prescan.Table.MAP_VALUE).limited();
@@ -70,16 +95,27 @@ public final class RuleBook {
    * name an S line defined; -1 when there is none.
    */
   public int number(String name) {
-    if (!name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      try {
-        int n = Integer.parseInt(name);
-        return n < MAX_RULESETS / 2 ? n : -1;
-      } catch (NumberFormatException e) {
+    Integer named = numbers.get(name);
+    if (named != null) {
+      return named;
+    }
+    if (name.isEmpty()) {
+      return -1;
+    }
+    long n = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
         return -1;
       }
+      n = Math.min(n * 10 + (c - '0'), MAX_RULESETS);
     }
-    Integer n = numbers.get(name);
-    return n == null ? -1 : n;
+    return n < MAX_RULESETS / 2 ? (int) n : -1;
+  }
+
+  /** The name of a macro or class id inside compiled rules. */
+  String idName(char id) {
+    return id < idNames.length ? idNames[id] : ids.name(id);
   }
 
   /** The name sendmail prints for a ruleset: its S-line name, else its number. */
@@ -105,7 +141,8 @@ public final class RuleBook {
   }
 
   boolean inClass(char classId, String word) {
-    Set<String> words = classes.get(ids.name(classId));
+    Set<String> words = classId < classWords.length ? classWords[classId]
+        : classes.get(ids.name(classId));
     return words != null && words.contains(FileMap.lower(word));
   }
 }

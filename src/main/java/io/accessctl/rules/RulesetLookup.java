@@ -44,7 +44,20 @@ public final class RulesetLookup {
    */
   public static RulesetLookup open(Path cf, Map<String, String> defines)
       throws IOException, CfException {
-    return new RulesetLookup(Compiler.compile(cf, hostSettings()), defines);
+    return open(cf, defines, Map.of());
+  }
+
+  /**
+   * {@link #open(Path, Map)} with maps read from other storage than the files their K lines
+   * name, by map name; each K line's options still apply.
+   */
+  public static RulesetLookup open(Path cf, Map<String, String> defines,
+      Map<String, MapStorage> storage) throws IOException, CfException {
+    Settings settings = hostSettings();
+    for (Map.Entry<String, MapStorage> e : storage.entrySet()) {
+      settings = settings.withStorage(e.getKey(), e.getValue());
+    }
+    return new RulesetLookup(Compiler.compile(cf, settings), defines);
   }
 
   /**

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A {@code text} class map: lines of columns split at {@code -z} (else at white space), the key in
- * column {@code -k} (0), the value in column {@code -v} (1), keys compared in any case unless
- * {@code -f}; {@code #} lines are comments.
+ * column {@code -k} (0), the value in column {@code -v} (0, as text_map_open() defaults it: the key
+ * column itself), keys compared in any case (text_map_lookup() compares with
+ * sm_strcasecmp(), {@code -f} or not); {@code #} lines are comments.
  */
 final class TextMap implements MapClass {
   private final Path file;
@@ -28,7 +29,7 @@ final class TextMap implements MapClass {
     if (entries == null && !load()) {
       return options.optional() ? Result.NOT_FOUND : options.tempfail(key);
     }
-    String v = entries.get(options.keepsCase() ? key : FileMap.lower(key));
+    String v = entries.get(FileMap.lower(key));
     return v == null ? Result.NOT_FOUND : Result.found(options.rewrite(v, key, args));
   }
 
@@ -40,7 +41,7 @@ final class TextMap implements MapClass {
       return false;
     }
     int keyColumn = column('k', 0);
-    int valueColumn = column('v', 1);
+    int valueColumn = column('v', 0);
     String delim = options.flags().get('z');
     String split = delim == null || delim.isEmpty() ? "[ \t]+"
         : java.util.regex.Pattern.quote(delim.substring(0, 1));
@@ -51,8 +52,7 @@ final class TextMap implements MapClass {
       }
       String[] cols = (delim == null ? line.strip() : line).split(split, -1);
       if (cols.length > Math.max(keyColumn, valueColumn)) {
-        String k = options.keepsCase() ? cols[keyColumn] : FileMap.lower(cols[keyColumn]);
-        entries.putIfAbsent(k, cols[valueColumn]);
+        entries.putIfAbsent(FileMap.lower(cols[keyColumn]), cols[valueColumn]);
       }
     }
     return true;

@@ -76,6 +76,9 @@ public final class TokenText {
    * backslash at the end goes).
    */
   public static String stripQuotes(String s) {
+    if (s.indexOf('"') < 0 && s.indexOf('\\') < 0) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -74,6 +74,52 @@ class LookupRulesetTest {
   }
 
   @Test
+  void mapStandsInForTheFileTheAccessKLineNames() throws Exception {
+    Path withAccess = dir.resolve("access.cf");
+    Files.writeString(withAccess, String.join("\n",
+        "V10/Berkeley",
+        "Kaccess hash -T<TMPF> -o " + dir.resolve("absent"),
+        "Sconn",
+        "R$*\t$: < $(access Connect:$1 $: none $) >", ""));
+    Path text = dir.resolve("access");
+    Files.writeString(text, "Connect:192.0.2.1\tREJECT\nCONNECT:MX.Example.COM\tOK\n");
+    int code = run("", "lookup", "--cf", withAccess.toString(), "--ruleset", "conn", "--format",
+        "json", "192.0.2.1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"result\":\"< none >\"");
+
+    out.getBuffer().setLength(0);
+    code = run("conn\t192.0.2.1\nconn\tmx.example.com\nconn\t192.0.2.2\n", "lookup", "--cf",
+        withAccess.toString(), "--map", text.toString(), "--ruleset", "-", "--batch", "-",
+        "--format", "json");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString().split("\n")).containsExactly(
+        "{\"ruleset\":\"conn\",\"input\":\"192.0.2.1\",\"result\":\"< REJECT >\","
+            + "\"tried\":[\"Connect:192.0.2.1\"]}",
+        "{\"ruleset\":\"conn\",\"input\":\"mx.example.com\",\"result\":\"< OK >\","
+            + "\"tried\":[\"Connect:mx.example.com\"]}",
+        "{\"ruleset\":\"conn\",\"input\":\"192.0.2.2\",\"result\":\"< none >\","
+            + "\"tried\":[\"Connect:192.0.2.2\"]}");
+
+    Path db = dir.resolve("compiled.db");
+    assertThat(run("", "compile", "--no-cf", "--output", db.toString(), text.toString()))
+        .as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+    code = run("", "lookup", "--cf", withAccess.toString(), "--map", db.toString(), "--ruleset",
+        "conn", "--format", "json", "MX.example.com");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"result\":\"< OK >\"");
+  }
+
+  @Test
+  void aMapThatCannotBeReadIsOneLineAndStatusThree() {
+    int code = run("", "lookup", "--cf", cf.toString(), "--map", dir.resolve("nosuch").toString(),
+        "--ruleset", "check", "x");
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString().strip()).doesNotContain("\n").contains("nosuch");
+  }
+
+  @Test
   void aCfThatIsNoCfIsOneLineAndStatusThree() throws Exception {
     Path bad = dir.resolve("bad.cf");
     Files.writeString(bad, "not a cf\n");

@@ -1,6 +1,15 @@
 package io.accessctl.app.rules;
 
+import io.accessctl.app.MapSource;
+import io.accessctl.app.MapTarget;
+import io.accessctl.app.Maps;
+import io.accessctl.cf.CfFile;
 import io.accessctl.report.Json;
+import io.accessctl.rules.MapStorage;
+import io.accessctl.source.ParseOptions;
+import java.io.Closeable;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import io.accessctl.rules.CfException;
 import io.accessctl.rules.RulesetLookup;
 import io.accessctl.rules.RulesetLookup.Reply;
@@ -17,8 +26,11 @@ import java.util.Map;
  * {@code lookup --cf CF --ruleset NAME[,NAME…] INPUT} and {@code --ruleset - --batch}: sendmail -bt
  * answers from the cf's own rules, one answer per question, as text or JSON {@code
  * {"ruleset","input","result","tried"}} (and {@code "error"} when something stopped a ruleset).
+ * With {@code --map MAP}, MAP stands in for the file the cf's access K line names, as it does for
+ * {@code lookup TAG NAME}: the rules look their access keys up in MAP, the K line's options
+ * applied.
  */
-public final class RulesetQuestions {
+public final class RulesetQuestions implements Closeable {
   /** Exit status: every question answered without error. */
   public static final int OK = 0;
   /** Exit status: some ruleset stopped with an error, loops, or is not defined. */
@@ -26,10 +38,12 @@ public final class RulesetQuestions {
 
   private final RulesetLookup lookup;
   private final boolean json;
+  private final Optional<MapSource> access;
 
-  private RulesetQuestions(RulesetLookup lookup, boolean json) {
+  private RulesetQuestions(RulesetLookup lookup, boolean json, Optional<MapSource> access) {
     this.lookup = lookup;
     this.json = json;
+    this.access = access;
   }
 
   /**
@@ -40,7 +54,42 @@ public final class RulesetQuestions {
    */
   public static RulesetQuestions open(Path cf, Map<String, String> defines, boolean json)
       throws IOException, CfException {
-    return new RulesetQuestions(RulesetLookup.open(cf, defines), json);
+    return new RulesetQuestions(RulesetLookup.open(cf, defines), json, Optional.empty());
+  }
+
+  /**
+   * Compiles the cf once, its access map read from {@code map} (a text map parsed as compile
+   * parses it with the K line's options, a compiled file, or a store) instead of the K line's
+   * file.
+   *
+   * @throws IOException the cf or the map cannot be read
+   * @throws CfException the cf cannot be compiled
+   */
+  public static RulesetQuestions open(Path cf, Path map, ParseOptions parse,
+      Map<String, String> defines, boolean json) throws IOException, CfException {
+    MapTarget target = MapTarget.lookup(Optional.of(CfFile.read(cf)), null);
+    MapSource source = Maps.open(map, target, parse);
+    MapStorage records = key -> {
+      try {
+        return source.get(key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+    try {
+      return new RulesetQuestions(RulesetLookup.open(cf, defines,
+          Map.of(CfFile.ACCESS_MAP, records)), json, Optional.of(source));
+    } catch (IOException | CfException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (access.isPresent()) {
+      access.get().close();
+    }
   }
 
   /** Answers one question; returns the exit status. */
