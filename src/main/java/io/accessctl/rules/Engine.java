@@ -303,7 +303,8 @@ public final class Engine {
         if (value == null || value.isEmpty()) {
           continue;
         }
-        List<String> toks = scan(book.macroTokens, macroScans, value);
+        // prescan() with the external table, as for a map's value: a meta byte in it is text
+        List<String> toks = scan(book.valueTokens, valueScans, value);
         if (toks.isEmpty()) {
           return refused(value);
         }
@@ -723,7 +724,8 @@ public final class Engine {
         tempfail |= result.tempfail();
       }
       if (replacement == null && defaultStart >= 0) {
-        replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXLINE);
+        // sendmail builds the default in the buffer the key was built in, so it is cut as a key is
+        replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXKEY);
         internal = true;
       }
       int replaced;
