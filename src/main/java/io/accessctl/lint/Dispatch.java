@@ -115,7 +115,7 @@ final class Dispatch {
   }
 
   private void visit(List<Entry> entries, int from, int to, Findings out) {
-    Verdicts verdicts = new Verdicts(tags.groups());
+    Verdicts verdicts = new Verdicts(tags.groups(), to - from);
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
@@ -167,19 +167,30 @@ final class Dispatch {
    * and of those that reported. One walk's own, so that threads share nothing.
    */
   private static final class Verdicts {
-    /** By tag group (untagged first), then by empty subject or not. */
-    private final List<Map<String, long[]>> byPlace = new ArrayList<>();
+    /** By value, then by tag group (untagged first) and empty subject or not. */
+    private final Map<String, long[][]> byValue;
+    private final int places;
 
-    Verdicts(int groups) {
-      for (int i = 0; i < 2 * (groups + 1); i++) {
-        byPlace.add(new HashMap<>());
-      }
+    /** @param entries how many entries the walk holds: at most as many values, sized once */
+    Verdicts(int groups, int entries) {
+      this.places = 2 * (groups + 1);
+      this.byValue = new HashMap<>(Math.max(16, entries * 4 / 3 + 1));
     }
 
     long[] of(Entry e, int group) {
       boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
-      return byPlace.get(2 * (group + 1) + (bare ? 1 : 0))
-          .computeIfAbsent(e.value(), value -> new long[2]);
+      long[][] byPlace = byValue.get(e.value());
+      if (byPlace == null) {
+        byPlace = new long[places][];
+        byValue.put(e.value(), byPlace);
+      }
+      int place = 2 * (group + 1) + (bare ? 1 : 0);
+      long[] verdict = byPlace[place];
+      if (verdict == null) {
+        verdict = new long[2];
+        byPlace[place] = verdict;
+      }
+      return verdict;
     }
   }
 }
