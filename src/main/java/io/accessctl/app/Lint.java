@@ -75,10 +75,13 @@ public final class Lint {
    */
   public static Result run(Request r, Consumer<String> warnings, Consumer<String> phases)
       throws IOException {
-    Optional<CfFile> cf = r.cf().read(warnings);
+    // the cf is read while the first map is read and parsed; it is in hand before any file is
+    // changed (--fix) or linted, and a cf that cannot be read fails the run as before
+    Ahead<Optional<CfFile>> cfAhead = Ahead.start("accessctl-cf", () -> r.cf().read(warnings));
     Linter linter = new Linter(r.select(), r.ignore());
     Catalog catalog = Catalog.stock().withExtraTags(r.extraTags());
     List<Path> inputs = r.files().isEmpty() ? List.of(MapTarget.DEFAULT_TEXT) : r.files();
+    Optional<CfFile> cf = Optional.empty();
     List<String> names = new ArrayList<>();
     List<Diagnostic> all = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
@@ -95,6 +98,7 @@ public final class Lint {
       phases.accept("read");
       AccessSource src = new AccessParser(r.parse()).parse(name, data);
       phases.accept("parse");
+      cf = cfAhead.get();
       if (r.fix() || r.diff()) {
         byte[] fixed = Fixer.fix(src, data);
         if (r.diff()) {
@@ -117,6 +121,7 @@ public final class Lint {
       }
       all.addAll(Repeats.fold(found, src));
     }
+    cf = cfAhead.get();
     return new Result(names, all, unreadable, diffs.toString(), cf, Rules.anyConsultsCf(all));
   }
 }
