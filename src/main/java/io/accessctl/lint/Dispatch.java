@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The per-entry rules of one lint run, indexed by the entries they judge: for each tag of the
@@ -75,47 +76,102 @@ final class Dispatch {
   }
 
   /**
-   * Hands every entry of the file to the rules that judge it, then lets each rule finish. A large
-   * map is walked in two halves at once, the second on a thread of its own: the rules judge each
-   * entry by itself, and what they find is joined in file order, as one walk would find it.
+   * Hands every entry of the file to the rules that judge it, then lets each rule finish.
    */
   void run(Findings out) {
-    List<Entry> entries = ctx.source().entries();
-    int n = entries.size();
-    if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
-      visit(entries, 0, n, out);
-    } else {
-      int half = n / 2;
-      Findings second = out.fork();
-      RuntimeException[] failed = new RuntimeException[1];
-      Thread t = new Thread(() -> {
+    start(out).finish();
+  }
+
+  /**
+   * Starts the walk: on a large map a second thread begins at once, so that the caller may run the
+   * whole-file rules meanwhile; {@link Walk#finish} walks what is left and joins the findings.
+   *
+   * @param out where {@link Walk#finish} puts the findings, after what the caller adds before
+   */
+  Walk start(Findings out) {
+    return new Walk(out);
+  }
+
+  /**
+   * One walk over the file's entries. A large map is cut into chunks that two threads take in
+   * turn: the rules judge each entry by itself, and each chunk's findings are joined in file
+   * order, as one walk would find them.
+   */
+  final class Walk {
+    private final Findings out;
+    private final List<Entry> entries = ctx.source().entries();
+    private final int chunk;
+    private final Findings[] found;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Thread helper;
+    private volatile Throwable failed;
+
+    private Walk(Findings out) {
+      this.out = out;
+      int n = entries.size();
+      if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+        chunk = Math.max(1, n);
+        found = new Findings[1];
+        helper = null;
+        return;
+      }
+      chunk = Math.max(1, Math.min(CHUNK, n / CHUNKS_AT_LEAST));
+      found = new Findings[(n + chunk - 1) / chunk];
+      helper = new Thread(() -> {
         try {
-          visit(entries, half, n, second);
-        } catch (RuntimeException e) {
-          failed[0] = e;
+          take();
+        } catch (RuntimeException | Error e) {
+          failed = e;
         }
       }, "accessctl-lint");
-      t.setDaemon(true);
-      t.start();
-      visit(entries, 0, half, out);
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while linting", e);
-      }
-      if (failed[0] != null) {
-        throw failed[0];
-      }
-      out.join(second);
+      helper.setDaemon(true);
+      helper.start();
     }
-    for (EntryVisitor r : rules) {
-      r.finish(ctx, out);
+
+    /** Walks the chunks no thread has taken yet, each into findings of its own. */
+    private void take() {
+      Verdicts verdicts = new Verdicts(tags.groups(), chunk);
+      for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
+        Findings f = out.fork();
+        visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
+        found[c] = f;
+      }
+    }
+
+    /** Walks what is left, waits for the other thread, joins the findings and lets rules finish. */
+    void finish() {
+      take();
+      if (helper != null) {
+        try {
+          helper.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while linting", e);
+        }
+      }
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed instanceof Error e) {
+        throw e;
+      }
+      for (Findings f : found) {
+        if (f != null) {
+          out.join(f);
+        }
+      }
+      for (EntryVisitor r : rules) {
+        r.finish(ctx, out);
+      }
     }
   }
 
-  private void visit(List<Entry> entries, int from, int to, Findings out) {
-    Verdicts verdicts = new Verdicts(tags.groups(), to - from);
+  /** Entries a thread takes at a time: enough to make taking cheap, few enough to share well. */
+  private static final int CHUNK = 2048;
+  /** Even a small map parallel walks (as tests ask for) is cut into at least this many chunks. */
+  private static final int CHUNKS_AT_LEAST = 8;
+
+  private void visit(List<Entry> entries, int from, int to, Findings out, Verdicts verdicts) {
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
@@ -171,7 +227,7 @@ final class Dispatch {
     private final Map<String, long[][]> byValue;
     private final int places;
 
-    /** @param entries how many entries the walk holds: at most as many values, sized once */
+    /** @param entries how many entries a chunk holds: sized for a value each, once */
     Verdicts(int groups, int entries) {
       this.places = 2 * (groups + 1);
       this.byValue = new HashMap<>(Math.max(16, entries * 4 / 3 + 1));
