@@ -38,6 +38,13 @@ public final class PublicSuffixes {
     static final PublicSuffixes LIST = load();
   }
 
+  /** Reads the list now, for a caller that has a core to spare before the first question. */
+  public static void prepare() {
+    if (Holder.LIST == null) {
+      throw new IllegalStateException("the public-suffix list was not read");
+    }
+  }
+
   /** Whether {@code name} is one label that the list knows as a top-level domain. */
   public static boolean isTopLevelDomain(String name) {
     return name.indexOf('.') < 0 && Holder.LIST.topLevel.contains(lower(name));
