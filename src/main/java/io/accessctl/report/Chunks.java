@@ -1,6 +1,11 @@
 package io.accessctl.report;
 
+import io.accessctl.lint.Diagnostic;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reporters build their output in one {@link StringBuilder} and hand it to the writer a large
@@ -10,15 +15,25 @@ import java.io.PrintWriter;
 final class Chunks {
   /** The most characters held before they go to the writer. */
   static final int SIZE = 1 << 16;
+  /**
+   * From this many findings on, {@link #each} formats the second half on a thread of its own:
+   * formatting a finding costs about as much as writing it.
+   */
+  static final int PARALLEL_FROM = 4096;
 
   private Chunks() {}
+
+  /** Appends one finding, formatted by itself, to a report's text. */
+  interface Format {
+    void append(Diagnostic d, StringBuilder sb);
+  }
 
   /** A builder for one report. */
   static StringBuilder builder() {
     return new StringBuilder(SIZE + 1024);
   }
 
-  /** Writes {@code sb} out and empties it once it holds a chunk's worth. */
+  /** Writes out {@code sb} and empties it once it holds a chunk's worth. */
   static void spill(StringBuilder sb, PrintWriter out) {
     if (sb.length() >= SIZE) {
       drain(sb, out);
@@ -29,5 +44,63 @@ final class Chunks {
   static void drain(StringBuilder sb, PrintWriter out) {
     out.append(sb);
     sb.setLength(0);
+  }
+
+  /**
+   * Writes every finding as {@code format} makes it, in order. A large report's second half is
+   * formatted on a second thread while this one formats and writes the first.
+   */
+  static void each(List<Diagnostic> found, Format format, PrintWriter out) {
+    int n = found.size();
+    int half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
+    FutureTask<List<String>> second = null;
+    if (half < n) {
+      second = new FutureTask<>(() -> formatted(found.subList(half, n), format));
+      Thread t = new Thread(second, "accessctl-report");
+      t.setDaemon(true);
+      t.start();
+    }
+    StringBuilder sb = builder();
+    for (int i = 0; i < half; i++) {
+      format.append(found.get(i), sb);
+      spill(sb, out);
+    }
+    drain(sb, out);
+    if (second != null) {
+      for (String chunk : joined(second)) {
+        out.write(chunk);
+      }
+    }
+  }
+
+  private static List<String> formatted(List<Diagnostic> found, Format format) {
+    List<String> chunks = new ArrayList<>();
+    StringBuilder sb = builder();
+    for (Diagnostic d : found) {
+      format.append(d, sb);
+      if (sb.length() >= SIZE) {
+        chunks.add(sb.toString());
+        sb.setLength(0);
+      }
+    }
+    chunks.add(sb.toString());
+    return chunks;
+  }
+
+  private static List<String> joined(FutureTask<List<String>> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the report", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
