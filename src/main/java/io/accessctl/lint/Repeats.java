@@ -29,8 +29,34 @@ public final class Repeats {
    */
   private record Group(String ruleId, Severity severity, String says) {
     static Group of(Diagnostic d) {
-      return new Group(d.ruleId(), d.severity(), d.advice() != null ? d.advice() : d.message());
+      return new Group(d.ruleId(), d.severity(), Repeats.says(d));
     }
+  }
+
+  private static String says(Diagnostic d) {
+    return d.advice() != null ? d.advice() : d.message();
+  }
+
+  /**
+   * From this many findings on, a second thread hashes the texts of the second half while this
+   * one groups the first: the strings keep their hashes, which are most of the grouping's cost.
+   */
+  private static final int PARALLEL_FROM = 4096;
+
+  /** Hashes the texts of the second half of {@code found} on a thread of its own, if worth it. */
+  private static Thread hashAhead(List<Diagnostic> found) {
+    if (found.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+      return null;
+    }
+    List<Diagnostic> second = found.subList(found.size() / 2, found.size());
+    Thread t = new Thread(() -> {
+      for (Diagnostic d : second) {
+        says(d).hashCode();
+      }
+    }, "accessctl-fold");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /**
@@ -42,11 +68,19 @@ public final class Repeats {
     Map<Group, List<Diagnostic>> groups = new HashMap<>();
     List<List<Diagnostic>> groupOf = new ArrayList<>(found.size());
     boolean folds = false;
+    Thread hasher = hashAhead(found);
     for (Diagnostic d : found) {
       List<Diagnostic> g = groups.computeIfAbsent(Group.of(d), k -> new ArrayList<>());
       g.add(d);
       groupOf.add(g);
       folds |= g.size() > MOST;
+    }
+    if (hasher != null) {
+      try {
+        hasher.join(); // done by now: it only ran ahead of the loop above
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (!folds) {
       return found;
@@ -63,8 +97,8 @@ public final class Repeats {
           entries = entryLines(source);
         }
         out.add(new Diagnostic(d.file(), d.line(), d.column(), d.severity(), d.rule(),
-            g.size() + " times (lines " + lines(g, source, entries) + "): "
-            + (d.advice() != null ? d.advice() : d.message()), d.sourceText(), d.fixable(),
+            g.size() + " times (lines " + lines(g, source, entries) + "): " + says(d),
+            d.sourceText(), d.fixable(),
             d.advice()));
       }
     }
