@@ -104,6 +104,8 @@ final class Dispatch {
     private final Findings[] found;
     private final AtomicInteger next = new AtomicInteger();
     private final Thread helper;
+    /** About how many entries each thread walks. */
+    private final int share;
     private volatile Throwable failed;
 
     private Walk(Findings out) {
@@ -112,11 +114,13 @@ final class Dispatch {
       if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
         chunk = Math.max(1, n);
         found = new Findings[1];
+        share = n;
         helper = null;
         return;
       }
       chunk = Math.max(1, Math.min(CHUNK, n / CHUNKS_AT_LEAST));
       found = new Findings[(n + chunk - 1) / chunk];
+      share = n / 2;
       helper = new Thread(() -> {
         try {
           take();
@@ -130,7 +134,7 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(tags.groups(), chunk);
+      Verdicts verdicts = new Verdicts(tags.groups(), share);
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
         visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
@@ -227,7 +231,7 @@ final class Dispatch {
     private final Map<String, long[][]> byValue;
     private final int places;
 
-    /** @param entries how many entries a chunk holds: sized for a value each, once */
+    /** @param entries how many entries the thread walks: sized for a value each, once */
     Verdicts(int groups, int entries) {
       this.places = 2 * (groups + 1);
       this.byValue = new HashMap<>(Math.max(16, entries * 4 / 3 + 1));
