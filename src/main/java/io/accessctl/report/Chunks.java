@@ -4,8 +4,6 @@ import io.accessctl.lint.Diagnostic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Reporters build their output in one {@link StringBuilder} and hand it to the writer a large
@@ -53,12 +51,9 @@ final class Chunks {
   static void each(List<Diagnostic> found, Format format, PrintWriter out) {
     int n = found.size();
     int half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
-    FutureTask<List<String>> second = null;
-    if (half < n) {
-      second = new FutureTask<>(() -> formatted(found.subList(half, n), format));
-      Thread t = new Thread(second, "accessctl-report");
-      t.setDaemon(true);
-      t.start();
+    Formatted second = half < n ? new Formatted(found.subList(half, n), format) : null;
+    if (second != null) {
+      second.start();
     }
     StringBuilder sb = builder();
     for (int i = 0; i < half; i++) {
@@ -67,40 +62,55 @@ final class Chunks {
     }
     drain(sb, out);
     if (second != null) {
-      for (String chunk : joined(second)) {
+      for (String chunk : second.chunks()) {
         out.write(chunk);
       }
     }
   }
 
-  private static List<String> formatted(List<Diagnostic> found, Format format) {
-    List<String> chunks = new ArrayList<>();
-    StringBuilder sb = builder();
-    for (Diagnostic d : found) {
-      format.append(d, sb);
-      if (sb.length() >= SIZE) {
+  /** Findings formatted into chunks of text on a thread of its own. */
+  private static final class Formatted extends Thread {
+    private final List<Diagnostic> found;
+    private final Format format;
+    private final List<String> chunks = new ArrayList<>();
+    private Throwable failed;
+
+    Formatted(List<Diagnostic> found, Format format) {
+      super("accessctl-report");
+      setDaemon(true);
+      this.found = found;
+      this.format = format;
+    }
+
+    @Override
+    public void run() {
+      try {
+        StringBuilder sb = builder();
+        for (Diagnostic d : found) {
+          format.append(d, sb);
+          if (sb.length() >= SIZE) {
+            chunks.add(sb.toString());
+            sb.setLength(0);
+          }
+        }
         chunks.add(sb.toString());
-        sb.setLength(0);
+      } catch (Throwable t) { // handed to the writing thread, which reports it
+        failed = t;
       }
     }
-    chunks.add(sb.toString());
-    return chunks;
-  }
 
-  private static List<String> joined(FutureTask<List<String>> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the report", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+    /** The text, once it is all formatted. */
+    List<String> chunks() {
+      try {
+        join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing the report", e);
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
+      if (failed != null) {
+        throw new IllegalStateException("formatting the report failed", failed);
       }
-      throw new IllegalStateException(e.getCause());
+      return chunks;
     }
   }
 }
