@@ -34,7 +34,7 @@ final class Dispatch {
   private final int[] untagged;
   private final int parallelFrom;
 
-  /** @param parallelFrom from this many entries on, walk the two halves at once */
+  /** @param parallelFrom from this many entries on, two threads share the walk ({@link Walk}) */
   Dispatch(LintContext ctx, List<EntryVisitor> visitors, int parallelFrom) {
     this.ctx = ctx;
     this.parallelFrom = parallelFrom;
