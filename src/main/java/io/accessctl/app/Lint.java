@@ -10,6 +10,7 @@ import io.accessctl.lint.Linter;
 import io.accessctl.lint.Repeats;
 import io.accessctl.lint.Rules;
 import io.accessctl.lint.TextDiff;
+import io.accessctl.mapfile.MapFormat;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.ParseOptions;
@@ -53,13 +54,14 @@ public final class Lint {
   private Lint() {}
 
   /**
-   * Starts making, on a thread of its own, what every lint needs whatever it is asked: the rules,
-   * the stock catalogue and the public-suffix list (~30 ms cold, most of it reading the list). A
-   * command that calls this before it parses its options, on a machine with a core to spare, finds
-   * them made when it gets to them.
+   * Starts making, on a thread of its own, what every lint needs whatever it is asked: the map
+   * formats a text map must not be, the rules, the stock catalogue and the public-suffix list
+   * (~30 ms cold, most of it reading the list). A command that calls this before it parses its
+   * options, on a machine with a core to spare, finds them made when it gets to them.
    */
   public static void prepareAhead() {
     Thread t = new Thread(() -> {
+      MapFormat.values();
       Rules.all();
       Catalog.stock();
       PublicSuffixes.prepare();
