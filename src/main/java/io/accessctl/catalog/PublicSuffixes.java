@@ -25,11 +25,24 @@ public final class PublicSuffixes {
   private final Set<String> wildcardParents = new HashSet<>();
   private final Set<String> exceptions = new HashSet<>();
   private final Set<String> topLevel = new HashSet<>();
+  /** {@link #mayBeSuffix} hashes of the top-level domains. */
+  private final HashBits topLevelBits = new HashBits();
+  /** Of the last two labels of every name of two labels or more that is or parents a suffix. */
+  private final HashBits lastTwoBits = new HashBits();
+  /** Of the wildcard parents of one label ({@code *.ck}): every two-label name below is one. */
+  private final HashBits wildcardTopBits = new HashBits();
 
   private PublicSuffixes() {}
 
   private static final class Holder {
     static final PublicSuffixes LIST = load();
+  }
+
+  /** Reads the list now, for a caller that has a core to spare before the first question. */
+  public static void prepare() {
+    if (Holder.LIST == null) {
+      throw new IllegalStateException("the public-suffix list was not read");
+    }
   }
 
   /** Whether {@code name} is one label that the list knows as a top-level domain. */
@@ -53,6 +66,77 @@ public final class PublicSuffixes {
       return false;
     }
     return l.rules.contains(n) || l.wildcardParents.contains(n.substring(dot + 1));
+  }
+
+  /**
+   * False when the name from index {@code from} of {@code s} (in any case) is surely neither a
+   * top-level domain nor a public suffix; true when it may be one. No string is made: lint asks
+   * this of every host key of a map, and only a few keys are worth the full test.
+   */
+  public static boolean mayBeSuffix(String s, int from) {
+    PublicSuffixes l = Holder.LIST;
+    int end = s.length();
+    int last = -1;
+    int second = -1;
+    for (int i = end - 1; i >= from && second < 0; i--) {
+      char c = s.charAt(i);
+      if (c >= NON_ASCII) {
+        return true; // the full test decides what lower case means here
+      }
+      if (c == '.') {
+        if (last < 0) {
+          last = i;
+        } else {
+          second = i;
+        }
+      }
+    }
+    if (last < 0) {
+      return l.topLevelBits.mayHold(foldedHash(s, from, end));
+    }
+    return l.lastTwoBits.mayHold(foldedHash(s, second < 0 ? from : second + 1, end))
+        || (second < 0 && l.wildcardTopBits.mayHold(foldedHash(s, last + 1, end)));
+  }
+
+  private static final char NON_ASCII = 0x80;
+
+  /** {@link String#hashCode} of {@code s.substring(from, to)} in ASCII lower case. */
+  private static int foldedHash(String s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return h;
+  }
+
+  /** The last two labels of a name of two labels or more. */
+  private static String lastTwo(String name) {
+    int last = name.lastIndexOf('.');
+    return name.substring(name.lastIndexOf('.', last - 1) + 1);
+  }
+
+  /**
+   * A set of string hashes that may answer "maybe" for a hash it does not hold, never "no" for
+   * one it does: a filter in front of the exact sets.
+   */
+  private static final class HashBits {
+    private static final int BITS = 1 << 16;
+    private final long[] words = new long[BITS / Long.SIZE];
+
+    void add(int hash) {
+      int b = index(hash);
+      words[b >>> 6] |= 1L << b;
+    }
+
+    boolean mayHold(int hash) {
+      int b = index(hash);
+      return (words[b >>> 6] & 1L << b) != 0;
+    }
+
+    private static int index(int hash) {
+      return (hash ^ hash >>> 16) & (BITS - 1);
+    }
   }
 
   private static String lower(String s) {
@@ -87,9 +171,17 @@ public final class PublicSuffixes {
     if (rule.startsWith(WILDCARD)) {
       name = rule.substring(WILDCARD.length());
       wildcardParents.add(name);
+      if (name.indexOf('.') < 0) {
+        wildcardTopBits.add(name.hashCode());
+      }
     } else {
       rules.add(rule);
     }
-    topLevel.add(name.substring(name.lastIndexOf('.') + 1));
+    if (name.indexOf('.') >= 0) {
+      lastTwoBits.add(lastTwo(name).hashCode());
+    }
+    String top = name.substring(name.lastIndexOf('.') + 1);
+    topLevel.add(top);
+    topLevelBits.add(top.hashCode());
   }
 }

@@ -1,5 +1,6 @@
 package io.accessctl.cli;
 
+import io.accessctl.app.Lint;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
@@ -61,6 +62,9 @@ public final class Main {
       }
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
+    if (only == LintCommand.class) {
+      Lint.prepareAhead(); // while picocli builds the command below
+    }
     if (only != null) {
       cl.addSubcommand(wanted, only);
     } else if (!versionOnly(args)) {

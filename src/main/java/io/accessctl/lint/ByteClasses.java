@@ -26,6 +26,14 @@ public final class ByteClasses {
   public static final long LETTER_K = 1L << 6;
   /** Not a byte: the text ends in a dot. */
   public static final long ENDS_IN_DOT = 1L << 7;
+  /** {@code /}. */
+  public static final long SLASH = 1L << 8;
+  /** {@code *}. */
+  public static final long STAR = 1L << 9;
+  /** {@code -}. */
+  public static final long DASH = 1L << 10;
+  /** Not a byte: the text ends in a colon. */
+  public static final long ENDS_IN_COLON = 1L << 11;
 
   private static final long[] OF_BYTE = new long[256];
 
@@ -41,6 +49,9 @@ public final class ByteClasses {
     OF_BYTE['#'] = HASH;
     OF_BYTE['%'] = PERCENT;
     OF_BYTE['['] = BRACKET;
+    OF_BYTE['/'] = SLASH;
+    OF_BYTE['*'] = STAR;
+    OF_BYTE['-'] = DASH;
     OF_BYTE['K'] = LETTER_K;
     OF_BYTE['k'] |= LETTER_K;
   }
@@ -62,6 +73,14 @@ public final class ByteClasses {
     for (int i = from; i < to; i++) {
       classes |= OF_BYTE[line.byteAt(i)];
     }
-    return to > from && line.byteAt(to - 1) == '.' ? classes | ENDS_IN_DOT : classes;
+    if (to > from) {
+      int last = line.byteAt(to - 1);
+      if (last == '.') {
+        classes |= ENDS_IN_DOT;
+      } else if (last == ':') {
+        classes |= ENDS_IN_COLON;
+      }
+    }
+    return classes;
   }
 }

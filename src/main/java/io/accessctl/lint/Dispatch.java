@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The per-entry rules of one lint run, indexed by the entries they judge: for each tag of the
@@ -33,7 +34,7 @@ final class Dispatch {
   private final int[] untagged;
   private final int parallelFrom;
 
-  /** @param parallelFrom from this many entries on, walk the two halves at once */
+  /** @param parallelFrom from this many entries on, two threads share the walk ({@link Walk}) */
   Dispatch(LintContext ctx, List<EntryVisitor> visitors, int parallelFrom) {
     this.ctx = ctx;
     this.parallelFrom = parallelFrom;
@@ -75,47 +76,106 @@ final class Dispatch {
   }
 
   /**
-   * Hands every entry of the file to the rules that judge it, then lets each rule finish. A large
-   * map is walked in two halves at once, the second on a thread of its own: the rules judge each
-   * entry by itself, and what they find is joined in file order, as one walk would find it.
+   * Hands every entry of the file to the rules that judge it, then lets each rule finish.
    */
   void run(Findings out) {
-    List<Entry> entries = ctx.source().entries();
-    int n = entries.size();
-    if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
-      visit(entries, 0, n, out);
-    } else {
-      int half = n / 2;
-      Findings second = out.fork();
-      RuntimeException[] failed = new RuntimeException[1];
-      Thread t = new Thread(() -> {
+    start(out).finish();
+  }
+
+  /**
+   * Starts the walk: on a large map a second thread begins at once, so that the caller may run the
+   * whole-file rules meanwhile; {@link Walk#finish} walks what is left and joins the findings.
+   *
+   * @param out where {@link Walk#finish} puts the findings, after what the caller adds before
+   */
+  Walk start(Findings out) {
+    return new Walk(out);
+  }
+
+  /**
+   * One walk over the file's entries. A large map is cut into chunks that two threads take in
+   * turn: the rules judge each entry by itself, and each chunk's findings are joined in file
+   * order, as one walk would find them.
+   */
+  final class Walk {
+    private final Findings out;
+    private final List<Entry> entries = ctx.source().entries();
+    private final int chunk;
+    private final Findings[] found;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Thread helper;
+    /** About how many entries each thread walks. */
+    private final int share;
+    private volatile Throwable failed;
+
+    private Walk(Findings out) {
+      this.out = out;
+      int n = entries.size();
+      if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+        chunk = Math.max(1, n);
+        found = new Findings[1];
+        share = n;
+        helper = null;
+        return;
+      }
+      chunk = Math.max(1, Math.min(CHUNK, n / CHUNKS_AT_LEAST));
+      found = new Findings[(n + chunk - 1) / chunk];
+      share = n / 2;
+      helper = new Thread(() -> {
         try {
-          visit(entries, half, n, second);
-        } catch (RuntimeException e) {
-          failed[0] = e;
+          take();
+        } catch (RuntimeException | Error e) {
+          failed = e;
         }
       }, "accessctl-lint");
-      t.setDaemon(true);
-      t.start();
-      visit(entries, 0, half, out);
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while linting", e);
-      }
-      if (failed[0] != null) {
-        throw failed[0];
-      }
-      out.join(second);
+      helper.setDaemon(true);
+      helper.start();
     }
-    for (EntryVisitor r : rules) {
-      r.finish(ctx, out);
+
+    /** Walks the chunks no thread has taken yet, each into findings of its own. */
+    private void take() {
+      Verdicts verdicts = new Verdicts(tags.groups(), share);
+      for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
+        Findings f = out.fork();
+        visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
+        found[c] = f;
+      }
+    }
+
+    /** Walks what is left, waits for the other thread, joins the findings and lets rules finish. */
+    void finish() {
+      take();
+      if (helper != null) {
+        try {
+          helper.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while linting", e);
+        }
+      }
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed instanceof Error e) {
+        throw e;
+      }
+      for (Findings f : found) {
+        if (f != null) {
+          out.join(f);
+        }
+      }
+      for (EntryVisitor r : rules) {
+        r.finish(ctx, out);
+      }
     }
   }
 
-  private void visit(List<Entry> entries, int from, int to, Findings out) {
-    Verdicts verdicts = new Verdicts(tags.groups());
+  /** Entries a thread takes at a time: enough to make taking cheap, few enough to share well. */
+  private static final int CHUNK = 2048;
+  /** Even a small map parallel walks (as tests ask for) is cut into at least this many chunks. */
+  private static final int CHUNKS_AT_LEAST = 8;
+
+  private void visit(List<Entry> entries, int from, int to, Findings out, Verdicts verdicts) {
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
@@ -167,19 +227,30 @@ final class Dispatch {
    * and of those that reported. One walk's own, so that threads share nothing.
    */
   private static final class Verdicts {
-    /** By tag group (untagged first), then by empty subject or not. */
-    private final List<Map<String, long[]>> byPlace = new ArrayList<>();
+    /** By value, then by tag group (untagged first) and empty subject or not. */
+    private final Map<String, long[][]> byValue;
+    private final int places;
 
-    Verdicts(int groups) {
-      for (int i = 0; i < 2 * (groups + 1); i++) {
-        byPlace.add(new HashMap<>());
-      }
+    /** @param entries how many entries the thread walks: sized for a value each, once */
+    Verdicts(int groups, int entries) {
+      this.places = 2 * (groups + 1);
+      this.byValue = new HashMap<>(Math.max(16, entries * 4 / 3 + 1));
     }
 
     long[] of(Entry e, int group) {
       boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
-      return byPlace.get(2 * (group + 1) + (bare ? 1 : 0))
-          .computeIfAbsent(e.value(), value -> new long[2]);
+      long[][] byPlace = byValue.get(e.value());
+      if (byPlace == null) {
+        byPlace = new long[places][];
+        byValue.put(e.value(), byPlace);
+      }
+      int place = 2 * (group + 1) + (bare ? 1 : 0);
+      long[] verdict = byPlace[place];
+      if (verdict == null) {
+        verdict = new long[2];
+        byPlace[place] = verdict;
+      }
+      return verdict;
     }
   }
 }

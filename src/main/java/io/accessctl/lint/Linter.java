@@ -95,6 +95,7 @@ public final class Linter {
     Suppressions sup = new Suppressions(ctx.source());
     Findings raw = Findings.counting(ctx.source().name(), built, sup, sample);
     List<EntryVisitor> perEntry = new ArrayList<>();
+    List<Rule> wholeFile = new ArrayList<>();
     for (Rule r : Rules.all()) {
       Needs needs = r.needs();
       if (!enabled(r.info()) || (needs.cf() && ctx.cf().isEmpty())) {
@@ -103,12 +104,18 @@ public final class Linter {
       if (r instanceof EntryVisitor v) {
         perEntry.add(v);
       } else {
-        r.check(ctx, raw);
+        wholeFile.add(r);
       }
     }
+    // on a large map a second thread walks the entries while this one runs the whole-file rules
+    Dispatch.Walk walk = perEntry.isEmpty() ? null
+        : new Dispatch(ctx, perEntry, parallelFrom).start(raw);
+    for (Rule r : wholeFile) {
+      r.check(ctx, raw);
+    }
     phases.accept("file rules");
-    if (!perEntry.isEmpty()) {
-      new Dispatch(ctx, perEntry, parallelFrom).run(raw);
+    if (walk != null) {
+      walk.finish();
     }
     phases.accept("entry rules");
     List<Diagnostic> kept = new ArrayList<>(raw.diagnostics().size());

@@ -3,12 +3,10 @@ package io.accessctl.lint;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Folds the findings that say the same on many lines of a file into one, for reports. A legacy
@@ -25,9 +23,40 @@ public final class Repeats {
 
   private Repeats() {}
 
-  private static String group(Diagnostic d) {
-    return d.ruleId() + '\0' + d.severity().ordinal() + '\0'
-        + (d.advice() != null ? d.advice() : d.message());
+  /**
+   * What findings that say the same share. A record, not a joined string: a report of tens of
+   * thousands of findings hashes each message once (a string keeps its hash), not a copy of it.
+   */
+  private record Group(String ruleId, Severity severity, String says) {
+    static Group of(Diagnostic d) {
+      return new Group(d.ruleId(), d.severity(), Repeats.says(d));
+    }
+  }
+
+  private static String says(Diagnostic d) {
+    return d.advice() != null ? d.advice() : d.message();
+  }
+
+  /**
+   * From this many findings on, a second thread hashes the texts of the second half while this
+   * one groups the first: the strings keep their hashes, which are most of the grouping's cost.
+   */
+  private static final int PARALLEL_FROM = 4096;
+
+  /** Hashes the texts of the second half of {@code found} on a thread of its own, if worth it. */
+  private static Thread hashAhead(List<Diagnostic> found) {
+    if (found.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+      return null;
+    }
+    List<Diagnostic> second = found.subList(found.size() / 2, found.size());
+    Thread t = new Thread(() -> {
+      for (Diagnostic d : second) {
+        says(d).hashCode();
+      }
+    }, "accessctl-fold");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /**
@@ -36,26 +65,53 @@ public final class Repeats {
    * gives the advice.
    */
   public static List<Diagnostic> fold(List<Diagnostic> found, AccessSource source) {
-    Map<String, List<Diagnostic>> groups = new LinkedHashMap<>();
+    Map<Group, List<Diagnostic>> groups = new HashMap<>();
+    List<List<Diagnostic>> groupOf = new ArrayList<>(found.size());
+    boolean folds = false;
+    Thread hasher = hashAhead(found);
     for (Diagnostic d : found) {
-      groups.computeIfAbsent(group(d), g -> new ArrayList<>()).add(d);
+      List<Diagnostic> g = groups.computeIfAbsent(Group.of(d), k -> new ArrayList<>());
+      g.add(d);
+      groupOf.add(g);
+      folds |= g.size() > MOST;
     }
-    if (groups.values().stream().noneMatch(g -> g.size() > MOST)) {
+    if (hasher != null) {
+      try {
+        hasher.join(); // done by now: it only ran ahead of the loop above
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!folds) {
       return found;
     }
+    BitSet entries = null;
     List<Diagnostic> out = new ArrayList<>(found.size());
-    for (Diagnostic d : found) {
-      List<Diagnostic> g = groups.get(group(d));
+    for (int i = 0; i < found.size(); i++) {
+      Diagnostic d = found.get(i);
+      List<Diagnostic> g = groupOf.get(i);
       if (g.size() <= MOST) {
         out.add(d);
       } else if (g.get(0) == d) {
+        if (entries == null) {
+          entries = entryLines(source);
+        }
         out.add(new Diagnostic(d.file(), d.line(), d.column(), d.severity(), d.rule(),
-            g.size() + " times (lines " + lines(g, source) + "): "
-            + (d.advice() != null ? d.advice() : d.message()), d.sourceText(), d.fixable(),
+            g.size() + " times (lines " + lines(g, source, entries) + "): " + says(d),
+            d.sourceText(), d.fixable(),
             d.advice()));
       }
     }
     return out;
+  }
+
+  /** The numbers of the lines that hold entries. */
+  private static BitSet entryLines(AccessSource source) {
+    BitSet entries = new BitSet();
+    for (Entry e : source.entries()) {
+      entries.set(e.line().number());
+    }
+    return entries;
   }
 
   /**
@@ -63,19 +119,20 @@ public final class Repeats {
    * lines between them; a range of other lines only over blank lines.
    */
   static String lines(List<Diagnostic> group, AccessSource source) {
-    Set<Integer> entries = new HashSet<>();
-    for (Entry e : source.entries()) {
-      entries.add(e.line().number());
-    }
-    TreeSet<Integer> marked = new TreeSet<>();
+    return lines(group, source, entryLines(source));
+  }
+
+  private static String lines(List<Diagnostic> group, AccessSource source, BitSet entries) {
+    BitSet marked = new BitSet();
+    boolean allEntries = true;
     for (Diagnostic d : group) {
-      marked.add(d.line());
+      marked.set(d.line());
+      allEntries &= entries.get(d.line());
     }
-    boolean allEntries = entries.containsAll(marked);
     StringBuilder sb = new StringBuilder();
     int start = -1;
     int last = -1;
-    for (int n : marked) {
+    for (int n = marked.nextSetBit(0); n >= 0; n = marked.nextSetBit(n + 1)) {
       if (start >= 0 && !bridged(last, n, entries, allEntries, source)) {
         range(sb, start, last);
         start = -1;
@@ -89,11 +146,17 @@ public final class Repeats {
     return sb.toString();
   }
 
-  private static boolean bridged(int from, int to, Set<Integer> entries, boolean overComments,
+  private static boolean bridged(int from, int to, BitSet entries, boolean overComments,
       AccessSource source) {
-    for (int n = from + 1; n < to; n++) {
-      if (entries.contains(n) || (!overComments && !source.line(n).text().isBlank())) {
-        return false;
+    int next = entries.nextSetBit(from + 1);
+    if (next >= 0 && next < to) {
+      return false;
+    }
+    if (!overComments) {
+      for (int n = from + 1; n < to; n++) {
+        if (!source.line(n).text().isBlank()) {
+          return false;
+        }
       }
     }
     return from > 0;

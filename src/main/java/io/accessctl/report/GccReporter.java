@@ -17,18 +17,12 @@ final class GccReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
-    StringBuilder sb = Chunks.builder();
-    for (Diagnostic d : report.diagnostics()) {
-      headline(d, Ansi.OFF, sb);
-      sb.append('\n');
-      Chunks.spill(sb, out);
-    }
-    Chunks.drain(sb, out);
+    Chunks.each(report.diagnostics(), (d, sb) -> headline(d, Ansi.OFF, sb).append('\n'), out);
     out.flush();
   }
 
   /** Appends {@code file:line:col: severity: message [ID name]}, styled by {@code ansi}. */
-  static void headline(Diagnostic d, Ansi ansi, StringBuilder sb) {
+  static StringBuilder headline(Diagnostic d, Ansi ansi, StringBuilder sb) {
     ansi.beginBold(sb);
     sb.append(Visible.of(d.file()));
     if (d.line() > 0) {
@@ -45,5 +39,6 @@ final class GccReporter implements Reporter {
     ansi.end(sb);
     sb.append(' ').append(Visible.of(d.message())).append(" [").append(Visible.of(d.ruleId()))
         .append(' ').append(Visible.of(d.ruleName())).append(']');
+    return sb;
   }
 }

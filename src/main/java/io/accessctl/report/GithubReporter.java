@@ -19,22 +19,21 @@ final class GithubReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
-    StringBuilder sb = Chunks.builder();
-    for (Diagnostic d : report.diagnostics()) {
-      sb.append("::").append(command(d)).append(" file=")
-          .append(escapeProperty(d.file()));
-      if (d.line() > 0) {
-        sb.append(",line=").append(d.line());
-        if (d.column() > 0) {
-          sb.append(",col=").append(Utf8.utf16Column(d.sourceText(), d.column()));
-        }
-      }
-      sb.append(",title=").append(escapeProperty(d.ruleId() + " " + d.ruleName()))
-          .append("::").append(escapeData(d.message())).append('\n');
-      Chunks.spill(sb, out);
-    }
-    Chunks.drain(sb, out);
+    Chunks.each(report.diagnostics(), GithubReporter::command, out);
     out.flush();
+  }
+
+  private static void command(Diagnostic d, StringBuilder sb) {
+    sb.append("::").append(command(d)).append(" file=")
+        .append(escapeProperty(d.file()));
+    if (d.line() > 0) {
+      sb.append(",line=").append(d.line());
+      if (d.column() > 0) {
+        sb.append(",col=").append(Utf8.utf16Column(d.sourceText(), d.column()));
+      }
+    }
+    sb.append(",title=").append(escapeProperty(d.ruleId() + " " + d.ruleName()))
+        .append("::").append(escapeData(d.message())).append('\n');
   }
 
   private static String command(Diagnostic d) {

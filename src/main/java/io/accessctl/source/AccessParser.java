@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -32,8 +33,11 @@ public final class AccessParser {
     } else {
       readWholeLines(data, st);
     }
-    return new AccessSource(name, options, List.copyOf(st.lines), List.copyOf(st.entries),
-        List.copyOf(st.issues), List.copyOf(st.canitMarkers));
+    // the lists are this parse's own: a view that cannot change them, not a copy that checks
+    // every one of a large map's lines for null
+    return new AccessSource(name, options, Collections.unmodifiableList(st.lines),
+        Collections.unmodifiableList(st.entries), List.copyOf(st.issues),
+        List.copyOf(st.canitMarkers));
   }
 
   /**

@@ -98,8 +98,14 @@ public final class SourceLine {
    * for in the bytes: no text string is made for the lines that do not.
    */
   public boolean containsIgnoreCase(int from, String word) {
+    if (word.isEmpty()) {
+      return from <= end - start;
+    }
+    // the first letter is looked for first: lint asks this of every value of a large map
+    char first = Bytes.foldAscii(word.charAt(0));
     for (int i = from; i + word.length() <= end - start; i++) {
-      if (startsWithIgnoreCase(i, word)) {
+      if (Bytes.foldAscii((char) (data[start + i] & 0xff)) == first
+          && startsWithIgnoreCase(i, word)) {
         return true;
       }
     }

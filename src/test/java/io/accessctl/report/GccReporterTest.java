@@ -3,7 +3,9 @@ package io.accessctl.report;
 import static io.accessctl.report.ReportFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,21 @@ class GccReporterTest {
         at("access", 1, 1, Severity.ERROR, ReportFixtures.CRLF, "a\r\nb\nc", null));
     assertThat(ReportFixtures.render(OutputFormat.GCC, r))
         .isEqualTo("access:1:1: error: a\\r\\nb\\nc [AC106 crlf]\n");
+  }
+
+  @Test
+  void aReportLargeEnoughToBeFormattedOnTwoThreadsKeepsItsOrder() {
+    List<Diagnostic> many = new ArrayList<>();
+    for (int line = 1; line <= 3 * Chunks.PARALLEL_FROM; line++) {
+      many.add(at("access", line, 1, Severity.WARNING, ReportFixtures.CRLF, "finding " + line
+          + " " + "x".repeat(line % 97), null));
+    }
+    StringBuilder expected = new StringBuilder();
+    for (Diagnostic d : many) {
+      expected.append("access:").append(d.line()).append(":1: warning: ").append(d.message())
+          .append(" [AC106 crlf]\n");
+    }
+    assertThat(ReportFixtures.render(OutputFormat.GCC, ReportFixtures.of(
+        many.toArray(new Diagnostic[0])))).isEqualTo(expected.toString());
   }
 }

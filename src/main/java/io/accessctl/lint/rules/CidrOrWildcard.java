@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -43,7 +44,9 @@ public final class CidrOrWildcard extends KeyRule {
   @Override
   public Needs needs() {
     return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpAddresses()
-        || t.looksUpMailAddresses()).andUntagged();
+        || t.looksUpMailAddresses()).andUntagged().keyHolding(ByteClasses.SLASH
+        | ByteClasses.STAR | ByteClasses.DASH | ByteClasses.ENDS_IN_DOT
+        | ByteClasses.ENDS_IN_COLON);
   }
 
   @Override

@@ -167,7 +167,6 @@ abstract class KeyRule extends EntryVisitor {
   // ---- addresses -----------------------------------------------------------------------------
 
   static final String IPV6 = "IPv6";
-  private static final Pattern IPV4_PREFIX = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}");
   private static final Pattern IPV6_LITERAL = Pattern.compile(
       "(?i)[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
   private static final Pattern HEX_GROUP = Pattern.compile("(?i)[0-9a-f]{1,4}");
@@ -175,16 +174,34 @@ abstract class KeyRule extends EntryVisitor {
 
   /** An IPv4 address or octet prefix as sendmail's address walk produces it: 1, 1.2, 1.2.3, 1.2.3.4. */
   static boolean isIpv4(String s) {
-    if (!Ascii.onlyDigitsAndDots(s) || !IPV4_PREFIX.matcher(s).matches()) {
-      return false;
-    }
-    for (String octet : s.split("\\.")) {
-      if (Integer.parseInt(octet) > 255) {
+    // one to four runs of one to three digits, dots between, each at most 255; read by hand, as
+    // several rules ask it of every key
+    int n = s.length();
+    int i = 0;
+    for (int octets = 1; octets <= IPV4_OCTETS; octets++) {
+      int start = i;
+      int value = 0;
+      while (i < n && Ascii.isDigit(s.charAt(i)) && i - start < IPV4_DIGITS) {
+        value = value * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      if (i == start || value > IPV4_OCTET_MAX) {
         return false;
       }
+      if (i == n) {
+        return true;
+      }
+      if (s.charAt(i) != '.') {
+        return false;
+      }
+      i++;
     }
-    return true;
+    return false;
   }
+
+  private static final int IPV4_OCTETS = 4;
+  private static final int IPV4_DIGITS = 3;
+  private static final int IPV4_OCTET_MAX = 255;
 
   /** {@code IPv6} or {@code IPv6:…} (any case): the way sendmail writes IPv6 addresses. */
   static boolean isIpv6Key(String s) {

@@ -54,7 +54,7 @@ public final class TldWideKey extends KeyRule {
     boolean walked = k.names(); // a host or mail-domain walk
     String subject = k.subject();
     int first = subject.startsWith(".") ? 1 : 0;
-    if (!walked || subject.length() == first) {
+    if (!walked || subject.length() == first || !PublicSuffixes.mayBeSuffix(subject, first)) {
       return;
     }
     String name = subject.substring(first).toLowerCase(Locale.ROOT);

@@ -125,17 +125,29 @@ abstract class ValueRule extends EntryVisitor {
     }
   }
 
+  /** How an edit broke the entry's line, if it did: asked by every value rule, found once. */
+  private static final EntryView.Derived<Damage.Kind> DAMAGE = EntryView.Derived.of((v, ctx) ->
+      Damage.of(v.entry(), !v.tagged(), v.tag(), ctx.catalog()));
+
   /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
-      Damage.of(v.entry(), !v.tagged(), v.tag(), ctx.catalog()) != null ? null
+      v.get(DAMAGE, ctx) != null ? null
           : meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
-              ctx.memo("value-shapes", ConcurrentHashMap<String, Optional<Shape>>::new))
+              ctx.memo("value-shapes", () -> shapes(ctx)))
               .orElse(null));
+
+  /**
+   * The file's table of value shapes, sized for a value per entry at once: growing it entry by
+   * entry, two threads at a time, cost more than the shapes themselves.
+   */
+  private static Map<String, Optional<Shape>> shapes(LintContext ctx) {
+    return new ConcurrentHashMap<>(ctx.source().entries().size());
+  }
 
   /** A damaged line is left to the damage rules, which read its key (see {@link #MEANT}). */
   @Override
   public final boolean keyDecides(EntryView v, LintContext ctx) {
-    return Damage.of(v.entry(), !v.tagged(), v.tag(), ctx.catalog()) != null;
+    return v.get(DAMAGE, ctx) != null;
   }
 
   @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hand-written character tests in {@link Ascii}, {@link Prescan#hasTokens}, {@link
  * Prescan#isOnly}, {@link SourceLine#containsIgnoreCase}, {@link TryTlsNotNo#isAddress}, {@link
- * Values#words}, {@link CidrOrWildcard#isOneToThreeDigits} and {@link
+ * Values#words}, {@link CidrOrWildcard#isOneToThreeDigits}, {@link KeyRule#isIpv4} and {@link
  * ActionValue#enhancedCodeLength} answer what the regexes and the
  * tokenizer they replace answer, on seeded random strings over the characters that matter to
  * them.
@@ -48,6 +48,8 @@ class AsciiFastPathsTest {
       if (ipv4Prefix.matcher(s).matches()) {
         assertThat(Ascii.onlyDigitsAndDots(s)).as(why).isTrue();
       }
+      assertThat(KeyRule.isIpv4(s)).as(why).isEqualTo(ipv4Prefix.matcher(s).matches()
+          && java.util.Arrays.stream(s.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255));
       if (ipv6Literal.matcher(s).matches()) {
         assertThat(Ascii.mayBeIpv6Literal(s)).as(why).isTrue();
       }
