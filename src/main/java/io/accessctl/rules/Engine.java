@@ -102,6 +102,11 @@ public final class Engine {
       Trace outer = trace;
       trace = new Trace() {
         @Override
+        public boolean steps() {
+          return outer.steps();
+        }
+
+        @Override
         public void input(String ruleset, List<String> tokens) {
           outer.input(ruleset, tokens);
         }
@@ -200,7 +205,9 @@ public final class Engine {
   private int rewrite(List<String> pvp, int from, int ruleset, int reclevel, int maxatom,
       boolean[] completed) {
     String rulename = book.name(ruleset);
-    trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
+    if (trace.steps()) {
+      trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
+    }
     if (reclevel++ > book.maxRecursion) {
       trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
           + rulename);
@@ -219,7 +226,9 @@ public final class Engine {
     pvp.subList(from, pvp.size()).clear();
     copy(frame.work, 0, frame.work.size(), pvp);
     if (frame.done) {
-      trace.returns(rulename, Collections.unmodifiableList(frame.work));
+      if (trace.steps()) {
+        trace.returns(rulename, Collections.unmodifiableList(frame.work));
+      }
       completed[0] = true;
     }
     return status;

@@ -2,10 +2,16 @@ package io.accessctl.sendmail;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** IP addresses the way sendmail writes them into {@code {client_addr}} and {@code {server_addr}}. */
 final class Addresses {
   private Addresses() {}
+
+  // compiled once: every question of a batch with an address goes through here
+  private static final Pattern OCTET = Pattern.compile("\\d{1,3}");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
+  private static final Pattern GROUP = Pattern.compile("[0-9a-f]{1,4}");
 
   /**
    * sendmail's spelling of an address given in any usual form ({@code 192.0.2.1},
@@ -48,7 +54,7 @@ final class Addresses {
     }
     int[] b = new int[4];
     for (int i = 0; i < 4; i++) {
-      if (!parts[i].matches("\\d{1,3}")) {
+      if (!OCTET.matcher(parts[i]).matches()) {
         return Optional.empty();
       }
       b[i] = Integer.parseInt(parts[i]);
@@ -61,7 +67,7 @@ final class Addresses {
 
   private static Optional<int[]> ipv6(String text) {
     String s = text.toLowerCase(Locale.ROOT);
-    if (!s.matches("[0-9a-f:.]+") || s.indexOf("::") != s.lastIndexOf("::")) {
+    if (!IPV6_CHARS.matcher(s).matches() || s.indexOf("::") != s.lastIndexOf("::")) {
       return Optional.empty();
     }
     int[] groups = new int[8];
@@ -98,7 +104,7 @@ final class Addresses {
         out[i] = q.get()[0] << 8 | q.get()[1];
         out[i + 1] = q.get()[2] << 8 | q.get()[3];
       } else {
-        if (!words[i].matches("[0-9a-f]{1,4}")) {
+        if (!GROUP.matcher(words[i]).matches()) {
           return null;
         }
         out[i] = Integer.parseInt(words[i], 16);

@@ -150,12 +150,18 @@ public final class CfAnswers implements Answers {
     Set<String> guessed = new LinkedHashSet<>();
     Trace trace = new Trace() {
       @Override
+      public boolean steps() {
+        return false;
+      }
+
+      @Override
       public void lookup(String map, String key, MapClass.Result result) {
         if (resolving.contains(map)) {
           guessed.add(map);
         }
-        if (!map.equals(ACCESS)
-            || key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
+        // no lower-case letter makes a '-': a key without one cannot hold NO_ADDRESS
+        if (!map.equals(ACCESS) || key.indexOf('-') >= 0
+            && key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
           return;
         }
         looked.add(new Looked(key, access.lastStoredKey(), access.lastHit(), result.found()
