@@ -222,11 +222,10 @@ public final class CfAnswers implements Answers {
     List<Probe> probes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Looked l = looked.get(i);
-      boolean skipped = skips[i];
+      String previous = i > 0 ? looked.get(i - 1).key() : null;
       probes.add(new Probe(l.key(), l.storedKey(), l.hit().map(AccessMap.Hit::value),
           l.hit().map(AccessMap.Hit::withNul).orElse(false),
-          KeyWhy.explain(l.key(), i > 0 ? looked.get(i - 1).key() : null, spelled, subjects),
-          skipped, !own[i]));
+          () -> KeyWhy.explain(l.key(), previous, spelled, subjects), skips[i], !own[i]));
     }
     String rulesets = String.join(" and ", steps.stream().map(Answer.Step::ruleset).toList());
     Probe decider = match >= 0 ? probes.get(match) : null;
