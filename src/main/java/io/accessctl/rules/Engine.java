@@ -649,6 +649,9 @@ public final class Engine {
    * Replaces each {@code $( map key $@ arg … $: default $)} and {@code $[ host $]} in the new
    * workspace by what the map answers; returns -1, or the status of a failure (TEMPFAIL goes on).
    */
+  /** The builder map keys, arguments and defaults are joined in. */
+  private final StringBuilder joined = new StringBuilder(MAXKEY);
+
   private int lookups(List<String> np, int maxatom) {
     boolean tempfail = false;
     for (int i = 0; i < np.size(); i++) {
@@ -694,8 +697,8 @@ public final class Engine {
         }
         if (argStart >= 0) {
           if (args.size() < MAX_MAP_ARGS - 2) {
-            args = withArg(args, TokenText.join(np.subList(argStart, j), book.blankSub,
-                argRoom(args)));
+            args = withArg(args, TokenText.join(np, argStart, j, book.blankSub,
+                argRoom(args), joined));
           }
           argStart = -1;
         }
@@ -715,12 +718,12 @@ public final class Engine {
         defaultEnd = end;
       }
       if (argStart >= 0 && args.size() < MAX_MAP_ARGS - 2) {
-        args = withArg(args, TokenText.join(np.subList(argStart, end), book.blankSub,
-            argRoom(args)));
+        args = withArg(args, TokenText.join(np, argStart, end, book.blankSub,
+            argRoom(args), joined));
       }
       int restFrom = end < np.size() ? end + 1 : end;
       int restSize = np.size() - restFrom;
-      String key = TokenText.join(np.subList(keyStart, keyEnd), book.blankSub, MAXKEY);
+      String key = TokenText.join(np, keyStart, keyEnd, book.blankSub, MAXKEY, joined);
       String replacement = null;
       boolean internal = false;
       if (map != null) {
@@ -734,7 +737,7 @@ public final class Engine {
       }
       if (replacement == null && defaultStart >= 0) {
         // sendmail builds the default in the buffer the key was built in, so it is cut as a key is
-        replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXKEY);
+        replacement = TokenText.join(np, defaultStart, defaultEnd, book.blankSub, MAXKEY, joined);
         internal = true;
       }
       int replaced;

@@ -9,7 +9,6 @@ final class Addresses {
   private Addresses() {}
 
   // compiled once: every question of a batch with an address goes through here
-  private static final Pattern OCTET = Pattern.compile("\\d{1,3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
   private static final Pattern GROUP = Pattern.compile("[0-9a-f]{1,4}");
 
@@ -54,7 +53,7 @@ final class Addresses {
     }
     int[] b = new int[4];
     for (int i = 0; i < 4; i++) {
-      if (!OCTET.matcher(parts[i]).matches()) {
+      if (!octet(parts[i])) {
         return Optional.empty();
       }
       b[i] = Integer.parseInt(parts[i]);
@@ -63,6 +62,19 @@ final class Addresses {
       }
     }
     return Optional.of(b);
+  }
+
+  /** One to three ASCII digits (what {@code \d{1,3}} matches). */
+  private static boolean octet(String s) {
+    if (s.isEmpty() || s.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<int[]> ipv6(String text) {
