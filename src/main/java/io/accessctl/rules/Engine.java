@@ -102,6 +102,11 @@ public final class Engine {
       Trace outer = trace;
       trace = new Trace() {
         @Override
+        public boolean steps() {
+          return outer.steps();
+        }
+
+        @Override
         public void input(String ruleset, List<String> tokens) {
           outer.input(ruleset, tokens);
         }
@@ -200,7 +205,9 @@ public final class Engine {
   private int rewrite(List<String> pvp, int from, int ruleset, int reclevel, int maxatom,
       boolean[] completed) {
     String rulename = book.name(ruleset);
-    trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
+    if (trace.steps()) {
+      trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
+    }
     if (reclevel++ > book.maxRecursion) {
       trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
           + rulename);
@@ -219,7 +226,9 @@ public final class Engine {
     pvp.subList(from, pvp.size()).clear();
     copy(frame.work, 0, frame.work.size(), pvp);
     if (frame.done) {
-      trace.returns(rulename, Collections.unmodifiableList(frame.work));
+      if (trace.steps()) {
+        trace.returns(rulename, Collections.unmodifiableList(frame.work));
+      }
       completed[0] = true;
     }
     return status;
@@ -640,6 +649,9 @@ public final class Engine {
    * Replaces each {@code $( map key $@ arg … $: default $)} and {@code $[ host $]} in the new
    * workspace by what the map answers; returns -1, or the status of a failure (TEMPFAIL goes on).
    */
+  /** The builder map keys, arguments and defaults are joined in. */
+  private final StringBuilder joined = new StringBuilder(MAXKEY);
+
   private int lookups(List<String> np, int maxatom) {
     boolean tempfail = false;
     for (int i = 0; i < np.size(); i++) {
@@ -685,8 +697,8 @@ public final class Engine {
         }
         if (argStart >= 0) {
           if (args.size() < MAX_MAP_ARGS - 2) {
-            args = withArg(args, TokenText.join(np.subList(argStart, j), book.blankSub,
-                argRoom(args)));
+            args = withArg(args, TokenText.join(np, argStart, j, book.blankSub,
+                argRoom(args), joined));
           }
           argStart = -1;
         }
@@ -706,12 +718,12 @@ public final class Engine {
         defaultEnd = end;
       }
       if (argStart >= 0 && args.size() < MAX_MAP_ARGS - 2) {
-        args = withArg(args, TokenText.join(np.subList(argStart, end), book.blankSub,
-            argRoom(args)));
+        args = withArg(args, TokenText.join(np, argStart, end, book.blankSub,
+            argRoom(args), joined));
       }
       int restFrom = end < np.size() ? end + 1 : end;
       int restSize = np.size() - restFrom;
-      String key = TokenText.join(np.subList(keyStart, keyEnd), book.blankSub, MAXKEY);
+      String key = TokenText.join(np, keyStart, keyEnd, book.blankSub, MAXKEY, joined);
       String replacement = null;
       boolean internal = false;
       if (map != null) {
@@ -725,7 +737,7 @@ public final class Engine {
       }
       if (replacement == null && defaultStart >= 0) {
         // sendmail builds the default in the buffer the key was built in, so it is cut as a key is
-        replacement = TokenText.join(np.subList(defaultStart, defaultEnd), book.blankSub, MAXKEY);
+        replacement = TokenText.join(np, defaultStart, defaultEnd, book.blankSub, MAXKEY, joined);
         internal = true;
       }
       int replaced;

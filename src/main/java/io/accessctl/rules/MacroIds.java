@@ -44,6 +44,10 @@ final class MacroIds {
 
   /** {@code x} or {@code {name}} for what a user typed: {@code x}, {@code {x}}, {@code name}, {@code {name}}. */
   static String canonical(String typed) {
+    if (typed.length() != 3 && typed.startsWith("{") && typed.endsWith("}")) {
+      // already canonical (each question's macros come so): no new string per macro
+      return typed;
+    }
     String t = typed.startsWith("{") && typed.endsWith("}") && typed.length() >= 2
         ? typed.substring(1, typed.length() - 1) : typed;
     return t.length() == 1 ? t : "{" + t + "}";

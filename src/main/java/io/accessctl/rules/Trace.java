@@ -8,6 +8,14 @@ import java.util.List;
  * sendmail logs, and every key handed to a map.
  */
 public interface Trace {
+  /**
+   * Whether this trace reads {@link #input} and {@link #returns}: the engine builds no view of
+   * the workspace for one that does not (a ruleset starts and returns many times a question).
+   */
+  default boolean steps() {
+    return true;
+  }
+
   /** A ruleset starts on these tokens (a view of the workspace: copy it to keep it). */
   default void input(String ruleset, List<String> tokens) {}
 
@@ -21,5 +29,10 @@ public interface Trace {
   default void lookup(String map, String key, MapClass.Result result) {}
 
   /** Reports nothing. */
-  Trace NONE = new Trace() {};
+  Trace NONE = new Trace() {
+    @Override
+    public boolean steps() {
+      return false;
+    }
+  };
 }

@@ -48,7 +48,11 @@ public final class AccessMap {
 
   /** Looks up the key a ruleset built; empty when not found. */
   public Optional<Hit> lookup(String rulesetKey) {
-    String key = storedKey(rulesetKey);
+    return lookupStored(storedKey(rulesetKey));
+  }
+
+  /** Looks up a key already made into its {@link #storedKey}; empty when not found. */
+  public Optional<Hit> lookupStored(String key) {
     if (tryWithoutNul) {
       Optional<String> v = store.get(key);
       if (v.isPresent()) {

@@ -24,7 +24,7 @@ final class AccessMapClass implements MapClass {
   @Override
   public Result lookup(String key, List<String> args, Macros macros) {
     lastStoredKey = map.storedKey(key);
-    lastHit = map.lookup(key);
+    lastHit = map.lookupStored(lastStoredKey);
     if (lastHit.isEmpty()) {
       return Result.NOT_FOUND;
     }

@@ -150,12 +150,18 @@ public final class CfAnswers implements Answers {
     Set<String> guessed = new LinkedHashSet<>();
     Trace trace = new Trace() {
       @Override
+      public boolean steps() {
+        return false;
+      }
+
+      @Override
       public void lookup(String map, String key, MapClass.Result result) {
         if (resolving.contains(map)) {
           guessed.add(map);
         }
-        if (!map.equals(ACCESS)
-            || key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
+        // no lower-case letter makes a '-': a key without one cannot hold NO_ADDRESS
+        if (!map.equals(ACCESS) || key.indexOf('-') >= 0
+            && key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
           return;
         }
         looked.add(new Looked(key, access.lastStoredKey(), access.lastHit(), result.found()
@@ -216,11 +222,10 @@ public final class CfAnswers implements Answers {
     List<Probe> probes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Looked l = looked.get(i);
-      boolean skipped = skips[i];
+      String previous = i > 0 ? looked.get(i - 1).key() : null;
       probes.add(new Probe(l.key(), l.storedKey(), l.hit().map(AccessMap.Hit::value),
           l.hit().map(AccessMap.Hit::withNul).orElse(false),
-          KeyWhy.explain(l.key(), i > 0 ? looked.get(i - 1).key() : null, spelled, subjects),
-          skipped, !own[i]));
+          () -> KeyWhy.explain(l.key(), previous, spelled, subjects), skips[i], !own[i]));
     }
     String rulesets = String.join(" and ", steps.stream().map(Answer.Step::ruleset).toList());
     Probe decider = match >= 0 ? probes.get(match) : null;

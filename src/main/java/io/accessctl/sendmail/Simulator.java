@@ -67,7 +67,7 @@ public final class Simulator implements Answers {
     void skipped(Found f) {
       Probe p = f.probe();
       probes.set(probes.size() - 1, new Probe(p.key(), p.storedKey(), p.value(), p.withNul(),
-          p.why(), true, false));
+          p.explanation(), true, false));
     }
 
     String tagged(List<String> key) {

@@ -41,10 +41,20 @@ public final class TokenText {
    * buffer ends (two bytes are kept back, and a token is cut one byte short of the space left).
    */
   public static String join(List<String> tokens, char blank, int size) {
-    StringBuilder sb = new StringBuilder();
+    return join(tokens, 0, tokens.size(), blank, size, new StringBuilder());
+  }
+
+  /**
+   * {@link #join(List, char, int)} of the tokens {@code from} to {@code to} of a list, built in
+   * {@code sb} (emptied first): a caller that joins for every map lookup keeps one builder.
+   */
+  public static String join(List<String> tokens, int from, int to, char blank, int size,
+      StringBuilder sb) {
+    sb.setLength(0);
     int left = size - 2;
     boolean previousAtom = false;
-    for (String t : tokens) {
+    for (int i = from; i < to; i++) {
+      String t = tokens.get(i);
       if (left <= 0) {
         break;
       }
