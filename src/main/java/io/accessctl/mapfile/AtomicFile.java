@@ -2,7 +2,9 @@ package io.accessctl.mapfile;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -130,7 +132,13 @@ public final class AtomicFile {
       FileChannel ch = openLock(lockPath);
       boolean held = false;
       try {
-        ch.lock(); // released when the channel closes
+        try {
+          ch.lock(); // released when the channel closes
+        } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+          removeIfUnheld(lockPath);
+          throw new InterruptedIOException("interrupted while waiting to replace "
+              + lockPath.getParent());
+        }
         LockFiles.State state = LockFiles.state(lockPath);
         if (state != LockFiles.State.REPLACED) {
           held = true;
@@ -140,6 +148,27 @@ public final class AtomicFile {
         if (!held) {
           ch.close();
         }
+      }
+    }
+  }
+
+  /**
+   * After an interrupted wait: the lock file this thread may have created is removed when nobody
+   * holds it, by the same rule as a holder's (taken without waiting, and only while current), so a
+   * refused or cancelled replacement leaves no file behind. The interrupt is kept for the caller.
+   */
+  private static void removeIfUnheld(Path lockPath) throws IOException {
+    boolean interrupted = Thread.interrupted(); // a channel would refuse to work while it is set
+    try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS)) {
+      if (ch.tryLock() != null && LockFiles.state(lockPath) == LockFiles.State.CURRENT) {
+        Files.deleteIfExists(lockPath);
+      }
+    } catch (NoSuchFileException e) {
+      // another holder removed it
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
