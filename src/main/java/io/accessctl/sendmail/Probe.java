@@ -1,5 +1,6 @@
 package io.accessctl.sendmail;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,5 +35,18 @@ public record Probe(String key, String storedKey, Optional<String> value, boolea
 
   public boolean found() {
     return value.isPresent() && !skipped;
+  }
+
+  /** Probes are equal when they say the same, whether or not their words are written yet. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Probe p && key.equals(p.key) && storedKey.equals(p.storedKey)
+        && value.equals(p.value) && withNul == p.withNul && skipped == p.skipped
+        && other == p.other && why().equals(p.why());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, storedKey, value, withNul, skipped, other, why());
   }
 }
