@@ -10,9 +10,9 @@ import java.util.Map;
  * A K line's flags as map_parseargs() reads them ({@code -x} words, each flag one letter with its
  * value attached) and the rest of the line (the file, the regex, the maps of a sequence).
  */
-record MapOptions(Map<Character, String> flags, String rest) {
+public record MapOptions(Map<Character, String> flags, String rest) {
 
-  static MapOptions parse(String args) {
+  public static MapOptions parse(String args) {
     Map<Character, String> flags = new HashMap<>();
     List<String> words = new ArrayList<>(List.of(args.strip().split("[ \t]+")));
     int i = 0;
@@ -42,6 +42,11 @@ record MapOptions(Map<Character, String> flags, String rest) {
     return has('m');
   }
 
+  /** {@code -a}: the text appended to every value found ("" without -a). */
+  public String appended() {
+    return flags.getOrDefault('a', "");
+  }
+
   /** {@code -T}: appended to the key when the map fails for now. */
   String tempfailSuffix() {
     return flags.get('T');
@@ -57,11 +62,11 @@ record MapOptions(Map<Character, String> flags, String rest) {
    * What map_rewrite() returns for a found value: {@code %n} replaced by the key and arguments,
    * the {@code -a} text appended.
    */
-  String rewrite(String value, String key, List<String> args) {
+  public String rewrite(String value, String key, List<String> args) {
     List<String> av = new ArrayList<>(args.size() + 1);
     av.add(key);
     av.addAll(args);
     String v = MapValue.rewrite(matchOnly() ? key : value, av);
-    return flags.containsKey('a') ? v + flags.get('a') : v;
+    return v + appended();
   }
 }

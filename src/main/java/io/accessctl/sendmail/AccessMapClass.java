@@ -1,24 +1,26 @@
 package io.accessctl.sendmail;
 
 import io.accessctl.rules.MapClass;
+import io.accessctl.rules.MapOptions;
 import io.accessctl.rules.Macros;
-import io.accessctl.tokens.MapValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The access map as the engine's rules look it up, over any storage ({@link AccessMap}: the K
- * line's folding and NUL handling), remembering the stored key and value of the last lookup so
+ * line's folding and NUL handling; its other flags as {@link MapOptions} applies them), remembering the stored key and value of the last lookup so
  * the trace can show them as they are in the map.
  */
 final class AccessMapClass implements MapClass {
   private final AccessMap map;
+  private final MapOptions options;
   private String lastStoredKey;
   private Optional<AccessMap.Hit> lastHit = Optional.empty();
 
-  AccessMapClass(AccessMap map) {
+  /** @param options the access K line's flags: what a found value becomes (-a, -m) */
+  AccessMapClass(AccessMap map, MapOptions options) {
     this.map = map;
+    this.options = options;
   }
 
   @Override
@@ -28,10 +30,7 @@ final class AccessMapClass implements MapClass {
     if (lastHit.isEmpty()) {
       return Result.NOT_FOUND;
     }
-    List<String> av = new ArrayList<>(args.size() + 1);
-    av.add(key);
-    av.addAll(args);
-    return Result.found(MapValue.rewrite(lastHit.get().value(), av));
+    return Result.found(options.rewrite(lastHit.get().value(), key, args));
   }
 
   /** The key of the last lookup as the database was asked for it. */

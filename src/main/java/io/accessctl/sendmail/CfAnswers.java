@@ -12,6 +12,7 @@ import io.accessctl.rules.Compiler;
 import io.accessctl.rules.Engine;
 import io.accessctl.rules.MapClass;
 import io.accessctl.rules.RuleBook;
+import io.accessctl.rules.MapOptions;
 import io.accessctl.rules.Settings;
 import io.accessctl.rules.Trace;
 import io.accessctl.rules.Workspace;
@@ -71,20 +72,24 @@ public final class CfAnswers implements Answers {
     CfLines lines = CfLines.read(cf.path());
     Map<String, MapClass> maps = new HashMap<>();
     Set<String> resolving = new LinkedHashSet<>();
+    MapOptions accessOptions = MapOptions.parse("");
     for (CfLines.Line l : lines.lines()) {
-      if (l.command() != 'K') {
+      Optional<KLine> k = l.command() == 'K' ? KLine.parse(l.text()) : Optional.empty();
+      if (k.isEmpty()) {
         continue;
       }
-      KLine.parse(l.text()).filter(k -> k.mapClass().equalsIgnoreCase("host")).ifPresent(k -> {
-        maps.put(k.name(), existing(appended(k.args())));
-        resolving.add(k.name());
-      });
+      if (k.get().mapClass().equalsIgnoreCase("host")) {
+        maps.put(k.get().name(), existing(MapOptions.parse(k.get().args()).appended()));
+        resolving.add(k.get().name());
+      } else if (k.get().name().equals(ACCESS)) {
+        accessOptions = MapOptions.parse(k.get().args());
+      }
     }
     maps.put("host", existing(""));
     resolving.add("host");
     maps.putAll(host.maps());
     resolving.removeAll(host.maps().keySet());
-    AccessMapClass access = new AccessMapClass(rules.accessMap(store));
+    AccessMapClass access = new AccessMapClass(rules.accessMap(store), accessOptions);
     maps.put(ACCESS, access);
     RuleBook book = Compiler.compile(lines, new Settings(host.macros(), host.classes(), maps));
     return new CfAnswers(rules, lines, book, access, resolving);
@@ -96,18 +101,6 @@ public final class CfAnswers implements Answers {
         (key.endsWith(".") ? key : key + ".") + suffix);
   }
 
-  /** The {@code -a} text of a K line's flags. */
-  private static String appended(String args) {
-    for (String w : args.strip().split("[ \t]+")) {
-      if (w.startsWith("-a")) {
-        return w.substring(2);
-      }
-      if (!w.startsWith("-")) {
-        break;
-      }
-    }
-    return "";
-  }
 
   public Rules rules() {
     return rules;
