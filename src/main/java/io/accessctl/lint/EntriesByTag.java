@@ -58,7 +58,9 @@ public final class EntriesByTag {
   private Group group(Entry e) {
     int hash = e.tagHash();
     if (groups.size() <= LINEAR_LIMIT) {
-      for (Group g : groups) {
+      // by index: an iterator an entry was garbage enough when a map mixes its tags line by line
+      for (int i = 0; i < groups.size(); i++) {
+        Group g = groups.get(i);
         if (g.hash == hash && e.tagIs(g.folded)) {
           return g;
         }

@@ -6,6 +6,7 @@ import io.accessctl.source.AccessSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,16 @@ public record LintContext(
       }
     }
     return (T) v;
+  }
+
+  /**
+   * {@link #memo(String, Supplier)} for a value made from this context alone: a method reference
+   * here makes no object per call, as a rule asking for every entry would.
+   */
+  public <T> T memo(String key, Function<LintContext, T> compute) {
+    @SuppressWarnings("unchecked")
+    T v = (T) memo.get(key);
+    return v != null ? v : memo(key, () -> compute.apply(this));
   }
 
   /** The sendmail version to check against: the cf's, else Debian 12's 8.17.1.9. */

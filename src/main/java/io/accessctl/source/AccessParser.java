@@ -171,7 +171,8 @@ public final class AccessParser {
     }
     SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY);
     st.lines.add(line);
-    Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, tagHash, fold);
+    String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
+    Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, tagHash, fold, tag);
     Entry earlier = st.keys.putIfAbsent(e, h);
     if (earlier != null) {
       st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, number, 1,
@@ -195,6 +196,7 @@ public final class AccessParser {
     final List<SyntaxIssue> issues = new ArrayList<>();
     final List<SourceLine> canitMarkers = new ArrayList<>();
     final KeyTable keys;
+    final TagTexts tags = new TagTexts();
     /** isSeparator for every char of a line (ISO-8859-1: one char a byte). */
     final boolean[] separator = new boolean[256];
 

@@ -15,6 +15,7 @@ public final class Entry {
   private final int colon;
   private final int tagHash;
   private final boolean fold;
+  private final String tag;
   private String key;
   private String storedKey;
   private String value;
@@ -27,9 +28,10 @@ public final class Entry {
    * @param colon index of the key's first colon, or -1
    * @param tagHash {@link #tagHash()}
    * @param fold whether the stored key is folded (makemap's default; not with -f)
+   * @param tag {@link #tag()}: the text before {@code colon}, "" when there is none
    */
   Entry(SourceLine line, int index, int keyEnd, int valueStart, int colon, int tagHash,
-      boolean fold) {
+      boolean fold, String tag) {
     this.line = line;
     this.index = index;
     this.keyEnd = keyEnd;
@@ -37,6 +39,7 @@ public final class Entry {
     this.colon = colon;
     this.tagHash = tagHash;
     this.fold = fold;
+    this.tag = tag;
   }
 
   /** The entry's position in the file's list of entries ({@link AccessSource#entries()}). */
@@ -128,9 +131,12 @@ public final class Entry {
     return line.number();
   }
 
-  /** The tag part of the key ({@code Try_TLS} in {@code Try_TLS:host}), or "" for an untagged key. */
+  /**
+   * The tag part of the key ({@code Try_TLS} in {@code Try_TLS:host}), or "" for an untagged key.
+   * Entries whose tags are written alike share one string.
+   */
   public String tag() {
-    return colon < 0 ? "" : line.substring(0, colon);
+    return tag;
   }
 
   /**

@@ -63,9 +63,8 @@ public final class ReplyCode extends ValueRule {
       return null;
     }
     ActionValue.Reply r = a.reply();
-    String sends = "sendmail replies \"" + r.line() + "\"";
     if (r.code().isEmpty()) {
-      return "reply " + Values.quote(r.rendered()) + " has no reply code: " + sends
+      return "reply " + Values.quote(r.rendered()) + " has no reply code: " + sends(r)
           + "; start it with a code: ERROR:\"550 5.7.1 " + r.rendered() + "\"";
     }
     char cls = r.code().charAt(0);
@@ -75,20 +74,26 @@ public final class ReplyCode extends ValueRule {
     }
     if (!r.ruleDsn().isEmpty() && ActionValue.enhancedCodeLength(r.ruleDsn() + " ") == 0) {
       return "DSN " + r.ruleDsn() + " is not an enhanced status code (class 2, 4 or 5, then "
-          + "two numbers of up to three digits): " + sends + " and records " + r.ruleDsn()
+          + "two numbers of up to three digits): " + sends(r) + " and records " + r.ruleDsn()
           + " as the status; write e.g. " + cls + ".7.1";
     }
     if (!r.ruleDsn().isEmpty() && !r.textDsn().isEmpty() && !r.ruleDsn().equals(r.textDsn())) {
       return "DSN " + r.ruleDsn() + " is ignored: the " + r.textDsn() + " in the text wins ("
-          + sends + "); keep one of them";
+          + sends(r) + "); keep one of them";
     }
     String dsn = r.effectiveDsn();
     if (dsn.charAt(0) != cls) {
-      return "DSN " + dsn + " does not fit reply code " + r.code() + ": " + sends + " as written, "
+      return "DSN " + dsn + " does not fit reply code " + r.code() + ": " + sends(r)
+          + " as written, "
           + (cls == '5' ? "a permanent reply with a temporary status"
               : "a temporary reply with a permanent status")
           + "; make the DSN start with " + cls;
     }
     return null;
+  }
+
+  /** What sendmail sends, for a message: made only for a value that has a problem. */
+  private static String sends(ActionValue.Reply r) {
+    return "sendmail replies \"" + r.line() + "\"";
   }
 }

@@ -44,10 +44,12 @@ final class SendmailBuild {
       "_FFR_NO_PIPE", "_FFR_TLS_ALTNAMES", "_FFR_SKIP_DOMAINS", "_FFR_RHS");
 
   static SendmailBuild of(LintContext ctx) {
-    return ctx.memo("sendmail-build", () -> {
-      String v = ctx.sendmailVersion();
-      return new SendmailBuild(v, v.equals(LintContext.DEFAULT_VERSION) ? DEBIAN_12_DEFINES : null);
-    });
+    return ctx.memo("sendmail-build", SendmailBuild::made);
+  }
+
+  private static SendmailBuild made(LintContext ctx) {
+    String v = ctx.sendmailVersion();
+    return new SendmailBuild(v, v.equals(LintContext.DEFAULT_VERSION) ? DEBIAN_12_DEFINES : null);
   }
 
   /** True when this version is {@code other} or later. */

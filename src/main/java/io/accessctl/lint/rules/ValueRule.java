@@ -132,9 +132,8 @@ abstract class ValueRule extends EntryVisitor {
   /** The entry's value as meant, once for all value rules (null: nothing for them to judge). */
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
       v.get(DAMAGE, ctx) != null ? null
-          : meant(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx) : KeyRule.key(v, v.stockTag()),
-              ctx.memo("value-shapes", () -> shapes(ctx)))
-              .orElse(null));
+          : valueOrNull(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx)
+              : KeyRule.key(v, v.stockTag()), ctx.memo("value-shapes", ValueRule::shapes)));
 
   /**
    * The file's table of value shapes, sized for a value per entry at once: growing it entry by
@@ -176,9 +175,14 @@ abstract class ValueRule extends EntryVisitor {
    */
   /** @param shapes each distinct value's shape, empty when it has none; shared by threads */
   static Optional<Value> meant(KeyRule.Key key, Map<String, Optional<Shape>> shapes) {
+    return Optional.ofNullable(valueOrNull(key, shapes));
+  }
+
+  /** {@link #meant(KeyRule.Key, Map)}, null for empty: what every entry's value rules ask. */
+  private static Value valueOrNull(KeyRule.Key key, Map<String, Optional<Shape>> shapes) {
     Entry e = key.entry();
     if (SpaceAfterColon.applies(key)) {
-      return Optional.empty();
+      return null;
     }
     Optional<Shape> known = shapes.get(e.value());
     if (known == null) {
@@ -186,11 +190,10 @@ abstract class ValueRule extends EntryVisitor {
       shapes.put(e.value(), known);
     }
     if (known.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
     Shape s = known.get();
-    return Optional.of(new Value(e, key.tag(), s.text, e.valueColumn() + s.lead, s.tokens,
-        key.untagged(), s));
+    return new Value(e, key.tag(), s.text, e.valueColumn() + s.lead, s.tokens, key.untagged(), s);
   }
 
   /** True when the text ends in an odd number of backslashes, which escape what follows. */
