@@ -151,6 +151,7 @@ final class HashWriter implements MapWriter {
       for (int i = 0; i < n; i++) {
         order[fill[hashes[i] & mask]++] = i;
       }
+      arrangeInOrder(pairBytes, pairExtra);
       sameKeyAsPrevious = new boolean[n];
       BucketSorter sorter = new BucketSorter(largest);
       for (int b = 0; b < buckets; b++) {
