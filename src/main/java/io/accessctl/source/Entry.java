@@ -83,9 +83,11 @@ public final class Entry {
    */
   public byte[] storedKeyBytes(int extra) {
     byte[] b = new byte[keyEnd + extra];
-    for (int i = 0; i < keyEnd; i++) {
-      int c = line.byteAt(i);
-      b[i] = (byte) (fold ? Bytes.foldAscii((char) c) : c);
+    line.copyBytes(0, keyEnd, b);
+    if (fold) {
+      for (int i = 0; i < keyEnd; i++) {
+        b[i] = (byte) Bytes.foldAscii((char) (b[i] & 0xff));
+      }
     }
     return b;
   }
@@ -93,9 +95,7 @@ public final class Entry {
   /** {@link #value()} as bytes, followed by {@code extra} NUL bytes (1 for makemap -N). */
   public byte[] valueBytes(int extra) {
     byte[] b = new byte[line.length() - valueStart + extra];
-    for (int i = valueStart; i < line.length(); i++) {
-      b[i - valueStart] = (byte) line.byteAt(i);
-    }
+    line.copyBytes(valueStart, line.length(), b);
     return b;
   }
 

@@ -75,6 +75,11 @@ public final class SourceLine {
     return data[start + index] & 0xff;
   }
 
+  /** Copies the text's bytes from {@code from} to {@code to} to the start of {@code dst}. */
+  void copyBytes(int from, int to, byte[] dst) {
+    System.arraycopy(data, start + from, dst, 0, to - from);
+  }
+
   /** What the line is. */
   public Kind kind() {
     return kind;
