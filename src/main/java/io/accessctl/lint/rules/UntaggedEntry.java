@@ -5,6 +5,9 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.tokens.Limits;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * AC203: a key without a tag serves the Connect, From and To checks at once. A warning where that
@@ -59,17 +62,18 @@ public final class UntaggedEntry extends KeyRule {
     String kind;
     if (key.indexOf('@') >= 0) {
       kind = "mail-address";
-      instead = "From:" + key + " for senders or To:" + key + " for recipients";
+      instead = tagged(k.subject(), key, " for senders", " for recipients", "From", "To");
     } else if (isAddress(key) || isIpv6Literal(key)) {
       kind = "address";
-      instead = "Connect:" + plain(addressKey(k.subject(), ctx)) + " for connecting clients";
+      String address = addressKey(k.subject(), ctx);
+      instead = tagged(address, plain(address), " for connecting clients", "", "Connect");
     } else if (Ascii.onlyDigitsAndDots(key)) {
       kind = "domain";
       // an octet above 255: no client address walk produces it (AC225), a mail domain might
-      instead = "From:" + key + " or To:" + key + " for the check you mean";
+      instead = tagged(k.subject(), key, " for the check you mean", "", "From", "To");
     } else {
       kind = "domain";
-      instead = "Connect:" + key + ", From:" + key + " or To:" + key + " for the check you mean";
+      instead = tagged(k.subject(), key, " for the check you mean", "", "Connect", "From", "To");
     }
     boolean bites = rejects(k.entry().value()) && !kind.equals("address")
         && !ToRejectWithoutBlocklist.applies(ctx);
@@ -90,6 +94,35 @@ public final class UntaggedEntry extends KeyRule {
         + (kind.equals("address") ? "Connect:" : kind.equals("mail-address") ? "From: or To:"
             : "Connect:, From: or To:")
         + " in front of each for the check you mean", false);
+  }
+
+  /**
+   * The tagged keys to write instead, "A:key, B:key or C:key" followed by the first note (or, for
+   * two tags, each key followed by its note). A tagged key over sendmail's key size is never
+   * looked up (AC204), so such forms are left out; when none fits, the advice is a parent domain.
+   */
+  private static String tagged(String subject, String shown, String note, String secondNote,
+      String... tags) {
+    List<String> fit = new ArrayList<>();
+    for (String tag : tags) {
+      if (tag.length() + 1 + subject.length() <= Limits.MAXNAME) { // Latin-1: a char is a byte
+        fit.add(tag);
+      }
+    }
+    if (fit.isEmpty()) {
+      return "a tagged key for a shorter parent domain (" + String.join(":, ", tags)
+          + ": in front of this one makes a key over sendmail's " + Limits.MAXNAME + " bytes)";
+    }
+    if (fit.size() == 2 && !secondNote.isEmpty()) {
+      return fit.get(0) + ":" + shown + note + " or " + fit.get(1) + ":" + shown + secondNote;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < fit.size(); i++) {
+      b.append(i == 0 ? "" : i == fit.size() - 1 ? " or " : ", ").append(fit.get(i)).append(':')
+          .append(shown);
+    }
+    return b.append(fit.size() == 1 && !secondNote.isEmpty() && fit.get(0).equals(tags[1])
+        ? secondNote : note).toString();
   }
 
   /** True unless the value accepts, skips or quarantines: every other value refuses the mail. */

@@ -57,4 +57,18 @@ class Ac203UntaggedEntryTest {
             "untagged domain keys apply to Connect, From and To at once; untagged entries are"
             + " deprecated: put Connect:, From: or To: in front of each for the check you mean");
   }
+
+  @Test
+  void suggestsOnlyTaggedKeysSendmailCanStillLookUp() {
+    // 252 bytes: sendmail looks the untagged key up, but "Connect:" and "From:" in front pass 256
+    String host = "hh" + ".x".repeat(119) + ".example.com";
+    assertThat(host).hasSize(252);
+    assertThat(LintFixture.only("AC203", host + " REJECT\n")).singleElement()
+        .satisfies(d -> assertThat(d.message()).endsWith("write To:" + host
+            + " for the check you mean").doesNotContain("Connect:" + host, "From:" + host));
+    String longer = "hh" + host;
+    assertThat(LintFixture.only("AC203", longer + " REJECT\n")).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("write a tagged key for a shorter parent"
+            + " domain").doesNotContain(":" + longer));
+  }
 }
