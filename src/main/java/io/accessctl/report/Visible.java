@@ -1,6 +1,7 @@
 package io.accessctl.report;
 
 import io.accessctl.source.Bytes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Text made safe for a terminal or a one-line format: nothing in a message, file name or source
@@ -18,12 +19,8 @@ final class Visible {
 
   /** {@code s} (Unicode text, such as a message) with every unsafe character escaped. */
   static String of(String s) {
-    int plain = 0;
-    while (plain < s.length() && s.charAt(plain) >= ' ' && s.charAt(plain) < DEL) {
-      plain++;
-    }
-    if (plain == s.length()) {
-      return s; // printable ASCII, as most messages are: nothing to escape
+    if (isPrintableAscii(s)) {
+      return s; // as most messages are: nothing to escape
     }
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); ) {
@@ -37,6 +34,27 @@ final class Visible {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Whether every character of {@code s} is printable ASCII. Read as ISO-8859-1 bytes, which for
+   * the usual string is a plain copy of its bytes: a large report asks this of megabytes of
+   * messages, and a loop over an array costs a fraction of one over {@code charAt}. A character
+   * beyond ISO-8859-1 becomes '?' in those bytes (a surrogate pair one '?'), so a '?' counts only
+   * where the string has one.
+   */
+  static boolean isPrintableAscii(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != s.length()) {
+      return false;
+    }
+    for (int i = 0; i < b.length; i++) {
+      byte c = b[i];
+      if (c < ' ' || c == DEL || (c == '?' && s.charAt(i) != '?')) {
+        return false; // bytes from 0x80 on are negative
+      }
+    }
+    return true;
   }
 
   /** The escape for {@code cp}, or null when it is safe to show as is. */
