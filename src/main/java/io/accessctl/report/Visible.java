@@ -36,25 +36,43 @@ final class Visible {
     return sb.toString();
   }
 
-  /**
-   * Whether every character of {@code s} is printable ASCII. Read as ISO-8859-1 bytes, which for
-   * the usual string is a plain copy of its bytes: a large report asks this of megabytes of
-   * messages, and a loop over an array costs a fraction of one over {@code charAt}. A character
-   * beyond ISO-8859-1 becomes '?' in those bytes (a surrogate pair one '?'), so a '?' counts only
-   * where the string has one.
-   */
+  private static final boolean[] NO_STOPS = stops("");
+
+  /** Whether every character of {@code s} is printable ASCII. */
   static boolean isPrintableAscii(String s) {
+    return plainPrefix(s, NO_STOPS) == s.length();
+  }
+
+  /** A table for {@link #plainPrefix}: which printable ASCII characters end the prefix. */
+  static boolean[] stops(String chars) {
+    boolean[] stop = new boolean[DEL + 1];
+    for (char c : chars.toCharArray()) {
+      stop[c] = true;
+    }
+    return stop;
+  }
+
+  /**
+   * How many characters at the start of {@code s} are printable ASCII and not in {@code stop}
+   * ({@link #stops}). Read as ISO-8859-1 bytes, which for the usual string is a plain copy of its
+   * bytes: a large report asks this of megabytes of messages, and a loop over an array costs a
+   * fraction of one over {@code charAt}. A character beyond ISO-8859-1 becomes '?' in those bytes
+   * (a surrogate pair one '?', so the lengths differ), so a '?' counts only where the string has
+   * one.
+   */
+  static int plainPrefix(String s, boolean[] stop) {
     byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
     if (b.length != s.length()) {
-      return false;
+      return 0; // a surrogate pair: the bytes do not line up with the characters
     }
     for (int i = 0; i < b.length; i++) {
       byte c = b[i];
-      if (c < ' ' || c == DEL || (c == '?' && s.charAt(i) != '?')) {
-        return false; // bytes from 0x80 on are negative
+      // bytes from 0x80 on are negative
+      if (c < ' ' || c == DEL || stop[c] || (c == '?' && s.charAt(i) != '?')) {
+        return i;
       }
     }
-    return true;
+    return b.length;
   }
 
   /** The escape for {@code cp}, or null when it is safe to show as is. */
