@@ -50,25 +50,26 @@ public final class CltFeatures8171 extends ConfigRule {
     Map<String, Boolean> stopsTls = new HashMap<>();
     for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
       if (!e.hasEmptySubject()) {
-        out.add(INFO, e, e.keyColumn(), () -> before + e.subject() + "; "
-            + instead(e, stopsTls.computeIfAbsent(e.value(), CltFeatures8171::stopsTls)));
+        out.add(INFO, e, e.keyColumn(), () -> message(before, e,
+            stopsTls.computeIfAbsent(e.value(), CltFeatures8171::stopsTls)));
       }
     }
+  }
+
+  /** The finding, with what does work on 8.17.1 for the letters the entry sets. */
+  private static String message(String before, Entry e, boolean stopsTls) {
+    String subject = e.subject();
+    StringBuilder s = new StringBuilder(before.length() + 2 * subject.length() + 128)
+        .append(before).append(subject).append("; ");
+    if (stopsTls) {
+      s.append("to stop STARTTLS with that server write Try_TLS:").append(subject).append(" NO; ");
+    }
+    return s.append("only the bare Clt_Features: default works before sendmail 8.17.2").toString();
   }
 
   /** Whether the value's letters turn STARTTLS off. */
   private static boolean stopsTls(String value) {
     String v = Values.intended(value);
     return !FeatureLetters.isTemp(v) && FeatureLetters.firstCharacters(v).indexOf('S') >= 0;
-  }
-
-  /** What does work on 8.17.1 for the letters the entry sets. */
-  private static String instead(Entry e, boolean stopsTls) {
-    StringBuilder s = new StringBuilder();
-    if (stopsTls) {
-      s.append("to stop STARTTLS with that server write Try_TLS:").append(e.subject())
-          .append(" NO; ");
-    }
-    return s.append("only the bare Clt_Features: default works before sendmail 8.17.2").toString();
   }
 }
