@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Folds the findings that say the same on many lines of a file into one, for reports. A legacy
@@ -42,7 +43,7 @@ public final class Repeats {
       this.ruleId = d.ruleId();
       this.severity = d.severity();
       this.says = says(d);
-      this.hash = (31 * ruleId.hashCode() + severity.ordinal()) * 31 + says.hashCode();
+      this.hash = (31 * ruleId.hashCode() + severity.ordinal()) * 31 + Objects.hashCode(says);
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class Repeats {
     @Override
     public boolean equals(Object o) {
       return o instanceof Group g && hash == g.hash && severity == g.severity
-          && ruleId.equals(g.ruleId) && says.equals(g.says);
+          && ruleId.equals(g.ruleId) && Objects.equals(says, g.says);
     }
 
     boolean folds() {

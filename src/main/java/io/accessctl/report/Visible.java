@@ -54,11 +54,14 @@ final class Visible {
 
   /**
    * How many characters at the start of {@code s} are printable ASCII and not in {@code stop}
-   * ({@link #stops}). Read as ISO-8859-1 bytes, which for the usual string is a plain copy of its
-   * bytes: a large report asks this of megabytes of messages, and a loop over an array costs a
-   * fraction of one over {@code charAt}. A character beyond ISO-8859-1 becomes '?' in those bytes
-   * (a surrogate pair one '?', so the lengths differ), so a '?' counts only where the string has
-   * one.
+   * ({@link #stops}): all of them, or 0 when {@code s} holds a character beyond the BMP. Either
+   * way the caller may copy that many as they are and look at the rest one by one.
+   *
+   * <p>Read as ISO-8859-1 bytes, which for the usual string is a plain copy of its bytes: a large
+   * report asks this of megabytes of messages, and a loop over an array costs a fraction of one
+   * over {@code charAt}. A character beyond ISO-8859-1 becomes '?' in those bytes, so a '?' counts
+   * only where the string has one; a surrogate pair becomes one '?', and then the bytes no longer
+   * line up with the characters.
    */
   static int plainPrefix(String s, boolean[] stop) {
     byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
