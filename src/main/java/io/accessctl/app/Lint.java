@@ -139,6 +139,7 @@ public final class Lint {
         found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, r.parse());
       }
       all.addAll(Repeats.fold(found, src));
+      phases.accept("fold");
     }
     cf = cfAhead.get();
     return new Result(names, all, unreadable, diffs.toString(), cf, Rules.anyConsultsCf(all));

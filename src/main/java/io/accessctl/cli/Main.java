@@ -53,7 +53,6 @@ public final class Main {
    * starts that much sooner.
    */
   static CommandLine commandLine(Console console, java.io.InputStream in, String[] args) {
-    CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     String wanted = null;
     for (String a : args) {
       if (!a.startsWith("-")) {
@@ -63,8 +62,9 @@ public final class Main {
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
     if (only == LintCommand.class) {
-      Lint.prepareAhead(); // while picocli builds the command below
+      Lint.prepareAhead(); // while picocli builds the commands below
     }
+    CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     if (only != null) {
       cl.addSubcommand(wanted, only);
     } else if (!versionOnly(args)) {

@@ -118,10 +118,15 @@ public final class Linter {
       walk.finish();
     }
     phases.accept("entry rules");
-    List<Diagnostic> kept = new ArrayList<>(raw.diagnostics().size());
-    for (Diagnostic d : raw.diagnostics()) {
-      if (!sup.suppresses(d)) {
-        kept.add(d);
+    List<Diagnostic> kept;
+    if (sup.isEmpty()) {
+      kept = new ArrayList<>(raw.diagnostics()); // a file without suppression comments
+    } else {
+      kept = new ArrayList<>(raw.diagnostics().size());
+      for (Diagnostic d : raw.diagnostics()) {
+        if (!sup.suppresses(d)) {
+          kept.add(d);
+        }
       }
     }
     if (enabled(Suppressions.UNUSED_RULE)) {

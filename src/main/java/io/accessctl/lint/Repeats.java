@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Folds the findings that say the same on many lines of a file into one, for reports. A legacy
@@ -24,12 +25,40 @@ public final class Repeats {
   private Repeats() {}
 
   /**
-   * What findings that say the same share. A record, not a joined string: a report of tens of
-   * thousands of findings hashes each message once (a string keeps its hash), not a copy of it.
+   * Findings that say the same: what they share, and how many there are. A class of its own, not a
+   * record or a joined string: a report of tens of thousands of findings hashes each text once (a
+   * string keeps its hash) and compares nothing else, where a record's generated hashCode and equals
+   * cost a bootstrap on first use and a method-handle call on every finding.
    */
-  private record Group(String ruleId, Severity severity, String says) {
-    static Group of(Diagnostic d) {
-      return new Group(d.ruleId(), d.severity(), Repeats.says(d));
+  private static final class Group {
+    private final String ruleId;
+    private final Severity severity;
+    private final String says;
+    private final int hash;
+    private int size;
+    /** The findings, gathered only for a group that folds. */
+    private List<Diagnostic> members;
+
+    Group(Diagnostic d) {
+      this.ruleId = d.ruleId();
+      this.severity = d.severity();
+      this.says = says(d);
+      this.hash = (31 * ruleId.hashCode() + severity.ordinal()) * 31 + Objects.hashCode(says);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Group g && hash == g.hash && severity == g.severity
+          && ruleId.equals(g.ruleId) && Objects.equals(says, g.says);
+    }
+
+    boolean folds() {
+      return size > MOST;
     }
   }
 
@@ -65,15 +94,23 @@ public final class Repeats {
    * gives the advice.
    */
   public static List<Diagnostic> fold(List<Diagnostic> found, AccessSource source) {
-    Map<Group, List<Diagnostic>> groups = new HashMap<>();
-    List<List<Diagnostic>> groupOf = new ArrayList<>(found.size());
+    int n = found.size();
+    if (n <= MOST) {
+      return found;
+    }
+    Map<Group, Group> groups = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+    Group[] groupOf = new Group[n];
     boolean folds = false;
     Thread hasher = hashAhead(found);
-    for (Diagnostic d : found) {
-      List<Diagnostic> g = groups.computeIfAbsent(Group.of(d), k -> new ArrayList<>());
-      g.add(d);
-      groupOf.add(g);
-      folds |= g.size() > MOST;
+    for (int i = 0; i < n; i++) {
+      Group key = new Group(found.get(i));
+      Group g = groups.putIfAbsent(key, key);
+      if (g == null) {
+        g = key;
+      }
+      g.size++;
+      groupOf[i] = g;
+      folds |= g.folds();
     }
     if (hasher != null) {
       try {
@@ -85,19 +122,25 @@ public final class Repeats {
     if (!folds) {
       return found;
     }
-    BitSet entries = null;
-    List<Diagnostic> out = new ArrayList<>(found.size());
-    for (int i = 0; i < found.size(); i++) {
-      Diagnostic d = found.get(i);
-      List<Diagnostic> g = groupOf.get(i);
-      if (g.size() <= MOST) {
-        out.add(d);
-      } else if (g.get(0) == d) {
-        if (entries == null) {
-          entries = entryLines(source);
+    for (int i = 0; i < n; i++) {
+      Group g = groupOf[i];
+      if (g.folds()) {
+        if (g.members == null) {
+          g.members = new ArrayList<>(g.size);
         }
+        g.members.add(found.get(i));
+      }
+    }
+    BitSet entries = entryLines(source);
+    List<Diagnostic> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Diagnostic d = found.get(i);
+      Group g = groupOf[i];
+      if (!g.folds()) {
+        out.add(d);
+      } else if (g.members.get(0) == d) {
         out.add(new Diagnostic(d.file(), d.line(), d.column(), d.severity(), d.rule(),
-            g.size() + " times (lines " + lines(g, source, entries) + "): " + says(d),
+            g.size + " times (lines " + lines(g.members, source, entries) + "): " + g.says,
             d.sourceText(), d.fixable(),
             d.advice()));
       }

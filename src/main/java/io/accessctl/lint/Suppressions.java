@@ -96,6 +96,11 @@ public final class Suppressions {
     return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
   }
 
+  /** Whether the file has no suppression comment at all: then nothing is suppressed. */
+  public boolean isEmpty() {
+    return directives.isEmpty();
+  }
+
   /** True (and remembered as used) when a directive covers this diagnostic. */
   public boolean suppresses(Diagnostic d) {
     return suppresses(d.rule(), d.line());

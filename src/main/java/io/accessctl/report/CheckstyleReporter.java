@@ -31,7 +31,7 @@ final class CheckstyleReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    StringBuilder sb = Chunks.builder().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<checkstyle version=\"").append(FORMAT_VERSION).append("\">\n");
     for (Map.Entry<String, List<Diagnostic>> file : report.byFile().entrySet()) {
       sb.append("  <file name=\"").append(Xml.escape(file.getKey())).append('"');
@@ -49,11 +49,12 @@ final class CheckstyleReporter implements Reporter {
             .append("\" message=\"").append(Xml.escape(d.message()))
             .append("\" source=\"").append(Xml.escape(SOURCE_PREFIX + d.ruleId()))
             .append("\"/>\n");
+        Chunks.spill(sb, out);
       }
       sb.append("  </file>\n");
     }
     sb.append("</checkstyle>\n");
-    out.print(sb);
+    Chunks.drain(sb, out);
     out.flush();
   }
 }

@@ -40,8 +40,18 @@ final class Chunks {
 
   /** Writes out whatever {@code sb} holds and empties it. */
   static void drain(StringBuilder sb, PrintWriter out) {
-    out.append(sb);
+    out.write(chars(sb));
     sb.setLength(0);
+  }
+
+  /**
+   * The text of {@code sb} as the writer takes it: a string would be copied once to be made and
+   * again into characters by the writer's encoder.
+   */
+  private static char[] chars(StringBuilder sb) {
+    char[] c = new char[sb.length()];
+    sb.getChars(0, c.length, c, 0);
+    return c;
   }
 
   /**
@@ -62,17 +72,20 @@ final class Chunks {
     }
     drain(sb, out);
     if (second != null) {
-      for (String chunk : second.chunks()) {
+      for (char[] chunk : second.chunks()) {
         out.write(chunk);
       }
     }
   }
 
-  /** Findings formatted into chunks of text on a thread of its own. */
+  /**
+   * Findings formatted into chunks of text on a thread of its own, as characters: the writing
+   * thread then only encodes them.
+   */
   private static final class Formatted extends Thread {
     private final List<Diagnostic> found;
     private final Format format;
-    private final List<String> chunks = new ArrayList<>();
+    private final List<char[]> chunks = new ArrayList<>();
     private Throwable failed;
 
     Formatted(List<Diagnostic> found, Format format) {
@@ -89,18 +102,18 @@ final class Chunks {
         for (Diagnostic d : found) {
           format.append(d, sb);
           if (sb.length() >= SIZE) {
-            chunks.add(sb.toString());
+            chunks.add(chars(sb));
             sb.setLength(0);
           }
         }
-        chunks.add(sb.toString());
+        chunks.add(chars(sb));
       } catch (Throwable t) { // handed to the writing thread, which reports it
         failed = t;
       }
     }
 
     /** The text, once it is all formatted. */
-    List<String> chunks() {
+    List<char[]> chunks() {
       try {
         join();
       } catch (InterruptedException e) {

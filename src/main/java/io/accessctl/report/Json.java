@@ -153,10 +153,15 @@ public final class Json {
     return sb.toString();
   }
 
+  /** The printable ASCII characters a JSON string escapes. */
+  private static final boolean[] QUOTED = Visible.stops("\"\\");
+
   /** Appends {@code s} as a quoted JSON string, pure ASCII; see the class comment. */
   public static void quote(String s, StringBuilder sb) {
     sb.append('"');
-    for (int i = 0; i < s.length(); ) {
+    int i = Visible.plainPrefix(s, QUOTED);
+    sb.append(s, 0, i); // printable ASCII, as most of a message is, or all of it
+    while (i < s.length()) {
       int plain = i;
       while (plain < s.length() && isPlain(s.charAt(plain))) {
         plain++;

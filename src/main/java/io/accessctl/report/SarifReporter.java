@@ -66,8 +66,14 @@ final class SarifReporter implements Reporter {
     json.endArray().endObject().endObject()
         .field("columnKind", "utf16CodeUnits")
         .name("results").beginArray();
+    String file = null;
+    String uri = null;
     for (Diagnostic d : report.diagnostics()) {
-      writeResult(json, d, ruleIndex.get(d.ruleId()));
+      if (!d.file().equals(file)) { // the findings of a file come together
+        file = d.file();
+        uri = uri(file);
+      }
+      writeResult(json, d, ruleIndex.get(d.ruleId()), uri);
       Chunks.spill(sb, out);
     }
     json.endArray().endObject().endArray().endObject();
@@ -88,7 +94,7 @@ final class SarifReporter implements Reporter {
         .endObject().endObject();
   }
 
-  private static void writeResult(Json json, Diagnostic d, int ruleIndex) {
+  private static void writeResult(Json json, Diagnostic d, int ruleIndex, String uri) {
     json.beginObject()
         .field("ruleId", d.ruleId())
         .field("ruleIndex", ruleIndex)
@@ -96,7 +102,7 @@ final class SarifReporter implements Reporter {
     message(json, "message", d.message());
     json.name("locations").beginArray().beginObject()
         .name("physicalLocation").beginObject()
-        .name("artifactLocation").beginObject().field("uri", uri(d.file())).endObject();
+        .name("artifactLocation").beginObject().field("uri", uri).endObject();
     if (d.line() > 0) {
       json.name("region").beginObject().field("startLine", d.line());
       if (d.column() > 0) {

@@ -35,31 +35,8 @@ final class TextReporter implements Reporter {
 
   @Override
   public void write(LintReport report, PrintWriter out) {
+    Chunks.each(report.diagnostics(), this::finding, out);
     StringBuilder sb = Chunks.builder();
-    for (Diagnostic d : report.diagnostics()) {
-      GccReporter.headline(d, ansi, sb);
-      sb.append('\n');
-      if (d.line() > 0 && d.sourceText() != null) {
-        Snippet.Rendered r = Snippet.render(d.sourceText(), d.column());
-        int numberStart = sb.length() + 1;
-        sb.append(' ').append(d.line());
-        int digits = sb.length() - numberStart;
-        sb.append(" | ").append(r.line()).append('\n');
-        if (r.caretPadding() != null) {
-          sb.append(' ');
-          for (int i = 0; i < digits; i++) {
-            sb.append(' ');
-          }
-          sb.append(" | ").append(r.caretPadding());
-          ansi.beginSeverity(d.severity(), sb);
-          sb.append('^');
-          ansi.end(sb);
-          sb.append('\n');
-        }
-      }
-      sb.append('\n');
-      Chunks.spill(sb, out);
-    }
     if (report.cf() != null) {
       sb.append("note: ").append(report.cf().sentence()).append('\n');
     }
@@ -68,6 +45,31 @@ final class TextReporter implements Reporter {
     }
     Chunks.drain(sb, out);
     out.flush();
+  }
+
+  /** One finding: its gcc line, the source line with a caret under the column, a blank line. */
+  private void finding(Diagnostic d, StringBuilder sb) {
+    GccReporter.headline(d, ansi, sb);
+    sb.append('\n');
+    if (d.line() > 0 && d.sourceText() != null) {
+      Snippet.Rendered r = Snippet.render(d.sourceText(), d.column());
+      int numberStart = sb.length() + 1;
+      sb.append(' ').append(d.line());
+      int digits = sb.length() - numberStart;
+      sb.append(" | ").append(r.line()).append('\n');
+      if (r.caretPadding() != null) {
+        sb.append(' ');
+        for (int i = 0; i < digits; i++) {
+          sb.append(' ');
+        }
+        sb.append(" | ").append(r.caretPadding());
+        ansi.beginSeverity(d.severity(), sb);
+        sb.append('^');
+        ansi.end(sb);
+        sb.append('\n');
+      }
+    }
+    sb.append('\n');
   }
 
   /** The last line, without its line break. */

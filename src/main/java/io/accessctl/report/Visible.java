@@ -1,6 +1,7 @@
 package io.accessctl.report;
 
 import io.accessctl.source.Bytes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Text made safe for a terminal or a one-line format: nothing in a message, file name or source
@@ -18,12 +19,8 @@ final class Visible {
 
   /** {@code s} (Unicode text, such as a message) with every unsafe character escaped. */
   static String of(String s) {
-    int plain = 0;
-    while (plain < s.length() && s.charAt(plain) >= ' ' && s.charAt(plain) < DEL) {
-      plain++;
-    }
-    if (plain == s.length()) {
-      return s; // printable ASCII, as most messages are: nothing to escape
+    if (isPrintableAscii(s)) {
+      return s; // as most messages are: nothing to escape
     }
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); ) {
@@ -37,6 +34,48 @@ final class Visible {
       }
     }
     return sb.toString();
+  }
+
+  private static final boolean[] NO_STOPS = stops("");
+
+  /** Whether every character of {@code s} is printable ASCII. */
+  static boolean isPrintableAscii(String s) {
+    return plainPrefix(s, NO_STOPS) == s.length();
+  }
+
+  /** A table for {@link #plainPrefix}: which printable ASCII characters end the prefix. */
+  static boolean[] stops(String chars) {
+    boolean[] stop = new boolean[DEL + 1];
+    for (char c : chars.toCharArray()) {
+      stop[c] = true;
+    }
+    return stop;
+  }
+
+  /**
+   * How many characters at the start of {@code s} are printable ASCII and not in {@code stop}
+   * ({@link #stops}): all of them, or 0 when {@code s} holds a character beyond the BMP. Either
+   * way the caller may copy that many as they are and look at the rest one by one.
+   *
+   * <p>Read as ISO-8859-1 bytes, which for the usual string is a plain copy of its bytes: a large
+   * report asks this of megabytes of messages, and a loop over an array costs a fraction of one
+   * over {@code charAt}. A character beyond ISO-8859-1 becomes '?' in those bytes, so a '?' counts
+   * only where the string has one; a surrogate pair becomes one '?', and then the bytes no longer
+   * line up with the characters.
+   */
+  static int plainPrefix(String s, boolean[] stop) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != s.length()) {
+      return 0; // a surrogate pair: the bytes do not line up with the characters
+    }
+    for (int i = 0; i < b.length; i++) {
+      byte c = b[i];
+      // bytes from 0x80 on are negative
+      if (c < ' ' || c == DEL || stop[c] || (c == '?' && s.charAt(i) != '?')) {
+        return i;
+      }
+    }
+    return b.length;
   }
 
   /** The escape for {@code cp}, or null when it is safe to show as is. */

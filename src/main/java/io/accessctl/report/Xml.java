@@ -4,6 +4,9 @@ import java.util.Locale;
 
 /** XML 1.0 escaping for attribute values and text. */
 final class Xml {
+  /** The printable ASCII characters that become entities. */
+  private static final boolean[] MARKUP = Visible.stops("&<>\"'");
+
   private Xml() {}
 
   /**
@@ -14,8 +17,13 @@ final class Xml {
    * surrogates) become U+FFFD, since not even a reference may name them.
    */
   static String escape(String s) {
+    int plain = Visible.plainPrefix(s, MARKUP);
+    if (plain == s.length()) {
+      return s; // as most messages are: nothing to escape
+    }
     StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); ) {
+    sb.append(s, 0, plain);
+    for (int i = plain; i < s.length(); ) {
       int c = Utf8.scalarAt(s, i);
       i += Character.charCount(c);
       switch (c) {

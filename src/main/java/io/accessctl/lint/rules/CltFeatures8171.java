@@ -8,6 +8,8 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
+import java.util.HashMap;
+import java.util.Map;
 
 /** AC403: with 8.17.1's rules, Clt_Features:host is keyed by the inbound client, not the server. */
 public final class CltFeatures8171 extends ConfigRule {
@@ -39,26 +41,35 @@ public final class CltFeatures8171 extends ConfigRule {
         || (!cf.hasRuleset("clt_features") && cf.versionAtLeast("8.17.2"))) {
       return; // no ruleset at all is AC402's; 8.17.2+ rules are right
     }
+    // the same words on every line but the server's name: composed once, not per finding
+    String before = "the clt_features ruleset in " + name(cf) + " (sendmail "
+        + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up"
+        + " the client connected to this sendmail ({client_name}, {client_addr}), not the"
+        + " server it delivers to, so this entry does not apply to deliveries to ";
+    // whether a value stops STARTTLS, by value: a large map repeats a few values many times
+    Map<String, Boolean> stopsTls = new HashMap<>();
     for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
       if (!e.hasEmptySubject()) {
-        out.add(INFO, e, e.keyColumn(), () -> "the clt_features ruleset in " + name(cf)
-            + " (sendmail " + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up"
-            + " the client connected to this sendmail ({client_name}, {client_addr}), not the"
-            + " server it delivers to, so this entry does not apply to deliveries to "
-            + e.subject() + "; " + instead(e));
+        out.add(INFO, e, e.keyColumn(), () -> message(before, e,
+            stopsTls.computeIfAbsent(e.value(), CltFeatures8171::stopsTls)));
       }
     }
   }
 
-  /** What does work on 8.17.1 for the letters the entry sets. */
-  private static String instead(Entry e) {
-    String v = Values.intended(e.value());
-    String letters = FeatureLetters.firstCharacters(v);
-    StringBuilder s = new StringBuilder();
-    if (!FeatureLetters.isTemp(v) && letters.indexOf('S') >= 0) {
-      s.append("to stop STARTTLS with that server write Try_TLS:").append(e.subject())
-          .append(" NO; ");
+  /** The finding, with what does work on 8.17.1 for the letters the entry sets. */
+  private static String message(String before, Entry e, boolean stopsTls) {
+    String subject = e.subject();
+    StringBuilder s = new StringBuilder(before.length() + 2 * subject.length() + 128)
+        .append(before).append(subject).append("; ");
+    if (stopsTls) {
+      s.append("to stop STARTTLS with that server write Try_TLS:").append(subject).append(" NO; ");
     }
     return s.append("only the bare Clt_Features: default works before sendmail 8.17.2").toString();
+  }
+
+  /** Whether the value's letters turn STARTTLS off. */
+  private static boolean stopsTls(String value) {
+    String v = Values.intended(value);
+    return !FeatureLetters.isTemp(v) && FeatureLetters.firstCharacters(v).indexOf('S') >= 0;
   }
 }

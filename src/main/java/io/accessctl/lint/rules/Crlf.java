@@ -6,7 +6,6 @@ import io.accessctl.lint.Rule;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.SourceLine;
-import java.util.List;
 
 /** AC106: CRLF line endings; the CR ends up in every value. Reported once per file. */
 public final class Crlf implements Rule {
@@ -31,12 +30,19 @@ public final class Crlf implements Rule {
 
   @Override
   public void check(LintContext ctx, Findings out) {
-    List<SourceLine> cr = ctx.source().lines().stream().filter(SourceLine::endsWithCr).toList();
-    if (cr.isEmpty()) {
+    // a plain loop: a stream over every line of a large map costs more than the test of each
+    SourceLine first = null;
+    int count = 0;
+    for (SourceLine l : ctx.source().lines()) {
+      if (l.endsWithCr()) {
+        first = first == null ? l : first;
+        count++;
+      }
+    }
+    if (first == null) {
       return;
     }
-    SourceLine first = cr.get(0);
-    String more = cr.size() == 1 ? "" : " (and " + (cr.size() - 1) + " more lines)";
+    String more = count == 1 ? "" : " (and " + (count - 1) + " more lines)";
     out.add(INFO, Severity.WARNING, first, first.text().length(),
         "line ends with CR LF" + more + ": makemap stores the CR as part of the value; "
             + "convert the file to LF endings (accessctl lint --fix)", true);

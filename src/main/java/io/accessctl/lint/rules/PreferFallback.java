@@ -8,7 +8,6 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
-import java.util.List;
 
 /** AC406: a growing list of Try_TLS:host NO where sendmail could fall back to clear text itself. */
 public final class PreferFallback extends ConfigRule {
@@ -44,13 +43,16 @@ public final class PreferFallback extends ConfigRule {
     if (!cf.versionAtLeast("8.16.1") || cf.has(Feature.TLS_FALLBACK_TO_CLEAR)) {
       return;
     }
-    List<Entry> no = EntriesByTag.of(ctx).tagged("Try_TLS").stream()
-        .filter(e -> !e.hasEmptySubject()
-            && Values.isOnly(e, "NO"))
-        .toList();
-    if (no.size() >= THRESHOLD) {
-      Entry first = no.get(0);
-      out.add(INFO, first, first.keyColumn(), no.size() + " Try_TLS:host NO entries turn"
+    Entry first = null;
+    int count = 0;
+    for (Entry e : EntriesByTag.of(ctx).tagged("Try_TLS")) {
+      if (!e.hasEmptySubject() && Values.isOnly(e, "NO")) {
+        first = first == null ? e : first;
+        count++;
+      }
+    }
+    if (count >= THRESHOLD) {
+      out.add(INFO, first, first.keyColumn(), count + " Try_TLS:host NO entries turn"
           + " STARTTLS off for good for each of these servers; sendmail " + cf.version()
           + " can instead retry without TLS only when a handshake really fails: consider"
           + " define(`confTLS_FALLBACK_TO_CLEAR', `true') in sendmail.mc (or"
