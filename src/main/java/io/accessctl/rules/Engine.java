@@ -117,7 +117,7 @@ public final class Engine {
     TokenIds pvp = question;
     pvp.clear();
     for (String token : tokens) {
-      pvp.add(symbols.id(token));
+      pvp.add(symbols.token(token));
     }
     String[] list = rulesets.split(",", -1);
     for (int li = 0; li < list.length; li++) {
@@ -179,7 +179,8 @@ public final class Engine {
   /**
    * prescan() of the texts rules read again and again (a lookup's default, a map's value, a
    * macro's value): the same text gives the same tokens, so each is scanned once (up to {@link
-   * #SCANS_KEPT} texts per table, then the memory starts afresh).
+   * #SCANS_KEPT} texts per table, then the memory starts afresh; and when the question tokens
+   * they hold are forgotten).
    */
   private final Map<String, int[]> macroScans = new HashMap<>();
   private final Map<String, int[]> valueScans = new HashMap<>();
@@ -191,7 +192,7 @@ public final class Engine {
       List<Prescan.Token> scanned = table.scan(text);
       tokens = new int[scanned.size()];
       for (int i = 0; i < tokens.length; i++) {
-        tokens[i] = symbols.id(scanned.get(i).text());
+        tokens[i] = symbols.token(scanned.get(i).text());
       }
       if (scans.size() >= SCANS_KEPT) {
         scans.clear();
@@ -277,9 +278,10 @@ public final class Engine {
     int[] mFirst = frame.first;
     int[] mLast = frame.last;
     TokenIds pvp = frame.work;
-    // whether the workspace holds a token the lookup or subroutine step acts on: a rule that
-    // neither writes nor copies one needs neither step
-    boolean wsActs = actsOnAny(pvp.ids, pvp.size);
+    // whether the workspace holds a token the lookup step ({@code $( $[}) or the subroutine
+    // step ({@code $>}) acts on: a rule that neither writes nor copies one needs neither step
+    boolean wsLooks = any(pvp.ids, pvp.size, LOOKS);
+    boolean wsCalls = any(pvp.ids, pvp.size, CALLS);
     boolean net = startsNet(pvp);
     while (r < rules.length) {
       if (net) {
@@ -312,7 +314,8 @@ public final class Engine {
       }
       TokenIds npvp = frame.next;
       npvp.clear();
-      boolean acts = rule.rhsActs;
+      boolean looks = rule.rhsLooks;
+      boolean calls = rule.rhsCalls;
       for (; rv < rhs.length; rv++) {
         if (kinds[rv] == Meta.MATCHREPL) {
           int m = args[rv] >= 0 ? args[rv] - '1' : -1;
@@ -326,7 +329,8 @@ public final class Engine {
             return tooLong();
           }
           npvp.add(pvp, mFirst[m], mLast[m] + 1);
-          acts |= wsActs;
+          looks |= wsLooks;
+          calls |= wsCalls;
           continue;
         }
         if (npvp.size >= maxatom) {
@@ -345,14 +349,15 @@ public final class Engine {
         if (toks.length == 0) {
           return refused(value);
         }
-        acts |= actsOnAny(toks, toks.length);
+        looks |= any(toks, toks.length, LOOKS);
+        calls |= any(toks, toks.length, CALLS);
         // sendmail stops when the workspace is full after each token it copies
         if (npvp.size + toks.length >= maxatom) {
           return tooLong();
         }
         npvp.add(toks, 0, toks.length);
       }
-      if (acts) {
+      if (looks) {
         int lookups = lookups(npvp, maxatom);
         if (lookups >= 0) {
           if (lookups == Status.TEMPFAIL) {
@@ -361,13 +366,19 @@ public final class Engine {
             return lookups;
           }
         }
+        // the lookup step leaves no token it acts on but those it put in
+        calls |= leftActing;
+      }
+      if (calls) {
         int status = callSubroutines(npvp, reclevel);
         if (rstat == Status.OK || status == Status.TEMPFAIL) {
           rstat = status;
         }
-        wsActs = actsOnAny(npvp.ids, npvp.size);
+        wsLooks = any(npvp.ids, npvp.size, LOOKS);
+        wsCalls = any(npvp.ids, npvp.size, CALLS);
       } else {
-        wsActs = false;
+        wsLooks = false;
+        wsCalls = false;
       }
       frame.next = pvp;
       frame.work = npvp;
@@ -417,9 +428,24 @@ public final class Engine {
     return frames[depth];
   }
 
-  private boolean actsOnAny(int[] tokens, int size) {
+  private static final boolean LOOKS = true;
+  private static final boolean CALLS = false;
+
+  private boolean acting(int[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char k = symbols.kind(tokens[i]);
+      if (Meta.looksUp(k) || k == Meta.CALLSUBR) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a token the lookup step ({@link #LOOKS}) or the subroutine step acts on is there. */
+  private boolean any(int[] tokens, int size, boolean lookStep) {
     for (int i = 0; i < size; i++) {
-      if (Meta.actedOn(symbols.kind(tokens[i]))) {
+      char k = symbols.kind(tokens[i]);
+      if (lookStep ? Meta.looksUp(k) : k == Meta.CALLSUBR) {
         return true;
       }
     }
@@ -698,6 +724,7 @@ public final class Engine {
 
   private int lookups(TokenIds np, int maxatom) {
     boolean tempfail = false;
+    leftActing = false;
     for (int i = 0; i < np.size; i++) {
       char k = symbols.kind(np.ids[i]);
       int hb = i;
@@ -790,6 +817,7 @@ public final class Engine {
       int replaced;
       if (replacement == null) {
         // the key's own tokens replace the lookup
+        leftActing |= acting(np.ids, keyStart, keyEnd);
         np.remove(keyEnd, restFrom);
         np.remove(hb, keyStart);
         replaced = keyEnd - keyStart;
@@ -806,6 +834,7 @@ public final class Engine {
         }
         np.replace(hb, restFrom, xp);
         replaced = xp.length;
+        leftActing |= acting(xp, 0, xp.length);
       }
       // sendmail copies the replacement and the rest back token by token, stopping at MAXATOM
       if (replaced + restSize > 0 && np.size >= maxatom) {
@@ -818,6 +847,12 @@ public final class Engine {
   }
 
   private static final int[] NO_TOKENS = new int[0];
+
+  /**
+   * Whether the last lookup step left a token that it or the subroutine step acts on: a map's
+   * value may hold one, and so may a key whose lookup found nothing and stays.
+   */
+  private boolean leftActing;
 
   /** cataddr() of tokens into a MAXKEY buffer; a lone token that fits is its own text. */
   private String keyText(TokenIds np, int from, int to) {

@@ -17,8 +17,10 @@ final class RuleCode {
    * does not start with them cannot match, which is checked before the matcher starts.
    */
   final int literalPrefix;
-  /** The RHS itself writes a token that the lookup or subroutine step acts on. */
-  final boolean rhsActs;
+  /** The RHS itself writes a token that the lookup step acts on ({@code $( $[}). */
+  final boolean rhsLooks;
+  /** The RHS itself writes a {@code $>}. */
+  final boolean rhsCalls;
 
   RuleCode(Rule rule, Symbols symbols) {
     String[] lhs = rule.lhs();
@@ -43,7 +45,14 @@ final class RuleCode {
       rhsArg[i] = symbols.arg(rhs[i]);
     }
     rhsKinds = rule.rhsKinds();
-    rhsActs = rule.rhsActs();
+    boolean looks = false;
+    boolean calls = false;
+    for (char k : rhsKinds) {
+      looks |= Meta.looksUp(k);
+      calls |= k == Meta.CALLSUBR;
+    }
+    rhsLooks = looks;
+    rhsCalls = calls;
   }
 
   /** The LHS tokens the matcher compares with a workspace token (in any case), not patterns. */

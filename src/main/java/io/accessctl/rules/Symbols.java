@@ -7,15 +7,18 @@ import java.util.Map;
 
 /**
  * Token texts numbered, so that the engine's workspaces are arrays of ints and an LHS literal is
- * compared with a token by one int: every text that equals another in any case (as the matcher
- * compares them) has the same {@link #fold} number. What the engine asks of a token on every rule
+ * compared with a token by one int: a token equal in any case (as the matcher compares them) to a
+ * rule's text has that text's {@link #fold} number. What the engine asks of a token on every rule
  * (its operator, its id byte, whether it is an atom) is worked out once, when it is numbered.
  *
- * <p>A cf's rule tokens are numbered first (the book's table, never changed once the book is
- * built); an engine numbers its questions' tokens after them in its own copy, which it cuts back
- * to the rules' part between questions when it has grown large.
+ * <p>A cf's rule tokens are numbered first, each text once (the book's table, never changed once
+ * the book is built); an engine numbers its questions' tokens after them in its own copy, each
+ * token anew without looking for its text among the others (only the rules' texts are compared
+ * with), and cuts the copy back to the rules' part between questions when it has grown.
  */
 final class Symbols {
+  /** The fold number of a question token that equals no rule text in any case. */
+  private static final int NO_RULE_TEXT = -1;
   /** What {@link #ruleset} holds for a token not yet looked up as a ruleset name. */
   static final int UNKNOWN = Integer.MIN_VALUE;
 
@@ -65,18 +68,11 @@ final class Symbols {
     return s;
   }
 
-  /** Forgets every text numbered from {@code keep} on (and their fold numbers). */
+  /** Forgets every token numbered from {@code keep} on. */
   void cut(int keep) {
     if (size <= keep) {
       return;
     }
-    ids.values().removeIf(id -> id >= keep);
-    int folded = 0;
-    for (int i = 0; i < keep; i++) {
-      folded = Math.max(folded, fold[i] + 1);
-    }
-    int keptFolds = folded;
-    folds.values().removeIf(f -> f >= keptFolds);
     Arrays.fill(text, keep, size, null);
     Arrays.fill(map, keep, size, null);
     size = keep;
@@ -86,22 +82,33 @@ final class Symbols {
     return size;
   }
 
-  /** The number of a text, numbering it if it is new. */
+  /** The number of a rule's text, numbering it if it is new. */
   int id(String t) {
     Integer known = ids.get(t);
     if (known != null) {
       return known;
     }
+    int id = number(t, folds.computeIfAbsent(folded(t), k -> folds.size()));
+    ids.put(t, id);
+    return id;
+  }
+
+  /** A new number for a question's token. */
+  int token(String t) {
+    Integer ruleFold = folds.get(folded(t));
+    return number(t, ruleFold == null ? NO_RULE_TEXT : ruleFold);
+  }
+
+  private int number(String t, int folding) {
     if (size == text.length) {
       grow();
     }
     int id = size++;
-    ids.put(t, id);
     text[id] = t;
     kind[id] = Meta.kind(t);
     arg[id] = t.length() > 1 ? t.charAt(1) : -1;
     atom[id] = !t.isEmpty() && new Prescan.Token(t, 0).isAtom();
-    fold[id] = folds.computeIfAbsent(folded(t), k -> folds.size());
+    fold[id] = folding;
     ruleset[id] = UNKNOWN;
     map[id] = null;
     mapKnown[id] = false;
@@ -110,14 +117,20 @@ final class Symbols {
 
   /**
    * A text's letters as String.equalsIgnoreCase compares them: two chars are equal in any case
-   * exactly when their upper cases' lower cases are.
+   * exactly when their upper cases' lower cases are. Most texts are their own.
    */
   private static String folded(String t) {
-    char[] c = t.toCharArray();
-    for (int i = 0; i < c.length; i++) {
-      c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.toLowerCase(Character.toUpperCase(c)) != c) {
+        char[] f = t.toCharArray();
+        for (int j = i; j < f.length; j++) {
+          f[j] = Character.toLowerCase(Character.toUpperCase(f[j]));
+        }
+        return new String(f);
+      }
     }
-    return new String(c);
+    return t;
   }
 
   private void grow() {
