@@ -278,10 +278,10 @@ public final class Engine {
     int[] mFirst = frame.first;
     int[] mLast = frame.last;
     TokenIds pvp = frame.work;
-    // whether the workspace holds a token the lookup step ({@code $( $[}) or the subroutine
-    // step ({@code $>}) acts on: a rule that neither writes nor copies one needs neither step
-    boolean wsLooks = any(pvp.ids, pvp.size, LOOKS);
-    boolean wsCalls = any(pvp.ids, pvp.size, CALLS);
+    // whether the workspace holds a token the lookup step ($( $[) or the subroutine step ($>)
+    // acts on: a rule that neither writes nor copies one needs neither step
+    boolean wsLooks = anyLookup(pvp.ids, 0, pvp.size);
+    boolean wsCalls = anyCall(pvp.ids, 0, pvp.size);
     boolean net = startsNet(pvp);
     while (r < rules.length) {
       if (net) {
@@ -349,8 +349,8 @@ public final class Engine {
         if (toks.length == 0) {
           return refused(value);
         }
-        looks |= any(toks, toks.length, LOOKS);
-        calls |= any(toks, toks.length, CALLS);
+        looks |= anyLookup(toks, 0, toks.length);
+        calls |= anyCall(toks, 0, toks.length);
         // sendmail stops when the workspace is full after each token it copies
         if (npvp.size + toks.length >= maxatom) {
           return tooLong();
@@ -374,8 +374,8 @@ public final class Engine {
         if (rstat == Status.OK || status == Status.TEMPFAIL) {
           rstat = status;
         }
-        wsLooks = any(npvp.ids, npvp.size, LOOKS);
-        wsCalls = any(npvp.ids, npvp.size, CALLS);
+        wsLooks = anyLookup(npvp.ids, 0, npvp.size);
+        wsCalls = anyCall(npvp.ids, 0, npvp.size);
       } else {
         wsLooks = false;
         wsCalls = false;
@@ -428,24 +428,20 @@ public final class Engine {
     return frames[depth];
   }
 
-  private static final boolean LOOKS = true;
-  private static final boolean CALLS = false;
-
-  private boolean acting(int[] tokens, int from, int to) {
+  /** Whether tokens {@code from} to {@code to} hold one the lookup step acts on: $( or $[. */
+  private boolean anyLookup(int[] tokens, int from, int to) {
     for (int i = from; i < to; i++) {
-      char k = symbols.kind(tokens[i]);
-      if (Meta.looksUp(k) || k == Meta.CALLSUBR) {
+      if (Meta.looksUp(symbols.kind(tokens[i]))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether a token the lookup step ({@link #LOOKS}) or the subroutine step acts on is there. */
-  private boolean any(int[] tokens, int size, boolean lookStep) {
-    for (int i = 0; i < size; i++) {
-      char k = symbols.kind(tokens[i]);
-      if (lookStep ? Meta.looksUp(k) : k == Meta.CALLSUBR) {
+  /** Whether tokens {@code from} to {@code to} hold a {@code $>}. */
+  private boolean anyCall(int[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (symbols.kind(tokens[i]) == Meta.CALLSUBR) {
         return true;
       }
     }
@@ -817,7 +813,7 @@ public final class Engine {
       int replaced;
       if (replacement == null) {
         // the key's own tokens replace the lookup
-        leftActing |= acting(np.ids, keyStart, keyEnd);
+        leftActing |= anyLookup(np.ids, keyStart, keyEnd) || anyCall(np.ids, keyStart, keyEnd);
         np.remove(keyEnd, restFrom);
         np.remove(hb, keyStart);
         replaced = keyEnd - keyStart;
@@ -834,7 +830,7 @@ public final class Engine {
         }
         np.replace(hb, restFrom, xp);
         replaced = xp.length;
-        leftActing |= acting(xp, 0, xp.length);
+        leftActing |= anyLookup(xp, 0, xp.length) || anyCall(xp, 0, xp.length);
       }
       // sendmail copies the replacement and the rest back token by token, stopping at MAXATOM
       if (replaced + restSize > 0 && np.size >= maxatom) {
