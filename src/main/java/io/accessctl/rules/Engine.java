@@ -30,7 +30,20 @@ public final class Engine {
    */
   public static final long WORK_LIMIT = 500_000_000L;
 
+  /**
+   * The room a workspace starts with: MAXATOM tokens, and a map's value of up to PSBUFSIZE tokens
+   * put in before the length is checked.
+   */
+  private static final int ROOM = 2 * Limits.MAXATOM + Limits.PSBUFSIZE;
+  /** How many question tokens an engine numbers before it forgets them (between questions). */
+  private static final int QUESTION_SYMBOLS = 1 << 12;
+
   private final RuleBook book;
+  /** The book's rule tokens and this engine's questions' tokens, numbered. */
+  private final Symbols symbols;
+  private final MapClass hostMap;
+  /** The workspace of the question's outermost rulesets. */
+  private final TokenIds question;
   private final Map<String, String> questionMacros = new HashMap<>();
   private final Macros macros = new Macros() {
     @Override
@@ -49,6 +62,9 @@ public final class Engine {
 
   public Engine(RuleBook book) {
     this.book = book;
+    this.symbols = book.symbols.copy();
+    this.hostMap = book.maps.get("host");
+    this.question = new TokenIds(symbols, ROOM);
   }
 
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
@@ -92,8 +108,17 @@ public final class Engine {
     defines.forEach((k, v) -> questionMacros.put(MacroIds.canonical(k), v));
     trace = t;
     work = 0;
+    if (symbols.size() > book.symbols.size() + QUESTION_SYMBOLS) {
+      symbols.cut(book.symbols.size());
+      macroScans.clear();
+      valueScans.clear();
+    }
     List<Answer> answers = new ArrayList<>();
-    List<String> pvp = new ArrayList<>(tokens);
+    TokenIds pvp = question;
+    pvp.clear();
+    for (String token : tokens) {
+      pvp.add(symbols.token(token));
+    }
     String[] list = rulesets.split(",", -1);
     for (int li = 0; li < list.length; li++) {
       String name = list[li];
@@ -154,16 +179,21 @@ public final class Engine {
   /**
    * prescan() of the texts rules read again and again (a lookup's default, a map's value, a
    * macro's value): the same text gives the same tokens, so each is scanned once (up to {@link
-   * #SCANS_KEPT} texts per table, then the memory starts afresh).
+   * #SCANS_KEPT} texts per table, then the memory starts afresh; and when the question tokens
+   * they hold are forgotten).
    */
-  private final Map<String, List<String>> macroScans = new HashMap<>();
-  private final Map<String, List<String>> valueScans = new HashMap<>();
+  private final Map<String, int[]> macroScans = new HashMap<>();
+  private final Map<String, int[]> valueScans = new HashMap<>();
   private static final int SCANS_KEPT = 4096;
 
-  private static List<String> scan(Prescan table, Map<String, List<String>> scans, String text) {
-    List<String> tokens = scans.get(text);
+  private int[] scan(Prescan table, Map<String, int[]> scans, String text) {
+    int[] tokens = scans.get(text);
     if (tokens == null) {
-      tokens = List.copyOf(Prescan.texts(table.scan(text)));
+      List<Prescan.Token> scanned = table.scan(text);
+      tokens = new int[scanned.size()];
+      for (int i = 0; i < tokens.length; i++) {
+        tokens[i] = symbols.token(scanned.get(i).text());
+      }
       if (scans.size() >= SCANS_KEPT) {
         scans.clear();
       }
@@ -202,7 +232,7 @@ public final class Engine {
    * Rewrites the tokens of {@code pvp} from {@code from} on (a subroutine call rewrites the tail
    * of its caller's workspace) with one ruleset.
    */
-  private int rewrite(List<String> pvp, int from, int ruleset, int reclevel, int maxatom,
+  private int rewrite(TokenIds pvp, int from, int ruleset, int reclevel, int maxatom,
       boolean[] completed) {
     String rulename = book.name(ruleset);
     if (trace.steps()) {
@@ -218,13 +248,13 @@ public final class Engine {
     }
     Frame frame = frame(reclevel);
     frame.work.clear();
-    copy(pvp, from, pvp.size(), frame.work);
+    frame.work.add(pvp, from, pvp.size);
     frame.done = false;
     int status = applyRules(frame, ruleset, rulename, reclevel, maxatom);
     // sendmail rewrites the caller's workspace in place: it holds the last rule's result even
     // when the ruleset stops on an error
-    pvp.subList(from, pvp.size()).clear();
-    copy(frame.work, 0, frame.work.size(), pvp);
+    pvp.size = from;
+    pvp.add(frame.work, 0, frame.work.size);
     if (frame.done) {
       if (trace.steps()) {
         trace.returns(rulename, Collections.unmodifiableList(frame.work));
@@ -240,36 +270,38 @@ public final class Engine {
    * end (not stopped by an error).
    */
   private int applyRules(Frame frame, int ruleset, String rulename, int reclevel, int maxatom) {
-    Rule[] rules = book.rules[ruleset];
+    RuleCode[] rules = book.code[ruleset];
     int rstat = Status.OK;
     int r = 0;
     int loopcount = 0;
     int[] mPattern = frame.pattern;
     int[] mFirst = frame.first;
     int[] mLast = frame.last;
-    List<String> pvp = frame.work;
-    // whether the workspace holds a token the lookup or subroutine step acts on: a rule that
-    // neither writes nor copies one needs neither step
-    boolean wsActs = actsOnAny(pvp);
+    TokenIds pvp = frame.work;
+    // whether the workspace holds a token the lookup step ($( $[) or the subroutine step ($>)
+    // acts on: a rule that neither writes nor copies one needs neither step
+    boolean wsLooks = anyLookup(pvp.ids, 0, pvp.size);
+    boolean wsCalls = anyCall(pvp.ids, 0, pvp.size);
     boolean net = startsNet(pvp);
     while (r < rules.length) {
       if (net) {
         break;
       }
-      Rule rule = rules[r];
+      RuleCode rule = rules[r];
       if (++loopcount > LOOP_LIMIT) {
         trace.error("Infinite loop in ruleset " + rulename + ", rule " + (r + 1));
         break;
       }
       countWork(rulename);
-      int mlp = match(rule, pvp, mPattern, mFirst, mLast);
+      int mlp = startsAsLhs(rule, pvp) ? match(rule, pvp, mPattern, mFirst, mLast) : -1;
       if (mlp < 0) {
         r++;
         loopcount = 0;
         continue;
       }
-      String[] rhs = rule.rhs();
-      char[] kinds = rule.rhsKinds();
+      int[] rhs = rule.rhs;
+      char[] kinds = rule.rhsKinds;
+      int[] args = rule.rhsArg;
       int rv = 0;
       int next = r;
       if (rhs.length > 0 && kinds[0] == Meta.CANONUSER) {
@@ -280,52 +312,52 @@ public final class Engine {
         rv++;
         next = rules.length;
       }
-      List<String> npvp = frame.next;
+      TokenIds npvp = frame.next;
       npvp.clear();
-      boolean acts = rule.rhsActs();
+      boolean looks = rule.rhsLooks;
+      boolean calls = rule.rhsCalls;
       for (; rv < rhs.length; rv++) {
-        String rp = rhs[rv];
         if (kinds[rv] == Meta.MATCHREPL) {
-          int m = rp.length() > 1 ? rp.charAt(1) - '1' : -1;
+          int m = args[rv] >= 0 ? args[rv] - '1' : -1;
           if (m < 0 || m >= mlp) {
             trace.error("rewrite: ruleset " + rulename + ": replacement $"
-                + (rp.length() > 1 ? rp.charAt(1) : "") + " out of bounds");
+                + (args[rv] >= 0 ? String.valueOf((char) args[rv]) : "") + " out of bounds");
             return Status.CONFIG;
           }
-          for (int p = mFirst[m]; p <= mLast[m]; p++) {
-            if (npvp.size() >= maxatom) {
-              return tooLong();
-            }
-            npvp.add(pvp.get(p));
+          // sendmail stops when the workspace is full before each token it copies
+          if (npvp.size + mLast[m] + 1 - mFirst[m] > maxatom) {
+            return tooLong();
           }
-          acts |= wsActs;
+          npvp.add(pvp, mFirst[m], mLast[m] + 1);
+          looks |= wsLooks;
+          calls |= wsCalls;
           continue;
         }
-        if (npvp.size() >= maxatom) {
+        if (npvp.size >= maxatom) {
           return tooLong();
         }
         if (kinds[rv] != Meta.MACRODEXPAND) {
-          npvp.add(rp);
+          npvp.add(rhs[rv]);
           continue;
         }
-        String value = rp.length() > 1 ? macro(book.idName(rp.charAt(1))) : null;
+        String value = args[rv] >= 0 ? macro(book.idName((char) args[rv])) : null;
         if (value == null || value.isEmpty()) {
           continue;
         }
         // prescan() with the external table, as for a map's value: a meta byte in it is text
-        List<String> toks = scan(book.valueTokens, valueScans, value);
-        if (toks.isEmpty()) {
+        int[] toks = scan(book.valueTokens, valueScans, value);
+        if (toks.length == 0) {
           return refused(value);
         }
-        acts |= actsOnAny(toks);
-        for (String t : toks) {
-          npvp.add(t);
-          if (npvp.size() >= maxatom) {
-            return tooLong();
-          }
+        looks |= anyLookup(toks, 0, toks.length);
+        calls |= anyCall(toks, 0, toks.length);
+        // sendmail stops when the workspace is full after each token it copies
+        if (npvp.size + toks.length >= maxatom) {
+          return tooLong();
         }
+        npvp.add(toks, 0, toks.length);
       }
-      if (acts) {
+      if (looks) {
         int lookups = lookups(npvp, maxatom);
         if (lookups >= 0) {
           if (lookups == Status.TEMPFAIL) {
@@ -334,13 +366,19 @@ public final class Engine {
             return lookups;
           }
         }
+        // the lookup step leaves no token it acts on but those it put in
+        calls |= leftActing;
+      }
+      if (calls) {
         int status = callSubroutines(npvp, reclevel);
         if (rstat == Status.OK || status == Status.TEMPFAIL) {
           rstat = status;
         }
-        wsActs = actsOnAny(npvp);
+        wsLooks = anyLookup(npvp.ids, 0, npvp.size);
+        wsCalls = anyCall(npvp.ids, 0, npvp.size);
       } else {
-        wsActs = false;
+        wsLooks = false;
+        wsCalls = false;
       }
       frame.next = pvp;
       frame.work = npvp;
@@ -360,8 +398,8 @@ public final class Engine {
    */
   private static final class Frame {
     /** The workspace, and the list the next one is built in: swapped after each rule. */
-    List<String> work = new ArrayList<>(Limits.MAXATOM);
-    List<String> next = new ArrayList<>(Limits.MAXATOM);
+    TokenIds work;
+    TokenIds next;
     boolean done;
     final int[] pattern;
     final int[] first;
@@ -369,7 +407,9 @@ public final class Engine {
     final int[] subr = new int[MAX_SUBR];
     final int[] index = new int[MAX_SUBR];
 
-    Frame(int bindings) {
+    Frame(int bindings, Symbols symbols) {
+      work = new TokenIds(symbols, ROOM);
+      next = new TokenIds(symbols, ROOM);
       pattern = new int[bindings];
       first = new int[bindings];
       last = new int[bindings];
@@ -383,29 +423,33 @@ public final class Engine {
       frames = java.util.Arrays.copyOf(frames, Math.max(depth + 1, 2 * frames.length));
     }
     if (frames[depth] == null) {
-      frames[depth] = new Frame(book.maxBindings);
+      frames[depth] = new Frame(book.maxBindings, symbols);
     }
     return frames[depth];
   }
 
-  /** Appends tokens {@code from} to {@code to} of one list to another (without a copy between). */
-  private static void copy(List<String> source, int from, int to, List<String> target) {
+  /** Whether tokens {@code from} to {@code to} hold one the lookup step acts on: $( or $[. */
+  private boolean anyLookup(int[] tokens, int from, int to) {
     for (int i = from; i < to; i++) {
-      target.add(source.get(i));
-    }
-  }
-
-  private static boolean actsOnAny(List<String> tokens) {
-    for (int i = 0; i < tokens.size(); i++) {
-      if (Meta.actedOn(Meta.kind(tokens.get(i)))) {
+      if (Meta.looksUp(symbols.kind(tokens[i]))) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean startsNet(List<String> ws) {
-    return !ws.isEmpty() && Meta.kind(ws.get(0)) == Meta.CANONNET;
+  /** Whether tokens {@code from} to {@code to} hold a {@code $>}. */
+  private boolean anyCall(int[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (symbols.kind(tokens[i]) == Meta.CALLSUBR) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean startsNet(TokenIds ws) {
+    return ws.size > 0 && symbols.kind(ws.ids[0]) == Meta.CANONNET;
   }
 
   private static List<String> withArg(List<String> args, String arg) {
@@ -458,16 +502,42 @@ public final class Engine {
   }
 
   /**
+   * Whether the workspace starts with the literal tokens the rule's LHS starts with; when not,
+   * the steps the matcher would have taken to fail are counted.
+   */
+  private boolean startsAsLhs(RuleCode rule, TokenIds workspace) {
+    int[] fold = symbols.folds();
+    int[] want = rule.lhsFold;
+    int[] ws = workspace.ids;
+    int n = workspace.size;
+    for (int i = 0; i < rule.literalPrefix; i++) {
+      if (i >= n || fold[ws[i]] != want[i]) {
+        // a step for each token that matched, one for the one that did not, and one to find
+        // that no binding can be backed up
+        addWork(i + 2L);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Matches a rule's LHS against the workspace; returns the number of bindings ({@code $1}…)
    * or -1 when the rule does not match.
    */
-  private int match(Rule rule, List<String> ws, int[] mPattern, int[] mFirst, int[] mLast) {
-    String[] lhs = rule.lhs();
-    char[] kinds = rule.lhsKinds();
+  private int match(RuleCode rule, TokenIds workspace, int[] mPattern, int[] mFirst,
+      int[] mLast) {
+    int[] lhsFold = rule.lhsFold;
+    int[] lhsArg = rule.lhsArg;
+    char[] kinds = rule.lhsKinds;
+    int lhsLength = kinds.length;
+    // no token is numbered while the matcher runs: the table's arrays stay as they are
+    int[] fold = symbols.folds();
+    int[] ws = workspace.ids;
     final int matchNext = 0;
     final int extendClass = 1;
     final int backup = 2;
-    int n = ws.size();
+    int n = workspace.size;
     int avp = 0;
     int rvp = 0;
     int mlp = 0;
@@ -476,17 +546,16 @@ public final class Engine {
     for (;;) {
       countWork(null);
       if (state == matchNext) {
-        String ap = avp < n ? ws.get(avp) : null;
-        String rp = rvp < lhs.length ? lhs[rvp] : null;
-        if (ap == null && rp == null) {
-          return mlp;
-        }
-        if (rp == null) {
+        boolean noToken = avp >= n;
+        if (rvp >= lhsLength) {
+          if (noToken) {
+            return mlp;
+          }
           state = backup;
           continue;
         }
         char k = kinds[rvp];
-        if (ap == null && k != Meta.MATCHZANY && k != Meta.MATCHZERO) {
+        if (noToken && k != Meta.MATCHZANY && k != Meta.MATCHZERO) {
           state = backup;
           continue;
         }
@@ -498,7 +567,8 @@ public final class Engine {
             continue;
           }
           case Meta.MATCHNCLASS, Meta.MATCHONE, Meta.MATCHANY -> {
-            if (k == Meta.MATCHNCLASS && rp.length() > 1 && book.inClass(rp.charAt(1), ap)) {
+            if (k == Meta.MATCHNCLASS && lhsArg[rvp] >= 0
+                && book.inClass((char) lhsArg[rvp], symbols.text(ws[avp]))) {
               state = backup;
               continue;
             }
@@ -515,13 +585,13 @@ public final class Engine {
           }
           case Meta.MATCHZERO -> { }
           case Meta.MACRODEXPAND -> {
-            String v = rp.length() > 1 ? macro(book.idName(rp.charAt(1))) : null;
+            String v = lhsArg[rvp] >= 0 ? macro(book.idName((char) lhsArg[rvp])) : null;
             int first = avp;
             boolean ok = true;
             if (v != null) {
               int pos = 0;
               while (pos < v.length()) {
-                String t = avp < n ? ws.get(avp) : null;
+                String t = avp < n ? symbols.text(ws[avp]) : null;
                 if (t == null || !v.regionMatches(true, pos, t, 0, t.length())) {
                   ok = false;
                   break;
@@ -537,7 +607,7 @@ public final class Engine {
             }
           }
           default -> {
-            if (!sameToken(rp, ap)) {
+            if (fold[ws[avp]] != lhsFold[rvp]) {
               state = backup;
               continue;
             }
@@ -555,15 +625,16 @@ public final class Engine {
           phrase.setLength(0);
           phraseAtom = false;
           for (int p = mFirst[mlp]; p < mLast[mlp]; p++) {
-            appendPhrase(ws.get(p));
+            appendPhrase(ws[p]);
           }
           phraseFrom = mFirst[mlp];
         }
-        appendPhrase(ws.get(mLast[mlp]));
+        appendPhrase(ws[mLast[mlp]]);
         phraseTo = mLast[mlp] + 1;
         String words = phrase.length() < MAXLINE - 2 ? phrase.toString()
-            : TokenText.join(ws.subList(mFirst[mlp], mLast[mlp] + 1), book.blankSub, MAXLINE);
-        if (!book.inClass(lhs[rvp].length() > 1 ? lhs[rvp].charAt(1) : 0, words)) {
+            : TokenText.join(workspace, mFirst[mlp], mLast[mlp] + 1, book.blankSub, MAXLINE,
+                new StringBuilder());
+        if (!book.inClass(lhsArg[rvp] >= 0 ? (char) lhsArg[rvp] : 0, words)) {
           continue;
         }
         mlp++;
@@ -580,7 +651,7 @@ public final class Engine {
           }
           if (k == Meta.MATCHANY || k == Meta.MATCHZANY) {
             int literal = rvp + 1;
-            if (literal == lhs.length) {
+            if (literal == lhsLength) {
               // the last pattern of the LHS can only match by taking every token left
               addWork(2L * (n - 1 - avp));
               mLast[mlp] = n - 1;
@@ -590,7 +661,7 @@ public final class Engine {
               // token is the literal that follows the pattern: grow it to there at once,
               // counting the steps that would have failed on the way.
               int q = avp + 1;
-              while (q < n && !sameToken(lhs[literal], ws.get(q))) {
+              while (q < n && fold[ws[q]] != lhsFold[literal]) {
                 q++;
               }
               if (q >= n) {
@@ -622,11 +693,6 @@ public final class Engine {
     }
   }
 
-  /** A literal of the LHS and a workspace token compare in any case (rule tokens are interned). */
-  private static boolean sameToken(String literal, String token) {
-    return literal == token || literal.equalsIgnoreCase(token);
-  }
-
   /**
    * The phrase a {@code $=X} binding covers, built a token at a time as the binding grows (the
    * same text as cataddr() of the binding, which sendmail builds anew at each step).
@@ -636,12 +702,12 @@ public final class Engine {
   private int phraseFrom;
   private int phraseTo;
 
-  private void appendPhrase(String token) {
-    boolean atom = new Prescan.Token(token, 0).isAtom();
+  private void appendPhrase(int token) {
+    boolean atom = symbols.atom(token);
     if (phraseAtom && atom) {
       phrase.append(book.blankSub);
     }
-    phrase.append(token);
+    phrase.append(symbols.text(token));
     phraseAtom = atom;
   }
 
@@ -652,28 +718,32 @@ public final class Engine {
   /** The builder map keys, arguments and defaults are joined in. */
   private final StringBuilder joined = new StringBuilder(MAXKEY);
 
-  private int lookups(List<String> np, int maxatom) {
+  private int lookups(TokenIds np, int maxatom) {
     boolean tempfail = false;
-    for (int i = 0; i < np.size(); i++) {
-      char k = Meta.kind(np.get(i));
+    leftActing = false;
+    for (int i = 0; i < np.size; i++) {
+      char k = symbols.kind(np.ids[i]);
       int hb = i;
       char endToken;
       String mapName;
+      MapClass map;
       int j = i + 1;
       if (k == Meta.HOSTBEGIN) {
         endToken = Meta.HOSTEND;
         mapName = "host";
+        map = hostMap;
       } else if (k == Meta.LOOKUPBEGIN) {
         endToken = Meta.LOOKUPEND;
-        if (j >= np.size()) {
+        if (j >= np.size) {
           trace.error("rewrite: missing mapname");
           return Status.CONFIG;
         }
-        mapName = np.get(j++);
+        int name = np.ids[j++];
+        mapName = symbols.text(name);
+        map = map(name);
       } else {
         continue;
       }
-      MapClass map = book.maps.get(mapName);
       if (map == null) {
         trace.error("rewrite: map " + mapName + " not found");
       }
@@ -683,8 +753,8 @@ public final class Engine {
       int defaultEnd = -1;
       int argStart = -1;
       List<String> args = List.of();
-      while (j < np.size() && Meta.kind(np.get(j)) != endToken) {
-        char nt = Meta.kind(np.get(j));
+      while (j < np.size && symbols.kind(np.ids[j]) != endToken) {
+        char nt = symbols.kind(np.ids[j]);
         if (nt != Meta.CANONHOST && nt != Meta.CANONUSER) {
           j++;
           continue;
@@ -721,9 +791,9 @@ public final class Engine {
         args = withArg(args, TokenText.join(np, argStart, end, book.blankSub,
             argRoom(args), joined));
       }
-      int restFrom = end < np.size() ? end + 1 : end;
-      int restSize = np.size() - restFrom;
-      String key = TokenText.join(np, keyStart, keyEnd, book.blankSub, MAXKEY, joined);
+      int restFrom = end < np.size ? end + 1 : end;
+      int restSize = np.size - restFrom;
+      String key = keyText(np, keyStart, keyEnd);
       String replacement = null;
       boolean internal = false;
       if (map != null) {
@@ -737,32 +807,33 @@ public final class Engine {
       }
       if (replacement == null && defaultStart >= 0) {
         // sendmail builds the default in the buffer the key was built in, so it is cut as a key is
-        replacement = TokenText.join(np, defaultStart, defaultEnd, book.blankSub, MAXKEY, joined);
+        replacement = keyText(np, defaultStart, defaultEnd);
         internal = true;
       }
       int replaced;
       if (replacement == null) {
         // the key's own tokens replace the lookup
-        np.subList(keyEnd, restFrom).clear();
-        np.subList(hb, keyStart).clear();
+        leftActing |= anyLookup(np.ids, keyStart, keyEnd) || anyCall(np.ids, keyStart, keyEnd);
+        np.remove(keyEnd, restFrom);
+        np.remove(hb, keyStart);
         replaced = keyEnd - keyStart;
       } else {
-        List<String> xp = List.of();
+        int[] xp = NO_TOKENS;
         if (!replacement.isEmpty()) {
           // a default is the rule's own text: sendmail's operator bytes in it stay tokens of
           // their own
           xp = internal ? scan(book.macroTokens, macroScans, replacement)
               : scan(book.valueTokens, valueScans, replacement);
-          if (xp.isEmpty()) {
+          if (xp.length == 0) {
             return refused(replacement);
           }
         }
-        np.subList(hb, restFrom).clear();
-        np.addAll(hb, xp);
-        replaced = xp.size();
+        np.replace(hb, restFrom, xp);
+        replaced = xp.length;
+        leftActing |= anyLookup(xp, 0, xp.length) || anyCall(xp, 0, xp.length);
       }
       // sendmail copies the replacement and the rest back token by token, stopping at MAXATOM
-      if (replaced + restSize > 0 && np.size() >= maxatom) {
+      if (replaced + restSize > 0 && np.size >= maxatom) {
         tooLong();
         return Status.DATAERR;
       }
@@ -771,28 +842,63 @@ public final class Engine {
     return tempfail ? Status.TEMPFAIL : -1;
   }
 
+  private static final int[] NO_TOKENS = new int[0];
+
+  /**
+   * Whether the last lookup step left a token that it or the subroutine step acts on: a map's
+   * value may hold one, and so may a key whose lookup found nothing and stays.
+   */
+  private boolean leftActing;
+
+  /** cataddr() of tokens into a MAXKEY buffer; a lone token that fits is its own text. */
+  private String keyText(TokenIds np, int from, int to) {
+    if (to - from == 1) {
+      String only = symbols.text(np.ids[from]);
+      if (only.length() < MAXKEY - 2) {
+        return only;
+      }
+    }
+    return TokenText.join(np, from, to, book.blankSub, MAXKEY, joined);
+  }
+
+  /** The map a token names, looked up once per token. */
+  private MapClass map(int name) {
+    if (!symbols.mapKnown(name)) {
+      symbols.map(name, book.maps.get(symbols.text(name)));
+    }
+    return symbols.map(name);
+  }
+
+  /** The ruleset a token names after {@code $>} (quotes stripped), or -1; found once per token. */
+  private int rulesetNamed(int name) {
+    int rs = symbols.ruleset(name);
+    if (rs == Symbols.UNKNOWN) {
+      rs = book.number(TokenText.stripQuotes(symbols.text(name)));
+      symbols.ruleset(name, rs);
+    }
+    return rs;
+  }
+
   /**
    * callsubr(): every {@code $>name} in the workspace, rightmost first, rewrites what follows it
    * with that ruleset; calls of rulesets without rules just vanish.
    */
-  private int callSubroutines(List<String> pvp, int reclevel) {
+  private int callSubroutines(TokenIds pvp, int reclevel) {
     Frame frame = frame(reclevel);
     int[] subr = frame.subr;
     int[] index = frame.index;
     int nsubr = 0;
-    for (int a = 0; a < pvp.size(); a++) {
-      if (Meta.kind(pvp.get(a)) != Meta.CALLSUBR || a + 1 >= pvp.size()) {
+    for (int a = 0; a < pvp.size; a++) {
+      if (symbols.kind(pvp.ids[a]) != Meta.CALLSUBR || a + 1 >= pvp.size) {
         continue;
       }
-      String name = TokenText.stripQuotes(pvp.get(a + 1));
-      int rs = book.number(name);
+      int rs = rulesetNamed(pvp.ids[a + 1]);
       if (rs < 0) {
-        trace.error("Unknown ruleset " + name);
+        trace.error("Unknown ruleset " + TokenText.stripQuotes(pvp.get(a + 1)));
         return Status.CONFIG;
       }
       if (book.rules[rs].length == 0) {
-        pvp.remove(a);
-        pvp.remove(a);
+        pvp.remove(a, a + 2);
         continue;
       }
       if (++nsubr >= MAX_SUBR) {
@@ -805,8 +911,7 @@ public final class Engine {
     int rstat = Status.OK;
     for (; nsubr > 0; nsubr--) {
       int at = index[nsubr];
-      pvp.remove(at);
-      pvp.remove(at);
+      pvp.remove(at, at + 2);
       int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
       if (status != Status.OK && status != Status.TEMPFAIL) {
         return status;

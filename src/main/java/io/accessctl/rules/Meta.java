@@ -63,9 +63,9 @@ final class Meta {
     return c >= 0x80 && c < 0xa0;
   }
 
-  /** An operator the lookup step ({@code $( $[}) or the subroutine step ({@code $>}) acts on. */
-  static boolean actedOn(char kind) {
-    return kind == LOOKUPBEGIN || kind == HOSTBEGIN || kind == CALLSUBR;
+  /** An operator the lookup step acts on: {@code $(} or {@code $[}. */
+  static boolean looksUp(char kind) {
+    return kind == LOOKUPBEGIN || kind == HOSTBEGIN;
   }
 
   /** The operator a token is, or 0 for text. */

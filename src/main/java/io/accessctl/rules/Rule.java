@@ -2,20 +2,12 @@ package io.accessctl.rules;
 
 /**
  * One compiled R line: its LHS and RHS as tokens (operators as sendmail's bytes, see {@link Meta})
- * and the cf line it came from, with what the engine asks of every token on every try worked out
- * once: each token's operator ({@link Meta#kind}), and whether the RHS itself writes a token that
- * the lookup or subroutine step acts on.
+ * and the cf line it came from, with each token's operator ({@link Meta#kind}) worked out once.
  */
-record Rule(String[] lhs, String[] rhs, int line, char[] lhsKinds, char[] rhsKinds,
-    boolean rhsActs) {
+record Rule(String[] lhs, String[] rhs, int line, char[] lhsKinds, char[] rhsKinds) {
 
   static Rule of(String[] lhs, String[] rhs, int line) {
-    char[] rhsKinds = kinds(rhs);
-    boolean acts = false;
-    for (char k : rhsKinds) {
-      acts |= Meta.actedOn(k);
-    }
-    return new Rule(lhs, rhs, line, kinds(lhs), rhsKinds, acts);
+    return new Rule(lhs, rhs, line, kinds(lhs), kinds(rhs));
   }
 
   private static char[] kinds(String[] tokens) {

@@ -19,6 +19,10 @@ public final class RuleBook {
   final List<Rule>[] rulesets;
   /** The same rules as arrays (empty where no S line defines the ruleset), for the engine. */
   final Rule[][] rules;
+  /** The same rules in the engine's terms, numbered in {@link #symbols}. */
+  final RuleCode[][] code;
+  /** The rules' tokens numbered: the start of every engine's table. */
+  final Symbols symbols;
   /** The most bindings ({@code $1}…) a rule can make: the longest LHS. */
   final int maxBindings;
   final String[] names;
@@ -59,6 +63,14 @@ public final class RuleBook {
       }
     }
     this.maxBindings = most;
+    this.symbols = new Symbols();
+    this.code = new RuleCode[rules.length][];
+    for (int i = 0; i < rules.length; i++) {
+      code[i] = new RuleCode[rules[i].length];
+      for (int r = 0; r < rules[i].length; r++) {
+        code[i][r] = new RuleCode(rules[i][r], symbols);
+      }
+    }
     this.names = names;
     this.numbers = numbers;
     this.classes = classes;

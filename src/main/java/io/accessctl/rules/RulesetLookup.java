@@ -92,8 +92,21 @@ public final class RulesetLookup {
     }
     Trace trace = new Trace() {
       @Override
+      public boolean steps() {
+        return false;
+      }
+
+      private String lastMap;
+      private boolean holdsData;
+
+      @Override
       public void lookup(String map, String key, MapClass.Result result) {
-        if (book.holdsData(map)) {
+        // a question looks its keys up in one or two maps, by the same name again and again
+        if (!map.equals(lastMap)) {
+          lastMap = map;
+          holdsData = book.holdsData(map);
+        }
+        if (holdsData) {
           tried.add(key);
         }
       }

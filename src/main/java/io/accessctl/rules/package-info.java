@@ -18,6 +18,11 @@
  * io.accessctl.rules.Settings}). {@link io.accessctl.rules.RulesetLookup} is {@code lookup
  * --ruleset}.
  *
+ * <p>For speed the engine works on numbers, not strings: the book numbers its rules' texts
+ * ({@code Symbols}, texts equal in any case sharing a fold number) and keeps each rule in those
+ * terms ({@code RuleCode}); an engine's workspaces are arrays of token numbers ({@code TokenIds}),
+ * so a literal is compared by one int and a token's operator is looked up, not parsed.
+ *
  * <p>What proves it: {@code RandomRulesOracleTest} (random rules over every operator, loops,
  * overlong expansions and deep recursion, on random inputs) and {@code CfRulesetsOracleTest}
  * (Debian's cf, m4-built cfs with feature combinations and local rules, a hand-edited cf) compare

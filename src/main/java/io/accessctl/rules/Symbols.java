@@ -1,0 +1,197 @@
+package io.accessctl.rules;
+
+import io.accessctl.tokens.Prescan;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Token texts numbered, so that the engine's workspaces are arrays of ints and an LHS literal is
+ * compared with a token by one int: a token equal in any case (as the matcher compares them) to a
+ * rule's text has that text's {@link #fold} number. What the engine asks of a token on every rule
+ * (its operator, its id byte, whether it is an atom) is worked out once, when it is numbered.
+ *
+ * <p>A cf's rule tokens are numbered first, each text once (the book's table, never changed once
+ * the book is built); an engine numbers its questions' tokens after them in its own copy, each
+ * token anew without looking for its text among the others (only the rules' texts are compared
+ * with), and cuts the copy back to the rules' part between questions when it has grown.
+ */
+final class Symbols {
+  /** The fold number of a question token that equals no rule text in any case. */
+  private static final int NO_RULE_TEXT = -1;
+  /** What {@link #ruleset} holds for a token not yet looked up as a ruleset name. */
+  static final int UNKNOWN = Integer.MIN_VALUE;
+
+  private final Map<String, Integer> ids;
+  private final Map<String, Integer> folds;
+  private String[] text;
+  private char[] kind;
+  private int[] arg;
+  private boolean[] atom;
+  private int[] fold;
+  /** The ruleset a token names after {@code $>}, as the engine found it; else {@link #UNKNOWN}. */
+  private int[] ruleset;
+  /** The map a token names after {@code $(}, once the engine looked it up. */
+  private MapClass[] map;
+  private boolean[] mapKnown;
+  private int size;
+
+  Symbols() {
+    this(new HashMap<>(), new HashMap<>(), 256);
+  }
+
+  private Symbols(Map<String, Integer> ids, Map<String, Integer> folds, int capacity) {
+    this.ids = ids;
+    this.folds = folds;
+    text = new String[capacity];
+    kind = new char[capacity];
+    arg = new int[capacity];
+    atom = new boolean[capacity];
+    fold = new int[capacity];
+    ruleset = new int[capacity];
+    map = new MapClass[capacity];
+    mapKnown = new boolean[capacity];
+  }
+
+  /** An independent copy, to number more texts in. */
+  Symbols copy() {
+    Symbols s = new Symbols(new HashMap<>(ids), new HashMap<>(folds), Math.max(256, 2 * size));
+    s.size = size;
+    System.arraycopy(text, 0, s.text, 0, size);
+    System.arraycopy(kind, 0, s.kind, 0, size);
+    System.arraycopy(arg, 0, s.arg, 0, size);
+    System.arraycopy(atom, 0, s.atom, 0, size);
+    System.arraycopy(fold, 0, s.fold, 0, size);
+    System.arraycopy(ruleset, 0, s.ruleset, 0, size);
+    System.arraycopy(map, 0, s.map, 0, size);
+    System.arraycopy(mapKnown, 0, s.mapKnown, 0, size);
+    return s;
+  }
+
+  /** Forgets every token numbered from {@code keep} on. */
+  void cut(int keep) {
+    if (size <= keep) {
+      return;
+    }
+    Arrays.fill(text, keep, size, null);
+    Arrays.fill(map, keep, size, null);
+    size = keep;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The number of a rule's text, numbering it if it is new. */
+  int id(String t) {
+    Integer known = ids.get(t);
+    if (known != null) {
+      return known;
+    }
+    int id = number(t, folds.computeIfAbsent(folded(t), k -> folds.size()));
+    ids.put(t, id);
+    return id;
+  }
+
+  /** A new number for a question's token. */
+  int token(String t) {
+    Integer ruleFold = folds.get(folded(t));
+    return number(t, ruleFold == null ? NO_RULE_TEXT : ruleFold);
+  }
+
+  private int number(String t, int folding) {
+    if (size == text.length) {
+      grow();
+    }
+    int id = size++;
+    text[id] = t;
+    kind[id] = Meta.kind(t);
+    arg[id] = t.length() > 1 ? t.charAt(1) : -1;
+    atom[id] = !t.isEmpty() && new Prescan.Token(t, 0).isAtom();
+    fold[id] = folding;
+    ruleset[id] = UNKNOWN;
+    map[id] = null;
+    mapKnown[id] = false;
+    return id;
+  }
+
+  /**
+   * A text's letters as String.equalsIgnoreCase compares them: two chars are equal in any case
+   * exactly when their upper cases' lower cases are. Most texts are their own.
+   */
+  private static String folded(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.toLowerCase(Character.toUpperCase(c)) != c) {
+        char[] f = t.toCharArray();
+        for (int j = i; j < f.length; j++) {
+          f[j] = Character.toLowerCase(Character.toUpperCase(f[j]));
+        }
+        return new String(f);
+      }
+    }
+    return t;
+  }
+
+  private void grow() {
+    int n = 2 * text.length;
+    text = Arrays.copyOf(text, n);
+    kind = Arrays.copyOf(kind, n);
+    arg = Arrays.copyOf(arg, n);
+    atom = Arrays.copyOf(atom, n);
+    fold = Arrays.copyOf(fold, n);
+    ruleset = Arrays.copyOf(ruleset, n);
+    map = Arrays.copyOf(map, n);
+    mapKnown = Arrays.copyOf(mapKnown, n);
+  }
+
+  String text(int id) {
+    return text[id];
+  }
+
+  /** The operator a token is ({@link Meta#kind}), or 0 for text. */
+  char kind(int id) {
+    return kind[id];
+  }
+
+  /** The char after a token's first ({@code $=X}'s class id, {@code $1}'s digit), or -1. */
+  int arg(int id) {
+    return arg[id];
+  }
+
+  /** Whether cataddr() puts a blank between this token and a neighbouring atom. */
+  boolean atom(int id) {
+    return atom[id];
+  }
+
+  /** Equal for texts equal in any case. */
+  int fold(int id) {
+    return fold[id];
+  }
+
+  /** The fold numbers by id, for the matcher's loop (valid until the next text is numbered). */
+  int[] folds() {
+    return fold;
+  }
+
+  int ruleset(int id) {
+    return ruleset[id];
+  }
+
+  void ruleset(int id, int number) {
+    ruleset[id] = number;
+  }
+
+  boolean mapKnown(int id) {
+    return mapKnown[id];
+  }
+
+  MapClass map(int id) {
+    return map[id];
+  }
+
+  void map(int id, MapClass m) {
+    map[id] = m;
+    mapKnown[id] = true;
+  }
+}
