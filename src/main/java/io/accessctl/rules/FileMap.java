@@ -72,11 +72,14 @@ final class FileMap implements MapClass {
       return options.optional() ? Result.NOT_FOUND : options.tempfail(key);
     }
     String k = options.keepsCase() ? key : lower(key);
-    byte[] bytes = k.getBytes(StandardCharsets.ISO_8859_1);
-    if (bytes.length > Limits.MAXNAME) {
-      bytes = Arrays.copyOf(bytes, Limits.MAXNAME);
+    // the rules' text holds one byte a char; a char beyond ISO-8859-1 (a name typed on the
+    // command line) is cut as one and asked for as '?'
+    if (k.length() > Limits.MAXNAME) {
+      k = k.substring(0, Limits.MAXNAME);
     }
+    byte[] bytes = k.getBytes(StandardCharsets.ISO_8859_1);
     Optional<byte[]> hit = Optional.empty();
+    boolean withNul = false;
     if (tryWithoutNul) {
       hit = reader.get(bytes);
       if (hit.isPresent()) {
@@ -87,11 +90,14 @@ final class FileMap implements MapClass {
       hit = reader.get(Arrays.copyOf(bytes, bytes.length + 1));
       if (hit.isPresent()) {
         tryWithoutNul = false;
+        withNul = true;
       }
     }
-    return hit.map(v -> Result.found(
-        options.rewrite(new String(v, StandardCharsets.ISO_8859_1), key, args)))
-        .orElse(Result.NOT_FOUND);
+    if (hit.isEmpty()) {
+      return new Result(null, false, null, new Stored(k, false, null));
+    }
+    String v = new String(hit.get(), StandardCharsets.ISO_8859_1);
+    return new Result(options.rewrite(v, key, args), false, null, new Stored(k, withNul, v));
   }
 
   /** sendmail's makelower(): ASCII letters only. */

@@ -11,8 +11,9 @@ import io.accessctl.rules.CfException;
 import io.accessctl.rules.Compiler;
 import io.accessctl.rules.Engine;
 import io.accessctl.rules.MapClass;
-import io.accessctl.rules.RuleBook;
 import io.accessctl.rules.MapOptions;
+import io.accessctl.rules.MapStorage;
+import io.accessctl.rules.RuleBook;
 import io.accessctl.rules.Settings;
 import io.accessctl.rules.Trace;
 import io.accessctl.rules.Workspace;
@@ -43,22 +44,26 @@ public final class CfAnswers implements Answers {
   private final CfLines lines;
   private final RuleBook book;
   private final Engine engine;
-  private final AccessMapClass access;
   private final Set<String> resolving;
   private final Map<String, Optional<String>> readers = new HashMap<>();
 
-  private CfAnswers(Rules rules, CfLines lines, RuleBook book, AccessMapClass access,
-      Set<String> resolving) {
+  private CfAnswers(Rules rules, CfLines lines, RuleBook book, Set<String> resolving) {
     this.rules = rules;
     this.lines = lines;
     this.book = book;
     this.engine = new Engine(book);
-    this.access = access;
     this.resolving = resolving;
   }
 
+  /** {@link #compile(Rules, MapStorage, Settings)} over storage that holds text. */
+  public static CfAnswers compile(Rules rules, KeyLookup store, Settings host)
+      throws IOException, CfException {
+    return compile(rules, store.records(), host);
+  }
+
   /**
-   * Compiles the cf of {@code rules} with the access map over {@code store}.
+   * Compiles the cf of {@code rules} with the access map read from {@code store}, looked up as
+   * the access K line says (folding, NULs, -a, -T).
    *
    * @param host this host's names and class {@code w} ({@code $j}, {@code $w}, {@code $m}), and
    *     maps that answer instead of the cf's (by map name); DNS maps not given answer that the
@@ -66,13 +71,12 @@ public final class CfAnswers implements Answers {
    * @throws IOException the cf cannot be read
    * @throws CfException the engine cannot compile the cf (the message names the line)
    */
-  public static CfAnswers compile(Rules rules, KeyLookup store, Settings host)
+  public static CfAnswers compile(Rules rules, MapStorage store, Settings host)
       throws IOException, CfException {
     CfFile cf = rules.cf().orElseThrow(() -> new IllegalArgumentException("rules without a cf"));
     CfLines lines = CfLines.read(cf.path());
     Map<String, MapClass> maps = new HashMap<>();
     Set<String> resolving = new LinkedHashSet<>();
-    MapOptions accessOptions = MapOptions.parse("");
     for (CfLines.Line l : lines.lines()) {
       Optional<KLine> k = l.command() == 'K' ? KLine.parse(l.text()) : Optional.empty();
       if (k.isEmpty()) {
@@ -81,18 +85,15 @@ public final class CfAnswers implements Answers {
       if (k.get().mapClass().equalsIgnoreCase("host")) {
         maps.put(k.get().name(), existing(MapOptions.parse(k.get().args()).appended()));
         resolving.add(k.get().name());
-      } else if (k.get().name().equals(ACCESS)) {
-        accessOptions = MapOptions.parse(k.get().args());
       }
     }
     maps.put("host", existing(""));
     resolving.add("host");
     maps.putAll(host.maps());
     resolving.removeAll(host.maps().keySet());
-    AccessMapClass access = new AccessMapClass(rules.accessMap(store), accessOptions);
-    maps.put(ACCESS, access);
-    RuleBook book = Compiler.compile(lines, new Settings(host.macros(), host.classes(), maps));
-    return new CfAnswers(rules, lines, book, access, resolving);
+    RuleBook book = Compiler.compile(lines, new Settings(host.macros(), host.classes(), maps)
+        .withStorage(ACCESS, store));
+    return new CfAnswers(rules, lines, book, resolving);
   }
 
   /** A DNS map that finds every name: its canonical form is the name, with -a's text. */
@@ -106,9 +107,26 @@ public final class CfAnswers implements Answers {
     return rules;
   }
 
-  /** One key handed to the access map while the rules ran. */
-  private record Looked(String key, String storedKey, Optional<AccessMap.Hit> hit,
-      List<String> value) {}
+  /**
+   * One key handed to the access map while the rules ran.
+   *
+   * @param stored the record the map read
+   * @param found what the rules got (the stored value after -a and the like), or null
+   */
+  private record Looked(String key, MapClass.Stored stored, String found) {
+    String storedKey() {
+      return stored.key();
+    }
+
+    boolean hit() {
+      return stored.value() != null;
+    }
+
+    /** The value as the rules see it, in tokens: read only for the few keys that decide. */
+    List<String> value() {
+      return found == null ? List.of() : Prescan.texts(Prescan.mapValues().scan(found));
+    }
+  }
 
   @Override
   public Answer lookup(Query q) {
@@ -157,8 +175,9 @@ public final class CfAnswers implements Answers {
             && key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
           return;
         }
-        looked.add(new Looked(key, access.lastStoredKey(), access.lastHit(), result.found()
-            ? Prescan.texts(Prescan.mapValues().scan(result.value())) : List.of()));
+        MapClass.Stored stored = result.stored() != null ? result.stored()
+            : new MapClass.Stored(key, false, result.value());
+        looked.add(new Looked(key, stored, result.value()));
       }
     };
     List<Answer.Step> steps = new ArrayList<>();
@@ -210,14 +229,14 @@ public final class CfAnswers implements Answers {
     for (int i = 0; i < n; i++) {
       skips[i] = own[i] && endsWalk(looked.get(i));
     }
-    int match = lastOwn >= 0 && looked.get(lastOwn).hit().isPresent() && !skips[lastOwn]
+    int match = lastOwn >= 0 && looked.get(lastOwn).hit() && !skips[lastOwn]
         ? lastOwn : -1;
     List<Probe> probes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Looked l = looked.get(i);
       String previous = i > 0 ? looked.get(i - 1).key() : null;
-      probes.add(new Probe(l.key(), l.storedKey(), l.hit().map(AccessMap.Hit::value),
-          l.hit().map(AccessMap.Hit::withNul).orElse(false),
+      probes.add(new Probe(l.key(), l.storedKey(), Optional.ofNullable(l.stored().value()),
+          l.stored().withNul(),
           () -> KeyWhy.explain(l.key(), previous, spelled, subjects), skips[i], !own[i]));
     }
     String rulesets = String.join(" and ", steps.stream().map(Answer.Step::ruleset).toList());
@@ -228,8 +247,8 @@ public final class CfAnswers implements Answers {
     if (Outcomes.handsOn(tag.name(), result)) {
       // the value the rules hand on decides, whichever entry (or none) it came from
       if (!result.value().equals(value)) {
-        a = with(a, Effects.answer(rules, q, rulesets, name, addr, probes, decider,
-            List.copyOf(result.value()), notes, hints, false, false).effect());
+        a = with(a, Effects.effect(rules, q, rulesets, name, addr, decider,
+            List.copyOf(result.value())));
       }
     } else if (a.effect().code().equals(Effects.UNKNOWN)
         || !Outcomes.agree(tag.name(), a.effect(), result)) {
@@ -276,7 +295,7 @@ public final class CfAnswers implements Answers {
   private boolean endsWalk(Looked l) {
     String subject = l.key().substring(KeyWhy.tagOf(l.key()).isEmpty() ? 0
         : KeyWhy.tagOf(l.key()).length() + 1);
-    return rules.has(Feature.SKIP) && l.hit().isPresent()
+    return rules.has(Feature.SKIP) && l.hit()
         && Prescan.isWord(l.value(), "SKIP") && !subject.isEmpty() && !subject.contains("@");
   }
 
