@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -194,15 +195,16 @@ public final class CfAnswers implements Answers {
         break;
       }
       Engine.Answer a = answers.get(answers.size() - 1);
-      steps.add(new Answer.Step(s.ruleset(), s.when(), s.arguments(), s.macros(),
-          a.printed(), a.errors()));
+      String printed = a.printed();
+      steps.add(new Answer.Step(s.ruleset(), s.when(), s.arguments(), s.macros(), printed,
+          a.errors()));
       if (!a.errors().isEmpty()) {
         problem = s.ruleset() + ": " + String.join("; ", a.errors());
       }
       if (a.result() == null) {
         break;
       }
-      last = Outcomes.result(a.result());
+      last = new Outcomes.Result(a.result(), printed);
       if (last.rejects()) {
         break;
       }
@@ -218,7 +220,11 @@ public final class CfAnswers implements Answers {
       List<String> hints, String problem) {
     List<KeyWhy.Subject> subjects = subjects(tag, q, name, addr);
     int n = looked.size();
-    boolean[] own = own(looked.stream().map(Looked::key).toList(), spelled);
+    List<String> keys = new ArrayList<>(n);
+    for (Looked l : looked) {
+      keys.add(l.key());
+    }
+    boolean[] own = own(keys, spelled);
     int lastOwn = -1;
     for (int i = 0; i < n; i++) {
       if (own[i]) {
@@ -239,7 +245,11 @@ public final class CfAnswers implements Answers {
           l.stored().withNul(),
           () -> KeyWhy.explain(l.key(), previous, spelled, subjects), skips[i], !own[i]));
     }
-    String rulesets = String.join(" and ", steps.stream().map(Answer.Step::ruleset).toList());
+    StringJoiner ran = new StringJoiner(" and ");
+    for (Answer.Step s : steps) {
+      ran.add(s.ruleset());
+    }
+    String rulesets = ran.toString();
     Probe decider = match >= 0 ? probes.get(match) : null;
     List<String> value = match >= 0 ? looked.get(match).value() : List.of();
     Answer a = Effects.answer(rules, q, rulesets, name, addr, probes, decider, value, notes,
@@ -293,10 +303,12 @@ public final class CfAnswers implements Answers {
    * nothing were found; under an e-mail address, a local part or the bare tag it is a value.
    */
   private boolean endsWalk(Looked l) {
-    String subject = l.key().substring(KeyWhy.tagOf(l.key()).isEmpty() ? 0
-        : KeyWhy.tagOf(l.key()).length() + 1);
-    return rules.has(Feature.SKIP) && l.hit()
-        && Prescan.isWord(l.value(), "SKIP") && !subject.isEmpty() && !subject.contains("@");
+    if (!l.hit() || !rules.has(Feature.SKIP) || !Prescan.isWord(l.value(), "SKIP")) {
+      return false;
+    }
+    String tag = KeyWhy.tagOf(l.key());
+    String subject = l.key().substring(tag.isEmpty() ? 0 : tag.length() + 1);
+    return !subject.isEmpty() && !subject.contains("@");
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.accessctl.sendmail;
 
 import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.cf.Feature;
@@ -130,12 +131,20 @@ final class Effects {
           + c.peer() + " gets \"450 4.3.0 Please try again later.\"");
     }
     String version = version(c.rules());
-    return letters(c, version, "the client " + c.peer(), ch -> Catalog.SRV_FEATURE_FLAGS.stream()
-        .filter(x -> x.letter() == Character.toUpperCase(ch)
-            && SendmailVersion.compare(x.since(), version) <= 0)
-        .findFirst()
+    return letters(c, version, "the client " + c.peer(), ch -> srvFeature(ch, version)
         .map(f -> ch + " (" + (Character.isUpperCase(ch) ? "off" : "on") + "): " + f.meaning()
             + (f.condition().isEmpty() ? "" : " [only in builds with " + f.condition() + "]")));
+  }
+
+  /** The server feature a letter of either case turns off or on in this version, if any. */
+  private static Optional<Flag> srvFeature(char ch, String version) {
+    char letter = Character.toUpperCase(ch);
+    for (Flag f : Catalog.SRV_FEATURE_FLAGS) {
+      if (f.letter() == letter && SendmailVersion.compare(f.since(), version) <= 0) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Effect cltFeatures(Ctx c) {
