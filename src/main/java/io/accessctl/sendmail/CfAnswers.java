@@ -318,14 +318,15 @@ public final class CfAnswers implements Answers {
   static boolean[] own(List<String> keys, String tag) {
     boolean[] own = new boolean[keys.size()];
     for (int i = 0; i < own.length; i++) {
-      String t = KeyWhy.tagOf(keys.get(i));
-      if (t.equalsIgnoreCase(tag)) {
+      String key = keys.get(i);
+      int t = KeyWhy.tagLength(key);
+      if (t == tag.length() && key.regionMatches(true, 0, tag, 0, t)) {
         own[i] = true;
-      } else if (t.isEmpty() && i > 0 && own[i - 1]) {
+      } else if (t == 0 && i > 0 && own[i - 1]) {
         String before = keys.get(i - 1);
-        String beforeTag = KeyWhy.tagOf(before);
-        own[i] = !beforeTag.isEmpty()
-            && before.substring(beforeTag.length() + 1).equalsIgnoreCase(keys.get(i));
+        int beforeTag = KeyWhy.tagLength(before);
+        own[i] = beforeTag > 0 && before.length() - beforeTag - 1 == key.length()
+            && before.regionMatches(true, beforeTag + 1, key, 0, key.length());
       }
     }
     return own;
