@@ -4,6 +4,7 @@ import io.accessctl.catalog.Catalog;
 import io.accessctl.catalog.Tag;
 import io.accessctl.cf.CfFile;
 import io.accessctl.rules.CfException;
+import io.accessctl.rules.MapStorage;
 import io.accessctl.rules.RulesetLookup;
 import io.accessctl.rules.Settings;
 import io.accessctl.sendmail.Answer;
@@ -35,6 +36,7 @@ public final class MapLookup implements Closeable {
   private final boolean fold;
   private final Settings host;
   private final KeyLookup store;
+  private final MapStorage records;
   private Answers answers;
 
   private MapLookup(MapSource map, Rules rules, boolean fold, Settings host) {
@@ -45,6 +47,13 @@ public final class MapLookup implements Closeable {
     this.store = key -> {
       try {
         return map.getLatin1(key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+    this.records = key -> {
+      try {
+        return map.get(key);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -107,7 +116,7 @@ public final class MapLookup implements Closeable {
 
   private Answers compile() {
     try {
-      return CfAnswers.compile(rules, store, host);
+      return CfAnswers.compile(rules, records, host);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CfException e) {

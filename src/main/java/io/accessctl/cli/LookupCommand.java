@@ -172,8 +172,10 @@ public final class LookupCommand extends Subcommand {
         if (b.answer().isEmpty()) {
           buf.append(json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
               + Json.quote(line) + "}" : "error: " + b.error()).append('\n');
+        } else if (json) {
+          json(b.answer().get(), buf).append('\n');
         } else {
-          buf.append(json ? json(b.answer().get()) : oneLine(b.answer().get())).append('\n');
+          buf.append(oneLine(b.answer().get())).append('\n');
         }
         if (buf.length() > 1 << 15) {
           out.write(buf.toString());
@@ -231,7 +233,11 @@ public final class LookupCommand extends Subcommand {
    * "error" when the cf could not answer in full (no ruleset for the tag, rules that stopped).
    */
   static String json(Answer a) {
-    StringBuilder sb = new StringBuilder(256);
+    return json(a, new StringBuilder(256)).toString();
+  }
+
+  /** {@link #json(Answer)} appended to {@code sb}. */
+  private static StringBuilder json(Answer a, StringBuilder sb) {
     Json j = Json.compact(sb);
     j.beginObject();
     j.field("tag", a.query().tag().name());
@@ -264,6 +270,6 @@ public final class LookupCommand extends Subcommand {
       j.field("error", a.problem().get());
     }
     j.endObject();
-    return sb.toString();
+    return sb;
   }
 }

@@ -21,10 +21,11 @@ final class HashReader extends BdbReader {
   private final int[] spares = new int[Bdb.HMETA_SPARES_COUNT];
   private final boolean defaultHash;
   /**
-   * Per bucket, built on its first lookup: the hash of every key on its chain, so that a lookup
-   * compares bytes only with keys of the same hash instead of with every key of the bucket
-   * (a bucket of a map made by makemap holds a page or more of keys). Null for a file with so
-   * many buckets that the table would outweigh what it saves.
+   * Per bucket, built on its first lookup: the hash of every key on its chain, sorted, so that a
+   * lookup finds the keys of its hash by binary search and compares bytes only with those,
+   * instead of with every key of the bucket (a bucket of a map made by makemap holds a page or
+   * more of keys: some 80 for a million entries). Null for a file with so many buckets that the
+   * table would outweigh what it saves.
    */
   private final BucketKeys[] buckets;
 
@@ -44,10 +45,30 @@ final class HashReader extends BdbReader {
   }
 
   /**
-   * The keys of one bucket's chain in chain order: their hashes, and where each pair is (the
-   * page's offset in the high bits, the key's index on the page in the low 16).
+   * The keys of one bucket's chain: where each pair is, in chain order (the page's offset in the
+   * high bits, the key's index on the page in the low 16), and, sorted, each key's hash in the
+   * high 32 bits with its place in {@code pairs} in the low 32 (keys of one hash stay in chain
+   * order, so the first of equal keys is found first).
    */
-  private record BucketKeys(int[] hashes, long[] pairs) {}
+  private record BucketKeys(long[] byHash, long[] pairs) {
+    /** The first entry of {@code byHash} with this hash or a greater one. */
+    int first(int hash) {
+      long from = (long) hash << HASH_SHIFT;
+      int lo = 0;
+      int hi = byHash.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (byHash[mid] < from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  private static final int HASH_SHIFT = 32;
 
   private static final int INITIAL_KEYS = 64;
   private static final int ITEM_BITS = 16;
@@ -96,13 +117,14 @@ final class HashReader extends BdbReader {
     }
     BucketKeys keys = keysOf(bucket);
     if (keys != null) {
-      for (int j = 0; j < keys.hashes.length; j++) {
-        if (keys.hashes[j] == h) {
-          int p = (int) (keys.pairs[j] >>> ITEM_BITS);
-          int i = (int) (keys.pairs[j] & ITEM_MASK);
-          if (keyEquals(p, i, key)) {
-            return Optional.of(firstValue(p, i + 1));
-          }
+      long[] byHash = keys.byHash;
+      for (int k = keys.first(h); k < byHash.length && (int) (byHash[k] >> HASH_SHIFT) == h;
+          k++) {
+        long pair = keys.pairs[(int) byHash[k]];
+        int p = (int) (pair >>> ITEM_BITS);
+        int i = (int) (pair & ITEM_MASK);
+        if (keyEquals(p, i, key)) {
+          return Optional.of(firstValue(p, i + 1));
         }
       }
       return Optional.empty();
@@ -148,7 +170,12 @@ final class HashReader extends BdbReader {
       } catch (UncheckedIOException e) {
         return null;
       }
-      keys = new BucketKeys(Arrays.copyOf(hashes[0], n[0]), Arrays.copyOf(pairs[0], n[0]));
+      long[] byHash = new long[n[0]];
+      for (int j = 0; j < byHash.length; j++) {
+        byHash[j] = ((long) hashes[0][j] << HASH_SHIFT) | j;
+      }
+      Arrays.sort(byHash);
+      keys = new BucketKeys(byHash, Arrays.copyOf(pairs[0], n[0]));
       buckets[bucket] = keys;
     }
     return keys;

@@ -71,12 +71,16 @@ final class FileMap implements MapClass {
     if (!open()) {
       return options.optional() ? Result.NOT_FOUND : options.tempfail(key);
     }
-    String k = options.keepsCase() ? key : lower(key);
-    byte[] bytes = k.getBytes(StandardCharsets.ISO_8859_1);
-    if (bytes.length > Limits.MAXNAME) {
-      bytes = Arrays.copyOf(bytes, Limits.MAXNAME);
+    byte[] bytes = storedBytes(key);
+    String k;
+    if (bytes != null) {
+      k = new String(bytes, StandardCharsets.ISO_8859_1);
+    } else {
+      k = storedKey(key);
+      bytes = k.getBytes(StandardCharsets.ISO_8859_1);
     }
     Optional<byte[]> hit = Optional.empty();
+    boolean withNul = false;
     if (tryWithoutNul) {
       hit = reader.get(bytes);
       if (hit.isPresent()) {
@@ -87,11 +91,43 @@ final class FileMap implements MapClass {
       hit = reader.get(Arrays.copyOf(bytes, bytes.length + 1));
       if (hit.isPresent()) {
         tryWithoutNul = false;
+        withNul = true;
       }
     }
-    return hit.map(v -> Result.found(
-        options.rewrite(new String(v, StandardCharsets.ISO_8859_1), key, args)))
-        .orElse(Result.NOT_FOUND);
+    if (hit.isEmpty()) {
+      return new Result(null, false, null, new Stored(k, false, null));
+    }
+    String v = new String(hit.get(), StandardCharsets.ISO_8859_1);
+    return new Result(options.rewrite(v, key, args), false, null, new Stored(k, withNul, v));
+  }
+
+  /**
+   * The key the database is asked for, as bytes (one a char of the rules' text), folded unless
+   * -f and cut to MAXNAME; null when the key holds a char beyond ISO-8859-1.
+   */
+  private byte[] storedBytes(String key) {
+    int n = Math.min(key.length(), Limits.MAXNAME);
+    boolean fold = !options.keepsCase();
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c > LAST_BYTE) {
+        return null;
+      }
+      b[i] = (byte) (fold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return b;
+  }
+
+  private static final char LAST_BYTE = 0xff;
+
+  /**
+   * {@link #storedBytes} as text, for a key with a char beyond ISO-8859-1 (a name typed on the
+   * command line): the char is kept here, cut as one, and asked for as '?'.
+   */
+  private String storedKey(String key) {
+    String k = options.keepsCase() ? key : lower(key);
+    return k.length() > Limits.MAXNAME ? k.substring(0, Limits.MAXNAME) : k;
   }
 
   /** sendmail's makelower(): ASCII letters only. */

@@ -26,9 +26,14 @@ public interface MapClass {
    * @param value the value (before tokenizing), or null when not found
    * @param tempfail the map failed for now (EX_TEMPFAIL)
    * @param note why there is no answer where the engine cannot know it (a network map), else null
+   * @param stored what a map of stored records (a file map) read, else null
    */
-  record Result(String value, boolean tempfail, String note) {
+  record Result(String value, boolean tempfail, String note, Stored stored) {
     public static final Result NOT_FOUND = new Result(null, false, null);
+
+    public Result(String value, boolean tempfail, String note) {
+      this(value, tempfail, note, null);
+    }
 
     public static Result found(String value) {
       return new Result(value, false, null);
@@ -42,4 +47,15 @@ public interface MapClass {
       return value != null;
     }
   }
+
+  /**
+   * The record a file map read, as the database holds it: what {@code sendmail -d38.20} and an
+   * admin reading the map see, where {@link Result#value} is what the rules get.
+   *
+   * @param key the key the database was asked for: folded unless -f, cut to MAXNAME bytes,
+   *     without the trailing NUL
+   * @param withNul true when the record was found under the key with a trailing NUL
+   * @param value the value as stored (without a trailing NUL), or null when not found
+   */
+  record Stored(String key, boolean withNul, String value) {}
 }

@@ -6,10 +6,11 @@ import io.accessctl.tokens.TokenText;
 import java.util.Optional;
 
 /**
- * sendmail's map layer for the access map (map.c {@code map_lookup}, {@code db_map_lookup}): the
- * key the ruleset built loses its double quotes, is cut to MAXNAME bytes, is folded to lower
- * case unless the K line has {@code -f}, and is looked up without and with a trailing NUL as the K
- * line's {@code -N}/{@code -O} say. Without either flag the first form that is found fixes the
+ * sendmail's map layer for the access map (map.c {@code map_lookup}, {@code db_map_lookup}) as
+ * the {@code --no-cf} model looks keys up; with a cf the engine's file map does it for the cf's
+ * rules. The key the ruleset built loses its double quotes, is cut to MAXNAME bytes, is folded
+ * to lower case unless the K line has {@code -f}, and is looked up without and with a trailing
+ * NUL as the K line's {@code -N}/{@code -O} say. Without either flag the first form that is found fixes the
  * mode for the rest of the process ("adaptive"), so one map object is one sendmail process.
  */
 public final class AccessMap {

@@ -11,8 +11,9 @@ import io.accessctl.rules.CfException;
 import io.accessctl.rules.Compiler;
 import io.accessctl.rules.Engine;
 import io.accessctl.rules.MapClass;
-import io.accessctl.rules.RuleBook;
 import io.accessctl.rules.MapOptions;
+import io.accessctl.rules.MapStorage;
+import io.accessctl.rules.RuleBook;
 import io.accessctl.rules.Settings;
 import io.accessctl.rules.Trace;
 import io.accessctl.rules.Workspace;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -43,22 +45,26 @@ public final class CfAnswers implements Answers {
   private final CfLines lines;
   private final RuleBook book;
   private final Engine engine;
-  private final AccessMapClass access;
   private final Set<String> resolving;
   private final Map<String, Optional<String>> readers = new HashMap<>();
 
-  private CfAnswers(Rules rules, CfLines lines, RuleBook book, AccessMapClass access,
-      Set<String> resolving) {
+  private CfAnswers(Rules rules, CfLines lines, RuleBook book, Set<String> resolving) {
     this.rules = rules;
     this.lines = lines;
     this.book = book;
     this.engine = new Engine(book);
-    this.access = access;
     this.resolving = resolving;
   }
 
+  /** {@link #compile(Rules, MapStorage, Settings)} over storage that holds text. */
+  public static CfAnswers compile(Rules rules, KeyLookup store, Settings host)
+      throws IOException, CfException {
+    return compile(rules, store.records(), host);
+  }
+
   /**
-   * Compiles the cf of {@code rules} with the access map over {@code store}.
+   * Compiles the cf of {@code rules} with the access map read from {@code store}, looked up as
+   * the access K line says (folding, NULs, -a, -T).
    *
    * @param host this host's names and class {@code w} ({@code $j}, {@code $w}, {@code $m}), and
    *     maps that answer instead of the cf's (by map name); DNS maps not given answer that the
@@ -66,13 +72,12 @@ public final class CfAnswers implements Answers {
    * @throws IOException the cf cannot be read
    * @throws CfException the engine cannot compile the cf (the message names the line)
    */
-  public static CfAnswers compile(Rules rules, KeyLookup store, Settings host)
+  public static CfAnswers compile(Rules rules, MapStorage store, Settings host)
       throws IOException, CfException {
     CfFile cf = rules.cf().orElseThrow(() -> new IllegalArgumentException("rules without a cf"));
     CfLines lines = CfLines.read(cf.path());
     Map<String, MapClass> maps = new HashMap<>();
     Set<String> resolving = new LinkedHashSet<>();
-    MapOptions accessOptions = MapOptions.parse("");
     for (CfLines.Line l : lines.lines()) {
       Optional<KLine> k = l.command() == 'K' ? KLine.parse(l.text()) : Optional.empty();
       if (k.isEmpty()) {
@@ -81,18 +86,15 @@ public final class CfAnswers implements Answers {
       if (k.get().mapClass().equalsIgnoreCase("host")) {
         maps.put(k.get().name(), existing(MapOptions.parse(k.get().args()).appended()));
         resolving.add(k.get().name());
-      } else if (k.get().name().equals(ACCESS)) {
-        accessOptions = MapOptions.parse(k.get().args());
       }
     }
     maps.put("host", existing(""));
     resolving.add("host");
     maps.putAll(host.maps());
     resolving.removeAll(host.maps().keySet());
-    AccessMapClass access = new AccessMapClass(rules.accessMap(store), accessOptions);
-    maps.put(ACCESS, access);
-    RuleBook book = Compiler.compile(lines, new Settings(host.macros(), host.classes(), maps));
-    return new CfAnswers(rules, lines, book, access, resolving);
+    RuleBook book = Compiler.compile(lines, new Settings(host.macros(), host.classes(), maps)
+        .withStorage(ACCESS, store));
+    return new CfAnswers(rules, lines, book, resolving);
   }
 
   /** A DNS map that finds every name: its canonical form is the name, with -a's text. */
@@ -106,9 +108,26 @@ public final class CfAnswers implements Answers {
     return rules;
   }
 
-  /** One key handed to the access map while the rules ran. */
-  private record Looked(String key, String storedKey, Optional<AccessMap.Hit> hit,
-      List<String> value) {}
+  /**
+   * One key handed to the access map while the rules ran.
+   *
+   * @param stored the record the map read
+   * @param found what the rules got (the stored value after -a and the like), or null
+   */
+  private record Looked(String key, MapClass.Stored stored, String found) {
+    String storedKey() {
+      return stored.key();
+    }
+
+    boolean hit() {
+      return stored.value() != null;
+    }
+
+    /** The value as the rules see it, in tokens: read only for the few keys that decide. */
+    List<String> value() {
+      return found == null ? List.of() : Prescan.texts(Prescan.mapValues().scan(found));
+    }
+  }
 
   @Override
   public Answer lookup(Query q) {
@@ -157,8 +176,9 @@ public final class CfAnswers implements Answers {
             && key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
           return;
         }
-        looked.add(new Looked(key, access.lastStoredKey(), access.lastHit(), result.found()
-            ? Prescan.texts(Prescan.mapValues().scan(result.value())) : List.of()));
+        MapClass.Stored stored = result.stored() != null ? result.stored()
+            : new MapClass.Stored(key, false, result.value());
+        looked.add(new Looked(key, stored, result.value()));
       }
     };
     List<Answer.Step> steps = new ArrayList<>();
@@ -175,15 +195,16 @@ public final class CfAnswers implements Answers {
         break;
       }
       Engine.Answer a = answers.get(answers.size() - 1);
-      steps.add(new Answer.Step(s.ruleset(), s.when(), s.arguments(), s.macros(),
-          a.printed(), a.errors()));
+      String printed = a.printed();
+      steps.add(new Answer.Step(s.ruleset(), s.when(), s.arguments(), s.macros(), printed,
+          a.errors()));
       if (!a.errors().isEmpty()) {
         problem = s.ruleset() + ": " + String.join("; ", a.errors());
       }
       if (a.result() == null) {
         break;
       }
-      last = Outcomes.result(a.result());
+      last = new Outcomes.Result(a.result(), printed);
       if (last.rejects()) {
         break;
       }
@@ -199,7 +220,11 @@ public final class CfAnswers implements Answers {
       List<String> hints, String problem) {
     List<KeyWhy.Subject> subjects = subjects(tag, q, name, addr);
     int n = looked.size();
-    boolean[] own = own(looked.stream().map(Looked::key).toList(), spelled);
+    List<String> keys = new ArrayList<>(n);
+    for (Looked l : looked) {
+      keys.add(l.key());
+    }
+    boolean[] own = own(keys, spelled);
     int lastOwn = -1;
     for (int i = 0; i < n; i++) {
       if (own[i]) {
@@ -210,17 +235,21 @@ public final class CfAnswers implements Answers {
     for (int i = 0; i < n; i++) {
       skips[i] = own[i] && endsWalk(looked.get(i));
     }
-    int match = lastOwn >= 0 && looked.get(lastOwn).hit().isPresent() && !skips[lastOwn]
+    int match = lastOwn >= 0 && looked.get(lastOwn).hit() && !skips[lastOwn]
         ? lastOwn : -1;
     List<Probe> probes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Looked l = looked.get(i);
       String previous = i > 0 ? looked.get(i - 1).key() : null;
-      probes.add(new Probe(l.key(), l.storedKey(), l.hit().map(AccessMap.Hit::value),
-          l.hit().map(AccessMap.Hit::withNul).orElse(false),
+      probes.add(new Probe(l.key(), l.storedKey(), Optional.ofNullable(l.stored().value()),
+          l.stored().withNul(),
           () -> KeyWhy.explain(l.key(), previous, spelled, subjects), skips[i], !own[i]));
     }
-    String rulesets = String.join(" and ", steps.stream().map(Answer.Step::ruleset).toList());
+    StringJoiner ran = new StringJoiner(" and ");
+    for (Answer.Step s : steps) {
+      ran.add(s.ruleset());
+    }
+    String rulesets = ran.toString();
     Probe decider = match >= 0 ? probes.get(match) : null;
     List<String> value = match >= 0 ? looked.get(match).value() : List.of();
     Answer a = Effects.answer(rules, q, rulesets, name, addr, probes, decider, value, notes,
@@ -228,8 +257,8 @@ public final class CfAnswers implements Answers {
     if (Outcomes.handsOn(tag.name(), result)) {
       // the value the rules hand on decides, whichever entry (or none) it came from
       if (!result.value().equals(value)) {
-        a = with(a, Effects.answer(rules, q, rulesets, name, addr, probes, decider,
-            List.copyOf(result.value()), notes, hints, false, false).effect());
+        a = with(a, Effects.effect(rules, q, rulesets, name, addr, decider,
+            List.copyOf(result.value())));
       }
     } else if (a.effect().code().equals(Effects.UNKNOWN)
         || !Outcomes.agree(tag.name(), a.effect(), result)) {
@@ -274,10 +303,12 @@ public final class CfAnswers implements Answers {
    * nothing were found; under an e-mail address, a local part or the bare tag it is a value.
    */
   private boolean endsWalk(Looked l) {
-    String subject = l.key().substring(KeyWhy.tagOf(l.key()).isEmpty() ? 0
-        : KeyWhy.tagOf(l.key()).length() + 1);
-    return rules.has(Feature.SKIP) && l.hit().isPresent()
-        && Prescan.isWord(l.value(), "SKIP") && !subject.isEmpty() && !subject.contains("@");
+    if (!l.hit() || !rules.has(Feature.SKIP) || !Prescan.isWord(l.value(), "SKIP")) {
+      return false;
+    }
+    String tag = KeyWhy.tagOf(l.key());
+    String subject = l.key().substring(tag.isEmpty() ? 0 : tag.length() + 1);
+    return !subject.isEmpty() && !subject.contains("@");
   }
 
   /**
@@ -287,14 +318,15 @@ public final class CfAnswers implements Answers {
   static boolean[] own(List<String> keys, String tag) {
     boolean[] own = new boolean[keys.size()];
     for (int i = 0; i < own.length; i++) {
-      String t = KeyWhy.tagOf(keys.get(i));
-      if (t.equalsIgnoreCase(tag)) {
+      String key = keys.get(i);
+      int t = KeyWhy.tagLength(key);
+      if (t == tag.length() && key.regionMatches(true, 0, tag, 0, t)) {
         own[i] = true;
-      } else if (t.isEmpty() && i > 0 && own[i - 1]) {
+      } else if (t == 0 && i > 0 && own[i - 1]) {
         String before = keys.get(i - 1);
-        String beforeTag = KeyWhy.tagOf(before);
-        own[i] = !beforeTag.isEmpty()
-            && before.substring(beforeTag.length() + 1).equalsIgnoreCase(keys.get(i));
+        int beforeTag = KeyWhy.tagLength(before);
+        own[i] = beforeTag > 0 && before.length() - beforeTag - 1 == key.length()
+            && before.regionMatches(true, beforeTag + 1, key, 0, key.length());
       }
     }
     return own;

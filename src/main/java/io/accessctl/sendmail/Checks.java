@@ -34,6 +34,9 @@ final class Checks {
       "{cipher_bits}", "{auth_ssf}", "{auth_type}", "{cn_subject}", "{cert_subject}",
       "{cert_issuer}", "{client_rate}", "{client_connections}");
 
+  /** Room for every macro a check sets and a few defined: the table never grows. */
+  private static final int MACRO_ROOM = 2 * MACROS.size() + 8;
+
   private static final String AT_CONNECT = "when the client connects";
   private static final String AT_RCPT = "at RCPT time";
 
@@ -178,7 +181,7 @@ final class Checks {
         skipped.add(ruleset);
         return;
       }
-      Map<String, String> macros = new LinkedHashMap<>();
+      Map<String, String> macros = new LinkedHashMap<>(MACRO_ROOM);
       for (String m : MACROS) {
         macros.put(m, "");
       }

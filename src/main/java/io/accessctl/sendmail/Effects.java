@@ -1,6 +1,7 @@
 package io.accessctl.sendmail;
 
 import io.accessctl.catalog.Catalog;
+import io.accessctl.catalog.Flag;
 import io.accessctl.catalog.Tag;
 import io.accessctl.catalog.TlsRequirement;
 import io.accessctl.cf.Feature;
@@ -30,10 +31,37 @@ final class Effects {
   static Answer answer(Rules rules, Query q, String ruleset, String name, Optional<String> addr,
       List<Probe> probes, Probe match, List<String> value, List<String> notes,
       List<String> hints, boolean stuck, boolean missing) {
-    String tag = Catalog.stock().find(q.tag().name()).map(Tag::name).orElse(q.tag().name());
-    Ctx c = new Ctx(rules, tag, name, addr, match, value, stuck, missing, ruleset,
+    Ctx c = new Ctx(rules, tagName(q), name, addr, match, value, stuck, missing, ruleset,
         new ArrayList<>(hints));
-    Effect e = switch (tag) {
+    Effect e = effect(c);
+    String tag = c.tag();
+    if (match == null && !missing) {
+      c.hints.addAll(Hints.nothingFound(tag, rules));
+    } else if (match != null) {
+      c.hints.addAll(Hints.matched(tag, match));
+    }
+    return new Answer(q, ruleset.replace(BLOCKLIST, ""), name, addr, List.copyOf(probes),
+        Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes),
+        List.copyOf(c.hints), rules, List.of(), Optional.empty());
+  }
+
+  /**
+   * What sendmail does with {@code value} found under {@code match} (null: nothing found): the
+   * effect of the {@link #answer} with these arguments, without the rest of the answer.
+   */
+  static Effect effect(Rules rules, Query q, String ruleset, String name, Optional<String> addr,
+      Probe match, List<String> value) {
+    return effect(new Ctx(rules, tagName(q), name, addr, match, value, false, false, ruleset,
+        new ArrayList<>()));
+  }
+
+  private static String tagName(Query q) {
+    return Catalog.stock().find(q.tag().name()).map(Tag::name).orElse(q.tag().name());
+  }
+
+  private static Effect effect(Ctx c) {
+    String tag = c.tag();
+    return switch (tag) {
       case "Try_TLS" -> tryTls(c);
       case "Srv_Features" -> srvFeatures(c);
       case "Clt_Features" -> cltFeatures(c);
@@ -48,14 +76,6 @@ final class Effects {
       default -> new Effect(UNKNOWN, "accessctl does not know what sendmail does with "
           + tag + ": values");
     };
-    if (match == null && !missing) {
-      c.hints.addAll(Hints.nothingFound(tag, rules));
-    } else if (match != null) {
-      c.hints.addAll(Hints.matched(tag, match));
-    }
-    return new Answer(q, ruleset.replace(BLOCKLIST, ""), name, addr, List.copyOf(probes),
-        Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes),
-        List.copyOf(c.hints), rules, List.of(), Optional.empty());
   }
 
   private record Ctx(Rules rules, String tag, String name, Optional<String> addr, Probe match,
@@ -111,12 +131,20 @@ final class Effects {
           + c.peer() + " gets \"450 4.3.0 Please try again later.\"");
     }
     String version = version(c.rules());
-    return letters(c, version, "the client " + c.peer(), ch -> Catalog.SRV_FEATURE_FLAGS.stream()
-        .filter(x -> x.letter() == Character.toUpperCase(ch)
-            && SendmailVersion.compare(x.since(), version) <= 0)
-        .findFirst()
+    return letters(c, version, "the client " + c.peer(), ch -> srvFeature(ch, version)
         .map(f -> ch + " (" + (Character.isUpperCase(ch) ? "off" : "on") + "): " + f.meaning()
             + (f.condition().isEmpty() ? "" : " [only in builds with " + f.condition() + "]")));
+  }
+
+  /** The server feature a letter of either case turns off or on in this version, if any. */
+  private static Optional<Flag> srvFeature(char ch, String version) {
+    char letter = Character.toUpperCase(ch);
+    for (Flag f : Catalog.SRV_FEATURE_FLAGS) {
+      if (f.letter() == letter && SendmailVersion.compare(f.since(), version) <= 0) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Effect cltFeatures(Ctx c) {

@@ -51,7 +51,7 @@ final class Hints {
     String subject = colon >= 0 ? key.substring(colon + 1) : key;
     if (key.endsWith(":")) {
       h.add("The bare " + key + " default applies to every peer without a more specific entry.");
-    } else if (!subject.isEmpty() && subject.matches("[a-z]{2,}")) {
+    } else if (isTopLevel(subject)) {
       h.add(key + " matches every host under ." + subject + ".");
     }
     if (match.withNul()) {
@@ -62,5 +62,19 @@ final class Hints {
           + " bytes; sendmail looks up only its first " + Limits.MAXNAME + ".");
     }
     return h;
+  }
+
+  /** Two or more lower-case ASCII letters: a top-level domain as a folded key holds it. */
+  private static boolean isTopLevel(String s) {
+    if (s.length() < 2) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,5 +1,7 @@
 package io.accessctl.sendmail;
 
+import io.accessctl.rules.MapStorage;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -11,4 +13,10 @@ import java.util.Optional;
 public interface KeyLookup {
   /** The value stored under exactly these key bytes, or empty. */
   Optional<String> get(String storedKey);
+
+  /** The same storage as the engine's maps read records: bytes, one a char. */
+  default MapStorage records() {
+    return key -> get(new String(key, StandardCharsets.ISO_8859_1))
+        .map(v -> v.getBytes(StandardCharsets.ISO_8859_1));
+  }
 }

@@ -47,17 +47,22 @@ final class KeyWhy {
 
   /** The tag of a key ("" for an untagged one; "IPv6:" starts an address, not a tag). */
   static String tagOf(String key) {
+    return key.substring(0, tagLength(key));
+  }
+
+  /** The length of {@link #tagOf}, without taking it out of the key (0 for none). */
+  static int tagLength(String key) {
     int colon = key.indexOf(':');
     if (colon <= 0 || key.regionMatches(true, 0, "IPv6:", 0, 5)) {
-      return "";
+      return 0;
     }
     for (int i = 0; i < colon; i++) {
       char c = key.charAt(i);
       if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
-        return "";
+        return 0;
       }
     }
-    return key.substring(0, colon);
+    return colon;
   }
 
   private static String subjectOf(String key) {

@@ -6,9 +6,9 @@
  * run by the engine of {@code io.accessctl.rules}: {@link io.accessctl.sendmail.Checks} is the one
  * place that says which rulesets sendmail runs for a tag's check, on which arguments and macros,
  * and when (under delay_checks the client and sender checks run at RCPT time, in check_rcpt); the
- * keys come from the engine's own record of its access-map lookups ({@link
- * io.accessctl.sendmail.AccessMapClass} over any storage, with the K line's folding and NUL
- * handling); {@link io.accessctl.sendmail.KeyWhy} puts words to each key by comparing it with the
+ * keys come from the engine's own record of its access-map lookups (the engine's file map over
+ * any storage, with the K line's folding and NUL handling, reports the key and record it read);
+ * {@link io.accessctl.sendmail.KeyWhy} puts words to each key by comparing it with the
  * question; {@link io.accessctl.sendmail.Effects} words what the deciding value makes sendmail do,
  * and {@link io.accessctl.sendmail.Outcomes} lets what the rules returned overrule it where they
  * decided otherwise. {@code LookupRulesOracleTest} holds the keys and results equal to {@code
