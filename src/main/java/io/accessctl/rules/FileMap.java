@@ -30,7 +30,13 @@ final class FileMap implements MapClass {
    */
   private boolean tryWithoutNul;
   private boolean tryWithNul;
+  /** The key forms found since {@link #forgetFound()}, as bits. */
+  private int found;
   private boolean failed;
+
+  /** A key form as a bit of {@link #tries()} and {@link #found()}. */
+  static final int WITHOUT_NUL = 1;
+  static final int WITH_NUL = 2;
 
   /** Opens the records; null when they cannot be read. */
   private interface Opener {
@@ -85,6 +91,7 @@ final class FileMap implements MapClass {
       hit = reader.get(bytes);
       if (hit.isPresent()) {
         tryWithNul = false;
+        found |= WITHOUT_NUL;
       }
     }
     if (hit.isEmpty() && tryWithNul) {
@@ -92,6 +99,7 @@ final class FileMap implements MapClass {
       if (hit.isPresent()) {
         tryWithoutNul = false;
         withNul = true;
+        found |= WITH_NUL;
       }
     }
     if (hit.isEmpty()) {
@@ -99,6 +107,26 @@ final class FileMap implements MapClass {
     }
     String v = new String(hit.get(), StandardCharsets.ISO_8859_1);
     return new Result(options.rewrite(v, key, args), false, null, new Stored(k, withNul, v));
+  }
+
+  /** The key forms db_map_lookup() still tries, as bits: all a question leaves for the next. */
+  int tries() {
+    return (tryWithoutNul ? WITHOUT_NUL : 0) | (tryWithNul ? WITH_NUL : 0);
+  }
+
+  /** Sets the forms to try, as {@link #tries()} gave them (of this map or its twin's). */
+  void tries(int forms) {
+    tryWithoutNul = (forms & WITHOUT_NUL) != 0;
+    tryWithNul = (forms & WITH_NUL) != 0;
+  }
+
+  /** The key forms found since {@link #forgetFound()}, as bits. */
+  int found() {
+    return found;
+  }
+
+  void forgetFound() {
+    found = 0;
   }
 
   /**

@@ -83,6 +83,17 @@ public final class RulesetLookup {
     return new Settings(macros, Map.of("w", w), Map.of());
   }
 
+  /** The cf's maps of class hash, btree, cdb…: what remembers something between questions. */
+  Map<String, FileMap> fileMaps() {
+    Map<String, FileMap> out = new java.util.LinkedHashMap<>();
+    book.maps.forEach((name, m) -> {
+      if (m instanceof FileMap f) {
+        out.put(name, f);
+      }
+    });
+    return out;
+  }
+
   /** Runs the comma-separated rulesets on the input, as one {@code -bt} line does. */
   public Reply ask(String rulesets, String input) {
     List<String> tried = new ArrayList<>();

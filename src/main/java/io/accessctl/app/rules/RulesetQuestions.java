@@ -12,7 +12,12 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import io.accessctl.rules.CfException;
 import io.accessctl.rules.RulesetLookup;
+import io.accessctl.rules.RulesetBatch;
+import io.accessctl.rules.RulesetBatch.Question;
 import io.accessctl.rules.RulesetLookup.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,12 +43,18 @@ public final class RulesetQuestions implements Closeable {
 
   private final RulesetLookup lookup;
   private final boolean json;
-  private final Optional<MapSource> access;
+  /** Makes a second copy for a batch's second thread; opens what it reads itself. */
+  private final Callable<Opened> twin;
+  private final List<Closeable> opened = new ArrayList<>();
 
-  private RulesetQuestions(RulesetLookup lookup, boolean json, Optional<MapSource> access) {
-    this.lookup = lookup;
+  /** A compiled cf, and the map it reads in place of the K line's file (or none). */
+  private record Opened(RulesetLookup lookup, Optional<MapSource> access) {}
+
+  private RulesetQuestions(Opened o, boolean json, Callable<Opened> twin) {
+    this.lookup = o.lookup();
     this.json = json;
-    this.access = access;
+    this.twin = twin;
+    o.access().ifPresent(opened::add);
   }
 
   /**
@@ -54,7 +65,8 @@ public final class RulesetQuestions implements Closeable {
    */
   public static RulesetQuestions open(Path cf, Map<String, String> defines, boolean json)
       throws IOException, CfException {
-    return new RulesetQuestions(RulesetLookup.open(cf, defines), json, Optional.empty());
+    Callable<Opened> open = () -> new Opened(RulesetLookup.open(cf, defines), Optional.empty());
+    return new RulesetQuestions(call(open), json, open);
   }
 
   /**
@@ -68,27 +80,43 @@ public final class RulesetQuestions implements Closeable {
   public static RulesetQuestions open(Path cf, Path map, ParseOptions parse,
       Map<String, String> defines, boolean json) throws IOException, CfException {
     MapTarget target = MapTarget.lookup(Optional.of(CfFile.read(cf)), null);
-    MapSource source = Maps.open(map, target, parse);
-    MapStorage records = key -> {
+    Callable<Opened> open = () -> {
+      MapSource source = Maps.open(map, target, parse);
+      MapStorage records = key -> {
+        try {
+          return source.get(key);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
       try {
-        return source.get(key);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        return new Opened(RulesetLookup.open(cf, defines, Map.of(CfFile.ACCESS_MAP, records)),
+            Optional.of(source));
+      } catch (IOException | CfException | RuntimeException e) {
+        source.close();
+        throw e;
       }
     };
+    return new RulesetQuestions(call(open), json, open);
+  }
+
+  private static Opened call(Callable<Opened> open) throws IOException, CfException {
     try {
-      return new RulesetQuestions(RulesetLookup.open(cf, defines,
-          Map.of(CfFile.ACCESS_MAP, records)), json, Optional.of(source));
+      return open.call();
     } catch (IOException | CfException | RuntimeException e) {
-      source.close();
       throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
   @Override
   public void close() throws IOException {
-    if (access.isPresent()) {
-      access.get().close();
+    synchronized (opened) {
+      for (Closeable c : opened) {
+        c.close();
+      }
+      opened.clear();
     }
   }
 
@@ -100,34 +128,84 @@ public final class RulesetQuestions implements Closeable {
     return r.result() == null || r.error() != null ? STOPPED : OK;
   }
 
-  /** Answers every line {@code NAME[,NAME…]<TAB>INPUT}, in order; returns the exit status. */
+  /**
+   * Answers every line {@code NAME[,NAME…]<TAB>INPUT}, in order; returns the exit status. A
+   * second compiled copy answers half of each chunk on a second core ({@link RulesetBatch}).
+   */
   public int batch(InputStream in, PrintWriter out) throws IOException {
     int status = OK;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
-        StandardCharsets.ISO_8859_1), 1 << 16)) {
+    try (RulesetBatch answers = new RulesetBatch(lookup, this::secondCopy);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in,
+            StandardCharsets.ISO_8859_1), 1 << 16)) {
       StringBuilder buf = new StringBuilder(1 << 16);
+      List<Question> chunk = new ArrayList<>(RulesetBatch.CHUNK);
+      List<String> unreadable = new ArrayList<>(RulesetBatch.CHUNK);
       String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isEmpty()) {
-          continue;
+      do {
+        line = r.readLine();
+        if (line != null && !line.isEmpty()) {
+          int tab = line.indexOf('\t');
+          chunk.add(tab < 0 ? null : new Question(line.substring(0, tab),
+              line.substring(tab + 1)));
+          unreadable.add(tab < 0 ? line : null);
         }
-        int tab = line.indexOf('\t');
-        Reply reply = tab < 0
-            ? new Reply(line, "", null, java.util.List.of(), "no TAB between rulesets and input")
-            : lookup.ask(line.substring(0, tab), line.substring(tab + 1));
-        if (reply.result() == null || reply.error() != null) {
-          status = STOPPED;
-        }
-        buf.append(json ? json(reply) + "\n" : oneLine(reply));
-        if (buf.length() > 1 << 15) {
+        // standard input from a script waiting for its answers: answer what came so far
+        if (!chunk.isEmpty() && (chunk.size() == RulesetBatch.CHUNK || line == null
+            || !r.ready())) {
+          status = Math.max(status, answer(answers, chunk, unreadable, buf));
           out.write(buf.toString());
+          out.flush();
           buf.setLength(0);
+          chunk.clear();
+          unreadable.clear();
         }
-      }
-      out.write(buf.toString());
+      } while (line != null);
     }
     out.flush();
     return status;
+  }
+
+  /** Answers a chunk into {@code buf}, lines without a TAB where they stood; the exit status. */
+  private int answer(RulesetBatch answers, List<Question> chunk, List<String> unreadable,
+      StringBuilder buf) {
+    List<Question> asked = new ArrayList<>(chunk.size());
+    for (Question q : chunk) {
+      if (q != null) {
+        asked.add(q);
+      }
+    }
+    // rendered on the thread that answered: formatting is a share of the work worth splitting
+    List<Rendered> replies = answers.ask(asked, this::render);
+    int status = OK;
+    int next = 0;
+    for (int i = 0; i < chunk.size(); i++) {
+      Rendered reply = chunk.get(i) == null
+          ? render(new Reply(unreadable.get(i), "", null, List.of(),
+              "no TAB between rulesets and input"))
+          : replies.get(next++);
+      if (reply.stopped()) {
+        status = STOPPED;
+      }
+      buf.append(reply.text());
+    }
+    return status;
+  }
+
+  /** An answer as the batch prints it, and whether the ruleset stopped. */
+  private record Rendered(String text, boolean stopped) {}
+
+  private Rendered render(Reply r) {
+    return new Rendered(json ? json(r) + "\n" : oneLine(r),
+        r.result() == null || r.error() != null);
+  }
+
+  /** The second copy for a batch, its map (if any) closed with this. */
+  private RulesetLookup secondCopy() throws Exception {
+    Opened o = twin.call();
+    synchronized (opened) {
+      o.access().ifPresent(opened::add);
+    }
+    return o.lookup();
   }
 
   private static String text(Reply r) {

@@ -1,0 +1,187 @@
+package io.accessctl.rules;
+
+import io.accessctl.rules.RulesetLookup.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Many {@code -bt} questions on two threads, answered exactly as one run of them in order.
+ *
+ * <p>A second copy of the compiled cf answers the later half of each chunk while the first
+ * answers the earlier half. Questions are independent but for one thing: db_map_lookup()
+ * remembers which key form a map holds (with or without a trailing NUL) from the first key it
+ * finds, and then tries that form only. While every map's keys are found in one form only, the
+ * second half's answers equal those of the run in order: where its copy still tries both forms
+ * and the run in order tries one, the extra try finds nothing (it would have found the other
+ * form). A chunk in which some map's keys were found in both forms is answered in order by the
+ * first copy alone. The second copy is compiled on the worker thread while the first answers;
+ * until it is ready, chunks are answered in order.
+ */
+public final class RulesetBatch implements AutoCloseable {
+  /** Questions handed over at once: the hand-over is paid per chunk, not per question. */
+  public static final int CHUNK = 4096;
+
+  private final RulesetLookup first;
+  private final ExecutorService worker;
+  private Future<RulesetLookup> second;
+  private RulesetLookup twin;
+  /** The two copies' file maps, paired by name. */
+  private FileMap[] mine;
+  private FileMap[] its;
+  private int fallbacks;
+  private int halved;
+
+  /** One line of a batch: the rulesets and their input. */
+  public record Question(String rulesets, String input) {}
+
+  /**
+   * @param first answers in order, and the earlier half of each chunk
+   * @param second makes the second copy (the same cf and maps), on the worker thread; null to
+   *     answer everything in order on one thread
+   */
+  public RulesetBatch(RulesetLookup first, Callable<RulesetLookup> second) {
+    this.first = first;
+    if (second == null || Runtime.getRuntime().availableProcessors() < 2) {
+      this.worker = null;
+      this.second = null;
+    } else {
+      this.worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "accessctl-batch");
+        t.setDaemon(true);
+        return t;
+      });
+      this.second = worker.submit(second);
+    }
+  }
+
+  /** The answers to a chunk of questions (at most {@link #CHUNK} pay off), in their order. */
+  public List<Reply> ask(List<Question> chunk) {
+    return ask(chunk, r -> r);
+  }
+
+  /**
+   * The answers to a chunk of questions, each made into what {@code render} makes of it on the
+   * thread that answered it, in the questions' order.
+   */
+  public <T> List<T> ask(List<Question> chunk, Function<Reply, T> render) {
+    if (!twinReady() || chunk.size() < 2) {
+      return inOrder(first, chunk, render);
+    }
+    int[] before = new int[mine.length];
+    for (int i = 0; i < mine.length; i++) {
+      before[i] = mine[i].tries();
+      its[i].tries(before[i]);
+      mine[i].forgetFound();
+      its[i].forgetFound();
+    }
+    int half = chunk.size() / 2;
+    halved++;
+    Future<List<T>> later = worker.submit(() -> inOrder(twin, chunk.subList(half,
+        chunk.size()), render));
+    List<T> answers = inOrder(first, chunk.subList(0, half), render);
+    List<T> rest = join(later);
+    int[] found = new int[mine.length];
+    boolean oneForm = true;
+    for (int i = 0; i < mine.length; i++) {
+      found[i] = mine[i].found() | its[i].found();
+      oneForm &= found[i] != (FileMap.WITHOUT_NUL | FileMap.WITH_NUL);
+    }
+    if (oneForm) {
+      for (int i = 0; i < mine.length; i++) {
+        mine[i].tries(found[i] == 0 ? before[i] : found[i]);
+      }
+    } else {
+      rest = inOrder(first, chunk.subList(half, chunk.size()), render);
+      fallbacks++;
+    }
+    answers.addAll(rest);
+    return answers;
+  }
+
+  /** How many chunks were answered on two threads. */
+  public int halved() {
+    return halved;
+  }
+
+  /** How many chunks were answered again in order (some map's keys found in both forms). */
+  public int fallbacks() {
+    return fallbacks;
+  }
+
+  private static <T> List<T> inOrder(RulesetLookup lookup, List<Question> questions,
+      Function<Reply, T> render) {
+    List<T> out = new ArrayList<>(questions.size());
+    for (Question q : questions) {
+      out.add(render.apply(lookup.ask(q.rulesets(), q.input())));
+    }
+    return out;
+  }
+
+  /** True once the second copy is compiled and its file maps paired with the first's. */
+  boolean twinReady() {
+    if (twin != null) {
+      return true;
+    }
+    if (second == null || !second.isDone()) {
+      return false;
+    }
+    RulesetLookup t;
+    try {
+      t = second.get();
+    } catch (ExecutionException | RuntimeException e) {
+      second = null; // answered in order, as without a second core
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    Map<String, FileMap> a = first.fileMaps();
+    Map<String, FileMap> b = t.fileMaps();
+    mine = new FileMap[a.size()];
+    its = new FileMap[a.size()];
+    int i = 0;
+    for (Map.Entry<String, FileMap> e : a.entrySet()) {
+      mine[i] = e.getValue();
+      its[i++] = b.get(e.getKey());
+    }
+    twin = t;
+    return true;
+  }
+
+  private static <T> T join(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the second half was answered", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.shutdownNow();
+      try {
+        // a copy still being compiled opens its map; let it finish so that its opener closes it
+        worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.accessctl.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessctl.rules.RulesetBatch.Question;
+import io.accessctl.rules.RulesetLookup.Reply;
+import io.accessctl.testutil.AccessGen;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch answered on two threads answers as the same questions asked one after the other on one
+ * compiled cf: db_map_lookup()'s memory of a map's key form included, for maps whose keys carry
+ * a trailing NUL, do not, or (made by hand) both.
+ */
+class RulesetBatchTest {
+  private static final int HOSTS = 3000;
+  private static final int QUESTIONS = 3 * RulesetBatch.CHUNK;
+  @TempDir Path dir;
+
+  enum Form { WITHOUT_NUL, WITH_NUL, BOTH }
+
+  @Test
+  void keysWithoutNulAreAnsweredOnTwoThreadsAsInOrder() throws Exception {
+    RulesetBatch b = compare(Form.WITHOUT_NUL);
+    assertThat(b.halved()).isGreaterThan(0);
+    assertThat(b.fallbacks()).isZero();
+  }
+
+  @Test
+  void keysWithNulAreAnsweredOnTwoThreadsAsInOrder() throws Exception {
+    RulesetBatch b = compare(Form.WITH_NUL);
+    assertThat(b.halved()).isGreaterThan(0);
+    assertThat(b.fallbacks()).isZero();
+  }
+
+  @Test
+  void aMapHoldingBothFormsIsAnsweredInOrderWhereTheFormsMeet() throws Exception {
+    RulesetBatch b = compare(Form.BOTH);
+    assertThat(b.fallbacks()).isGreaterThan(0);
+  }
+
+  /** Asks the same seeded questions both ways; returns the two-thread batch, closed. */
+  private RulesetBatch compare(Form form) throws Exception {
+    long seed = AccessGen.seed();
+    Random random = new Random(seed ^ form.ordinal());
+    Map<ByteBuffer, byte[]> records = new HashMap<>();
+    for (int i = 0; i < HOSTS; i++) {
+      boolean nul = switch (form) {
+        case WITHOUT_NUL -> false;
+        case WITH_NUL -> true;
+        case BOTH -> random.nextBoolean();
+      };
+      String key = "connect:host" + i + ".example" + (nul ? "\0" : "");
+      records.put(ByteBuffer.wrap(key.getBytes(StandardCharsets.ISO_8859_1)),
+          (random.nextBoolean() ? "OK" : "REJECT").getBytes(StandardCharsets.ISO_8859_1));
+    }
+    MapStorage storage = key -> Optional.ofNullable(records.get(ByteBuffer.wrap(key)));
+    Path cf = dir.resolve("t.cf");
+    Files.writeString(cf, String.join("\n",
+        "V10/Berkeley",
+        "Kaccess hash -T<TMPF> " + dir.resolve("absent"),
+        "Sconn",
+        "R$*\t$: < $(access Connect:$1 $: none $) >", ""));
+    List<Question> questions = new ArrayList<>();
+    for (int q = 0; q < QUESTIONS; q++) {
+      // a third of the hosts have no entry; the rest are found in whatever form they are kept
+      questions.add(new Question("conn", "host" + random.nextInt(HOSTS * 3 / 2) + ".example"));
+    }
+    RulesetLookup one = RulesetLookup.open(cf, Map.of(), Map.of("access", storage));
+    List<Reply> expected = new ArrayList<>();
+    for (Question q : questions) {
+      expected.add(one.ask(q.rulesets(), q.input()));
+    }
+    List<Reply> actual = new ArrayList<>();
+    RulesetBatch batch = new RulesetBatch(
+        RulesetLookup.open(cf, Map.of(), Map.of("access", storage)),
+        () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)));
+    try (batch) {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!batch.twinReady() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      for (int from = 0; from < questions.size(); from += RulesetBatch.CHUNK) {
+        actual.addAll(batch.ask(questions.subList(from,
+            Math.min(questions.size(), from + RulesetBatch.CHUNK))));
+      }
+    }
+    assertThat(actual).as("answers, %s, %s", form, AccessGen.replayHint(seed))
+        .isEqualTo(expected);
+    return batch;
+  }
+}
