@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -107,6 +109,17 @@ final class FileMap implements MapClass {
     }
     String v = new String(hit.get(), StandardCharsets.ISO_8859_1);
     return new Result(options.rewrite(v, key, args), false, null, new Stored(k, withNul, v));
+  }
+
+  /** A compiled cf's hash, btree, cdb… maps by name: what remembers between questions. */
+  static Map<String, FileMap> in(RuleBook book) {
+    Map<String, FileMap> out = new LinkedHashMap<>();
+    book.maps.forEach((name, m) -> {
+      if (m instanceof FileMap f) {
+        out.put(name, f);
+      }
+    });
+    return out;
   }
 
   /** The key forms db_map_lookup() still tries, as bits: all a question leaves for the next. */

@@ -83,15 +83,9 @@ public final class RulesetLookup {
     return new Settings(macros, Map.of("w", w), Map.of());
   }
 
-  /** The cf's maps of class hash, btree, cdb…: what remembers something between questions. */
-  Map<String, FileMap> fileMaps() {
-    Map<String, FileMap> out = new java.util.LinkedHashMap<>();
-    book.maps.forEach((name, m) -> {
-      if (m instanceof FileMap f) {
-        out.put(name, f);
-      }
-    });
-    return out;
+  /** The compiled cf: what a batch on two threads compares between questions. */
+  public RuleBook book() {
+    return book;
   }
 
   /** Runs the comma-separated rulesets on the input, as one {@code -bt} line does. */

@@ -12,8 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import io.accessctl.rules.CfException;
 import io.accessctl.rules.RulesetLookup;
-import io.accessctl.rules.RulesetBatch;
-import io.accessctl.rules.RulesetBatch.Question;
+import io.accessctl.rules.TwoThreadBatch;
 import io.accessctl.rules.RulesetLookup.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,16 +129,17 @@ public final class RulesetQuestions implements Closeable {
 
   /**
    * Answers every line {@code NAME[,NAME…]<TAB>INPUT}, in order; returns the exit status. A
-   * second compiled copy answers half of each chunk on a second core ({@link RulesetBatch}).
+   * second compiled copy answers half of each chunk on a second core ({@link TwoThreadBatch}).
    */
   public int batch(InputStream in, PrintWriter out) throws IOException {
     int status = OK;
-    try (RulesetBatch answers = new RulesetBatch(lookup, this::secondCopy);
+    try (TwoThreadBatch<RulesetLookup> answers = new TwoThreadBatch<>(lookup, this::secondCopy,
+        RulesetLookup::book);
         BufferedReader r = new BufferedReader(new InputStreamReader(in,
             StandardCharsets.ISO_8859_1), 1 << 16)) {
       StringBuilder buf = new StringBuilder(1 << 16);
-      List<Question> chunk = new ArrayList<>(RulesetBatch.CHUNK);
-      List<String> unreadable = new ArrayList<>(RulesetBatch.CHUNK);
+      List<Question> chunk = new ArrayList<>(TwoThreadBatch.CHUNK);
+      List<String> unreadable = new ArrayList<>(TwoThreadBatch.CHUNK);
       String line;
       do {
         line = r.readLine();
@@ -150,7 +150,7 @@ public final class RulesetQuestions implements Closeable {
           unreadable.add(tab < 0 ? line : null);
         }
         // standard input from a script waiting for its answers: answer what came so far
-        if (!chunk.isEmpty() && (chunk.size() == RulesetBatch.CHUNK || line == null
+        if (!chunk.isEmpty() && (chunk.size() == TwoThreadBatch.CHUNK || line == null
             || !r.ready())) {
           status = Math.max(status, answer(answers, chunk, unreadable, buf));
           out.write(buf.toString());
@@ -166,8 +166,8 @@ public final class RulesetQuestions implements Closeable {
   }
 
   /** Answers a chunk into {@code buf}, lines without a TAB where they stood; the exit status. */
-  private int answer(RulesetBatch answers, List<Question> chunk, List<String> unreadable,
-      StringBuilder buf) {
+  private int answer(TwoThreadBatch<RulesetLookup> answers, List<Question> chunk,
+      List<String> unreadable, StringBuilder buf) {
     List<Question> asked = new ArrayList<>(chunk.size());
     for (Question q : chunk) {
       if (q != null) {
@@ -175,7 +175,8 @@ public final class RulesetQuestions implements Closeable {
       }
     }
     // rendered on the thread that answered: formatting is a share of the work worth splitting
-    List<Rendered> replies = answers.ask(asked, this::render);
+    List<Rendered> replies = answers.ask(asked,
+        (l, q) -> render(l.ask(q.rulesets(), q.input())));
     int status = OK;
     int next = 0;
     for (int i = 0; i < chunk.size(); i++) {
@@ -190,6 +191,9 @@ public final class RulesetQuestions implements Closeable {
     }
     return status;
   }
+
+  /** One line of a batch: the rulesets and their input. */
+  private record Question(String rulesets, String input) {}
 
   /** An answer as the batch prints it, and whether the ruleset stopped. */
   private record Rendered(String text, boolean stopped) {}

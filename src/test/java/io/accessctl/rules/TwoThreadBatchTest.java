@@ -2,7 +2,6 @@ package io.accessctl.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessctl.rules.RulesetBatch.Question;
 import io.accessctl.rules.RulesetLookup.Reply;
 import io.accessctl.testutil.AccessGen;
 import java.nio.ByteBuffer;
@@ -23,35 +22,37 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled cf: db_map_lookup()'s memory of a map's key form included, for maps whose keys carry
  * a trailing NUL, do not, or (made by hand) both.
  */
-class RulesetBatchTest {
+class TwoThreadBatchTest {
   private static final int HOSTS = 3000;
-  private static final int QUESTIONS = 3 * RulesetBatch.CHUNK;
+  private static final int QUESTIONS = 3 * TwoThreadBatch.CHUNK;
   @TempDir Path dir;
 
   enum Form { WITHOUT_NUL, WITH_NUL, BOTH }
 
+  record Question(String rulesets, String input) {}
+
   @Test
   void keysWithoutNulAreAnsweredOnTwoThreadsAsInOrder() throws Exception {
-    RulesetBatch b = compare(Form.WITHOUT_NUL);
+    TwoThreadBatch<RulesetLookup> b = compare(Form.WITHOUT_NUL);
     assertThat(b.halved()).isGreaterThan(0);
     assertThat(b.fallbacks()).isZero();
   }
 
   @Test
   void keysWithNulAreAnsweredOnTwoThreadsAsInOrder() throws Exception {
-    RulesetBatch b = compare(Form.WITH_NUL);
+    TwoThreadBatch<RulesetLookup> b = compare(Form.WITH_NUL);
     assertThat(b.halved()).isGreaterThan(0);
     assertThat(b.fallbacks()).isZero();
   }
 
   @Test
   void aMapHoldingBothFormsIsAnsweredInOrderWhereTheFormsMeet() throws Exception {
-    RulesetBatch b = compare(Form.BOTH);
+    TwoThreadBatch<RulesetLookup> b = compare(Form.BOTH);
     assertThat(b.fallbacks()).isGreaterThan(0);
   }
 
   /** Asks the same seeded questions both ways; returns the two-thread batch, closed. */
-  private RulesetBatch compare(Form form) throws Exception {
+  private TwoThreadBatch<RulesetLookup> compare(Form form) throws Exception {
     long seed = AccessGen.seed();
     Random random = new Random(seed ^ form.ordinal());
     Map<ByteBuffer, byte[]> records = new HashMap<>();
@@ -59,7 +60,7 @@ class RulesetBatchTest {
       boolean nul = switch (form) {
         case WITHOUT_NUL -> false;
         case WITH_NUL -> true;
-        case BOTH -> random.nextBoolean();
+        case BOTH -> i % 2 == 0;
       };
       String key = "connect:host" + i + ".example" + (nul ? "\0" : "");
       records.put(ByteBuffer.wrap(key.getBytes(StandardCharsets.ISO_8859_1)),
@@ -77,23 +78,27 @@ class RulesetBatchTest {
       // a third of the hosts have no entry; the rest are found in whatever form they are kept
       questions.add(new Question("conn", "host" + random.nextInt(HOSTS * 3 / 2) + ".example"));
     }
+    // each half of the first chunk starts with a key of its own form, where a map holds both
+    questions.set(0, new Question("conn", "host0.example"));
+    questions.set(TwoThreadBatch.CHUNK / 2, new Question("conn", "host1.example"));
     RulesetLookup one = RulesetLookup.open(cf, Map.of(), Map.of("access", storage));
     List<Reply> expected = new ArrayList<>();
     for (Question q : questions) {
       expected.add(one.ask(q.rulesets(), q.input()));
     }
     List<Reply> actual = new ArrayList<>();
-    RulesetBatch batch = new RulesetBatch(
+    TwoThreadBatch<RulesetLookup> batch = new TwoThreadBatch<>(
         RulesetLookup.open(cf, Map.of(), Map.of("access", storage)),
-        () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)));
+        () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)), RulesetLookup::book);
     try (batch) {
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (!batch.twinReady() && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      for (int from = 0; from < questions.size(); from += RulesetBatch.CHUNK) {
+      for (int from = 0; from < questions.size(); from += TwoThreadBatch.CHUNK) {
         actual.addAll(batch.ask(questions.subList(from,
-            Math.min(questions.size(), from + RulesetBatch.CHUNK))));
+            Math.min(questions.size(), from + TwoThreadBatch.CHUNK)),
+            (l, q) -> l.ask(q.rulesets(), q.input())));
       }
     }
     assertThat(actual).as("answers, %s, %s", form, AccessGen.replayHint(seed))

@@ -1,6 +1,5 @@
 package io.accessctl.rules;
 
-import io.accessctl.rules.RulesetLookup.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +8,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Many {@code -bt} questions on two threads, answered exactly as one run of them in order.
+ * Many questions to a compiled cf on two threads, answered exactly as one run of them in order:
+ * {@code lookup --ruleset - --batch} and {@code lookup --batch}.
  *
  * <p>A second copy of the compiled cf answers the later half of each chunk while the first
  * answers the earlier half. Questions are independent but for one thing: db_map_lookup()
@@ -24,31 +25,32 @@ import java.util.function.Function;
  * first copy alone. The second copy is compiled on the worker thread while the first answers;
  * until it is ready, chunks are answered in order.
  */
-public final class RulesetBatch implements AutoCloseable {
+public final class TwoThreadBatch<A> implements AutoCloseable {
   /** Questions handed over at once: the hand-over is paid per chunk, not per question. */
   public static final int CHUNK = 4096;
 
-  private final RulesetLookup first;
+  private final A first;
+  private final Function<A, RuleBook> bookOf;
   private final ExecutorService worker;
-  private Future<RulesetLookup> second;
-  private RulesetLookup twin;
+  private Future<A> second;
+  private A twin;
   /** The two copies' file maps, paired by name. */
   private FileMap[] mine;
   private FileMap[] its;
   private int fallbacks;
   private int halved;
 
-  /** One line of a batch: the rulesets and their input. */
-  public record Question(String rulesets, String input) {}
-
   /**
    * @param first answers in order, and the earlier half of each chunk
    * @param second makes the second copy (the same cf and maps), on the worker thread; null to
    *     answer everything in order on one thread
+   * @param bookOf the compiled cf a copy runs, whose maps are what a question leaves behind; null
+   *     when it runs none (then everything is answered in order)
    */
-  public RulesetBatch(RulesetLookup first, Callable<RulesetLookup> second) {
+  public TwoThreadBatch(A first, Callable<A> second, Function<A, RuleBook> bookOf) {
     this.first = first;
-    if (second == null || Runtime.getRuntime().availableProcessors() < 2) {
+    this.bookOf = bookOf;
+    if (second == null || bookOf == null || Runtime.getRuntime().availableProcessors() < 2) {
       this.worker = null;
       this.second = null;
     } else {
@@ -61,18 +63,13 @@ public final class RulesetBatch implements AutoCloseable {
     }
   }
 
-  /** The answers to a chunk of questions (at most {@link #CHUNK} pay off), in their order. */
-  public List<Reply> ask(List<Question> chunk) {
-    return ask(chunk, r -> r);
-  }
-
   /**
-   * The answers to a chunk of questions, each made into what {@code render} makes of it on the
-   * thread that answered it, in the questions' order.
+   * The answers to a chunk of questions (at most {@link #CHUNK} pay off), in their order, each
+   * made by {@code answer} from a copy and the question on the thread that answers it.
    */
-  public <T> List<T> ask(List<Question> chunk, Function<Reply, T> render) {
+  public <Q, T> List<T> ask(List<Q> chunk, BiFunction<A, Q, T> answer) {
     if (!twinReady() || chunk.size() < 2) {
-      return inOrder(first, chunk, render);
+      return inOrder(first, chunk, answer);
     }
     int[] before = new int[mine.length];
     for (int i = 0; i < mine.length; i++) {
@@ -84,8 +81,8 @@ public final class RulesetBatch implements AutoCloseable {
     int half = chunk.size() / 2;
     halved++;
     Future<List<T>> later = worker.submit(() -> inOrder(twin, chunk.subList(half,
-        chunk.size()), render));
-    List<T> answers = inOrder(first, chunk.subList(0, half), render);
+        chunk.size()), answer));
+    List<T> answers = inOrder(first, chunk.subList(0, half), answer);
     List<T> rest = join(later);
     int[] found = new int[mine.length];
     boolean oneForm = true;
@@ -98,7 +95,7 @@ public final class RulesetBatch implements AutoCloseable {
         mine[i].tries(found[i] == 0 ? before[i] : found[i]);
       }
     } else {
-      rest = inOrder(first, chunk.subList(half, chunk.size()), render);
+      rest = inOrder(first, chunk.subList(half, chunk.size()), answer);
       fallbacks++;
     }
     answers.addAll(rest);
@@ -115,11 +112,11 @@ public final class RulesetBatch implements AutoCloseable {
     return fallbacks;
   }
 
-  private static <T> List<T> inOrder(RulesetLookup lookup, List<Question> questions,
-      Function<Reply, T> render) {
+  private static <A, Q, T> List<T> inOrder(A copy, List<Q> questions,
+      BiFunction<A, Q, T> answer) {
     List<T> out = new ArrayList<>(questions.size());
-    for (Question q : questions) {
-      out.add(render.apply(lookup.ask(q.rulesets(), q.input())));
+    for (Q q : questions) {
+      out.add(answer.apply(copy, q));
     }
     return out;
   }
@@ -132,7 +129,7 @@ public final class RulesetBatch implements AutoCloseable {
     if (second == null || !second.isDone()) {
       return false;
     }
-    RulesetLookup t;
+    A t;
     try {
       t = second.get();
     } catch (ExecutionException | RuntimeException e) {
@@ -142,8 +139,14 @@ public final class RulesetBatch implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-    Map<String, FileMap> a = first.fileMaps();
-    Map<String, FileMap> b = t.fileMaps();
+    RuleBook firstBook = bookOf == null ? null : bookOf.apply(first);
+    RuleBook twinBook = bookOf == null ? null : bookOf.apply(t);
+    if (firstBook == null || twinBook == null) {
+      second = null; // nothing tells what a question leaves behind: in order
+      return false;
+    }
+    Map<String, FileMap> a = FileMap.in(firstBook);
+    Map<String, FileMap> b = FileMap.in(twinBook);
     mine = new FileMap[a.size()];
     its = new FileMap[a.size()];
     int i = 0;
