@@ -16,7 +16,15 @@ import io.accessctl.sendmail.Rules;
 import io.accessctl.sendmail.Simulator;
 import io.accessctl.source.Bytes;
 import io.accessctl.source.ParseOptions;
+import io.accessctl.rules.RuleBook;
+import io.accessctl.rules.TwoThreadBatch;
+import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +46,8 @@ public final class MapLookup implements Closeable {
   private final KeyLookup store;
   private final MapStorage records;
   private Answers answers;
+  /** Opens this map again, with the same cf: the second copy of a batch on two threads. */
+  private Callable<MapLookup> again;
 
   private MapLookup(MapSource map, Rules rules, boolean fold, Settings host) {
     this.map = map;
@@ -79,8 +89,10 @@ public final class MapLookup implements Closeable {
       throws IOException {
     MapTarget target = MapTarget.lookup(cf, null);
     ParseOptions options = target.parseOptions(parse);
-    return new MapLookup(Maps.open(map, target, options),
+    MapLookup m = new MapLookup(Maps.open(map, target, options),
         cf.map(Rules::of).orElseGet(Rules::assumed), options.foldKeys(), host);
+    m.again = () -> open(cf, map, parse, host);
+    return m;
   }
 
   public MapSource map() {
@@ -124,8 +136,8 @@ public final class MapLookup implements Closeable {
     }
   }
 
-  /** One answer of {@code lookup --batch}: the answer, or why the line has none. */
-  public record BatchAnswer(Optional<Answer> answer, String error) {}
+  /** One answer of {@code lookup --batch}: the line, its answer, or why it has none. */
+  public record BatchAnswer(String line, Optional<Answer> answer, String error) {}
 
   /**
    * Answers a batch line {@code TAG<TAB>NAME<TAB>ADDR} (NAME and ADDR may be missing) within the
@@ -136,15 +148,85 @@ public final class MapLookup implements Closeable {
     String[] f = line.split("\t", -1);
     Optional<Tag> t = Catalog.stock().find(f[0].strip());
     if (t.isEmpty()) {
-      return new BatchAnswer(Optional.empty(), "unknown tag \"" + f[0] + "\"");
+      return new BatchAnswer(line, Optional.empty(), "unknown tag \"" + f[0] + "\"");
     }
     if (f.length > 3) {
-      return new BatchAnswer(Optional.empty(), "more than three fields");
+      return new BatchAnswer(line, Optional.empty(), "more than three fields");
     }
     Optional<String> addr = f.length > 2 && !f[2].isEmpty() ? Optional.of(f[2]) : Optional.empty();
     Query q = new Query(t.get(), f.length > 1 ? f[1] : "", addr, like.inboundName(),
         like.inboundAddr(), like.literal(), like.rcpt(), like.defines());
-    return new BatchAnswer(Optional.of(answer(q)), null);
+    return new BatchAnswer(line, Optional.of(answer(q)), null);
+  }
+
+  /**
+   * Answers every line of {@code lookup --batch} in order, writes what {@code render} makes of
+   * each answer, and returns how many lines had no answer or an answer with a problem. With a cf
+   * and {@code twoThreads}, a second copy answers half of each chunk on a second core ({@link
+   * TwoThreadBatch}); the answers are the same.
+   */
+  public int batch(BufferedReader in, Query like, Function<BatchAnswer, String> render,
+      Writer out, boolean twoThreads) throws IOException {
+    int failures = 0;
+    List<MapLookup> copies = new ArrayList<>();
+    Callable<MapLookup> second = twoThreads && rules.fromCf() && again != null ? () -> {
+      MapLookup copy = again.call();
+      synchronized (copies) {
+        copies.add(copy);
+      }
+      copy.book(); // compiled here, on the second thread
+      return copy;
+    } : null;
+    try (TwoThreadBatch<MapLookup> batch = new TwoThreadBatch<>(this, second, MapLookup::book)) {
+      List<String> chunk = new ArrayList<>(TwoThreadBatch.CHUNK);
+      StringBuilder buf = new StringBuilder(1 << 16);
+      String line;
+      do {
+        line = in.readLine();
+        if (line != null && !line.isEmpty()) {
+          chunk.add(line);
+        }
+        // standard input from a script waiting for its answers: answer what came so far
+        if (!chunk.isEmpty() && (chunk.size() == TwoThreadBatch.CHUNK || line == null
+            || !in.ready())) {
+          for (Rendered r : batch.ask(chunk, (m, l) -> m.rendered(l, like, render))) {
+            failures += r.failed() ? 1 : 0;
+            buf.append(r.text());
+          }
+          out.write(buf.toString());
+          out.flush();
+          buf.setLength(0);
+          chunk.clear();
+        }
+      } while (line != null);
+    } finally {
+      synchronized (copies) {
+        for (MapLookup copy : copies) {
+          copy.close();
+        }
+      }
+    }
+    return failures;
+  }
+
+  /** A batch line's answer as printed, and whether it counts as a failure. */
+  private record Rendered(String text, boolean failed) {}
+
+  private Rendered rendered(String line, Query like, Function<BatchAnswer, String> render) {
+    BatchAnswer b = batch(line, like);
+    return new Rendered(render.apply(b),
+        b.answer().isEmpty() || b.answer().get().problem().isPresent());
+  }
+
+  /** The compiled cf the answers run, compiled now if need be; null without a cf. */
+  private RuleBook book() {
+    if (!rules.fromCf()) {
+      return null;
+    }
+    if (answers == null) {
+      answers = compile();
+    }
+    return answers instanceof CfAnswers c ? c.book() : null;
   }
 
   @Override

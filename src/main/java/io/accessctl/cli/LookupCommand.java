@@ -155,38 +155,26 @@ public final class LookupCommand extends Subcommand {
   }
 
   private int runBatch(MapLookup m, boolean json, PrintWriter out) throws IOException {
-    int failures = 0;
     Query like = session(Catalog.stock().find("Connect").orElseThrow(), "", Optional.empty());
+    int failures;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(batchInput(),
         StandardCharsets.UTF_8), 1 << 16)) {
-      StringBuilder buf = new StringBuilder(1 << 16);
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        MapLookup.BatchAnswer b = m.batch(line, like);
-        if (b.answer().isEmpty() || b.answer().get().problem().isPresent()) {
-          failures++;
-        }
-        if (b.answer().isEmpty()) {
-          buf.append(json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
-              + Json.quote(line) + "}" : "error: " + b.error()).append('\n');
-        } else if (json) {
-          json(b.answer().get(), buf).append('\n');
-        } else {
-          buf.append(oneLine(b.answer().get())).append('\n');
-        }
-        if (buf.length() > 1 << 15) {
-          out.write(buf.toString());
-          buf.setLength(0);
-        }
-      }
-      out.write(buf.toString());
+      failures = m.batch(in, like, b -> render(b, json), out, true);
     }
     out.flush();
     return failures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
+
+  /** One batch answer as one line. */
+  static String render(MapLookup.BatchAnswer b, boolean json) {
+    if (b.answer().isEmpty()) {
+      return (json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
+          + Json.quote(b.line()) + "}" : "error: " + b.error()) + "\n";
+    }
+    return json ? json(b.answer().get(), new StringBuilder()).append('\n').toString()
+        : oneLine(b.answer().get()) + "\n";
+  }
+
 
   /** {@code --ruleset}: the cf's own rules, answered by {@link RulesetQuestions}. */
   private int rulesets(boolean json) throws IOException {

@@ -56,6 +56,11 @@ public final class CfAnswers implements Answers {
     this.resolving = resolving;
   }
 
+  /** The compiled cf these answers run. */
+  public RuleBook book() {
+    return book;
+  }
+
   /** {@link #compile(Rules, MapStorage, Settings)} over storage that holds text. */
   public static CfAnswers compile(Rules rules, KeyLookup store, Settings host)
       throws IOException, CfException {
