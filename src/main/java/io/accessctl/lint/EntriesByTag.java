@@ -13,8 +13,9 @@ import java.util.Map;
  * <p>Why: a dozen whole-file rules each want the entries of one or two tags (Try_TLS NO entries,
  * AuthInfo passwords, untagged keys, …), and the {@link Linter} dispatches per-entry rules by
  * every entry's tag. Each of them walking all entries of a 100,000-entry map and comparing tags
- * cost more than their own work; now one pass finds every entry's tag, by the hash the parser
- * made of it ({@link Entry#tagHash()}) and one comparison of its bytes.
+ * cost more than their own work; now one pass finds every entry's tag, by the tag string the
+ * parser shares between entries that spell it alike, and for each new spelling by the hash the
+ * parser made of it ({@link Entry#tagHash()}) and one comparison of its bytes.
  */
 public final class EntriesByTag {
   private static final String MEMO = "entries-by-tag";
@@ -34,6 +35,8 @@ public final class EntriesByTag {
 
   private EntriesByTag(List<Entry> entries) {
     groupOf = new int[entries.size()];
+    Map<String, Group> bySpelling = new HashMap<>();
+    String lastSpelling = null;
     Group last = null;
     for (Entry e : entries) {
       if (!e.isTagged()) {
@@ -41,9 +44,17 @@ public final class EntriesByTag {
         groupOf[e.index()] = UNTAGGED;
         continue;
       }
-      // Maps often list one tag's entries together: try the last tag first.
-      if (last == null || last.hash != e.tagHash() || !e.tagIs(last.folded)) {
-        last = group(e);
+      // The parser shares one string per spelling of a tag (most maps write each tag one way),
+      // and maps often list one tag's entries together: the same string as the entry before
+      // costs one comparison, a known spelling one lookup of a string whose hash is kept.
+      String spelling = e.tag();
+      if (spelling != lastSpelling) {
+        last = bySpelling.get(spelling);
+        if (last == null) {
+          last = group(e);
+          bySpelling.put(spelling, last);
+        }
+        lastSpelling = spelling;
       }
       last.entries.add(e);
       groupOf[e.index()] = last.id;

@@ -68,8 +68,8 @@ public final class Linter {
   /**
    * Every finding, built in full.
    *
-   * @param phases told the name of each phase as it ends ("file rules", "entry rules",
-   *     "suppressions"), for {@code -Daccessctl.phases} timings
+   * @param phases told the name of each phase as it ends ("dispatch set-up", "file rules",
+   *     "entry rules", "suppressions"), for {@code -Daccessctl.phases} timings
    */
   public List<Diagnostic> lint(LintContext ctx, Consumer<String> phases) {
     return lint(ctx, Severity.INFO, phases).diagnostics();
@@ -110,6 +110,7 @@ public final class Linter {
     // on a large map a second thread walks the entries while this one runs the whole-file rules
     Dispatch.Walk walk = perEntry.isEmpty() ? null
         : new Dispatch(ctx, perEntry, parallelFrom).start(raw);
+    phases.accept("dispatch set-up");
     for (Rule r : wholeFile) {
       r.check(ctx, raw);
     }

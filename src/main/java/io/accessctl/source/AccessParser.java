@@ -27,11 +27,30 @@ public final class AccessParser {
   }
 
   public AccessSource parse(String name, byte[] data) {
-    State st = new State(options, lineCount(data));
-    if (options.makemapLines()) {
-      readLikeFgets(data, st);
+    boolean twoCores = Runtime.getRuntime().availableProcessors() >= 2;
+    return parse(name, data, twoCores ? SPLIT_FROM : Integer.MAX_VALUE);
+  }
+
+  /**
+   * From this many bytes on (some 30,000 lines), a file read whole is parsed in two halves on two
+   * threads: a million-entry map's parse otherwise holds up everything after it for a third of a
+   * second, and its lines are independent but for the duplicate-key check, which the join does.
+   */
+  static final int SPLIT_FROM = 1 << 20;
+
+  /** As {@link #parse(String, byte[])}, in two halves from {@code splitFrom} bytes on. */
+  AccessSource parse(String name, byte[] data, int splitFrom) {
+    int cut = options.makemapLines() || data.length < splitFrom ? -1 : cut(data);
+    State st;
+    if (cut < 0) {
+      st = new State(options, lineCount(data, 0, data.length), false);
+      if (options.makemapLines()) {
+        readLikeFgets(data, st);
+      } else {
+        readWholeLines(data, 0, data.length, 1, st);
+      }
     } else {
-      readWholeLines(data, st);
+      st = parseHalves(data, cut);
     }
     // the lists are this parse's own: a view that cannot change them, not a copy that checks
     // every one of a large map's lines for null
@@ -40,24 +59,91 @@ public final class AccessParser {
         List.copyOf(st.canitMarkers));
   }
 
+  /** Where the second half starts: after the first LF from the middle on; -1 for none. */
+  private static int cut(byte[] data) {
+    int nl = indexOf(data, (byte) '\n', data.length / 2, data.length);
+    return nl < 0 || nl + 1 >= data.length ? -1 : nl + 1;
+  }
+
+  /**
+   * Parses {@code [0, cut)} on this thread and the rest on another, then joins them as one pass
+   * would have made them: the second half's entries are numbered on, and its keys are checked
+   * against the first half's here, in file order, so that each duplicate names the same first
+   * line and sits in the same place among the issues as in one pass.
+   */
+  private State parseHalves(byte[] data, int cut) {
+    State[] second = new State[1];
+    Throwable[] failed = new Throwable[1];
+    Thread helper = new Thread(() -> {
+      try {
+        State b = new State(options, lineCount(data, cut, data.length), true);
+        readWholeLines(data, cut, data.length, lineCount(data, 0, cut), b);
+        second[0] = b;
+      } catch (RuntimeException | Error e) {
+        failed[0] = e;
+      }
+    }, "accessctl-parse");
+    helper.setDaemon(true);
+    helper.start();
+    State a = new State(options, lineCount(data, 0, cut), false);
+    readWholeLines(data, 0, cut, 1, a);
+    try {
+      helper.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing", e);
+    }
+    if (failed[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed[0] instanceof Error e) {
+      throw e;
+    }
+    State b = second[0];
+    List<SyntaxIssue> duplicates = new ArrayList<>();
+    int shift = a.entries.size();
+    for (int i = 0; i < b.entries.size(); i++) {
+      Entry e = b.entries.get(i);
+      e.shiftIndex(shift);
+      Entry earlier = a.keys.putIfAbsent(e, b.keyHashes[i]);
+      if (earlier != null) {
+        duplicates.add(duplicate(e, earlier));
+      }
+    }
+    a.lines.addAll(b.lines);
+    a.entries.addAll(b.entries);
+    a.canitMarkers.addAll(b.canitMarkers);
+    // both in line order; a line's own issue (too long) comes before its duplicate, as in one pass
+    int d = 0;
+    for (SyntaxIssue issue : b.issues) {
+      while (d < duplicates.size() && duplicates.get(d).line() < issue.line()) {
+        a.issues.add(duplicates.get(d++));
+      }
+      a.issues.add(issue);
+    }
+    a.issues.addAll(duplicates.subList(d, duplicates.size()));
+    return a;
+  }
+
   /**
    * The lines as accessctl reads them (makemap's 1023-byte reads may make more, and the lists and
    * the key table then grow), so that they are sized once.
    */
-  private static int lineCount(byte[] data) {
+  private static int lineCount(byte[] data, int from, int to) {
     int n = 1;
-    for (byte b : data) {
-      if (b == '\n') {
+    for (int i = from; i < to; i++) {
+      if (data[i] == '\n') {
         n++;
       }
     }
     return n;
   }
 
-  private void readWholeLines(byte[] data, State st) {
-    int start = 0;
-    int number = 0;
-    while (start < data.length) {
+  /** The lines of {@code [from, to)}, the first of them numbered {@code first}. */
+  private void readWholeLines(byte[] data, int from, int to, int first, State st) {
+    int start = from;
+    int number = first - 1;
+    while (start < to) {
       start = readWholeLine(data, start, ++number, st);
     }
   }
@@ -173,12 +259,20 @@ public final class AccessParser {
     st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
     Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, tagHash, fold, tag);
-    Entry earlier = st.keys.putIfAbsent(e, h);
-    if (earlier != null) {
-      st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, number, 1,
-          "key " + e.storedKey() + ": duplicate key", earlier.lineNumber()));
+    if (st.keyHashes != null) {
+      st.keyHash(h); // checked by the join of the halves
+    } else {
+      Entry earlier = st.keys.putIfAbsent(e, h);
+      if (earlier != null) {
+        st.issues.add(duplicate(e, earlier));
+      }
     }
     st.entries.add(e);
+  }
+
+  private static SyntaxIssue duplicate(Entry e, Entry earlier) {
+    return new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, e.lineNumber(), 1,
+        "key " + e.storedKey() + ": duplicate key", earlier.lineNumber());
   }
 
   private static int indexOf(byte[] data, byte b, int from, int to) {
@@ -200,13 +294,25 @@ public final class AccessParser {
     /** isSeparator for every char of a line (ISO-8859-1: one char a byte). */
     final boolean[] separator = new boolean[256];
 
-    State(ParseOptions options, int lines) {
+    /**
+     * With {@code deferKeys}, the stored keys' hashes by entry, for a second half whose keys are
+     * checked when it joins the first; else null.
+     */
+    int[] keyHashes;
+    private int hashed;
+
+    State(ParseOptions options, int lines, boolean deferKeys) {
       this.lines = new ArrayList<>(lines);
       this.entries = new ArrayList<>(lines);
-      this.keys = new KeyTable(options.foldKeys(), lines);
+      this.keys = deferKeys ? null : new KeyTable(options.foldKeys(), lines);
+      this.keyHashes = deferKeys ? new int[lines] : null;
       for (int b = 0; b < separator.length; b++) {
         separator[b] = options.isSeparator(b);
       }
+    }
+
+    void keyHash(int h) {
+      keyHashes[hashed++] = h;
     }
 
     void invalid(int number, long offset, byte[] data, int from, int to, SyntaxIssue issue) {

@@ -9,7 +9,7 @@ package io.accessctl.source;
  */
 public final class Entry {
   private final SourceLine line;
-  private final int index;
+  private int index;
   private final int keyEnd;
   private final int valueStart;
   private final int colon;
@@ -40,6 +40,11 @@ public final class Entry {
     this.tagHash = tagHash;
     this.fold = fold;
     this.tag = tag;
+  }
+
+  /** Moves the entry {@code by} places on: the second half of a split parse counts from 0. */
+  void shiftIndex(int by) {
+    index += by;
   }
 
   /** The entry's position in the file's list of entries ({@link AccessSource#entries()}). */

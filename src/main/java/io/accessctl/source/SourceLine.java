@@ -106,11 +106,14 @@ public final class SourceLine {
     if (word.isEmpty()) {
       return from <= end - start;
     }
-    // the first letter is looked for first: lint asks this of every value of a large map
+    // the first letter is looked for first, in both cases by plain comparisons: lint asks this
+    // of every value of a large map, before its second thread starts
     char first = Bytes.foldAscii(word.charAt(0));
-    for (int i = from; i + word.length() <= end - start; i++) {
-      if (Bytes.foldAscii((char) (data[start + i] & 0xff)) == first
-          && startsWithIgnoreCase(i, word)) {
+    char firstUpper = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) : first;
+    int last = end - word.length();
+    for (int p = start + from; p <= last; p++) {
+      int b = data[p] & 0xff;
+      if ((b == first || b == firstUpper) && startsWithIgnoreCase(p - start, word)) {
         return true;
       }
     }
