@@ -21,8 +21,6 @@ import io.accessctl.rules.TwoThreadBatch;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.io.IOException;
@@ -167,55 +165,23 @@ public final class MapLookup implements Closeable {
    */
   public int batch(BufferedReader in, Query like, Function<BatchAnswer, String> render,
       Writer out, boolean twoThreads) throws IOException {
-    int failures = 0;
-    List<MapLookup> copies = new ArrayList<>();
     Callable<MapLookup> second = twoThreads && rules.fromCf() && again != null ? () -> {
       MapLookup copy = again.call();
-      synchronized (copies) {
-        copies.add(copy);
+      try {
+        copy.book(); // compiled here, on the second thread
+      } catch (RuntimeException e) {
+        copy.close();
+        throw e;
       }
-      copy.book(); // compiled here, on the second thread
       return copy;
     } : null;
     try (TwoThreadBatch<MapLookup> batch = new TwoThreadBatch<>(this, second, MapLookup::book)) {
-      List<String> chunk = new ArrayList<>(TwoThreadBatch.CHUNK);
-      StringBuilder buf = new StringBuilder(1 << 16);
-      String line;
-      do {
-        line = in.readLine();
-        if (line != null && !line.isEmpty()) {
-          chunk.add(line);
-        }
-        // standard input from a script waiting for its answers: answer what came so far
-        if (!chunk.isEmpty() && (chunk.size() == TwoThreadBatch.CHUNK || line == null
-            || !in.ready())) {
-          for (Rendered r : batch.ask(chunk, (m, l) -> m.rendered(l, like, render))) {
-            failures += r.failed() ? 1 : 0;
-            buf.append(r.text());
-          }
-          out.write(buf.toString());
-          out.flush();
-          buf.setLength(0);
-          chunk.clear();
-        }
-      } while (line != null);
-    } finally {
-      synchronized (copies) {
-        for (MapLookup copy : copies) {
-          copy.close();
-        }
-      }
+      return BatchLines.answer(in, out, batch, (m, line) -> {
+        BatchAnswer b = m.batch(line, like);
+        return new BatchLines.Printed(render.apply(b),
+            b.answer().isEmpty() || b.answer().get().problem().isPresent());
+      });
     }
-    return failures;
-  }
-
-  /** A batch line's answer as printed, and whether it counts as a failure. */
-  private record Rendered(String text, boolean failed) {}
-
-  private Rendered rendered(String line, Query like, Function<BatchAnswer, String> render) {
-    BatchAnswer b = batch(line, like);
-    return new Rendered(render.apply(b),
-        b.answer().isEmpty() || b.answer().get().problem().isPresent());
   }
 
   /** The compiled cf the answers run, compiled now if need be; null without a cf. */

@@ -1,13 +1,17 @@
 package io.accessctl.rules;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -32,8 +36,10 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
   private final A first;
   private final Function<A, RuleBook> bookOf;
   private final ExecutorService worker;
-  private Future<A> second;
+  private final Future<A> second;
+  /** The second copy, once made and paired; until then (or for good, when alone) in order. */
   private A twin;
+  private boolean alone;
   /** The two copies' file maps, paired by name. */
   private FileMap[] mine;
   private FileMap[] its;
@@ -44,13 +50,13 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
    * @param first answers in order, and the earlier half of each chunk
    * @param second makes the second copy (the same cf and maps), on the worker thread; null to
    *     answer everything in order on one thread
-   * @param bookOf the compiled cf a copy runs, whose maps are what a question leaves behind; null
-   *     when it runs none (then everything is answered in order)
+   * @param bookOf the compiled cf a copy runs, whose maps are what a question leaves behind; it
+   *     gives null when the copy runs none (then everything is answered in order)
    */
   public TwoThreadBatch(A first, Callable<A> second, Function<A, RuleBook> bookOf) {
     this.first = first;
     this.bookOf = bookOf;
-    if (second == null || bookOf == null || Runtime.getRuntime().availableProcessors() < 2) {
+    if (second == null || Runtime.getRuntime().availableProcessors() < 2) {
       this.worker = null;
       this.second = null;
     } else {
@@ -126,23 +132,14 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
     if (twin != null) {
       return true;
     }
-    if (second == null || !second.isDone()) {
+    if (alone || second == null || !second.isDone()) {
       return false;
     }
-    A t;
-    try {
-      t = second.get();
-    } catch (ExecutionException | RuntimeException e) {
-      second = null; // answered in order, as without a second core
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-    RuleBook firstBook = bookOf == null ? null : bookOf.apply(first);
-    RuleBook twinBook = bookOf == null ? null : bookOf.apply(t);
+    A t = made();
+    RuleBook firstBook = bookOf.apply(first);
+    RuleBook twinBook = t == null ? null : bookOf.apply(t);
     if (firstBook == null || twinBook == null) {
-      second = null; // nothing tells what a question leaves behind: in order
+      alone = true; // no copy, or nothing tells what a question leaves behind: in order
       return false;
     }
     Map<String, FileMap> a = FileMap.in(firstBook);
@@ -156,6 +153,18 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
     }
     twin = t;
     return true;
+  }
+
+  /** The second copy once its making is done; null when it failed. */
+  private A made() {
+    try {
+      return second.get();
+    } catch (ExecutionException | CancellationException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   private static <T> T join(Future<T> f) {
@@ -175,16 +184,21 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
     }
   }
 
+  /** Stops the worker and closes the second copy, if it is {@link Closeable} (its own map). */
   @Override
-  public void close() {
-    if (worker != null) {
-      worker.shutdownNow();
-      try {
-        // a copy still being compiled opens its map; let it finish so that its opener closes it
-        worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  public void close() throws IOException {
+    if (worker == null) {
+      return;
+    }
+    worker.shutdownNow();
+    try {
+      // a copy still being made opens its map: wait for it, to close it
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (second.isDone() && made() instanceof Closeable c) {
+      c.close();
     }
   }
 }

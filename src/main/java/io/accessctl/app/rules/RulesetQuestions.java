@@ -1,5 +1,6 @@
 package io.accessctl.app.rules;
 
+import io.accessctl.app.BatchLines;
 import io.accessctl.app.MapSource;
 import io.accessctl.app.MapTarget;
 import io.accessctl.app.Maps;
@@ -14,9 +15,7 @@ import io.accessctl.rules.CfException;
 import io.accessctl.rules.RulesetLookup;
 import io.accessctl.rules.TwoThreadBatch;
 import io.accessctl.rules.RulesetLookup.Reply;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,18 +41,21 @@ public final class RulesetQuestions implements Closeable {
 
   private final RulesetLookup lookup;
   private final boolean json;
-  /** Makes a second copy for a batch's second thread; opens what it reads itself. */
-  private final Callable<Opened> twin;
-  private final List<Closeable> opened = new ArrayList<>();
+  /** The map read in place of the K line's file, if any. */
+  private final Optional<MapSource> access;
+  /** Opens the same again: the second copy of a batch on two threads. */
+  private final Opener again;
 
-  /** A compiled cf, and the map it reads in place of the K line's file (or none). */
-  private record Opened(RulesetLookup lookup, Optional<MapSource> access) {}
+  private interface Opener {
+    RulesetQuestions open() throws IOException, CfException;
+  }
 
-  private RulesetQuestions(Opened o, boolean json, Callable<Opened> twin) {
-    this.lookup = o.lookup();
+  private RulesetQuestions(RulesetLookup lookup, boolean json, Optional<MapSource> access,
+      Opener again) {
+    this.lookup = lookup;
     this.json = json;
-    this.twin = twin;
-    o.access().ifPresent(opened::add);
+    this.access = access;
+    this.again = again;
   }
 
   /**
@@ -64,8 +66,8 @@ public final class RulesetQuestions implements Closeable {
    */
   public static RulesetQuestions open(Path cf, Map<String, String> defines, boolean json)
       throws IOException, CfException {
-    Callable<Opened> open = () -> new Opened(RulesetLookup.open(cf, defines), Optional.empty());
-    return new RulesetQuestions(call(open), json, open);
+    return new RulesetQuestions(RulesetLookup.open(cf, defines), json, Optional.empty(),
+        () -> open(cf, defines, json));
   }
 
   /**
@@ -79,43 +81,28 @@ public final class RulesetQuestions implements Closeable {
   public static RulesetQuestions open(Path cf, Path map, ParseOptions parse,
       Map<String, String> defines, boolean json) throws IOException, CfException {
     MapTarget target = MapTarget.lookup(Optional.of(CfFile.read(cf)), null);
-    Callable<Opened> open = () -> {
-      MapSource source = Maps.open(map, target, parse);
-      MapStorage records = key -> {
-        try {
-          return source.get(key);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      };
+    MapSource source = Maps.open(map, target, parse);
+    MapStorage records = key -> {
       try {
-        return new Opened(RulesetLookup.open(cf, defines, Map.of(CfFile.ACCESS_MAP, records)),
-            Optional.of(source));
-      } catch (IOException | CfException | RuntimeException e) {
-        source.close();
-        throw e;
+        return source.get(key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     };
-    return new RulesetQuestions(call(open), json, open);
-  }
-
-  private static Opened call(Callable<Opened> open) throws IOException, CfException {
     try {
-      return open.call();
+      return new RulesetQuestions(RulesetLookup.open(cf, defines,
+          Map.of(CfFile.ACCESS_MAP, records)), json, Optional.of(source),
+          () -> open(cf, map, parse, defines, json));
     } catch (IOException | CfException | RuntimeException e) {
+      source.close();
       throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
   @Override
   public void close() throws IOException {
-    synchronized (opened) {
-      for (Closeable c : opened) {
-        c.close();
-      }
-      opened.clear();
+    if (access.isPresent()) {
+      access.get().close();
     }
   }
 
@@ -132,84 +119,25 @@ public final class RulesetQuestions implements Closeable {
    * second compiled copy answers half of each chunk on a second core ({@link TwoThreadBatch}).
    */
   public int batch(InputStream in, PrintWriter out) throws IOException {
-    int status = OK;
-    try (TwoThreadBatch<RulesetLookup> answers = new TwoThreadBatch<>(lookup, this::secondCopy,
-        RulesetLookup::book);
+    int stopped;
+    try (TwoThreadBatch<RulesetQuestions> answers = new TwoThreadBatch<>(this, again::open,
+        q -> q.lookup.book());
         BufferedReader r = new BufferedReader(new InputStreamReader(in,
             StandardCharsets.ISO_8859_1), 1 << 16)) {
-      StringBuilder buf = new StringBuilder(1 << 16);
-      List<Question> chunk = new ArrayList<>(TwoThreadBatch.CHUNK);
-      List<String> unreadable = new ArrayList<>(TwoThreadBatch.CHUNK);
-      String line;
-      do {
-        line = r.readLine();
-        if (line != null && !line.isEmpty()) {
-          int tab = line.indexOf('\t');
-          chunk.add(tab < 0 ? null : new Question(line.substring(0, tab),
-              line.substring(tab + 1)));
-          unreadable.add(tab < 0 ? line : null);
-        }
-        // standard input from a script waiting for its answers: answer what came so far
-        if (!chunk.isEmpty() && (chunk.size() == TwoThreadBatch.CHUNK || line == null
-            || !r.ready())) {
-          status = Math.max(status, answer(answers, chunk, unreadable, buf));
-          out.write(buf.toString());
-          out.flush();
-          buf.setLength(0);
-          chunk.clear();
-          unreadable.clear();
-        }
-      } while (line != null);
+      stopped = BatchLines.answer(r, out, answers, RulesetQuestions::printed);
     }
     out.flush();
-    return status;
+    return stopped == 0 ? OK : STOPPED;
   }
 
-  /** Answers a chunk into {@code buf}, lines without a TAB where they stood; the exit status. */
-  private int answer(TwoThreadBatch<RulesetLookup> answers, List<Question> chunk,
-      List<String> unreadable, StringBuilder buf) {
-    List<Question> asked = new ArrayList<>(chunk.size());
-    for (Question q : chunk) {
-      if (q != null) {
-        asked.add(q);
-      }
-    }
-    // rendered on the thread that answered: formatting is a share of the work worth splitting
-    List<Rendered> replies = answers.ask(asked,
-        (l, q) -> render(l.ask(q.rulesets(), q.input())));
-    int status = OK;
-    int next = 0;
-    for (int i = 0; i < chunk.size(); i++) {
-      Rendered reply = chunk.get(i) == null
-          ? render(new Reply(unreadable.get(i), "", null, List.of(),
-              "no TAB between rulesets and input"))
-          : replies.get(next++);
-      if (reply.stopped()) {
-        status = STOPPED;
-      }
-      buf.append(reply.text());
-    }
-    return status;
-  }
-
-  /** One line of a batch: the rulesets and their input. */
-  private record Question(String rulesets, String input) {}
-
-  /** An answer as the batch prints it, and whether the ruleset stopped. */
-  private record Rendered(String text, boolean stopped) {}
-
-  private Rendered render(Reply r) {
-    return new Rendered(json ? json(r) + "\n" : oneLine(r),
+  /** One batch line's answer as printed; it fails when the ruleset stopped. */
+  private BatchLines.Printed printed(String line) {
+    int tab = line.indexOf('\t');
+    Reply r = tab < 0
+        ? new Reply(line, "", null, List.of(), "no TAB between rulesets and input")
+        : lookup.ask(line.substring(0, tab), line.substring(tab + 1));
+    return new BatchLines.Printed(json ? json(r) + "\n" : oneLine(r),
         r.result() == null || r.error() != null);
-  }
-
-  /** The second copy for a batch, its map (if any) closed with this. */
-  private RulesetLookup secondCopy() throws Exception {
-    Opened o = twin.call();
-    synchronized (opened) {
-      o.access().ifPresent(opened::add);
-    }
-    return o.lookup();
   }
 
   private static String text(Reply r) {
