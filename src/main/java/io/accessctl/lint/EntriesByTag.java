@@ -14,24 +14,20 @@ import java.util.Map;
  * AuthInfo passwords, untagged keys, …), and the {@link Linter} dispatches per-entry rules by
  * every entry's tag. Each of them walking all entries of a 100,000-entry map and comparing tags
  * cost more than their own work; now one pass finds every entry's tag, by the tag string the
- * parser shares between entries that spell it alike, and for each new spelling by the hash the
- * parser made of it ({@link Entry#tagHash()}) and one comparison of its bytes.
+ * parser shares between entries that spell it alike.
  */
 public final class EntriesByTag {
   private static final String MEMO = "entries-by-tag";
-  /** Up to this many distinct tags, comparing hashes one by one beats a map lookup. */
-  private static final int LINEAR_LIMIT = 32;
   /** The group of entries without tag. */
   public static final int UNTAGGED = -1;
 
   private final List<Entry> untagged = new ArrayList<>();
   private final List<Group> groups = new ArrayList<>();
   private final Map<String, Group> byFolded = new HashMap<>();
-  private final Map<Integer, List<Group>> byHash = new HashMap<>();
   private final int[] groupOf;
 
   /** One tag's entries. {@code folded}: the tag in ASCII lower case. */
-  private record Group(int id, String folded, int hash, List<Entry> entries) {}
+  private record Group(int id, String folded, List<Entry> entries) {}
 
   private EntriesByTag(List<Entry> entries) {
     groupOf = new int[entries.size()];
@@ -46,14 +42,11 @@ public final class EntriesByTag {
       }
       // The parser shares one string per spelling of a tag (most maps write each tag one way),
       // and maps often list one tag's entries together: the same string as the entry before
-      // costs one comparison, a known spelling one lookup of a string whose hash is kept.
+      // costs one comparison, a known spelling one lookup of a string whose hash is kept, and
+      // only a new spelling is folded.
       String spelling = e.tag();
       if (spelling != lastSpelling) {
-        last = bySpelling.get(spelling);
-        if (last == null) {
-          last = group(e);
-          bySpelling.put(spelling, last);
-        }
+        last = bySpelling.computeIfAbsent(spelling, this::group);
         lastSpelling = spelling;
       }
       last.entries.add(e);
@@ -66,29 +59,13 @@ public final class EntriesByTag {
     return ctx.memo(MEMO, () -> new EntriesByTag(ctx.source().entries()));
   }
 
-  private Group group(Entry e) {
-    int hash = e.tagHash();
-    if (groups.size() <= LINEAR_LIMIT) {
-      // by index: an iterator an entry was garbage enough when a map mixes its tags line by line
-      for (int i = 0; i < groups.size(); i++) {
-        Group g = groups.get(i);
-        if (g.hash == hash && e.tagIs(g.folded)) {
-          return g;
-        }
-      }
-    } else {
-      for (Group g : byHash.getOrDefault(hash, List.of())) {
-        if (e.tagIs(g.folded)) {
-          return g;
-        }
-      }
-    }
-    String folded = Bytes.foldAscii(e.tag());
-    Group g = new Group(groups.size(), folded, hash, new ArrayList<>());
-    groups.add(g);
-    byHash.computeIfAbsent(hash, h -> new ArrayList<>(1)).add(g);
-    byFolded.put(folded, g);
-    return g;
+  /** The group of a tag as spelled, made on its first spelling. */
+  private Group group(String spelling) {
+    return byFolded.computeIfAbsent(Bytes.foldAscii(spelling), folded -> {
+      Group g = new Group(groups.size(), folded, new ArrayList<>());
+      groups.add(g);
+      return g;
+    });
   }
 
   /**

@@ -126,7 +126,7 @@ public final class SourceLine {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {
-      int b = data[start + from + i];
+      int b = data[start + from + i] & 0xff;
       char c = word.charAt(i);
       if (b != c && Bytes.foldAscii((char) b) != Bytes.foldAscii(c)) {
         return false;
