@@ -27,11 +27,11 @@ final class FileMap implements MapClass {
   private final MapOptions options;
   private MapStorage reader;
   /**
-   * Which key forms to try; as db_map_lookup() does, once one form is found the other is no
-   * longer tried (a map is made with or without NULs, not both).
+   * Which key forms to try, as {@link #WITHOUT_NUL}/{@link #WITH_NUL} bits; as db_map_lookup()
+   * does, once one form is found the other is no longer tried (a map is made with or without
+   * NULs, not both).
    */
-  private boolean tryWithoutNul;
-  private boolean tryWithNul;
+  private int tries;
   /** The key forms found since {@link #forgetFound()}, as bits. */
   private int found;
   private boolean failed;
@@ -49,8 +49,7 @@ final class FileMap implements MapClass {
     this.description = description;
     this.opener = opener;
     this.options = options;
-    this.tryWithoutNul = !options.has('N');
-    this.tryWithNul = !options.has('O');
+    this.tries = (options.has('N') ? 0 : WITHOUT_NUL) | (options.has('O') ? 0 : WITH_NUL);
   }
 
   /** The map file a K line names, read when first looked up. */
@@ -89,17 +88,17 @@ final class FileMap implements MapClass {
     }
     Optional<byte[]> hit = Optional.empty();
     boolean withNul = false;
-    if (tryWithoutNul) {
+    if ((tries & WITHOUT_NUL) != 0) {
       hit = reader.get(bytes);
       if (hit.isPresent()) {
-        tryWithNul = false;
+        tries = WITHOUT_NUL;
         found |= WITHOUT_NUL;
       }
     }
-    if (hit.isEmpty() && tryWithNul) {
+    if (hit.isEmpty() && (tries & WITH_NUL) != 0) {
       hit = reader.get(Arrays.copyOf(bytes, bytes.length + 1));
       if (hit.isPresent()) {
-        tryWithoutNul = false;
+        tries = WITH_NUL;
         withNul = true;
         found |= WITH_NUL;
       }
@@ -124,13 +123,12 @@ final class FileMap implements MapClass {
 
   /** The key forms db_map_lookup() still tries, as bits: all a question leaves for the next. */
   int tries() {
-    return (tryWithoutNul ? WITHOUT_NUL : 0) | (tryWithNul ? WITH_NUL : 0);
+    return tries;
   }
 
   /** Sets the forms to try, as {@link #tries()} gave them (of this map or its twin's). */
   void tries(int forms) {
-    tryWithoutNul = (forms & WITHOUT_NUL) != 0;
-    tryWithNul = (forms & WITH_NUL) != 0;
+    tries = forms;
   }
 
   /** The key forms found since {@link #forgetFound()}, as bits. */
