@@ -68,7 +68,10 @@ public final class Main {
     if (only != null) {
       cl.addSubcommand(wanted, only);
     } else if (!versionOnly(args)) {
-      AccessctlCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+      // No cl::addSubcommand: see the launcher on method references to picocli and the archive.
+      for (java.util.Map.Entry<String, Class<?>> e : AccessctlCommand.SUBCOMMANDS.entrySet()) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
     }
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setParameterExceptionHandler(new UsageErrorHandler());
