@@ -17,7 +17,7 @@ import java.util.Set;
  * form that access-map keys use. Read on first use: most runs never ask.
  */
 public final class PublicSuffixes {
-  private static final String RESOURCE = "public-suffixes.txt";
+  private static final String RESOURCE = "io/accessctl/catalog/public-suffixes.txt";
   private static final String WILDCARD = "*.";
   private static final String EXCEPTION = "!";
 
@@ -145,7 +145,9 @@ public final class PublicSuffixes {
 
   private static PublicSuffixes load() {
     PublicSuffixes l = new PublicSuffixes();
-    try (InputStream in = PublicSuffixes.class.getResourceAsStream(RESOURCE)) {
+    // Through the module: Class.getResourceAsStream would ask the JDK's loaders first and so open
+    // the JDK's module image, which a run whose classes come from the CDS archive never needs.
+    try (InputStream in = PublicSuffixes.class.getModule().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the build");
       }

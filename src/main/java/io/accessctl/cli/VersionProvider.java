@@ -8,7 +8,11 @@ import picocli.CommandLine.IVersionProvider;
 /** The version Maven wrote into the jar. */
 public final class VersionProvider implements IVersionProvider {
   public static String version() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/io/accessctl/version.properties")) {
+    // Through the module, not the class: Class.getResourceAsStream asks the JDK's loaders first,
+    // and the first such question opens the JDK's module image, which nothing else at start needs
+    // (the classes come from the CDS archive).
+    try (InputStream in = VersionProvider.class.getModule()
+        .getResourceAsStream("io/accessctl/version.properties")) {
       if (in == null) {
         return "unknown";
       }
