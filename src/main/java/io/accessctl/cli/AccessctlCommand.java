@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: {@code accessctl [--debug] COMMAND …}. */
-@Command(name = "accessctl", mixinStandardHelpOptions = true,
+@Command(name = "accessctl", mixinStandardHelpOptions = true, addMethodSubcommands = false,
     versionProvider = VersionProvider.class,
     description = "Lint, compile and query sendmail's access map (/etc/mail/access).",
     exitCodeOnInvalidInput = ExitCodes.USAGE,

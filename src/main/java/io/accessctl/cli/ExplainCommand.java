@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code accessctl explain RULE}: what a rule finds, why it matters, wrong and right. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", mixinStandardHelpOptions = true, addMethodSubcommands = false,
     description = "Explain a lint rule, by id (AC301) or name (try-tls-not-no).")
 public final class ExplainCommand implements Callable<Integer> {
   @Spec

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code accessctl group status|add|remove --store DIR}: a replication group seen from a member.
  */
-@Command(name = "group", mixinStandardHelpOptions = true,
+@Command(name = "group", mixinStandardHelpOptions = true, addMethodSubcommands = false,
     description = {"Show and change the replication group a serve --group member belongs to.",
         "Asks the member's running server through push.sock in its store directory; the server "
             + "asks the other members."},
@@ -52,7 +52,7 @@ public final class GroupCommand implements Callable<Integer> {
   }
 
   /** {@code group status}. */
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(name = "status", mixinStandardHelpOptions = true, addMethodSubcommands = false,
       description = {"This member's role (master, replica, unknown), and for every member its "
           + "state, the generation of each map it serves and how many replication entries it "
           + "has yet to apply (lag).",
@@ -123,7 +123,7 @@ public final class GroupCommand implements Callable<Integer> {
   }
 
   /** {@code group add}. */
-  @Command(name = "add", mixinStandardHelpOptions = true,
+  @Command(name = "add", mixinStandardHelpOptions = true, addMethodSubcommands = false,
       description = {"Check that the group can take a new member and print the serve command "
           + "(and the packaged service's drop-in) it joins with; JE adds a member when it first "
           + "reaches the master through a helper.",
@@ -247,7 +247,7 @@ public final class GroupCommand implements Callable<Integer> {
   }
 
   /** {@code group remove}. */
-  @Command(name = "remove", mixinStandardHelpOptions = true,
+  @Command(name = "remove", mixinStandardHelpOptions = true, addMethodSubcommands = false,
       description = {"Remove a stopped member from the group, so that the majority a push "
           + "needs is counted without it. Its name may join again later: see group add."})
   static final class Remove implements Callable<Integer> {

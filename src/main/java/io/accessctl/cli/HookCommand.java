@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code accessctl hook install|run}: lint the staged access files before every commit, in a plain
  * git repository or in etckeeper's /etc.
  */
-@Command(name = "hook", mixinStandardHelpOptions = true,
+@Command(name = "hook", mixinStandardHelpOptions = true, addMethodSubcommands = false,
     description = {"Lint staged access files before every git commit.",
         "'hook install' writes .git/hooks/pre-commit (never over a hook it did not write);",
         "'hook install --etckeeper' writes /etc/etckeeper/pre-commit.d/" + PreCommitHook.ETCKEEPER_NAME
@@ -50,7 +50,7 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   /** {@code hook install}. */
-  @Command(name = "install", mixinStandardHelpOptions = true,
+  @Command(name = "install", mixinStandardHelpOptions = true, addMethodSubcommands = false,
       description = "Install the pre-commit hook in a git repository or for etckeeper.")
   static final class Install implements Callable<Integer> {
     @Spec
@@ -83,7 +83,7 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   /** {@code hook run}: what the installed hook runs. */
-  @Command(name = "run", mixinStandardHelpOptions = true,
+  @Command(name = "run", mixinStandardHelpOptions = true, addMethodSubcommands = false,
       description = {"Lint the staged version of every staged file named 'access' "
           + "(accessctl lint --staged); exit 1 blocks the commit."})
   static final class Run implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
  * <p>The arguments are not parsed by picocli but handed whole to {@link Makemap}, which reads them
  * with getopt's rules as makemap's scripts expect. {@code --help} alone prints accessctl's help.
  */
-@Command(name = "makemap",
+@Command(name = "makemap", addMethodSubcommands = false,
     customSynopsis = "accessctl makemap [-C cf] [-N] [-c cachesize] [-D commentchar] [-d] [-e] "
         + "[-f] [-i type] [-l] [-L] [-o] [-r] [-s] [-t delim] [-u] [-v] [-x] type mapname < input",
     description = {"Drop-in for makemap(8): read a map from standard input and write TYPE MAPNAME "

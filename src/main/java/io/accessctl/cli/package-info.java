@@ -15,5 +15,9 @@
  * --compile and suggest --compile. {@code ShellCommand} gives the shell a {@link
  * io.accessctl.shell.CommandRunner} over this command tree; the shell does not import this
  * package.
+ *
+ * <p>Every command says {@code addMethodSubcommands = false}: none has methods as subcommands,
+ * and picocli otherwise reads the annotations of every method of every command class on every
+ * start.
  */
 package io.accessctl.cli;
