@@ -1,0 +1,126 @@
+package io.accessctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's class-data-sharing archive, made by the launcher itself from a jar of this build:
+ * what a start reads from the archive is what it does not read from the jar, verify and link.
+ * bench/startup.sh measures the time itself.
+ */
+class LauncherArchiveTest {
+  @TempDir
+  static Path build;
+
+  static Path launcher = Path.of("accessctl").toAbsolutePath();
+
+  /** The jar the launcher runs: the main classes and picocli, as mvn package puts them. */
+  @BeforeAll
+  static void jarAndArchive() throws Exception {
+    try (JarOutputStream jar = new JarOutputStream(
+        Files.newOutputStream(build.resolve("accessctl.jar")))) {
+      Set<String> names = new HashSet<>();
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        Path p = Path.of(entry);
+        if (Files.isDirectory(p) && p.endsWith(Path.of("target", "classes"))) {
+          addTree(jar, p, names);
+        } else if (p.getFileName().toString().startsWith("picocli-")) {
+          addJar(jar, p, names);
+        }
+      }
+    }
+    Run v = launch(List.of(), "--version");
+    assertThat(v.output()).startsWith("accessctl ");
+    assertThat(build.resolve("accessctl.jsa")).exists();
+  }
+
+  @Test
+  void picocliIsReadFromTheArchive() throws Exception {
+    // A lambda that calls a picocli method makes the dump link that (old class-file version)
+    // class, and JDK 17 then leaves it out of the archive.
+    List<String> loaded = classesLoaded(launch(List.of("-Xlog:class+load=info"), "--help"));
+    assertThat(loaded).contains("picocli.CommandLine source: shared objects file");
+  }
+
+  @Test
+  void aLintOpensNoJdkModuleImage() throws Exception {
+    // Every class comes from the archive; a resource looked up through the JDK's own loaders
+    // would open the module image for that one question.
+    Path access = build.resolve("access");
+    Files.writeString(access, "Connect:192.0.2.1\tREJECT\nSpammer.Example\tREJECT\n");
+    List<String> loaded = classesLoaded(launch(List.of("-Xlog:class+load=info"),
+        "lint", "--no-cf", "--format", "json", access.toString()));
+    assertThat(loaded).anyMatch(c -> c.startsWith("io.accessctl.cli.VersionProvider "));
+    assertThat(loaded).noneMatch(c -> c.startsWith("jdk.internal.jimage."));
+  }
+
+  private static List<String> classesLoaded(Run r) {
+    return r.output().lines().filter(l -> l.contains("[class,load]"))
+        .map(l -> l.replaceFirst(".*\\[class,load\\] ", "")).toList();
+  }
+
+  record Run(int exit, String output) {}
+
+  private static Run launch(List<String> javaOpts, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("ACCESSCTL_BUILD", "off");
+    pb.environment().put("ACCESSCTL_BUILD_DIR", build.toString());
+    pb.environment().remove("ACCESSCTL_CACHE_DIR");
+    pb.environment().remove("ACCESSCTL_CDS");
+    pb.environment().put("ACCESSCTL_JAVA_OPTS", String.join(" ", javaOpts));
+    // the launcher's java is the one running these tests
+    pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+        + System.getenv("PATH"));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Run(p.waitFor(), out);
+  }
+
+  private static void addTree(JarOutputStream jar, Path root, Set<String> names)
+      throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+        if (names.add(name)) {
+          jar.putNextEntry(new JarEntry(name));
+          Files.copy(f, jar);
+          jar.closeEntry();
+        }
+      }
+    }
+  }
+
+  private static void addJar(JarOutputStream jar, Path from, Set<String> names)
+      throws IOException {
+    try (JarFile in = new JarFile(from.toFile())) {
+      for (JarEntry e : in.stream().toList()) {
+        if (e.isDirectory() || e.getName().startsWith("META-INF/") || !names.add(e.getName())) {
+          continue;
+        }
+        jar.putNextEntry(new JarEntry(e.getName()));
+        try (var body = in.getInputStream(e)) {
+          body.transferTo(jar);
+        }
+        jar.closeEntry();
+      }
+    }
+  }
+}
