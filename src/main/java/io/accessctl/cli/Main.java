@@ -54,14 +54,18 @@ public final class Main {
    */
   static CommandLine commandLine(Console console, java.io.InputStream in, String[] args) {
     String wanted = null;
+    String then = null;
     for (String a : args) {
       if (!a.startsWith("-")) {
+        if (wanted != null) {
+          then = a;
+          break;
+        }
         wanted = a;
-        break;
       }
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
-    if (only == LintCommand.class) {
+    if (only == LintCommand.class || only == HookCommand.class && "run".equals(then)) {
       Lint.prepareAhead(); // while picocli builds the commands below
     }
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
