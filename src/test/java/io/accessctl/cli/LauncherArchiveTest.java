@@ -69,6 +69,21 @@ class LauncherArchiveTest {
     assertThat(loaded).noneMatch(c -> c.startsWith("jdk.internal.jimage."));
   }
 
+  @Test
+  void aHookRunFindsWhatRunsGitInTheArchive() throws Exception {
+    Path repo = build.resolve("repo");
+    Files.createDirectories(repo);
+    Files.writeString(repo.resolve("access"), "Connect:192.0.2.1\tREJECT\n");
+    for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "add", "access"))) {
+      assertThat(new ProcessBuilder(git).directory(repo.toFile()).inheritIO().start().waitFor())
+          .isZero();
+    }
+    Run r = launch(List.of("-Xlog:class+load=info"), "hook", "run", "--repo", repo.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(classesLoaded(r)).contains("io.accessctl.app.PreCommitHook source: shared objects file",
+        "java.lang.ProcessBuilder source: shared objects file");
+  }
+
   private static List<String> classesLoaded(Run r) {
     return r.output().lines().filter(l -> l.contains("[class,load]"))
         .map(l -> l.replaceFirst(".*\\[class,load\\] ", "")).toList();
