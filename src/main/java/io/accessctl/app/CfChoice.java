@@ -40,14 +40,14 @@ public record CfChoice(Path explicit, boolean none) {
    */
   public Optional<CfFile> read(Consumer<String> warnings) throws IOException {
     if (explicit != null && !none) {
-      return Optional.of(CfFile.read(explicit));
+      return Optional.of(StockCfAhead.read(explicit));
     }
     Optional<Path> stock = path();
     if (stock.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(CfFile.read(stock.get()));
+      return Optional.of(StockCfAhead.read(stock.get()));
     } catch (IOException e) {
       warnings.accept("ignoring " + IoProblems.describe(e));
       return Optional.empty();
