@@ -64,11 +64,15 @@ public final class Lint {
    * Starts making, on a thread of its own, what every lint needs whatever it is asked: the map
    * formats a text map must not be, the rules, the stock catalogue, the public-suffix list and
    * the engine's classes; and, on another thread, the stock sendmail.cf that a lint without
-   * --cf or --no-cf reads. A command that calls this before it parses its
-   * options, on a machine with a core to spare, finds them made when it gets to them.
+   * --cf or --no-cf reads. A command that calls this before it parses its options, on a machine
+   * with a core to spare, finds them made when it gets to them.
+   *
+   * @param stockCf whether the run will likely read the stock cf
    */
-  public static void prepareAhead() {
-    StockCfAhead.start();
+  public static void prepareAhead(boolean stockCf) {
+    if (stockCf) {
+      StockCfAhead.start();
+    }
     Thread t = new Thread(() -> {
       MapFormat.values();
       Rules.all();

@@ -66,7 +66,7 @@ public final class Main {
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
     if (only == LintCommand.class || only == HookCommand.class && "run".equals(then)) {
-      Lint.prepareAhead(); // while picocli builds the commands below
+      Lint.prepareAhead(CfOptions.leaveTheDefault(args)); // while picocli builds the commands
     }
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     if (only != null) {
