@@ -177,23 +177,66 @@ public final class Oracle {
 
   /**
    * One SMTP session with {@code sendmail -bs -C cf [extra]}, started like {@link #sendmailBt}:
-   * each command is sent with CRLF a tenth of a second after the one before (the first after the
-   * greeting is due), because sendmail rejects a client that talks before its greeting. The
-   * client address of such a session is "0", its name localhost.
+   * each command is sent with CRLF once the reply to the one before (the first once the greeting)
+   * has come, as a real client does. The client address of such a session is "0", its name
+   * localhost.
    *
    * @return sendmail's replies (and, with -d flags, its trace) as one text
    */
   public static Result smtpSession(Path cf, List<String> commands, String... extra) {
-    String paced = "{ sleep 0.3; while IFS= read -r l; do printf '%s\\r\\n' \"$l\"; sleep 0.1;"
-        + " done; } | unshare -u sh -c 'hostname \"$(hostname | cut -d. -f1).localdomain\""
-        + " && exec \"$0\" -bs -C \"$@\"' \"$@\"";
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", paced, "sh", SENDMAIL, cf.toString()));
+    List<String> cmd = new ArrayList<>(List.of("unshare", "-u", "sh", "-c",
+        "hostname \"$(hostname | cut -d. -f1).localdomain\" && exec \"$0\" -bs -C \"$@\"",
+        SENDMAIL, cf.toString()));
     cmd.addAll(List.of(extra));
-    StringBuilder in = new StringBuilder();
-    for (String c : commands) {
-      in.append(c).append('\n');
+    try {
+      Process p = new ProcessBuilder(cmd).start();
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (InputStream r = p.getInputStream(); OutputStream w = p.getOutputStream()) {
+        // Each command only after the reply to the one before: sendmail answers a client that
+        // talks before its greeting with "554 SMTP protocol error", however loaded the machine.
+        boolean open = replyLines(r, out);
+        for (int i = 0; i < commands.size() && open; i++) {
+          w.write((commands.get(i) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          w.flush();
+          open = replyLines(r, out);
+        }
+        r.transferTo(out);
+      }
+      if (!p.waitFor(1, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        fail("sendmail -bs did not end: " + out.toString(StandardCharsets.ISO_8859_1));
+      }
+      return new Result(p.exitValue(), out.toByteArray(),
+          new String(err.join(), StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-    return run(cmd, in.toString().getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Copies lines (debug output included) up to the last line of an SMTP reply ("NNN text");
+   * false at the end of the output.
+   */
+  private static boolean replyLines(InputStream r, ByteArrayOutputStream out) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = r.read(); b >= 0; b = r.read()) {
+      line.write(b);
+      if (b == '\n') {
+        byte[] l = line.toByteArray();
+        out.write(l, 0, l.length);
+        line.reset();
+        if (l.length >= 4 && Character.isDigit(l[0]) && Character.isDigit(l[1])
+            && Character.isDigit(l[2]) && (l[3] == ' ' || l[3] == '\r')) {
+          return true;
+        }
+      }
+    }
+    out.write(line.toByteArray(), 0, line.size());
+    return false;
   }
 
   /**
