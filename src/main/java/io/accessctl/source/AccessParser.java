@@ -88,7 +88,10 @@ public final class AccessParser {
     }, "accessctl-parse");
     helper.setDaemon(true);
     helper.start();
-    State a = new State(options, lineCount(data, 0, cut), false);
+    int firstLines = lineCount(data, 0, cut);
+    // the first half's lists take the second's at the join: sized for both, they are not copied
+    State a = new State(options, firstLines, firstLines + lineCount(data, cut, data.length),
+        false);
     readWholeLines(data, 0, cut, 1, a);
     try {
       helper.join();
@@ -309,8 +312,13 @@ public final class AccessParser {
     private int hashed;
 
     State(ParseOptions options, int lines, boolean deferKeys) {
-      this.lines = new ArrayList<>(lines);
-      this.entries = new ArrayList<>(lines);
+      this(options, lines, lines, deferKeys);
+    }
+
+    /** @param capacity the lines the lists are sized for, {@code lines} and more */
+    State(ParseOptions options, int lines, int capacity, boolean deferKeys) {
+      this.lines = new ArrayList<>(capacity);
+      this.entries = new ArrayList<>(capacity);
       this.keys = new KeyTable(options.foldKeys(), lines);
       this.keyHashes = deferKeys ? new int[lines] : null;
       for (int b = 0; b < separator.length; b++) {
