@@ -96,6 +96,22 @@ class AccessParserSplitTest {
   }
 
   @Test
+  void aKeyFirstSeenAfterTheCutIsFirstThereAndAKeyBeforeItFirstBefore() {
+    // the comment holds the middle of the file: the cut comes right after it
+    String text = "Connect:a OK\n# " + "x".repeat(300) + "\n"
+        + "Connect:y OK\nCONNECT:Y REJECT\nConnect:a REJECT\nconnect:y RELAY\n";
+    byte[] data = text.getBytes(StandardCharsets.ISO_8859_1);
+    assertSame(ParseOptions.defaults(), data, "fixed file");
+
+    AccessSource s = split(ParseOptions.defaults(), data);
+    assertThat(s.issues()).extracting(SyntaxIssue::kind, SyntaxIssue::line,
+        SyntaxIssue::firstLine).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 4, 3),
+            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 5, 1),
+            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 6, 3));
+  }
+
+  @Test
   void aFileWithoutLineBreakAfterTheMiddleIsParsedInOnePass() {
     for (String text : List.of("", "a OK", "a OK\n", "a OK\nb OK", "a OK\nb OK\n")) {
       assertSame(ParseOptions.defaults(), text.getBytes(StandardCharsets.ISO_8859_1), text);
