@@ -46,7 +46,13 @@ public final class EntriesByTag {
       // only a new spelling is folded.
       String spelling = e.tag();
       if (spelling != lastSpelling) {
-        last = bySpelling.computeIfAbsent(spelling, this::group);
+        // get and put, not computeIfAbsent(spelling, this::group): a method reference made for
+        // every change of tag was most of what this pass allocated
+        last = bySpelling.get(spelling);
+        if (last == null) {
+          last = group(spelling);
+          bySpelling.put(spelling, last);
+        }
         lastSpelling = spelling;
       }
       last.entries.add(e);

@@ -24,18 +24,47 @@ public final class Findings {
   private final int sampleSize;
   /** The first {@link #sampleSize} findings below {@link #built} so far, in report order. */
   private final List<Diagnostic> sample = new ArrayList<>();
+  /** Shared by a collector and its forks: what no sample needs any more. */
+  private final SampleBound bound;
   /** Every finding added, built, counted or suppressed. */
   private int added;
+
+  /**
+   * The earliest, in report order, of the last findings of the full samples of a collector and
+   * its forks: a full sample holds that many findings up to it, so nothing after it can be among
+   * the first of all and is counted at once. A large map's walk, cut into chunks that each sample
+   * on their own, otherwise built the sample's findings in full for every chunk.
+   */
+  private static final class SampleBound {
+    private volatile Diagnostic last;
+
+    boolean excludes(int line, int column, RuleInfo rule) {
+      Diagnostic d = last;
+      return d != null && reportOrder(d, line, column, rule) < 0;
+    }
+
+    synchronized void offer(Diagnostic d) {
+      if (last == null || reportOrder(last, d.line(), d.column(), d.rule()) > 0) {
+        last = d;
+      }
+    }
+  }
 
   public Findings(String file) {
     this(file, Severity.INFO, null, 0);
   }
 
   private Findings(String file, Severity built, Suppressions suppressions, int sampleSize) {
+    this(file, built, suppressions, sampleSize, new SampleBound());
+  }
+
+  private Findings(String file, Severity built, Suppressions suppressions, int sampleSize,
+      SampleBound bound) {
     this.file = file;
     this.built = built;
     this.suppressions = suppressions;
     this.sampleSize = sampleSize;
+    this.bound = bound;
   }
 
   /**
@@ -110,7 +139,7 @@ public final class Findings {
     if (severity.atLeast(built)) {
       diagnostics.add(diagnostic(rule, severity, line, column, message, advice, fixable));
     } else if (suppressions == null || !suppressions.suppresses(rule, number)) {
-      if (inSample(number, column, rule)) {
+      if (inSample(number, column, rule) && !bound.excludes(number, column, rule)) {
         sample(diagnostic(rule, severity, line, column, message, advice, fixable));
       } else {
         counted[severity.ordinal()]++;
@@ -148,6 +177,9 @@ public final class Findings {
     if (sample.size() > sampleSize) {
       counted[sample.remove(sample.size() - 1).severity().ordinal()]++;
     }
+    if (sample.size() == sampleSize) {
+      bound.offer(sample.get(sampleSize - 1));
+    }
   }
 
   /** Report order (line, column, rule id) of {@code d} against a finding at this place. */
@@ -166,7 +198,7 @@ public final class Findings {
 
   /** An empty collector that builds, counts and samples as this one does. */
   Findings fork() {
-    return new Findings(file, built, suppressions, sampleSize);
+    return new Findings(file, built, suppressions, sampleSize, bound);
   }
 
   /** Adds what {@code other} built, counted and sampled, after what this one holds. */

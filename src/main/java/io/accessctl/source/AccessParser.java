@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * makemap's line syntax (makemap.c of sendmail 8.17.1), shared by lint, compile, makemap mode and
@@ -67,9 +69,10 @@ public final class AccessParser {
 
   /**
    * Parses {@code [0, cut)} on this thread and the rest on another, then joins them as one pass
-   * would have made them: the second half's entries are numbered on, and its keys are checked
-   * against the first half's here, in file order, so that each duplicate names the same first
-   * line and sits in the same place among the issues as in one pass.
+   * would have made them: the second half's entries are numbered on, and its keys are looked up
+   * among the first half's here, in file order, so that each duplicate names the same first line
+   * and sits in the same place among the issues as in one pass. Each half fills a key table of
+   * its own, so that the join only looks up and the tables are filled on two threads.
    */
   private State parseHalves(byte[] data, int cut) {
     State[] second = new State[1];
@@ -85,7 +88,10 @@ public final class AccessParser {
     }, "accessctl-parse");
     helper.setDaemon(true);
     helper.start();
-    State a = new State(options, lineCount(data, 0, cut), false);
+    int firstLines = lineCount(data, 0, cut);
+    // the first half's lists take the second's at the join: sized for both, they are not copied
+    State a = new State(options, firstLines, firstLines + lineCount(data, cut, data.length),
+        false);
     readWholeLines(data, 0, cut, 1, a);
     try {
       helper.join();
@@ -105,7 +111,11 @@ public final class AccessParser {
     for (int i = 0; i < b.entries.size(); i++) {
       Entry e = b.entries.get(i);
       e.shiftIndex(shift);
-      Entry earlier = a.keys.putIfAbsent(e, b.keyHashes[i]);
+      // a key of the first half is first there; any other is first where the second half met it
+      Entry earlier = a.keys.find(e, b.keyHashes[i]);
+      if (earlier == null) {
+        earlier = b.earlierInHalf.get(i);
+      }
       if (earlier != null) {
         duplicates.add(duplicate(e, earlier));
       }
@@ -259,13 +269,11 @@ public final class AccessParser {
     st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
     Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, tagHash, fold, tag);
+    Entry earlier = st.keys.putIfAbsent(e, h);
     if (st.keyHashes != null) {
-      st.keyHash(h); // checked by the join of the halves
-    } else {
-      Entry earlier = st.keys.putIfAbsent(e, h);
-      if (earlier != null) {
-        st.issues.add(duplicate(e, earlier));
-      }
+      st.keyHash(h, earlier); // reported by the join of the halves
+    } else if (earlier != null) {
+      st.issues.add(duplicate(e, earlier));
     }
     st.entries.add(e);
   }
@@ -296,22 +304,32 @@ public final class AccessParser {
 
     /**
      * With {@code deferKeys}, the stored keys' hashes by entry, for a second half whose keys are
-     * checked when it joins the first; else null.
+     * looked up when it joins the first; else null.
      */
-    int[] keyHashes;
+    final int[] keyHashes;
+    /** With {@code deferKeys}: by entry, the earlier entry of this half with its key. */
+    final Map<Integer, Entry> earlierInHalf = new HashMap<>();
     private int hashed;
 
     State(ParseOptions options, int lines, boolean deferKeys) {
-      this.lines = new ArrayList<>(lines);
-      this.entries = new ArrayList<>(lines);
-      this.keys = deferKeys ? null : new KeyTable(options.foldKeys(), lines);
+      this(options, lines, lines, deferKeys);
+    }
+
+    /** @param capacity the lines the lists are sized for, {@code lines} and more */
+    State(ParseOptions options, int lines, int capacity, boolean deferKeys) {
+      this.lines = new ArrayList<>(capacity);
+      this.entries = new ArrayList<>(capacity);
+      this.keys = new KeyTable(options.foldKeys(), lines);
       this.keyHashes = deferKeys ? new int[lines] : null;
       for (int b = 0; b < separator.length; b++) {
         separator[b] = options.isSeparator(b);
       }
     }
 
-    void keyHash(int h) {
+    void keyHash(int h, Entry earlier) {
+      if (earlier != null) {
+        earlierInHalf.put(hashed, earlier);
+      }
       keyHashes[hashed++] = h;
     }
 

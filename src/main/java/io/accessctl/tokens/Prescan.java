@@ -77,6 +77,18 @@ public final class Prescan {
     /* ONE */ {OPR, OPR, OPR, OPR, OPR},
   };
 
+  /**
+   * A string for each one-character token: most of a value's tokens are operators, and a large
+   * map's values made one string each.
+   */
+  private static final String[] ONE_CHAR = new String[BYTE_VALUES];
+
+  static {
+    for (int c = 0; c < BYTE_VALUES; c++) {
+      ONE_CHAR[c] = String.valueOf((char) c);
+    }
+  }
+
   private static final Prescan M4 = new Prescan(M4_OPERATOR_CHARS, Table.MAP_VALUE);
   private static final Prescan M4_LIMITED = M4.limited();
 
@@ -240,8 +252,9 @@ public final class Prescan {
     int angles = 0;
     boolean backslash = false;
     int lookaheadAt = -1;
+    StringBuilder tok = new StringBuilder();
     do {
-      StringBuilder tok = new StringBuilder();
+      tok.setLength(0);
       int start = -1;
       for (;;) {
         if (c != NOCHAR && !backslash) {
@@ -328,7 +341,8 @@ public final class Prescan {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
           return List.of();
         }
-        out.add(new Token(tok.toString(), Math.max(start, 0)));
+        out.add(new Token(tok.length() == 1 ? ONE_CHAR[tok.charAt(0)] : tok.toString(),
+            Math.max(start, 0)));
       }
     } while (c != END);
     return out;

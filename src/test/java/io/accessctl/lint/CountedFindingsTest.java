@@ -58,6 +58,32 @@ class CountedFindingsTest {
     }
   }
 
+  /**
+   * A walk cut into chunks on two threads samples each chunk apart, and chunks after a full
+   * sample count what cannot be among the first: the sample and the counts are still a full
+   * lint's.
+   */
+  @Test
+  void theSampleOfAWalkOnTwoThreadsIsTheFirstFindingsOfAFullLint() {
+    long runSeed = AccessGen.seed();
+    for (int i = 0; i < 12; i++) {
+      byte[] data = new AccessGen(AccessGen.caseSeed(runSeed, i))
+          .file(AccessGen.Shape.PLAIN, 300, 600);
+      List<Diagnostic> below = Linter.all().lint(context(data)).stream()
+          .filter(d -> d.severity() != Severity.ERROR).toList();
+      for (int size : new int[] {1, 5, 50}) {
+        LintResult r = Linter.all().parallelFrom(1).lint(context(data), Severity.ERROR, size,
+            phase -> { });
+        assertThat(r.sample()).as("sample of %d; file %d; %s", size, i,
+            AccessGen.replayHint(runSeed))
+            .containsExactlyElementsOf(below.subList(0, Math.min(size, below.size())));
+        assertThat(r.counted(Severity.INFO) + r.counted(Severity.WARNING))
+            .as("counted; file %d; %s", i, AccessGen.replayHint(runSeed))
+            .isEqualTo(below.size() - r.sample().size());
+      }
+    }
+  }
+
   @Test
   void aSuppressedWarningIsNeitherBuiltNorCounted() {
     byte[] data = ("# accessctl: disable=AC109\nConnect:192.0.2\tREJECT  \n"

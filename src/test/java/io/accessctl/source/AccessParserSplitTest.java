@@ -81,18 +81,34 @@ class AccessParserSplitTest {
     String tooLong = "a".repeat(ParseOptions.MAKEMAP_READ + 5);
     String text = "Connect:x OK\r\n" + tooLong + " OK\n# comment\n"
         + "CONNECT:X REJECT\n" + tooLong + " REJECT\n" + " leading\n" + "Connect:x RELAY\n";
+    assertSplitIssues(text,
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.LINE_TOO_LONG, 2, 0),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 4, 1),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.LINE_TOO_LONG, 5, 0),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 5, 2),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.LEADING_SPACE, 6, 0),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 7, 1));
+  }
+
+  /** {@code text} parses split as in one pass, with these issues (kind, line, first line). */
+  private static void assertSplitIssues(String text, org.assertj.core.groups.Tuple... issues) {
     byte[] data = text.getBytes(StandardCharsets.ISO_8859_1);
     assertSame(ParseOptions.defaults(), data, "fixed file");
 
     AccessSource s = split(ParseOptions.defaults(), data);
     assertThat(s.issues()).extracting(SyntaxIssue::kind, SyntaxIssue::line,
-        SyntaxIssue::firstLine).containsExactly(
-            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.LINE_TOO_LONG, 2, 0),
-            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 4, 1),
-            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.LINE_TOO_LONG, 5, 0),
-            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 5, 2),
-            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.LEADING_SPACE, 6, 0),
-            org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 7, 1));
+        SyntaxIssue::firstLine).containsExactly(issues);
+  }
+
+  @Test
+  void aKeyFirstSeenAfterTheCutIsFirstThereAndAKeyBeforeItFirstBefore() {
+    // the comment holds the middle of the file: the cut comes right after it
+    String text = "Connect:a OK\n# " + "x".repeat(300) + "\n"
+        + "Connect:y OK\nCONNECT:Y REJECT\nConnect:a REJECT\nconnect:y RELAY\n";
+    assertSplitIssues(text,
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 4, 3),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 5, 1),
+        org.assertj.core.groups.Tuple.tuple(SyntaxIssue.Kind.DUPLICATE_KEY, 6, 3));
   }
 
   @Test

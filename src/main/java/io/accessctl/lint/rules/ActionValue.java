@@ -129,7 +129,12 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
   }
 
   private static boolean isDigits(String s) {
-    return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 
   /**

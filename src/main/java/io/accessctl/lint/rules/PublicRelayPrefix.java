@@ -60,8 +60,12 @@ public final class PublicRelayPrefix extends KeyRule {
     if (!(k.untagged() || k.is("Connect")) || !isIpv4(k.subject())) {
       return;
     }
+    // a key of one or two octets only; counted before the split, as most IPv4 keys have more
+    if (k.subject().indexOf('.', k.subject().indexOf('.') + 1) >= 0) {
+      return;
+    }
     String[] octets = k.subject().split("\\.");
-    if (octets.length > 2 || !firstWordUpper(k.entry().value()).equals("RELAY")) {
+    if (!firstWordUpper(k.entry().value()).equals("RELAY")) {
       return;
     }
     int prefix = 0;

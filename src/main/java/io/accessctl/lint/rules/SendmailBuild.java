@@ -62,12 +62,16 @@ final class SendmailBuild {
     return known;
   }
 
+  /** Every letter of every feature value asks {@link #has}: one answer each, not one a call. */
+  private static final Optional<Boolean> YES = Optional.of(true);
+  private static final Optional<Boolean> NO = Optional.of(false);
+
   /** Whether the build has a switch; empty when the build is not known. */
   Optional<Boolean> has(String define) {
     if (define.isEmpty()) {
-      return Optional.of(true);
+      return YES;
     }
-    return defines == null ? Optional.empty() : Optional.of(defines.contains(define));
+    return defines == null ? Optional.empty() : defines.contains(define) ? YES : NO;
   }
 
   /** The build for messages: "8.17.1.9 (Debian 12)" or just the version. */
