@@ -119,7 +119,11 @@ public final class Engine {
     for (String token : tokens) {
       pvp.add(symbols.token(token));
     }
-    String[] list = rulesets.split(",", -1);
+    if (!rulesets.equals(listed)) {
+      list = rulesets.split(",", -1);
+      listed = rulesets;
+    }
+    String[] list = this.list;
     for (int li = 0; li < list.length; li++) {
       String name = list[li];
       int rs = book.number(name);
@@ -158,18 +162,21 @@ public final class Engine {
           answers.add(new Answer(name, null, Status.USAGE, errors));
           break;
         }
-        boolean[] completed = new boolean[1];
-        int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM, completed);
+        int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM);
         if (status != Status.OK) {
           trace.error("== Ruleset " + rest(list, li) + " (" + rs + ") status " + status);
         }
-        answers.add(new Answer(name, completed[0] ? List.copyOf(pvp) : null, status, errors));
+        answers.add(new Answer(name, completed ? List.copyOf(pvp) : null, status, errors));
       } finally {
         trace = outer;
       }
     }
     return answers;
   }
+
+  /** The last comma list of rulesets run, and its names: a batch runs the same again and again. */
+  private String listed;
+  private String[] list;
 
   /** The ruleset names from {@code from} on, as -bt names them in its messages. */
   private static String rest(String[] list, int from) {
@@ -228,12 +235,15 @@ public final class Engine {
     return out;
   }
 
+  /** Whether the last {@link #rewrite} ran its ruleset to its end (not stopped by an error). */
+  private boolean completed;
+
   /**
    * Rewrites the tokens of {@code pvp} from {@code from} on (a subroutine call rewrites the tail
-   * of its caller's workspace) with one ruleset.
+   * of its caller's workspace) with one ruleset; sets {@link #completed}.
    */
-  private int rewrite(TokenIds pvp, int from, int ruleset, int reclevel, int maxatom,
-      boolean[] completed) {
+  private int rewrite(TokenIds pvp, int from, int ruleset, int reclevel, int maxatom) {
+    completed = false;
     String rulename = book.name(ruleset);
     if (trace.steps()) {
       trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
@@ -251,6 +261,7 @@ public final class Engine {
     frame.work.add(pvp, from, pvp.size);
     frame.done = false;
     int status = applyRules(frame, ruleset, rulename, reclevel, maxatom);
+    completed = false;
     // sendmail rewrites the caller's workspace in place: it holds the last rule's result even
     // when the ruleset stops on an error
     pvp.size = from;
@@ -259,7 +270,7 @@ public final class Engine {
       if (trace.steps()) {
         trace.returns(rulename, Collections.unmodifiableList(frame.work));
       }
-      completed[0] = true;
+      completed = true;
     }
     return status;
   }
@@ -479,21 +490,25 @@ public final class Engine {
   /** The start of the error a refused value reports. */
   public static final String REFUSED = "prescan refused a value: ";
 
+  // Each step is counted where it is taken, so the check stays small enough to be compiled into
+  // the matcher's loop; the message is made apart, only when the limit is passed.
   private void countWork(String ruleset) {
-    addWork(1, ruleset);
+    if (++work > workLimit) {
+      tooMuchWork(ruleset);
+    }
   }
 
   private void addWork(long steps) {
-    addWork(steps, null);
-  }
-
-  private void addWork(long steps, String ruleset) {
     work += steps;
     if (work > workLimit) {
-      throw new TooMuchWork("gave up after " + workLimit + " steps"
-          + (ruleset == null ? "" : " in ruleset " + ruleset)
-          + ": the rules call each other without end or backtrack over too many tokens");
+      tooMuchWork(null);
     }
+  }
+
+  private void tooMuchWork(String ruleset) {
+    throw new TooMuchWork("gave up after " + workLimit + " steps"
+        + (ruleset == null ? "" : " in ruleset " + ruleset)
+        + ": the rules call each other without end or backtrack over too many tokens");
   }
 
   private int tooLong() {
@@ -912,7 +927,7 @@ public final class Engine {
     for (; nsubr > 0; nsubr--) {
       int at = index[nsubr];
       pvp.remove(at, at + 2);
-      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
+      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at);
       if (status != Status.OK && status != Status.TEMPFAIL) {
         return status;
       }
