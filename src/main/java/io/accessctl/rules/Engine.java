@@ -44,6 +44,11 @@ public final class Engine {
   private final MapClass hostMap;
   /** The workspace of the question's outermost rulesets. */
   private final TokenIds question;
+  /**
+   * Whether the char put between atoms in a map key is one that stripping quotes removes: then
+   * every key is stripped, else only one joined from a token that holds a quote or a backslash.
+   */
+  private final boolean blankQuotes;
   private final Map<String, String> questionMacros = new HashMap<>();
   private final Macros macros = new Macros() {
     @Override
@@ -65,6 +70,7 @@ public final class Engine {
     this.symbols = book.symbols.copy();
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
+    this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
   }
 
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
@@ -459,6 +465,16 @@ public final class Engine {
     return false;
   }
 
+  /** Whether tokens {@code from} to {@code to} hold a double quote or a backslash. */
+  private boolean anyQuoting(int[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (symbols.quoting(tokens[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean startsNet(TokenIds ws) {
     return ws.size > 0 && symbols.kind(ws.ids[0]) == Meta.CANONNET;
   }
@@ -812,7 +828,7 @@ public final class Engine {
       String replacement = null;
       boolean internal = false;
       if (map != null) {
-        if (map.stripsQuotes()) {
+        if (map.stripsQuotes() && (blankQuotes || anyQuoting(np.ids, keyStart, keyEnd))) {
           key = TokenText.stripQuotes(key);
         }
         MapClass.Result result = map.lookup(key, args, macros);
