@@ -25,18 +25,13 @@ final class Halves {
     left[1] = new AtomicLong(pack(middle, to));
   }
 
-  /** Where copy 1's half starts. */
-  int middle() {
-    return middle;
-  }
-
   /**
    * The next block for copy {@code own} (0 or 1), as {@link #start}/{@link #end} read it; -1 when
    * no question is left.
    */
   long next(int own) {
-    long b = front(left[own]);
-    return b >= 0 ? b : back(left[1 - own]);
+    long b = take(left[own], true);
+    return b >= 0 ? b : take(left[1 - own], false);
   }
 
   /** Whether a block from {@link #next} came from the other copy's half. */
@@ -52,7 +47,8 @@ final class Halves {
     return (int) (block & LOW);
   }
 
-  private static long front(AtomicLong half) {
+  /** A block from the front or the back of what is left of a half; -1 when nothing is. */
+  private static long take(AtomicLong half, boolean front) {
     for (;;) {
       long v = half.get();
       int from = start(v);
@@ -60,24 +56,9 @@ final class Halves {
       if (from >= to) {
         return -1;
       }
-      int upTo = Math.min(to, from + BLOCK);
-      if (half.compareAndSet(v, pack(upTo, to))) {
-        return pack(from, upTo);
-      }
-    }
-  }
-
-  private static long back(AtomicLong half) {
-    for (;;) {
-      long v = half.get();
-      int from = start(v);
-      int to = end(v);
-      if (from >= to) {
-        return -1;
-      }
-      int downTo = Math.max(from, to - BLOCK);
-      if (half.compareAndSet(v, pack(from, downTo))) {
-        return pack(downTo, to);
+      int cut = front ? Math.min(to, from + BLOCK) : Math.max(from, to - BLOCK);
+      if (half.compareAndSet(v, front ? pack(cut, to) : pack(from, cut))) {
+        return front ? pack(from, cut) : pack(cut, to);
       }
     }
   }
