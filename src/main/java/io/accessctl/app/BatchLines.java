@@ -11,13 +11,24 @@ import java.util.function.BiFunction;
 /**
  * The line loop of {@code lookup --batch} and {@code lookup --ruleset - --batch}: lines read in
  * chunks of {@link TwoThreadBatch#CHUNK}, answered through a {@link TwoThreadBatch} (each printed
- * on the thread that answered it), written in their order.
+ * on the thread that answered it), written in their order. While the second thread answers a
+ * chunk, this one writes the answers to the chunk before and reads the lines already there for
+ * the next.
  */
 public final class BatchLines {
   /** A line's answer as printed, and whether it counts against the exit status. */
   public record Printed(String text, boolean failed) {}
 
-  private BatchLines() {}
+  private final BufferedReader in;
+  private final Writer out;
+  private boolean ended;
+  /** What {@link #in} or {@link #out} failed with while the second thread answered. */
+  private IOException failure;
+
+  private BatchLines(BufferedReader in, Writer out) {
+    this.in = in;
+    this.out = out;
+  }
 
   /**
    * Answers every non-empty line of {@code in} in order and writes the answers to {@code out};
@@ -26,27 +37,69 @@ public final class BatchLines {
    */
   public static <A> int answer(BufferedReader in, Writer out, TwoThreadBatch<A> batch,
       BiFunction<A, String, Printed> answer) throws IOException {
+    return new BatchLines(in, out).answer(batch, answer);
+  }
+
+  private <A> int answer(TwoThreadBatch<A> batch, BiFunction<A, String, Printed> answer)
+      throws IOException {
     int failed = 0;
     List<String> chunk = new ArrayList<>(TwoThreadBatch.CHUNK);
-    StringBuilder buf = new StringBuilder(1 << 16);
-    String line;
-    do {
-      line = in.readLine();
-      if (line != null && !line.isEmpty()) {
+    read(chunk, true);
+    String unwritten = "";
+    while (!chunk.isEmpty()) {
+      List<String> next = new ArrayList<>(TwoThreadBatch.CHUNK);
+      String previous = unwritten;
+      List<Printed> answers = batch.ask(chunk, answer, () -> {
+        if (failure == null) {
+          try {
+            write(previous);
+            read(next, false);
+          } catch (IOException e) {
+            failure = e;
+          }
+        }
+      });
+      if (failure != null) {
+        throw failure;
+      }
+      StringBuilder buf = new StringBuilder(1 << 16);
+      for (Printed p : answers) {
+        failed += p.failed() ? 1 : 0;
+        buf.append(p.text());
+      }
+      unwritten = buf.toString();
+      if (next.size() < TwoThreadBatch.CHUNK) {
+        // the input ended or is not there yet: the answers so far go out before waiting for it
+        write(unwritten);
+        unwritten = "";
+        read(next, true);
+      }
+      chunk = next;
+    }
+    write(unwritten);
+    return failed;
+  }
+
+  /**
+   * Adds lines to {@code chunk} up to a full chunk while they are there; when {@code wait}, waits
+   * for the first line of an empty chunk.
+   */
+  private void read(List<String> chunk, boolean wait) throws IOException {
+    while (chunk.size() < TwoThreadBatch.CHUNK && !ended
+        && (in.ready() || wait && chunk.isEmpty())) {
+      String line = in.readLine();
+      if (line == null) {
+        ended = true;
+      } else if (!line.isEmpty()) {
         chunk.add(line);
       }
-      if (!chunk.isEmpty() && (chunk.size() == TwoThreadBatch.CHUNK || line == null
-          || !in.ready())) {
-        for (Printed p : batch.ask(chunk, answer)) {
-          failed += p.failed() ? 1 : 0;
-          buf.append(p.text());
-        }
-        out.write(buf.toString());
-        out.flush();
-        buf.setLength(0);
-        chunk.clear();
-      }
-    } while (line != null);
-    return failed;
+    }
+  }
+
+  private void write(String text) throws IOException {
+    if (!text.isEmpty()) {
+      out.write(text);
+      out.flush();
+    }
   }
 }

@@ -44,6 +44,11 @@ public final class Engine {
   private final MapClass hostMap;
   /** The workspace of the question's outermost rulesets. */
   private final TokenIds question;
+  /**
+   * Whether the char put between atoms in a map key is one that stripping quotes removes: then
+   * every key is stripped, else only one joined from a token that holds a quote or a backslash.
+   */
+  private final boolean blankQuotes;
   private final Map<String, String> questionMacros = new HashMap<>();
   private final Macros macros = new Macros() {
     @Override
@@ -65,6 +70,7 @@ public final class Engine {
     this.symbols = book.symbols.copy();
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
+    this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
   }
 
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
@@ -119,7 +125,11 @@ public final class Engine {
     for (String token : tokens) {
       pvp.add(symbols.token(token));
     }
-    String[] list = rulesets.split(",", -1);
+    if (!rulesets.equals(listed)) {
+      list = rulesets.split(",", -1);
+      listed = rulesets;
+    }
+    String[] list = this.list;
     for (int li = 0; li < list.length; li++) {
       String name = list[li];
       int rs = book.number(name);
@@ -158,18 +168,21 @@ public final class Engine {
           answers.add(new Answer(name, null, Status.USAGE, errors));
           break;
         }
-        boolean[] completed = new boolean[1];
-        int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM, completed);
+        int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM);
         if (status != Status.OK) {
           trace.error("== Ruleset " + rest(list, li) + " (" + rs + ") status " + status);
         }
-        answers.add(new Answer(name, completed[0] ? List.copyOf(pvp) : null, status, errors));
+        answers.add(new Answer(name, completed ? List.copyOf(pvp) : null, status, errors));
       } finally {
         trace = outer;
       }
     }
     return answers;
   }
+
+  /** The last comma list of rulesets run, and its names: a batch runs the same again and again. */
+  private String listed;
+  private String[] list;
 
   /** The ruleset names from {@code from} on, as -bt names them in its messages. */
   private static String rest(String[] list, int from) {
@@ -228,12 +241,15 @@ public final class Engine {
     return out;
   }
 
+  /** Whether the last {@link #rewrite} ran its ruleset to its end (not stopped by an error). */
+  private boolean completed;
+
   /**
    * Rewrites the tokens of {@code pvp} from {@code from} on (a subroutine call rewrites the tail
-   * of its caller's workspace) with one ruleset.
+   * of its caller's workspace) with one ruleset; sets {@link #completed}.
    */
-  private int rewrite(TokenIds pvp, int from, int ruleset, int reclevel, int maxatom,
-      boolean[] completed) {
+  private int rewrite(TokenIds pvp, int from, int ruleset, int reclevel, int maxatom) {
+    completed = false;
     String rulename = book.name(ruleset);
     if (trace.steps()) {
       trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
@@ -251,6 +267,7 @@ public final class Engine {
     frame.work.add(pvp, from, pvp.size);
     frame.done = false;
     int status = applyRules(frame, ruleset, rulename, reclevel, maxatom);
+    completed = false;
     // sendmail rewrites the caller's workspace in place: it holds the last rule's result even
     // when the ruleset stops on an error
     pvp.size = from;
@@ -259,7 +276,7 @@ public final class Engine {
       if (trace.steps()) {
         trace.returns(rulename, Collections.unmodifiableList(frame.work));
       }
-      completed[0] = true;
+      completed = true;
     }
     return status;
   }
@@ -448,6 +465,16 @@ public final class Engine {
     return false;
   }
 
+  /** Whether tokens {@code from} to {@code to} hold a double quote or a backslash. */
+  private boolean anyQuoting(int[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (symbols.quoting(tokens[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean startsNet(TokenIds ws) {
     return ws.size > 0 && symbols.kind(ws.ids[0]) == Meta.CANONNET;
   }
@@ -479,21 +506,25 @@ public final class Engine {
   /** The start of the error a refused value reports. */
   public static final String REFUSED = "prescan refused a value: ";
 
+  // Each step is counted where it is taken, so the check stays small enough to be compiled into
+  // the matcher's loop; the message is made apart, only when the limit is passed.
   private void countWork(String ruleset) {
-    addWork(1, ruleset);
+    if (++work > workLimit) {
+      tooMuchWork(ruleset);
+    }
   }
 
   private void addWork(long steps) {
-    addWork(steps, null);
-  }
-
-  private void addWork(long steps, String ruleset) {
     work += steps;
     if (work > workLimit) {
-      throw new TooMuchWork("gave up after " + workLimit + " steps"
-          + (ruleset == null ? "" : " in ruleset " + ruleset)
-          + ": the rules call each other without end or backtrack over too many tokens");
+      tooMuchWork(null);
     }
+  }
+
+  private void tooMuchWork(String ruleset) {
+    throw new TooMuchWork("gave up after " + workLimit + " steps"
+        + (ruleset == null ? "" : " in ruleset " + ruleset)
+        + ": the rules call each other without end or backtrack over too many tokens");
   }
 
   private int tooLong() {
@@ -797,7 +828,7 @@ public final class Engine {
       String replacement = null;
       boolean internal = false;
       if (map != null) {
-        if (map.stripsQuotes()) {
+        if (map.stripsQuotes() && (blankQuotes || anyQuoting(np.ids, keyStart, keyEnd))) {
           key = TokenText.stripQuotes(key);
         }
         MapClass.Result result = map.lookup(key, args, macros);
@@ -912,7 +943,7 @@ public final class Engine {
     for (; nsubr > 0; nsubr--) {
       int at = index[nsubr];
       pvp.remove(at, at + 2);
-      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at, new boolean[1]);
+      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at);
       if (status != Status.OK && status != Status.TEMPFAIL) {
         return status;
       }

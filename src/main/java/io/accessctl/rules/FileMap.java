@@ -81,7 +81,7 @@ final class FileMap implements MapClass {
     byte[] bytes = storedBytes(key);
     String k;
     if (bytes != null) {
-      k = new String(bytes, StandardCharsets.ISO_8859_1);
+      k = spells(bytes, key) ? key : new String(bytes, StandardCharsets.ISO_8859_1);
     } else {
       k = storedKey(key);
       bytes = k.getBytes(StandardCharsets.ISO_8859_1);
@@ -159,6 +159,19 @@ final class FileMap implements MapClass {
   }
 
   private static final char LAST_BYTE = 0xff;
+
+  /** Whether the bytes are the key's chars as they are (most keys are neither folded nor cut). */
+  private static boolean spells(byte[] bytes, String key) {
+    if (bytes.length != key.length()) {
+      return false;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if ((bytes[i] & LAST_BYTE) != key.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * {@link #storedBytes} as text, for a key with a char beyond ISO-8859-1 (a name typed on the

@@ -25,6 +25,7 @@ public final class RuleBook {
   final Symbols symbols;
   /** The most bindings ({@code $1}…) a rule can make: the longest LHS. */
   final int maxBindings;
+  /** The name sendmail prints for each ruleset number: its S-line name, else the number. */
   final String[] names;
   final Map<String, Integer> numbers;
   final Map<String, Set<String>> classes;
@@ -71,7 +72,10 @@ public final class RuleBook {
         code[i][r] = new RuleCode(rules[i][r], symbols);
       }
     }
-    this.names = names;
+    this.names = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      this.names[i] = names[i] == null ? Integer.toString(i) : names[i];
+    }
     this.numbers = numbers;
     this.classes = classes;
     this.macros = macros;
@@ -132,8 +136,7 @@ public final class RuleBook {
 
   /** The name sendmail prints for a ruleset: its S-line name, else its number. */
   String name(int ruleset) {
-    String n = names[ruleset];
-    return n == null ? Integer.toString(ruleset) : n;
+    return names[ruleset];
   }
 
   /** True when an S line defines the ruleset (by name or number). */

@@ -28,6 +28,8 @@ final class Symbols {
   private char[] kind;
   private int[] arg;
   private boolean[] atom;
+  /** Whether the text holds a double quote or a backslash: what stripping quotes acts on. */
+  private boolean[] quoting;
   private int[] fold;
   /** The ruleset a token names after {@code $>}, as the engine found it; else {@link #UNKNOWN}. */
   private int[] ruleset;
@@ -47,6 +49,7 @@ final class Symbols {
     kind = new char[capacity];
     arg = new int[capacity];
     atom = new boolean[capacity];
+    quoting = new boolean[capacity];
     fold = new int[capacity];
     ruleset = new int[capacity];
     map = new MapClass[capacity];
@@ -61,6 +64,7 @@ final class Symbols {
     System.arraycopy(kind, 0, s.kind, 0, size);
     System.arraycopy(arg, 0, s.arg, 0, size);
     System.arraycopy(atom, 0, s.atom, 0, size);
+    System.arraycopy(quoting, 0, s.quoting, 0, size);
     System.arraycopy(fold, 0, s.fold, 0, size);
     System.arraycopy(ruleset, 0, s.ruleset, 0, size);
     System.arraycopy(map, 0, s.map, 0, size);
@@ -108,6 +112,7 @@ final class Symbols {
     kind[id] = Meta.kind(t);
     arg[id] = t.length() > 1 ? t.charAt(1) : -1;
     atom[id] = !t.isEmpty() && new Prescan.Token(t, 0).isAtom();
+    quoting[id] = t.indexOf('"') >= 0 || t.indexOf('\\') >= 0;
     fold[id] = folding;
     ruleset[id] = UNKNOWN;
     map[id] = null;
@@ -139,6 +144,7 @@ final class Symbols {
     kind = Arrays.copyOf(kind, n);
     arg = Arrays.copyOf(arg, n);
     atom = Arrays.copyOf(atom, n);
+    quoting = Arrays.copyOf(quoting, n);
     fold = Arrays.copyOf(fold, n);
     ruleset = Arrays.copyOf(ruleset, n);
     map = Arrays.copyOf(map, n);
@@ -162,6 +168,11 @@ final class Symbols {
   /** Whether cataddr() puts a blank between this token and a neighbouring atom. */
   boolean atom(int id) {
     return atom[id];
+  }
+
+  /** Whether the text holds a double quote or a backslash. */
+  boolean quoting(int id) {
+    return quoting[id];
   }
 
   /** Equal for texts equal in any case. */

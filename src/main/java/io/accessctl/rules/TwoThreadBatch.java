@@ -2,7 +2,7 @@ package io.accessctl.rules;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,14 +20,16 @@ import java.util.function.Function;
  * {@code lookup --ruleset - --batch} and {@code lookup --batch}.
  *
  * <p>A second copy of the compiled cf answers the later half of each chunk while the first
- * answers the earlier half. Questions are independent but for one thing: db_map_lookup()
- * remembers which key form a map holds (with or without a trailing NUL) from the first key it
- * finds, and then tries that form only. While every map's keys are found in one form only, the
- * second half's answers equal those of the run in order: where its copy still tries both forms
- * and the run in order tries one, the extra try finds nothing (it would have found the other
- * form). A chunk in which some map's keys were found in both forms is answered in order by the
- * first copy alone. The second copy is compiled on the worker thread while the first answers;
- * until it is ready, chunks are answered in order.
+ * answers the earlier half ({@link Halves}: whichever is done first goes on with what is left of
+ * the other's). Questions are independent but for one thing: db_map_lookup() remembers which key
+ * form a map holds (with or without a trailing NUL) from the first key it finds, and then tries
+ * that form only. While every map's keys are found in one form only, a copy's answers to a run of
+ * questions equal those of the run in order, if it starts the run trying at least the forms the
+ * run in order tries there: where its copy still tries both forms and the run in order tries one,
+ * the extra try finds nothing (it would have found the other form). A chunk in which some map's
+ * keys were found in both forms is answered again in order by the first copy alone. The second
+ * copy is compiled on the worker thread while the first answers; until it is ready, questions
+ * are answered in order.
  */
 public final class TwoThreadBatch<A> implements AutoCloseable {
   /** Questions handed over at once: the hand-over is paid per chunk, not per question. */
@@ -74,9 +76,46 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
    * made by {@code answer} from a copy and the question on the thread that answers it.
    */
   public <Q, T> List<T> ask(List<Q> chunk, BiFunction<A, Q, T> answer) {
-    if (!twinReady() || chunk.size() < 2) {
-      return inOrder(first, chunk, answer);
+    return ask(chunk, answer, () -> { });
+  }
+
+  /**
+   * {@link #ask(List, BiFunction)}, running {@code meanwhile} on this thread first, while the
+   * second copy already answers (the batch reads its next lines and writes the last answers
+   * there instead of leaving the second core idle).
+   */
+  public <Q, T> List<T> ask(List<Q> chunk, BiFunction<A, Q, T> answer, Runnable meanwhile) {
+    int n = chunk.size();
+    Object[] answers = new Object[n];
+    Runnable before = meanwhile;
+    int from = 0;
+    if (n < 2 * Halves.BLOCK || !twinReady()) {
+      before.run();
+      before = () -> { };
+      // in order until the second copy is ready (it is being compiled), a block at a time
+      while (from < n && (n - from < 2 * Halves.BLOCK || !twinReady())) {
+        from = inOrder(first, chunk, from, Math.min(n, from + Halves.BLOCK), answer, answers);
+      }
     }
+    if (from < n) {
+      shared(chunk, from, answer, answers, before);
+    }
+    @SuppressWarnings("unchecked")
+    List<T> out = (List<T>) Arrays.asList(answers);
+    return out;
+  }
+
+  /**
+   * Answers the questions from {@code from} on with both copies, each from the state of the
+   * maps' key forms that the first copy has now. Each copy answers its half from the front, in
+   * order, and blocks from the back of the other's half once its own is done; it answers each
+   * such block from that state again: the state a question in order meets has at most the key
+   * forms of the one before it, so a copy answering a run of questions in order from that state
+   * tries every form the run in order tries, and more only while nothing was found in the other
+   * form (see the class comment).
+   */
+  private <Q, T> void shared(List<Q> chunk, int from, BiFunction<A, Q, T> answer,
+      Object[] answers, Runnable meanwhile) {
     int[] before = new int[mine.length];
     for (int i = 0; i < mine.length; i++) {
       before[i] = mine[i].tries();
@@ -84,28 +123,39 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
       mine[i].forgetFound();
       its[i].forgetFound();
     }
-    int half = chunk.size() / 2;
+    Halves halves = new Halves(from, chunk.size());
     halved++;
-    Future<List<T>> later = worker.submit(() -> inOrder(twin, chunk.subList(half,
-        chunk.size()), answer));
-    List<T> answers = inOrder(first, chunk.subList(0, half), answer);
-    List<T> rest = join(later);
+    Future<?> helper = worker.submit(() -> take(halves, 1, twin, its, before, chunk, answer,
+        answers));
+    meanwhile.run();
+    take(halves, 0, first, mine, before, chunk, answer, answers);
+    join(helper);
     int[] found = new int[mine.length];
     boolean oneForm = true;
     for (int i = 0; i < mine.length; i++) {
       found[i] = mine[i].found() | its[i].found();
       oneForm &= found[i] != (FileMap.WITHOUT_NUL | FileMap.WITH_NUL);
     }
-    if (oneForm) {
-      for (int i = 0; i < mine.length; i++) {
-        mine[i].tries(found[i] == 0 ? before[i] : found[i]);
-      }
-    } else {
-      rest = inOrder(first, chunk.subList(half, chunk.size()), answer);
+    for (int i = 0; i < mine.length; i++) {
+      mine[i].tries(oneForm && found[i] != 0 ? found[i] : before[i]);
+    }
+    if (!oneForm) {
+      inOrder(first, chunk, from, chunk.size(), answer, answers);
       fallbacks++;
     }
-    answers.addAll(rest);
-    return answers;
+  }
+
+  /** Copy {@code own}'s share of the halves: its own half, then what is left of the other's. */
+  private static <A, Q, T> void take(Halves halves, int own, A copy, FileMap[] maps,
+      int[] before, List<Q> chunk, BiFunction<A, Q, T> answer, Object[] answers) {
+    for (long b = halves.next(own); b >= 0; b = halves.next(own)) {
+      if (halves.stolen(own, b)) {
+        for (int i = 0; i < maps.length; i++) {
+          maps[i].tries(before[i]);
+        }
+      }
+      inOrder(copy, chunk, Halves.start(b), Halves.end(b), answer, answers);
+    }
   }
 
   /** How many chunks were answered on two threads. */
@@ -118,13 +168,13 @@ public final class TwoThreadBatch<A> implements AutoCloseable {
     return fallbacks;
   }
 
-  private static <A, Q, T> List<T> inOrder(A copy, List<Q> questions,
-      BiFunction<A, Q, T> answer) {
-    List<T> out = new ArrayList<>(questions.size());
-    for (Q q : questions) {
-      out.add(answer.apply(copy, q));
+  /** Answers questions {@code from} to {@code to} in order into {@code answers}; returns {@code to}. */
+  private static <A, Q, T> int inOrder(A copy, List<Q> questions, int from, int to,
+      BiFunction<A, Q, T> answer, Object[] answers) {
+    for (int i = from; i < to; i++) {
+      answers[i] = answer.apply(copy, questions.get(i));
     }
-    return out;
+    return to;
   }
 
   /** True once the second copy is compiled and its file maps paired with the first's. */
