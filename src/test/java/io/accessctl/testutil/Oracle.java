@@ -2,11 +2,9 @@ package io.accessctl.testutil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -75,10 +74,8 @@ public final class Oracle {
       pb.directory(dir.toFile());
     }
     pb.environment().putAll(env);
-    try {
-      Process p = pb.start();
+    return run(pb, 5, p -> {
       CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
       try (OutputStream in = p.getOutputStream()) {
         if (stdin != null) {
           in.write(stdin);
@@ -86,12 +83,25 @@ public final class Oracle {
       } catch (IOException broken) {
         // the tool may exit before reading all input; its exit status tells the story
       }
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      return out::join;
+    });
+  }
+
+  /** What a run does with a started process: its standard output, read once the process ends. */
+  private interface Conversation {
+    Supplier<byte[]> talk(Process p) throws IOException;
+  }
+
+  private static Result run(ProcessBuilder pb, int minutes, Conversation conversation) {
+    try {
+      Process p = pb.start();
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      Supplier<byte[]> out = conversation.talk(p);
+      if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        fail("timed out: " + command);
+        fail("timed out: " + pb.command());
       }
-      return new Result(p.exitValue(), out.join(),
-          new String(err.join(), StandardCharsets.ISO_8859_1));
+      return new Result(p.exitValue(), out.get(), new String(err.join(), StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -188,9 +198,7 @@ public final class Oracle {
         "hostname \"$(hostname | cut -d. -f1).localdomain\" && exec \"$0\" -bs -C \"$@\"",
         SENDMAIL, cf.toString()));
     cmd.addAll(List.of(extra));
-    try {
-      Process p = new ProcessBuilder(cmd).start();
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    return run(new ProcessBuilder(cmd), 1, p -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try (InputStream r = p.getInputStream(); OutputStream w = p.getOutputStream()) {
         // Each command only after the reply to the one before: sendmail answers a client that
@@ -203,18 +211,8 @@ public final class Oracle {
         }
         r.transferTo(out);
       }
-      if (!p.waitFor(1, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        fail("sendmail -bs did not end: " + out.toString(StandardCharsets.ISO_8859_1));
-      }
-      return new Result(p.exitValue(), out.toByteArray(),
-          new String(err.join(), StandardCharsets.ISO_8859_1));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+      return out::toByteArray;
+    });
   }
 
   /**
@@ -240,51 +238,20 @@ public final class Oracle {
   }
 
   /**
-   * A live SMTP session with {@code sendmail -bs -C cf} (in the same private UTS namespace as
-   * {@link #sendmailBt}): waits for the greeting, then sends each command only after the reply to
-   * the one before, as a real client does (sendmail refuses a client that talks before its
-   * greeting). Returns the greeting and every reply, multi-line replies joined by line breaks.
+   * A live SMTP session ({@link #smtpSession} without debug flags): the greeting and every
+   * reply, multi-line replies joined by line breaks, CRs dropped.
    */
   public static List<String> sendmailBs(Path cf, List<String> commands) {
-    List<String> cmd = List.of("unshare", "-u", "sh", "-c",
-        "hostname \"$(hostname | cut -d. -f1).localdomain\" && exec \"$0\" -bs -C \"$@\"",
-        SENDMAIL, cf.toString());
-    try {
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      List<String> replies = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-              p.getInputStream(), StandardCharsets.ISO_8859_1));
-          OutputStream w = p.getOutputStream()) {
-        replies.add(reply(r));
-        for (String c : commands) {
-          w.write((c + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-          w.flush();
-          replies.add(reply(r));
-        }
+    List<String> replies = new ArrayList<>();
+    StringBuilder reply = new StringBuilder();
+    for (String line : smtpSession(cf, commands).stdout().split("\r?\n")) {
+      reply.append(reply.length() == 0 ? "" : "\n").append(line);
+      if (line.length() < 4 || line.charAt(3) != '-') {
+        replies.add(reply.toString());
+        reply.setLength(0);
       }
-      if (!p.waitFor(1, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        fail("sendmail -bs did not end: " + replies);
-      }
-      return replies;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+    return replies;
   }
 
-  /** One SMTP reply: lines up to the one whose code is followed by a blank. */
-  private static String reply(BufferedReader r) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (String line = r.readLine(); line != null; line = r.readLine()) {
-      line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-      sb.append(sb.length() == 0 ? "" : "\n").append(line);
-      if (line.length() < 4 || line.charAt(3) != '-') {
-        break;
-      }
-    }
-    return sb.toString();
-  }
 }
