@@ -1,7 +1,6 @@
 package io.accessctl.app;
 
 import io.accessctl.source.Entry;
-import io.accessctl.source.SourceLine;
 
 /**
  * The value bytes of one map's records, one array for each value that recurs: most maps spell a
@@ -21,6 +20,8 @@ final class SharedValues {
   private static final int MAX_CREDIT = 64;
 
   private final byte[][] slots = new byte[SLOTS][];
+  /** Per slot, an entry whose value its bytes are. */
+  private final Entry[] holders = new Entry[SLOTS];
   /** Per slot, how often its value came less how often others came, since it took the slot. */
   private final int[] credit = new int[SLOTS];
   private final int extra;
@@ -32,37 +33,19 @@ final class SharedValues {
 
   /** {@link Entry#valueBytes} of {@code e}, the same array as for an equal value before. */
   byte[] of(Entry e) {
-    SourceLine line = e.line();
-    int from = e.valueColumn() - 1;
-    int to = line.length();
-    int h = to - from;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + line.byteAt(i);
-    }
+    int h = e.valueHash();
     int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
     byte[] b = slots[slot];
-    if (b != null && holds(b, line, from, to)) {
+    if (b != null && e.hasValueOf(holders[slot])) {
       credit[slot] = Math.min(credit[slot] + 1, MAX_CREDIT);
       return b;
     }
     b = e.valueBytes(extra);
     if (--credit[slot] <= 0) {
       slots[slot] = b;
+      holders[slot] = e;
       credit[slot] = 1;
     }
     return b;
-  }
-
-  /** Whether {@code b} holds the line's bytes [from, to) and the NULs (its only other bytes). */
-  private boolean holds(byte[] b, SourceLine line, int from, int to) {
-    if (b.length != to - from + extra) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if ((b[i - from] & 0xff) != line.byteAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 }
