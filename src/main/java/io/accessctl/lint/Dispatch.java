@@ -170,6 +170,7 @@ final class Dispatch {
   private static final int CHUNKS_AT_LEAST = 8;
 
   private void visit(List<Entry> entries, int from, int to, Findings out, Verdicts verdicts) {
+    EntryView v = null;
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
@@ -177,7 +178,11 @@ final class Dispatch {
       if (judging.length == 0) {
         continue;
       }
-      EntryView v = new EntryView(e, tags, group);
+      if (v == null) {
+        v = new EntryView(e, tags, group);
+      } else {
+        v.moveTo(e, group);
+      }
       long keyClasses = -1;
       long valueClasses = 0;
       long[] verdict = null;
