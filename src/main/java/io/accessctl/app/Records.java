@@ -28,9 +28,11 @@ public final class Records {
     // The parser reports every repeated key; without one, every policy keeps every entry.
     Collection<Entry> kept = policy == Duplicates.KEEP_ALL || !hasRepeatedKeys(src)
         ? src.entries() : chosen(src.entries(), policy);
+    int nul = withNul ? 1 : 0;
+    SharedValues values = new SharedValues(nul);
     List<Record> out = new ArrayList<>(kept.size());
     for (Entry e : kept) {
-      out.add(record(e, withNul));
+      out.add(new Record(e.storedKeyBytes(nul), values.of(e)));
     }
     return out;
   }
@@ -49,10 +51,5 @@ public final class Records {
       }
     }
     return chosen.values();
-  }
-
-  public static Record record(Entry e, boolean withNul) {
-    int nul = withNul ? 1 : 0;
-    return new Record(e.storedKeyBytes(nul), e.valueBytes(nul));
   }
 }

@@ -2,9 +2,7 @@ package io.accessctl.lint;
 
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -104,8 +102,6 @@ final class Dispatch {
     private final Findings[] found;
     private final AtomicInteger next = new AtomicInteger();
     private final Thread helper;
-    /** About how many entries each thread walks. */
-    private final int share;
     private volatile Throwable failed;
 
     private Walk(Findings out) {
@@ -114,13 +110,11 @@ final class Dispatch {
       if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
         chunk = Math.max(1, n);
         found = new Findings[1];
-        share = n;
         helper = null;
         return;
       }
       chunk = Math.max(1, Math.min(CHUNK, n / CHUNKS_AT_LEAST));
       found = new Findings[(n + chunk - 1) / chunk];
-      share = n / 2;
       helper = new Thread(() -> {
         try {
           take();
@@ -134,7 +128,7 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(tags.groups(), share);
+      Verdicts verdicts = new Verdicts(tags.groups());
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
         visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
@@ -176,6 +170,7 @@ final class Dispatch {
   private static final int CHUNKS_AT_LEAST = 8;
 
   private void visit(List<Entry> entries, int from, int to, Findings out, Verdicts verdicts) {
+    EntryView v = null;
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
@@ -183,7 +178,11 @@ final class Dispatch {
       if (judging.length == 0) {
         continue;
       }
-      EntryView v = new EntryView(e, tags, group);
+      if (v == null) {
+        v = new EntryView(e, tags, group);
+      } else {
+        v.moveTo(e, group);
+      }
       long keyClasses = -1;
       long valueClasses = 0;
       long[] verdict = null;
@@ -225,32 +224,81 @@ final class Dispatch {
    * What the {@link Needs#sameForSameValue} rules did on the entries of each tag, subject
    * emptiness and value seen so far: bits (by rule index) of the rules that stayed silent there,
    * and of those that reported. One walk's own, so that threads share nothing.
+   *
+   * <p>Values are told apart by their bytes in the line ({@link Entry#hasValueOf}): a million
+   * entries' value strings, made only to look them up here, were a good part of a large
+   * compile's walk.
    */
   private static final class Verdicts {
-    /** By value, then by tag group (untagged first) and empty subject or not. */
-    private final Map<String, long[][]> byValue;
+    /** An open-addressed table: per slot, an entry of the value, its hash and its verdicts. */
+    private Entry[] values = new Entry[INITIAL_SLOTS];
+    private int[] hashes = new int[INITIAL_SLOTS];
+    /** By tag group (untagged first) and empty subject or not. */
+    private long[][][] byPlace = new long[INITIAL_SLOTS][][];
+    private int size;
     private final int places;
 
-    /** @param entries how many entries the thread walks: sized for a value each, once */
-    Verdicts(int groups, int entries) {
+    Verdicts(int groups) {
       this.places = 2 * (groups + 1);
-      this.byValue = new HashMap<>(Math.max(16, entries * 4 / 3 + 1));
     }
 
     long[] of(Entry e, int group) {
       boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
-      long[][] byPlace = byValue.get(e.value());
-      if (byPlace == null) {
-        byPlace = new long[places][];
-        byValue.put(e.value(), byPlace);
-      }
+      long[][] verdicts = verdictsOf(e);
       int place = 2 * (group + 1) + (bare ? 1 : 0);
-      long[] verdict = byPlace[place];
+      long[] verdict = verdicts[place];
       if (verdict == null) {
         verdict = new long[2];
-        byPlace[place] = verdict;
+        verdicts[place] = verdict;
       }
       return verdict;
     }
+
+    private long[][] verdictsOf(Entry e) {
+      int h = e.valueHash();
+      int mask = values.length - 1;
+      int i = spread(h) & mask;
+      for (Entry v = values[i]; v != null; v = values[i]) {
+        if (hashes[i] == h && e.hasValueOf(v)) {
+          return byPlace[i];
+        }
+        i = (i + 1) & mask;
+      }
+      long[][] verdicts = new long[places][];
+      values[i] = e;
+      hashes[i] = h;
+      byPlace[i] = verdicts;
+      if (++size * 2 > values.length) {
+        grow();
+      }
+      return verdicts;
+    }
+
+    private void grow() {
+      Entry[] oldValues = values;
+      int[] oldHashes = hashes;
+      long[][][] oldByPlace = byPlace;
+      values = new Entry[oldValues.length * 2];
+      hashes = new int[values.length];
+      byPlace = new long[values.length][][];
+      int mask = values.length - 1;
+      for (int j = 0; j < oldValues.length; j++) {
+        if (oldValues[j] != null) {
+          int i = spread(oldHashes[j]) & mask;
+          while (values[i] != null) {
+            i = (i + 1) & mask;
+          }
+          values[i] = oldValues[j];
+          hashes[i] = oldHashes[j];
+          byPlace[i] = oldByPlace[j];
+        }
+      }
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16);
+    }
+
+    private static final int INITIAL_SLOTS = 256;
   }
 }

@@ -5,6 +5,7 @@ import io.accessctl.catalog.Tag;
 import io.accessctl.lint.rules.KeySplit;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -17,6 +18,8 @@ import java.util.function.BiFunction;
  * <p>Why: 60-odd rules may look at an entry. The {@link Linter} hands one view to each rule that
  * declares it judges the entry ({@link Needs}), so shared data is computed by the first that asks
  * and still in the cache for the rest, and an entry no rule judges costs its tag lookup alone.
+ *
+ * <p>A view is the entry's only while a rule visits it: the walk then moves it to the next entry.
  */
 public final class EntryView {
   private static final Object NONE = new Object();
@@ -25,9 +28,9 @@ public final class EntryView {
   /** {@link #group()} of an untagged entry. */
   public static final int UNTAGGED = EntriesByTag.UNTAGGED;
 
-  private final Entry entry;
+  private Entry entry;
   private final Tags tags;
-  private final int group;
+  private int group;
   private Object[] derived;
   private boolean tokensAllowed;
 
@@ -127,6 +130,19 @@ public final class EntryView {
       views.add(new EntryView(e, tags, tags.groupOf(e)));
     }
     return views;
+  }
+
+  /**
+   * Makes this the view of another entry, forgetting what was derived: the {@link Dispatch} walk
+   * moves one view along its entries instead of allocating a view and its slots for each of a
+   * million entries. Rules keep what they derive, never the view.
+   */
+  void moveTo(Entry e, int group) {
+    this.entry = e;
+    this.group = group;
+    if (derived != null) {
+      Arrays.fill(derived, null);
+    }
   }
 
   /** The value {@code d} gives for this entry, computed on first use. May be null. */

@@ -171,6 +171,33 @@ public final class Entry {
         && line.startsWithIgnoreCase(valueStart, word);
   }
 
+  /**
+   * A hash of the value's bytes, made without the value's string: entries whose values are equal
+   * ({@link #hasValueOf}) have equal hashes.
+   */
+  public int valueHash() {
+    int n = line.length();
+    int h = n - valueStart;
+    for (int i = valueStart; i < n; i++) {
+      h = 31 * h + line.byteAt(i);
+    }
+    return h;
+  }
+
+  /** Whether this entry's value is {@code other}'s, byte for byte, compared without strings. */
+  public boolean hasValueOf(Entry other) {
+    int n = line.length() - valueStart;
+    if (other.line.length() - other.valueStart != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (line.byteAt(valueStart + i) != other.line.byteAt(other.valueStart + i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when the value is made of ASCII letters and digits only (and is not empty). */
   public boolean valueIsAlphanumeric() {
     int n = line.length();

@@ -75,4 +75,27 @@ class RecordsTest {
       }
     }
   }
+
+  /**
+   * Equal values share one array; distinct values, more than the table of shared values has
+   * slots, each keep their own bytes, with and without -N.
+   */
+  @Test
+  void equalValuesShareTheirBytesAndDistinctOnesStayApart() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      text.append("Connect:10.0.").append(i / 256).append('.').append(i % 256)
+          .append(i % 2 == 0 ? "\tREJECT\n" : "\tERROR:\"550 no " + i + "\"\n");
+    }
+    AccessSource src = parse(text.toString(), ParseOptions.defaults());
+    for (boolean nul : new boolean[] {false, true}) {
+      List<Record> records = Records.of(src, Records.Duplicates.FIRST_WINS, nul);
+      assertThat(records).hasSize(5000);
+      for (int i = 0; i < records.size(); i++) {
+        String value = (i % 2 == 0 ? "REJECT" : "ERROR:\"550 no " + i + "\"") + (nul ? "\0" : "");
+        assertThat(Bytes.latin1(records.get(i).value())).as("entry %d", i).isEqualTo(value);
+      }
+      assertThat(records.get(4998).value()).isSameAs(records.get(0).value());
+    }
+  }
 }
