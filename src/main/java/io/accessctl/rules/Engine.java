@@ -726,7 +726,8 @@ public final class Engine {
 
   /**
    * The phrase a {@code $=X} binding covers, built a token at a time as the binding grows (the
-   * same text as cataddr() of the binding, which sendmail builds anew at each step).
+   * same text as cataddr() of the binding, which sendmail builds anew at each step), in lower
+   * case as class words are looked up, so that the lookup copies nothing.
    */
   private final StringBuilder phrase = new StringBuilder();
   private boolean phraseAtom;
@@ -736,10 +737,18 @@ public final class Engine {
   private void appendPhrase(int token) {
     boolean atom = symbols.atom(token);
     if (phraseAtom && atom) {
-      phrase.append(book.blankSub);
+      appendLower(book.blankSub);
     }
-    phrase.append(symbols.text(token));
+    String text = symbols.text(token);
+    for (int i = 0; i < text.length(); i++) {
+      appendLower(text.charAt(i));
+    }
     phraseAtom = atom;
+  }
+
+  /** Appends to the phrase as {@link FileMap#lower} folds: ASCII letters only. */
+  private void appendLower(char c) {
+    phrase.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
   }
 
   /**
