@@ -29,6 +29,11 @@ final class CompiledMap implements MapSource {
   }
 
   @Override
+  public boolean sharedGets() {
+    return true;
+  }
+
+  @Override
   public List<String> keys(int limit) throws IOException {
     TreeSet<String> keys = new TreeSet<>();
     reader.forEach((k, v) -> {

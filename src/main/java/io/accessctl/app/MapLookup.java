@@ -43,12 +43,18 @@ public final class MapLookup implements Closeable {
   private final Settings host;
   private final KeyLookup store;
   private final MapStorage records;
+  /** False for the second copy of a batch when it shares the first's map: the first closes it. */
+  private final boolean ownsMap;
   private Answers answers;
-  /** Opens this map again, with the same cf: the second copy of a batch on two threads. */
+  /**
+   * Opens this map again, or shares it, with the same cf: the second copy of a batch on two
+   * threads.
+   */
   private Callable<MapLookup> again;
 
-  private MapLookup(MapSource map, Rules rules, boolean fold, Settings host) {
+  private MapLookup(MapSource map, Rules rules, boolean fold, Settings host, boolean ownsMap) {
     this.map = map;
+    this.ownsMap = ownsMap;
     this.rules = rules;
     this.fold = fold;
     this.host = host;
@@ -87,10 +93,18 @@ public final class MapLookup implements Closeable {
       throws IOException {
     MapTarget target = MapTarget.lookup(cf, null);
     ParseOptions options = target.parseOptions(parse);
-    MapLookup m = new MapLookup(Maps.open(map, target, options),
-        cf.map(Rules::of).orElseGet(Rules::assumed), options.foldKeys(), host);
-    m.again = () -> open(cf, map, parse, host);
+    MapSource source = Maps.open(map, target, options);
+    MapLookup m = over(source, cf, options, host, true);
+    // a map several threads may read is shared: its reader's tables are built once, not twice
+    m.again = () -> source.sharedGets() ? over(source, cf, options, host, false)
+        : open(cf, map, parse, host);
     return m;
+  }
+
+  private static MapLookup over(MapSource source, Optional<CfFile> cf, ParseOptions options,
+      Settings host, boolean ownsMap) {
+    return new MapLookup(source, cf.map(Rules::of).orElseGet(Rules::assumed),
+        options.foldKeys(), host, ownsMap);
   }
 
   public MapSource map() {
@@ -197,6 +211,8 @@ public final class MapLookup implements Closeable {
 
   @Override
   public void close() throws IOException {
-    map.close();
+    if (ownsMap) {
+      map.close();
+    }
   }
 }

@@ -25,6 +25,14 @@ public interface MapSource extends Closeable {
    */
   List<String> keys(int limit) throws IOException;
 
+  /**
+   * True when {@link #get} may be called from several threads at once, so that the two copies
+   * of a batch on two threads can share the map (and the bucket tables a reader builds).
+   */
+  default boolean sharedGets() {
+    return false;
+  }
+
   /** {@link #get} for a key and value held as ISO-8859-1 strings, as sendmail's rules see them. */
   default Optional<String> getLatin1(String key) throws IOException {
     return get(key.getBytes(StandardCharsets.ISO_8859_1))

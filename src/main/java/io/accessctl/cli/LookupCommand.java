@@ -165,13 +165,16 @@ public final class LookupCommand extends Subcommand {
     return failures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
+  /** Room for most answers' JSON line (a walk of a dozen keys), so that it grows seldom. */
+  private static final int ANSWER_LINE = 1 << 10;
+
   /** One batch answer as one line. */
   static String render(MapLookup.BatchAnswer b, boolean json) {
     if (b.answer().isEmpty()) {
       return (json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
           + Json.quote(b.line()) + "}" : "error: " + b.error()) + "\n";
     }
-    return json ? json(b.answer().get(), new StringBuilder()).append('\n').toString()
+    return json ? json(b.answer().get(), new StringBuilder(ANSWER_LINE)).append('\n').toString()
         : oneLine(b.answer().get()) + "\n";
   }
 

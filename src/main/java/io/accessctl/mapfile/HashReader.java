@@ -25,7 +25,8 @@ final class HashReader extends BdbReader {
    * lookup finds the keys of its hash by binary search and compares bytes only with those,
    * instead of with every key of the bucket (a bucket of a map made by makemap holds a page or
    * more of keys: some 80 for a million entries). Null for a file with so many buckets that the
-   * table would outweigh what it saves.
+   * table would outweigh what it saves. Threads that look up at once may each build a bucket's
+   * table; the tables are equal and immutable (final fields), so whichever is kept is right.
    */
   private final BucketKeys[] buckets;
 

@@ -13,7 +13,9 @@ import java.util.function.BiConsumer;
  *
  * <p>The file is memory-mapped read-only when opened; a reader sees the file it opened even after
  * it has been replaced by a rename. A structurally broken file makes the methods throw {@link
- * java.io.UncheckedIOException} naming the file and the page. Readers are not thread-safe.
+ * java.io.UncheckedIOException} naming the file and the page. Only {@link #get} may be called
+ * from several threads at once: it reads the mapping at absolute offsets and keeps no state but
+ * what any thread may build and publish whole (the hash reader's bucket tables).
  */
 public interface MapReader extends Closeable {
 

@@ -49,6 +49,13 @@ public final class Engine {
    * every key is stripped, else only one joined from a token that holds a quote or a backslash.
    */
   private final boolean blankQuotes;
+  /**
+   * The question's macros by canonical name: the caller's map itself when its names are all
+   * canonical (as each check's are), else a copy under canonical names.
+   */
+  private Map<String, String> givenMacros = Map.of();
+  private final Map<String, String> canonicalMacros = new HashMap<>();
+  /** Macros the rules set while the question runs (the {@code macro} map). */
   private final Map<String, String> questionMacros = new HashMap<>();
   private final Macros macros = new Macros() {
     @Override
@@ -81,7 +88,21 @@ public final class Engine {
 
   /** The cf's macro value, or this question's ({@code --define}, the {@code macro} map). */
   private String macro(String name) {
-    return questionMacros.containsKey(name) ? questionMacros.get(name) : book.macros.get(name);
+    if (questionMacros.containsKey(name)) {
+      return questionMacros.get(name);
+    }
+    return givenMacros.containsKey(name) ? givenMacros.get(name) : book.macros.get(name);
+  }
+
+  private Map<String, String> canonical(Map<String, String> defines) {
+    for (String k : defines.keySet()) {
+      if (MacroIds.canonical(k) != k) {
+        canonicalMacros.clear();
+        defines.forEach((name, v) -> canonicalMacros.put(MacroIds.canonical(name), v));
+        return canonicalMacros;
+      }
+    }
+    return defines;
   }
 
   /** The answer of one ruleset (or of one in a comma list) to one input. */
@@ -111,7 +132,7 @@ public final class Engine {
   public List<Answer> run(String rulesets, List<String> tokens, Map<String, String> defines,
       Trace t) {
     questionMacros.clear();
-    defines.forEach((k, v) -> questionMacros.put(MacroIds.canonical(k), v));
+    givenMacros = canonical(defines);
     trace = t;
     work = 0;
     if (symbols.size() > book.symbols.size() + QUESTION_SYMBOLS) {
@@ -726,7 +747,8 @@ public final class Engine {
 
   /**
    * The phrase a {@code $=X} binding covers, built a token at a time as the binding grows (the
-   * same text as cataddr() of the binding, which sendmail builds anew at each step).
+   * same text as cataddr() of the binding, which sendmail builds anew at each step), in lower
+   * case as class words are looked up, so that the lookup copies nothing.
    */
   private final StringBuilder phrase = new StringBuilder();
   private boolean phraseAtom;
@@ -736,10 +758,18 @@ public final class Engine {
   private void appendPhrase(int token) {
     boolean atom = symbols.atom(token);
     if (phraseAtom && atom) {
-      phrase.append(book.blankSub);
+      appendLower(book.blankSub);
     }
-    phrase.append(symbols.text(token));
+    String text = symbols.text(token);
+    for (int i = 0; i < text.length(); i++) {
+      appendLower(text.charAt(i));
+    }
     phraseAtom = atom;
+  }
+
+  /** Appends to the phrase as {@link FileMap#lower} folds: ASCII letters only. */
+  private void appendLower(char c) {
+    phrase.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
   }
 
   /**

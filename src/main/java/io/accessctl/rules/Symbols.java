@@ -111,7 +111,7 @@ final class Symbols {
     text[id] = t;
     kind[id] = Meta.kind(t);
     arg[id] = t.length() > 1 ? t.charAt(1) : -1;
-    atom[id] = !t.isEmpty() && new Prescan.Token(t, 0).isAtom();
+    atom[id] = !t.isEmpty() && Prescan.isAtom(t.charAt(0));
     quoting[id] = t.indexOf('"') >= 0 || t.indexOf('\\') >= 0;
     fold[id] = folding;
     ruleset[id] = UNKNOWN;

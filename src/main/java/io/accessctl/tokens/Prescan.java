@@ -169,8 +169,11 @@ public final class Prescan {
     return table == Table.MAP_VALUE && (c == '(' || c == ')') ? SPC : ATM;
   }
 
-  /** Whether cataddr() puts a blank between this token and a neighbouring atom (IntTokenTab). */
-  static boolean isAtom(char first) {
+  /**
+   * Whether cataddr() puts a blank between a token that starts with {@code first} and a
+   * neighbouring atom (IntTokenTab).
+   */
+  public static boolean isAtom(char first) {
     if (first >= 0x80) {
       return first >= 0xa0 && first < BYTE_FF;
     }

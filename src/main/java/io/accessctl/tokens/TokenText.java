@@ -142,7 +142,11 @@ public final class TokenText {
    * or {@code $&x} as if it ended there (-bt itself reads on into the next token).
    */
   public static String print(List<String> tokens) {
-    StringBuilder sb = new StringBuilder();
+    int room = tokens.size();
+    for (String t : tokens) {
+      room += t.length();
+    }
+    StringBuilder sb = new StringBuilder(room);
     for (int t = 0; t < tokens.size(); t++) {
       if (t > 0) {
         sb.append(' ');
