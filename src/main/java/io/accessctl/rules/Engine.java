@@ -958,7 +958,7 @@ public final class Engine {
         trace.error("Unknown ruleset " + TokenText.stripQuotes(pvp.get(a + 1)));
         return Status.CONFIG;
       }
-      if (book.rules[rs].length == 0) {
+      if (book.code[rs].length == 0) {
         pvp.remove(a, a + 2);
         continue;
       }

@@ -17,9 +17,10 @@ public final class RuleBook {
   final Path path;
   /** Rules by ruleset number; null where no S line defines the ruleset. */
   final List<Rule>[] rulesets;
-  /** The same rules as arrays (empty where no S line defines the ruleset), for the engine. */
-  final Rule[][] rules;
-  /** The same rules in the engine's terms, numbered in {@link #symbols}. */
+  /**
+   * The same rules in the engine's terms, numbered in {@link #symbols} (empty where no S line
+   * defines the ruleset).
+   */
   final RuleCode[][] code;
   /** The rules' tokens numbered: the start of every engine's table. */
   final Symbols symbols;
@@ -55,7 +56,7 @@ public final class RuleBook {
       List<String> warnings, Set<String> computed) {
     this.path = path;
     this.rulesets = rulesets;
-    this.rules = new Rule[rulesets.length][];
+    Rule[][] rules = new Rule[rulesets.length][];
     int most = 1;
     for (int i = 0; i < rulesets.length; i++) {
       rules[i] = rulesets[i] == null ? new Rule[0] : rulesets[i].toArray(Rule[]::new);
