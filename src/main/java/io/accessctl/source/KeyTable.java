@@ -1,5 +1,7 @@
 package io.accessctl.source;
 
+import java.util.Arrays;
+
 /**
  * The first entry of each stored key, for makemap's "duplicate key" check: open addressing over
  * the keys' hashes (as folded when keys are folded), comparing the line text only when two full
@@ -36,19 +38,13 @@ final class KeyTable {
    * @return the entry that has the key already, or null when {@code e} was added
    */
   Entry putIfAbsent(Entry e, int hash) {
-    int h = hash ^ (hash >>> SPREAD);
-    int mask = slots.length - 1;
-    int slot = h & mask;
-    for (long s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
-      if ((int) (s >>> Integer.SIZE) == h) {
-        Entry other = added[(int) (s & PLACE_BITS) - 1];
-        if (sameKey(other, e)) {
-          return other;
-        }
-      }
+    int h = spread(hash);
+    int slot = slotOf(e, h);
+    if (slots[slot] != 0) {
+      return entryIn(slots[slot]);
     }
     if (size == added.length) {
-      added = java.util.Arrays.copyOf(added, size * 2);
+      added = Arrays.copyOf(added, size * 2);
     }
     added[size++] = e;
     slots[slot] = ((long) h << Integer.SIZE) | size;
@@ -64,20 +60,28 @@ final class KeyTable {
    * @param hash as for {@link #putIfAbsent}
    */
   Entry find(Entry e, int hash) {
-    int h = hash ^ (hash >>> SPREAD);
+    long s = slots[slotOf(e, spread(hash))];
+    return s == 0 ? null : entryIn(s);
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> SPREAD);
+  }
+
+  /** The slot that holds {@code e}'s stored key, else the empty slot where it would go. */
+  private int slotOf(Entry e, int h) {
     int mask = slots.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      long s = slots[slot];
-      if (s == 0) {
-        return null;
-      }
-      if ((int) (s >>> Integer.SIZE) == h) {
-        Entry other = added[(int) (s & PLACE_BITS) - 1];
-        if (sameKey(other, e)) {
-          return other;
-        }
+    int slot = h & mask;
+    for (long s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
+      if ((int) (s >>> Integer.SIZE) == h && sameKey(entryIn(s), e)) {
+        return slot;
       }
     }
+    return slot;
+  }
+
+  private Entry entryIn(long slot) {
+    return added[(int) (slot & PLACE_BITS) - 1];
   }
 
   private boolean sameKey(Entry a, Entry b) {
