@@ -268,7 +268,7 @@ public final class AccessParser {
     SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY);
     st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
-    Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, tagHash, fold, tag);
+    Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, fold, tag);
     Entry earlier = st.keys.putIfAbsent(e, h);
     if (st.keyHashes != null) {
       st.keyHash(h, earlier); // reported by the join of the halves

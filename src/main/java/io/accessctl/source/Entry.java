@@ -13,7 +13,6 @@ public final class Entry {
   private final int keyEnd;
   private final int valueStart;
   private final int colon;
-  private final int tagHash;
   private final boolean fold;
   private final String tag;
   private String key;
@@ -26,18 +25,16 @@ public final class Entry {
    * @param keyEnd index in the text where the key ends
    * @param valueStart index in the text where the value starts (it runs to the end of the text)
    * @param colon index of the key's first colon, or -1
-   * @param tagHash {@link #tagHash()}
    * @param fold whether the stored key is folded (makemap's default; not with -f)
    * @param tag {@link #tag()}: the text before {@code colon}, "" when there is none
    */
-  Entry(SourceLine line, int index, int keyEnd, int valueStart, int colon, int tagHash,
-      boolean fold, String tag) {
+  Entry(SourceLine line, int index, int keyEnd, int valueStart, int colon, boolean fold,
+      String tag) {
     this.line = line;
     this.index = index;
     this.keyEnd = keyEnd;
     this.valueStart = valueStart;
     this.colon = colon;
-    this.tagHash = tagHash;
     this.fold = fold;
     this.tag = tag;
   }
@@ -50,15 +47,6 @@ public final class Entry {
   /** The entry's position in the file's list of entries ({@link AccessSource#entries()}). */
   public int index() {
     return index;
-  }
-
-  /**
-   * A hash of the tag in ASCII lower case ({@code 31 * h + c}, as {@link String#hashCode()} of
-   * the folded tag), made while parsing: equal tags in any case have equal hashes, so grouping
-   * entries by tag compares tag bytes only when the hashes agree.
-   */
-  public int tagHash() {
-    return tagHash;
   }
 
   /** The line it came from. */

@@ -39,7 +39,6 @@ class AccessParserSplitTest {
       Entry b = two.entries().get(i);
       assertThat(b.index()).as("%s: index of entry %d", why, i).isEqualTo(i);
       assertThat(b.tag()).as("%s: tag of entry %d", why, i).isEqualTo(a.tag());
-      assertThat(b.tagHash()).as("%s: tag hash of entry %d", why, i).isEqualTo(a.tagHash());
       assertThat(b.storedKey()).as("%s: stored key of entry %d", why, i)
           .isEqualTo(a.storedKey());
     }
