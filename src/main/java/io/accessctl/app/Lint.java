@@ -16,7 +16,6 @@ import io.accessctl.source.AccessSource;
 import io.accessctl.source.ParseOptions;
 import io.accessctl.source.SourceFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,17 +53,10 @@ public final class Lint {
 
   private Lint() {}
 
-  /** What {@link #prepareAhead} lints. */
-  private static final byte[] WARM_UP = String.join("\n", "# one entry of the common kinds",
-      "Connect:192.0.2.1\tREJECT", "From:spammer@example.com\tDISCARD", "To:example.net\tRELAY",
-      "example.org\tOK", "Try_TLS:example.com\tNO", "Srv_Features:example.com\tS", "")
-      .getBytes(StandardCharsets.US_ASCII);
-
   /**
    * Starts making, on a thread of its own, what every lint needs whatever it is asked: the map
-   * formats a text map must not be, the rules, the stock catalogue, the public-suffix list and
-   * the engine's classes; and, on another thread, the stock sendmail.cf that a lint without
-   * --cf or --no-cf reads. A command that calls this before it parses its options, on a machine
+   * formats a text map must not be, the rules, the stock catalogue and the public-suffix list;
+   * and, on another thread, the stock sendmail.cf that a lint without --cf or --no-cf reads. A command that calls this before it parses its options, on a machine
    * with a core to spare, finds them made when it gets to them.
    *
    * @param stockCf whether the run will likely read the stock cf
@@ -78,11 +70,6 @@ public final class Lint {
       Rules.all();
       Catalog.stock();
       PublicSuffixes.prepare();
-      // A lint of a few lines: the parser's, the engine's and the rules' classes are then
-      // loaded, initialised and linked here rather than on the caller's thread. Its findings
-      // are dropped.
-      Linter.all().lint(new LintContext(new AccessParser(ParseOptions.defaults())
-          .parse("accessctl-prepare", WARM_UP), Catalog.stock(), Optional.empty()));
     }, "accessctl-prepare");
     t.setDaemon(true);
     t.start();
