@@ -111,7 +111,12 @@ public final class RulesetQuestions implements Closeable {
     Reply r = lookup.ask(rulesets, input);
     out.print(json ? json(r) + "\n" : text(r));
     out.flush();
-    return r.result() == null || r.error() != null ? STOPPED : OK;
+    return stopped(r) ? STOPPED : OK;
+  }
+
+  /** Whether sendmail would have stopped the ruleset: no result, or an error on the way. */
+  private static boolean stopped(Reply r) {
+    return r.result() == null || r.error() != null;
   }
 
   /**
@@ -136,8 +141,7 @@ public final class RulesetQuestions implements Closeable {
     Reply r = tab < 0
         ? new Reply(line, "", null, List.of(), "no TAB between rulesets and input")
         : lookup.ask(line.substring(0, tab), line.substring(tab + 1));
-    return new BatchLines.Printed(json ? json(r) + "\n" : oneLine(r),
-        r.result() == null || r.error() != null);
+    return new BatchLines.Printed(json ? json(r) + "\n" : oneLine(r), stopped(r));
   }
 
   private static String text(Reply r) {
