@@ -178,7 +178,6 @@ public final class LookupCommand extends Subcommand {
         : oneLine(b.answer().get()) + "\n";
   }
 
-
   /** {@code --ruleset}: the cf's own rules, answered by {@link RulesetQuestions}. */
   private int rulesets(boolean json) throws IOException {
     boolean isBatch = ruleset.equals("-");
