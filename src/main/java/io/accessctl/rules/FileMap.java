@@ -54,13 +54,53 @@ final class FileMap implements MapClass {
 
   /** The map file a K line names, read when first looked up. */
   static FileMap of(MapFormat format, Path file, MapOptions options) {
-    return new FileMap(format.name().toLowerCase(Locale.ROOT) + " " + file, () -> {
+    return new FileMap(format.name().toLowerCase(Locale.ROOT) + " " + file, new OpenedOnce(() -> {
       if (!Files.isReadable(file)) {
         return null;
       }
       MapReader r = format.reader(file);
       return r::get;
-    }, options);
+    }), options);
+  }
+
+  /**
+   * Opens a file once for a map and its {@link #twin}s: a map reader answers several threads at
+   * once, and the bucket tables it builds as it is read serve them all.
+   */
+  private static final class OpenedOnce implements Opener {
+    private final Opener opener;
+    private boolean opened;
+    private MapStorage records;
+
+    OpenedOnce(Opener opener) {
+      this.opener = opener;
+    }
+
+    @Override
+    public synchronized MapStorage open() {
+      if (!opened) {
+        opened = true;
+        try {
+          records = opener.open();
+        } catch (IOException | UncheckedIOException e) {
+          records = null;
+        }
+      }
+      return records;
+    }
+  }
+
+  /**
+   * The same map for another engine: the same records and options, with no memory of the key
+   * forms found (as freshly compiled).
+   */
+  FileMap twin() {
+    return new FileMap(description, opener, options);
+  }
+
+  /** The same map for another engine, reading {@code records} instead. */
+  FileMap twin(MapStorage records) {
+    return of(records, options);
   }
 
   /** Records from elsewhere, looked up with the K line's options. */

@@ -51,8 +51,23 @@ class TwoThreadBatchTest {
     assertThat(b.fallbacks()).isGreaterThan(0);
   }
 
-  /** Asks the same seeded questions both ways; returns the two-thread batch, closed. */
+  @Test
+  void aTwinOfTheCompiledCfAnswersAsInOrder() throws Exception {
+    for (Form form : Form.values()) {
+      TwoThreadBatch<RulesetLookup> b = compare(form, true);
+      assertThat(b.halved()).as("%s", form).isGreaterThan(0);
+    }
+  }
+
   private TwoThreadBatch<RulesetLookup> compare(Form form) throws Exception {
+    return compare(form, false);
+  }
+
+  /**
+   * Asks the same seeded questions both ways; returns the two-thread batch, closed. Its second
+   * copy is compiled again, or a {@link RulesetLookup#twin} of the first.
+   */
+  private TwoThreadBatch<RulesetLookup> compare(Form form, boolean twin) throws Exception {
     long seed = AccessGen.seed();
     Random random = new Random(seed ^ form.ordinal());
     Map<ByteBuffer, byte[]> records = new HashMap<>();
@@ -87,9 +102,10 @@ class TwoThreadBatchTest {
       expected.add(one.ask(q.rulesets(), q.input()));
     }
     List<Reply> actual = new ArrayList<>();
-    TwoThreadBatch<RulesetLookup> batch = new TwoThreadBatch<>(
-        RulesetLookup.open(cf, Map.of(), Map.of("access", storage)),
-        () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)), RulesetLookup::book);
+    RulesetLookup first = RulesetLookup.open(cf, Map.of(), Map.of("access", storage));
+    TwoThreadBatch<RulesetLookup> batch = new TwoThreadBatch<>(first, twin
+        ? () -> first.twin(Map.of())
+        : () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)), RulesetLookup::book);
     try (batch) {
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (!batch.twinReady() && System.nanoTime() < deadline) {
