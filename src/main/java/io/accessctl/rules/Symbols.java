@@ -127,7 +127,9 @@ final class Symbols {
   private static String folded(String t) {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (Character.toLowerCase(Character.toUpperCase(c)) != c) {
+      // of the ASCII chars, only the capitals are not their own
+      if (c < ASCII_END ? c >= 'A' && c <= 'Z'
+          : Character.toLowerCase(Character.toUpperCase(c)) != c) {
         char[] f = t.toCharArray();
         for (int j = i; j < f.length; j++) {
           f[j] = Character.toLowerCase(Character.toUpperCase(f[j]));
@@ -137,6 +139,8 @@ final class Symbols {
     }
     return t;
   }
+
+  private static final char ASCII_END = 0x80;
 
   private void grow() {
     int n = 2 * text.length;
