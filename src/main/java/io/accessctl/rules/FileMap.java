@@ -121,7 +121,7 @@ final class FileMap implements MapClass {
     byte[] bytes = storedBytes(key);
     String k;
     if (bytes != null) {
-      k = spells(bytes, key) ? key : new String(bytes, StandardCharsets.ISO_8859_1);
+      k = bytesAsGiven ? key : new String(bytes, StandardCharsets.ISO_8859_1);
     } else {
       k = storedKey(key);
       bytes = k.getBytes(StandardCharsets.ISO_8859_1);
@@ -187,31 +187,30 @@ final class FileMap implements MapClass {
   private byte[] storedBytes(String key) {
     int n = Math.min(key.length(), Limits.MAXNAME);
     boolean fold = !options.keepsCase();
+    boolean asGiven = n == key.length();
     byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
       char c = key.charAt(i);
       if (c > LAST_BYTE) {
         return null;
       }
-      b[i] = (byte) (fold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      if (fold && c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+        asGiven = false;
+      }
+      b[i] = (byte) c;
     }
+    bytesAsGiven = asGiven;
     return b;
   }
 
-  private static final char LAST_BYTE = 0xff;
+  /**
+   * Whether the last {@link #storedBytes} are the key's chars as they are (most keys are neither
+   * folded nor cut).
+   */
+  private boolean bytesAsGiven;
 
-  /** Whether the bytes are the key's chars as they are (most keys are neither folded nor cut). */
-  private static boolean spells(byte[] bytes, String key) {
-    if (bytes.length != key.length()) {
-      return false;
-    }
-    for (int i = 0; i < bytes.length; i++) {
-      if ((bytes[i] & LAST_BYTE) != key.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
+  private static final char LAST_BYTE = 0xff;
 
   /**
    * {@link #storedBytes} as text, for a key with a char beyond ISO-8859-1 (a name typed on the
