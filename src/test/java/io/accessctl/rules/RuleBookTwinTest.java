@@ -61,12 +61,7 @@ class RuleBookTwinTest {
     put(mine, "connect:host.example", "OK");
     Map<ByteBuffer, byte[]> its = new HashMap<>();
     put(its, "connect:host.example", "REJECT");
-    Path cf = dir.resolve("t.cf");
-    Files.writeString(cf, String.join("\n",
-        "V10/Berkeley",
-        "Kaccess hash -T<TMPF> " + dir.resolve("absent"),
-        "Sconn",
-        "R$*\t$: < $(access Connect:$1 $: none $) >", ""));
+    Path cf = ConnCf.write(dir);
     RulesetLookup first = RulesetLookup.open(cf, Map.of(),
         Map.of("access", key -> Optional.ofNullable(mine.get(ByteBuffer.wrap(key)))));
     RulesetLookup twin = first.twin(

@@ -6,7 +6,6 @@ import io.accessctl.rules.RulesetLookup.Reply;
 import io.accessctl.testutil.AccessGen;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,12 +81,7 @@ class TwoThreadBatchTest {
           (random.nextBoolean() ? "OK" : "REJECT").getBytes(StandardCharsets.ISO_8859_1));
     }
     MapStorage storage = key -> Optional.ofNullable(records.get(ByteBuffer.wrap(key)));
-    Path cf = dir.resolve("t.cf");
-    Files.writeString(cf, String.join("\n",
-        "V10/Berkeley",
-        "Kaccess hash -T<TMPF> " + dir.resolve("absent"),
-        "Sconn",
-        "R$*\t$: < $(access Connect:$1 $: none $) >", ""));
+    Path cf = ConnCf.write(dir);
     List<Question> questions = new ArrayList<>();
     for (int q = 0; q < QUESTIONS; q++) {
       // a third of the hosts have no entry; the rest are found in whatever form they are kept
