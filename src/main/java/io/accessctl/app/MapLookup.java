@@ -174,21 +174,17 @@ public final class MapLookup implements Closeable {
   /**
    * Answers every line of {@code lookup --batch} in order, writes what {@code render} makes of
    * each answer, and returns how many lines had no answer or an answer with a problem. With a cf
-   * and {@code twoThreads}, a second copy answers half of each chunk on a second core ({@link
-   * TwoThreadBatch}); the answers are the same.
+   * and {@code twoThreads}, a second copy (the cf compiled here, its own maps) answers half of
+   * each chunk on a second core ({@link TwoThreadBatch}); the answers are the same.
    */
   public int batch(BufferedReader in, Query like, Function<BatchAnswer, String> render,
       Writer out, boolean twoThreads) throws IOException {
-    Callable<MapLookup> second = twoThreads && rules.fromCf() && again != null ? () -> {
+    CfAnswers compiled = twoThreads && again != null ? compiledOrNull() : null;
+    Callable<MapLookup> second = compiled == null ? null : () -> {
       MapLookup copy = again.call();
-      try {
-        copy.book(); // compiled here, on the second thread
-      } catch (RuntimeException e) {
-        copy.close();
-        throw e;
-      }
+      copy.answers = compiled.twin(copy.records);
       return copy;
-    } : null;
+    };
     try (TwoThreadBatch<MapLookup> batch = new TwoThreadBatch<>(this, second, MapLookup::book)) {
       return BatchLines.answer(in, out, batch, (m, line) -> {
         BatchAnswer b = m.batch(line, like);
@@ -196,6 +192,19 @@ public final class MapLookup implements Closeable {
             b.answer().isEmpty() || b.answer().get().problem().isPresent());
       });
     }
+  }
+
+  /**
+   * The cf's answers, compiled now if need be, for the second copy to share; null without a cf,
+   * or when it cannot be compiled (the first question then says why).
+   */
+  private CfAnswers compiledOrNull() {
+    try {
+      book();
+    } catch (UncheckedIOException e) {
+      return null;
+    }
+    return answers instanceof CfAnswers c ? c : null;
   }
 
   /** The compiled cf the answers run, compiled now if need be; null without a cf. */

@@ -366,7 +366,7 @@ public final class Compiler {
       case "arith" -> PureMaps.arith();
       case "dequote" -> PureMaps.dequote(o);
       case "regex" -> PureMaps.regex(o);
-      case "sequence" -> sequence(o.rest().split("[ \t]+"));
+      case "sequence" -> new SequenceMap(o.rest().split("[ \t]+"), maps);
       case "null" -> PureMaps.empty();
       default -> PureMaps.unknowable(cls);
     };
@@ -374,24 +374,6 @@ public final class Compiler {
     if (Set.of("macro", "arith", "dequote", "regex").contains(cls)) {
       computed.add(name);
     }
-  }
-
-  private MapClass sequence(String[] members) {
-    return (key, args, macros) -> {
-      boolean tempfail = false;
-      for (String member : members) {
-        MapClass m = maps.get(member);
-        if (m == null) {
-          continue;
-        }
-        MapClass.Result r = m.lookup(key, args, macros);
-        if (r.found()) {
-          return r;
-        }
-        tempfail |= r.tempfail();
-      }
-      return new MapClass.Result(null, tempfail, null);
-    };
   }
 
   private static String lastWord(String s) {

@@ -318,8 +318,9 @@ public final class Engine {
     TokenIds pvp = frame.work;
     // whether the workspace holds a token the lookup step ($( $[) or the subroutine step ($>)
     // acts on: a rule that neither writes nor copies one needs neither step
-    boolean wsLooks = anyLookup(pvp.ids, 0, pvp.size);
-    boolean wsCalls = anyCall(pvp.ids, 0, pvp.size);
+    int wsActs = acting(pvp.ids, 0, pvp.size);
+    boolean wsLooks = (wsActs & Symbols.LOOKS) != 0;
+    boolean wsCalls = (wsActs & Symbols.CALLS) != 0;
     boolean net = startsNet(pvp);
     while (r < rules.length) {
       if (net) {
@@ -387,8 +388,9 @@ public final class Engine {
         if (toks.length == 0) {
           return refused(value);
         }
-        looks |= anyLookup(toks, 0, toks.length);
-        calls |= anyCall(toks, 0, toks.length);
+        int acts = acting(toks, 0, toks.length);
+        looks |= (acts & Symbols.LOOKS) != 0;
+        calls |= (acts & Symbols.CALLS) != 0;
         // sendmail stops when the workspace is full after each token it copies
         if (npvp.size + toks.length >= maxatom) {
           return tooLong();
@@ -412,8 +414,9 @@ public final class Engine {
         if (rstat == Status.OK || status == Status.TEMPFAIL) {
           rstat = status;
         }
-        wsLooks = anyLookup(npvp.ids, 0, npvp.size);
-        wsCalls = anyCall(npvp.ids, 0, npvp.size);
+        wsActs = acting(npvp.ids, 0, npvp.size);
+        wsLooks = (wsActs & Symbols.LOOKS) != 0;
+        wsCalls = (wsActs & Symbols.CALLS) != 0;
       } else {
         wsLooks = false;
         wsCalls = false;
@@ -466,24 +469,16 @@ public final class Engine {
     return frames[depth];
   }
 
-  /** Whether tokens {@code from} to {@code to} hold one the lookup step acts on: $( or $[. */
-  private boolean anyLookup(int[] tokens, int from, int to) {
+  /**
+   * Whether tokens {@code from} to {@code to} hold one the lookup step acts on ($( or $[: {@link
+   * Symbols#LOOKS}) and one the subroutine step acts on ($&gt;: {@link Symbols#CALLS}), as bits.
+   */
+  private int acting(int[] tokens, int from, int to) {
+    int acts = 0;
     for (int i = from; i < to; i++) {
-      if (Meta.looksUp(symbols.kind(tokens[i]))) {
-        return true;
-      }
+      acts |= symbols.acts(tokens[i]);
     }
-    return false;
-  }
-
-  /** Whether tokens {@code from} to {@code to} hold a {@code $>}. */
-  private boolean anyCall(int[] tokens, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (symbols.kind(tokens[i]) == Meta.CALLSUBR) {
-        return true;
-      }
-    }
-    return false;
+    return acts;
   }
 
   /** Whether tokens {@code from} to {@code to} hold a double quote or a backslash. */
@@ -874,7 +869,7 @@ public final class Engine {
       int replaced;
       if (replacement == null) {
         // the key's own tokens replace the lookup
-        leftActing |= anyLookup(np.ids, keyStart, keyEnd) || anyCall(np.ids, keyStart, keyEnd);
+        leftActing |= acting(np.ids, keyStart, keyEnd) != 0;
         np.remove(keyEnd, restFrom);
         np.remove(hb, keyStart);
         replaced = keyEnd - keyStart;
@@ -891,7 +886,7 @@ public final class Engine {
         }
         np.replace(hb, restFrom, xp);
         replaced = xp.length;
-        leftActing |= anyLookup(xp, 0, xp.length) || anyCall(xp, 0, xp.length);
+        leftActing |= acting(xp, 0, xp.length) != 0;
       }
       // sendmail copies the replacement and the rest back token by token, stopping at MAXATOM
       if (replaced + restSize > 0 && np.size >= maxatom) {

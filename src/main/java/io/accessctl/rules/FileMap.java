@@ -54,13 +54,53 @@ final class FileMap implements MapClass {
 
   /** The map file a K line names, read when first looked up. */
   static FileMap of(MapFormat format, Path file, MapOptions options) {
-    return new FileMap(format.name().toLowerCase(Locale.ROOT) + " " + file, () -> {
+    return new FileMap(format.name().toLowerCase(Locale.ROOT) + " " + file, new OpenedOnce(() -> {
       if (!Files.isReadable(file)) {
         return null;
       }
       MapReader r = format.reader(file);
       return r::get;
-    }, options);
+    }), options);
+  }
+
+  /**
+   * Opens a file once for a map and its {@link #twin}s: a map reader answers several threads at
+   * once, and the bucket tables it builds as it is read serve them all.
+   */
+  private static final class OpenedOnce implements Opener {
+    private final Opener opener;
+    private boolean opened;
+    private MapStorage records;
+
+    OpenedOnce(Opener opener) {
+      this.opener = opener;
+    }
+
+    @Override
+    public synchronized MapStorage open() {
+      if (!opened) {
+        opened = true;
+        try {
+          records = opener.open();
+        } catch (IOException | UncheckedIOException e) {
+          records = null;
+        }
+      }
+      return records;
+    }
+  }
+
+  /**
+   * The same map for another engine: the same records and options, with no memory of the key
+   * forms found (as freshly compiled).
+   */
+  FileMap twin() {
+    return new FileMap(description, opener, options);
+  }
+
+  /** The same map for another engine, reading {@code records} instead. */
+  FileMap twin(MapStorage records) {
+    return of(records, options);
   }
 
   /** Records from elsewhere, looked up with the K line's options. */
@@ -81,7 +121,7 @@ final class FileMap implements MapClass {
     byte[] bytes = storedBytes(key);
     String k;
     if (bytes != null) {
-      k = spells(bytes, key) ? key : new String(bytes, StandardCharsets.ISO_8859_1);
+      k = bytesAsGiven ? key : new String(bytes, StandardCharsets.ISO_8859_1);
     } else {
       k = storedKey(key);
       bytes = k.getBytes(StandardCharsets.ISO_8859_1);
@@ -147,31 +187,30 @@ final class FileMap implements MapClass {
   private byte[] storedBytes(String key) {
     int n = Math.min(key.length(), Limits.MAXNAME);
     boolean fold = !options.keepsCase();
+    boolean asGiven = n == key.length();
     byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
       char c = key.charAt(i);
       if (c > LAST_BYTE) {
         return null;
       }
-      b[i] = (byte) (fold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      if (fold && c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+        asGiven = false;
+      }
+      b[i] = (byte) c;
     }
+    bytesAsGiven = asGiven;
     return b;
   }
 
-  private static final char LAST_BYTE = 0xff;
+  /**
+   * Whether the last {@link #storedBytes} are the key's chars as they are (most keys are neither
+   * folded nor cut).
+   */
+  private boolean bytesAsGiven;
 
-  /** Whether the bytes are the key's chars as they are (most keys are neither folded nor cut). */
-  private static boolean spells(byte[] bytes, String key) {
-    if (bytes.length != key.length()) {
-      return false;
-    }
-    for (int i = 0; i < bytes.length; i++) {
-      if ((bytes[i] & LAST_BYTE) != key.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
+  private static final char LAST_BYTE = 0xff;
 
   /**
    * {@link #storedBytes} as text, for a key with a char beyond ISO-8859-1 (a name typed on the

@@ -2,6 +2,7 @@ package io.accessctl.rules;
 
 import io.accessctl.tokens.Prescan;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +102,52 @@ public final class RuleBook {
     this.maxRecursion = maxRecursion;
     this.warnings = List.copyOf(warnings);
     this.computed = Set.copyOf(computed);
+  }
+
+  /** A copy sharing everything with {@code of} but its maps. */
+  private RuleBook(RuleBook of, Map<String, MapClass> maps) {
+    this.path = of.path;
+    this.rulesets = of.rulesets;
+    this.code = of.code;
+    this.symbols = of.symbols;
+    this.maxBindings = of.maxBindings;
+    this.names = of.names;
+    this.numbers = of.numbers;
+    this.classes = of.classes;
+    this.macros = of.macros;
+    this.ids = of.ids;
+    this.idNames = of.idNames;
+    this.classWords = of.classWords;
+    this.maps = maps;
+    this.inputTokens = of.inputTokens;
+    this.valueTokens = of.valueTokens;
+    this.macroTokens = of.macroTokens;
+    this.blankSub = of.blankSub;
+    this.maxRecursion = of.maxRecursion;
+    this.warnings = of.warnings;
+    this.computed = of.computed;
+  }
+
+  /**
+   * The same compiled cf for an engine on another thread, without compiling it again: the rules,
+   * classes and macros are shared (nothing changes them), the maps that remember between lookups
+   * are made anew as compiling made them (file maps, which remember the key forms found; text
+   * maps; sequences, over the new maps). A file map reads the same records as this book's (a
+   * map reader answers several threads at once), or those {@code storage} gives for its name.
+   */
+  public RuleBook twin(Map<String, MapStorage> storage) {
+    Map<String, MapClass> own = new LinkedHashMap<>();
+    maps.forEach((name, m) -> {
+      MapClass t = m;
+      if (m instanceof FileMap f) {
+        t = storage.containsKey(name) ? f.twin(storage.get(name)) : f.twin();
+      } else if (m instanceof TextMap text) {
+        t = text.twin();
+      }
+      own.put(name, t);
+    });
+    own.replaceAll((name, m) -> m instanceof SequenceMap s ? s.over(own) : m);
+    return new RuleBook(this, own);
   }
 
   public Path path() {

@@ -83,6 +83,14 @@ public final class RulesetLookup {
     return new Settings(macros, Map.of("w", w), Map.of());
   }
 
+  /**
+   * The same questions for another thread, with the cf as compiled here ({@link
+   * RuleBook#twin}): maps named in {@code storage} read that instead.
+   */
+  public RulesetLookup twin(Map<String, MapStorage> storage) {
+    return new RulesetLookup(book.twin(storage), defines);
+  }
+
   /** The compiled cf: what a batch on two threads compares between questions. */
   public RuleBook book() {
     return book;

@@ -17,6 +17,10 @@ import java.util.Map;
  * with), and cuts the copy back to the rules' part between questions when it has grown.
  */
 final class Symbols {
+  /** A token the lookup step acts on: {@code $(} or {@code $[}. */
+  static final int LOOKS = 1;
+  /** A token the subroutine step acts on: {@code $>}. */
+  static final int CALLS = 2;
   /** The fold number of a question token that equals no rule text in any case. */
   private static final int NO_RULE_TEXT = -1;
   /** What {@link #ruleset} holds for a token not yet looked up as a ruleset name. */
@@ -26,6 +30,8 @@ final class Symbols {
   private final Map<String, Integer> folds;
   private String[] text;
   private char[] kind;
+  /** What the lookup and subroutine steps see in a token, as {@link #LOOKS} and {@link #CALLS}. */
+  private byte[] acts;
   private int[] arg;
   private boolean[] atom;
   /** Whether the text holds a double quote or a backslash: what stripping quotes acts on. */
@@ -47,6 +53,7 @@ final class Symbols {
     this.folds = folds;
     text = new String[capacity];
     kind = new char[capacity];
+    acts = new byte[capacity];
     arg = new int[capacity];
     atom = new boolean[capacity];
     quoting = new boolean[capacity];
@@ -62,6 +69,7 @@ final class Symbols {
     s.size = size;
     System.arraycopy(text, 0, s.text, 0, size);
     System.arraycopy(kind, 0, s.kind, 0, size);
+    System.arraycopy(acts, 0, s.acts, 0, size);
     System.arraycopy(arg, 0, s.arg, 0, size);
     System.arraycopy(atom, 0, s.atom, 0, size);
     System.arraycopy(quoting, 0, s.quoting, 0, size);
@@ -110,6 +118,8 @@ final class Symbols {
     int id = size++;
     text[id] = t;
     kind[id] = Meta.kind(t);
+    acts[id] = (byte) ((Meta.looksUp(kind[id]) ? LOOKS : 0)
+        | (kind[id] == Meta.CALLSUBR ? CALLS : 0));
     arg[id] = t.length() > 1 ? t.charAt(1) : -1;
     atom[id] = !t.isEmpty() && Prescan.isAtom(t.charAt(0));
     quoting[id] = t.indexOf('"') >= 0 || t.indexOf('\\') >= 0;
@@ -127,7 +137,9 @@ final class Symbols {
   private static String folded(String t) {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (Character.toLowerCase(Character.toUpperCase(c)) != c) {
+      // of the ASCII chars, only the capitals are not their own
+      if (c < ASCII_END ? c >= 'A' && c <= 'Z'
+          : Character.toLowerCase(Character.toUpperCase(c)) != c) {
         char[] f = t.toCharArray();
         for (int j = i; j < f.length; j++) {
           f[j] = Character.toLowerCase(Character.toUpperCase(f[j]));
@@ -138,10 +150,13 @@ final class Symbols {
     return t;
   }
 
+  private static final char ASCII_END = 0x80;
+
   private void grow() {
     int n = 2 * text.length;
     text = Arrays.copyOf(text, n);
     kind = Arrays.copyOf(kind, n);
+    acts = Arrays.copyOf(acts, n);
     arg = Arrays.copyOf(arg, n);
     atom = Arrays.copyOf(atom, n);
     quoting = Arrays.copyOf(quoting, n);
@@ -158,6 +173,14 @@ final class Symbols {
   /** The operator a token is ({@link Meta#kind}), or 0 for text. */
   char kind(int id) {
     return kind[id];
+  }
+
+  /**
+   * Whether the lookup step ({@link #LOOKS}) or the subroutine step ({@link #CALLS}) acts on a
+   * token, as bits.
+   */
+  int acts(int id) {
+    return acts[id];
   }
 
   /** The char after a token's first ({@code $=X}'s class id, {@code $1}'s digit), or -1. */

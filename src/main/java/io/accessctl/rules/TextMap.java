@@ -24,6 +24,11 @@ final class TextMap implements MapClass {
     this.options = options;
   }
 
+  /** The same map for another engine: it reads the file for itself. */
+  TextMap twin() {
+    return new TextMap(file, options);
+  }
+
   @Override
   public Result lookup(String key, List<String> args, Macros macros) {
     if (entries == null && !load()) {

@@ -28,8 +28,8 @@ import java.util.function.Function;
  * run in order tries there: where its copy still tries both forms and the run in order tries one,
  * the extra try finds nothing (it would have found the other form). A chunk in which some map's
  * keys were found in both forms is answered again in order by the first copy alone. The second
- * copy is compiled on the worker thread while the first answers; until it is ready, questions
- * are answered in order.
+ * copy is made on the worker thread (a {@link RuleBook#twin} of the first's compiled cf) while
+ * the first answers; until it is ready, questions are answered in order.
  */
 public final class TwoThreadBatch<A> implements AutoCloseable {
   /** Questions handed over at once: the hand-over is paid per chunk, not per question. */

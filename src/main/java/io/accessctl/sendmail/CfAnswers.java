@@ -102,6 +102,14 @@ public final class CfAnswers implements Answers {
     return new CfAnswers(rules, lines, book, resolving);
   }
 
+  /**
+   * The same answers for another thread, without compiling the cf again ({@link
+   * RuleBook#twin}): the access map read from {@code store}.
+   */
+  public CfAnswers twin(MapStorage store) {
+    return new CfAnswers(rules, lines, book.twin(Map.of(ACCESS, store)), resolving);
+  }
+
   /** A DNS map that finds every name: its canonical form is the name, with -a's text. */
   private static MapClass existing(String suffix) {
     return (key, args, macros) -> MapClass.Result.found(

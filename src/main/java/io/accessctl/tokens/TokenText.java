@@ -65,7 +65,11 @@ public final class TokenText {
           break;
         }
       }
-      sb.append(t, 0, Math.min(t.length(), left - 1));
+      if (t.length() < left) {
+        sb.append(t);
+      } else {
+        sb.append(t, 0, left - 1);
+      }
       left -= t.length();
       previousAtom = atom;
     }

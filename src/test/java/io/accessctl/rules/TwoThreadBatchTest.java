@@ -6,7 +6,6 @@ import io.accessctl.rules.RulesetLookup.Reply;
 import io.accessctl.testutil.AccessGen;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,8 +50,23 @@ class TwoThreadBatchTest {
     assertThat(b.fallbacks()).isGreaterThan(0);
   }
 
-  /** Asks the same seeded questions both ways; returns the two-thread batch, closed. */
+  @Test
+  void aTwinOfTheCompiledCfAnswersAsInOrder() throws Exception {
+    for (Form form : Form.values()) {
+      TwoThreadBatch<RulesetLookup> b = compare(form, true);
+      assertThat(b.halved()).as("%s", form).isGreaterThan(0);
+    }
+  }
+
   private TwoThreadBatch<RulesetLookup> compare(Form form) throws Exception {
+    return compare(form, false);
+  }
+
+  /**
+   * Asks the same seeded questions both ways; returns the two-thread batch, closed. Its second
+   * copy is compiled again, or a {@link RulesetLookup#twin} of the first.
+   */
+  private TwoThreadBatch<RulesetLookup> compare(Form form, boolean twin) throws Exception {
     long seed = AccessGen.seed();
     Random random = new Random(seed ^ form.ordinal());
     Map<ByteBuffer, byte[]> records = new HashMap<>();
@@ -67,12 +81,7 @@ class TwoThreadBatchTest {
           (random.nextBoolean() ? "OK" : "REJECT").getBytes(StandardCharsets.ISO_8859_1));
     }
     MapStorage storage = key -> Optional.ofNullable(records.get(ByteBuffer.wrap(key)));
-    Path cf = dir.resolve("t.cf");
-    Files.writeString(cf, String.join("\n",
-        "V10/Berkeley",
-        "Kaccess hash -T<TMPF> " + dir.resolve("absent"),
-        "Sconn",
-        "R$*\t$: < $(access Connect:$1 $: none $) >", ""));
+    Path cf = ConnCf.write(dir);
     List<Question> questions = new ArrayList<>();
     for (int q = 0; q < QUESTIONS; q++) {
       // a third of the hosts have no entry; the rest are found in whatever form they are kept
@@ -87,9 +96,10 @@ class TwoThreadBatchTest {
       expected.add(one.ask(q.rulesets(), q.input()));
     }
     List<Reply> actual = new ArrayList<>();
-    TwoThreadBatch<RulesetLookup> batch = new TwoThreadBatch<>(
-        RulesetLookup.open(cf, Map.of(), Map.of("access", storage)),
-        () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)), RulesetLookup::book);
+    RulesetLookup first = RulesetLookup.open(cf, Map.of(), Map.of("access", storage));
+    TwoThreadBatch<RulesetLookup> batch = new TwoThreadBatch<>(first, twin
+        ? () -> first.twin(Map.of())
+        : () -> RulesetLookup.open(cf, Map.of(), Map.of("access", storage)), RulesetLookup::book);
     try (batch) {
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (!batch.twinReady() && System.nanoTime() < deadline) {

@@ -43,7 +43,10 @@ public final class RulesetQuestions implements Closeable {
   private final boolean json;
   /** The map read in place of the K line's file, if any. */
   private final Optional<MapSource> access;
-  /** Opens the same again: the second copy of a batch on two threads. */
+  /**
+   * Makes the second copy of a batch on two threads (the same compiled cf, maps of its own);
+   * null in that copy.
+   */
   private final Opener again;
 
   private interface Opener {
@@ -66,8 +69,9 @@ public final class RulesetQuestions implements Closeable {
    */
   public static RulesetQuestions open(Path cf, Map<String, String> defines, boolean json)
       throws IOException, CfException {
-    return new RulesetQuestions(RulesetLookup.open(cf, defines), json, Optional.empty(),
-        () -> open(cf, defines, json));
+    RulesetLookup lookup = RulesetLookup.open(cf, defines);
+    return new RulesetQuestions(lookup, json, Optional.empty(),
+        () -> new RulesetQuestions(lookup.twin(Map.of()), json, Optional.empty(), null));
   }
 
   /**
@@ -82,21 +86,31 @@ public final class RulesetQuestions implements Closeable {
       Map<String, String> defines, boolean json) throws IOException, CfException {
     MapTarget target = MapTarget.lookup(Optional.of(CfFile.read(cf)), null);
     MapSource source = Maps.open(map, target, parse);
-    MapStorage records = key -> {
+    try {
+      RulesetLookup lookup = RulesetLookup.open(cf, defines,
+          Map.of(CfFile.ACCESS_MAP, records(source)));
+      return new RulesetQuestions(lookup, json, Optional.of(source), () -> {
+        if (source.sharedGets()) {
+          return new RulesetQuestions(lookup.twin(Map.of()), json, Optional.empty(), null);
+        }
+        MapSource own = Maps.open(map, target, parse);
+        return new RulesetQuestions(lookup.twin(Map.of(CfFile.ACCESS_MAP, records(own))), json,
+            Optional.of(own), null);
+      });
+    } catch (IOException | CfException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  private static MapStorage records(MapSource source) {
+    return key -> {
       try {
         return source.get(key);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     };
-    try {
-      return new RulesetQuestions(RulesetLookup.open(cf, defines,
-          Map.of(CfFile.ACCESS_MAP, records)), json, Optional.of(source),
-          () -> open(cf, map, parse, defines, json));
-    } catch (IOException | CfException | RuntimeException e) {
-      source.close();
-      throw e;
-    }
   }
 
   @Override
@@ -121,12 +135,12 @@ public final class RulesetQuestions implements Closeable {
 
   /**
    * Answers every line {@code NAME[,NAME…]<TAB>INPUT}, in order; returns the exit status. A
-   * second compiled copy answers half of each chunk on a second core ({@link TwoThreadBatch}).
+   * second copy answers half of each chunk on a second core ({@link TwoThreadBatch}).
    */
   public int batch(InputStream in, PrintWriter out) throws IOException {
     int stopped;
-    try (TwoThreadBatch<RulesetQuestions> answers = new TwoThreadBatch<>(this, again::open,
-        q -> q.lookup.book());
+    try (TwoThreadBatch<RulesetQuestions> answers = new TwoThreadBatch<>(this,
+        again == null ? null : again::open, q -> q.lookup.book());
         BufferedReader r = new BufferedReader(new InputStreamReader(in,
             StandardCharsets.ISO_8859_1), 1 << 16)) {
       stopped = BatchLines.answer(r, out, answers, RulesetQuestions::printed);
