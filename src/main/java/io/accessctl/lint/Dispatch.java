@@ -128,7 +128,7 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(tags.groups());
+      Verdicts verdicts = new Verdicts(tags.groups(), entries.size());
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
         visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
@@ -231,15 +231,21 @@ final class Dispatch {
    */
   private static final class Verdicts {
     /** An open-addressed table: per slot, an entry of the value, its hash and its verdicts. */
-    private Entry[] values = new Entry[INITIAL_SLOTS];
-    private int[] hashes = new int[INITIAL_SLOTS];
+    private Entry[] values;
+    private int[] hashes;
     /** By tag group (untagged first) and empty subject or not. */
-    private long[][][] byPlace = new long[INITIAL_SLOTS][][];
+    private long[][][] byPlace;
     private int size;
     private final int places;
 
-    Verdicts(int groups) {
+    /** @param entries how many entries the walk may bring at most */
+    Verdicts(int groups, int entries) {
       this.places = 2 * (groups + 1);
+      int slots = Integer.highestOneBit(Math.max(MIN_SLOTS, Math.min(MAX_INITIAL_SLOTS,
+          2 * entries - 1))) << 1;
+      values = new Entry[slots];
+      hashes = new int[slots];
+      byPlace = new long[slots][][];
     }
 
     long[] of(Entry e, int group) {
@@ -299,6 +305,11 @@ final class Dispatch {
       return h ^ (h >>> 16);
     }
 
-    private static final int INITIAL_SLOTS = 256;
+    private static final int MIN_SLOTS = 16;
+    /**
+     * A large map's values are often distinct (a message per entry), and each doubling re-hashes
+     * every value so far: a large walk starts where a few thousand fit.
+     */
+    private static final int MAX_INITIAL_SLOTS = 8192;
   }
 }

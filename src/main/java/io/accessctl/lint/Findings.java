@@ -94,9 +94,10 @@ public final class Findings {
   }
 
   /**
-   * A finding whose message is composed only when the finding is built in full: a rule that
-   * draws hundreds of thousands of findings in a compile, which only counts them, then composes
-   * none of their messages.
+   * A finding whose message is composed only when it is read: a rule that draws hundreds of
+   * thousands of findings in a compile, which only counts them, or in a report that folds them
+   * into one ({@link Repeats}), then composes none of their messages. {@code message} may be
+   * called later, from another thread: it must be a pure function of what the rule saw.
    */
   public void add(RuleInfo rule, Entry entry, int column, Supplier<String> message) {
     record(rule, rule.severity(), entry.line(), column, message, null, false);
@@ -123,7 +124,8 @@ public final class Findings {
 
   /**
    * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} with the
-   * message and the advice composed only when the finding is built in full.
+   * advice composed only when the finding is built in full, and the message only when it is read
+   * (see {@link #add(RuleInfo, Entry, int, Supplier)}).
    *
    * @param advice the advice, or null for none
    */
@@ -149,8 +151,8 @@ public final class Findings {
 
   private Diagnostic diagnostic(RuleInfo rule, Severity severity, SourceLine line, int column,
       Supplier<String> message, Supplier<String> advice, boolean fixable) {
-    return new Diagnostic(file, line == null ? 0 : line.number(), column, severity, rule,
-        message.get(), line == null ? null : line.text(), fixable,
+    return Diagnostic.composed(file, line == null ? 0 : line.number(), column, severity, rule,
+        message, line == null ? null : line.text(), fixable,
         advice == null ? null : advice.get());
   }
 
