@@ -6,6 +6,8 @@ import io.accessctl.source.AccessSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,27 +30,48 @@ public record LintContext(
   public <T> T memo(String key, Supplier<T> compute) {
     Object v = memo.get(key);
     if (v == null) {
-      // the Linter's threads may ask at once: one computes, the other waits and shares the value
-      // (a lock, not computeIfAbsent, because computing one memo may ask for another)
-      synchronized (memo) {
-        v = memo.get(key);
-        if (v == null) {
-          v = compute.get();
-          memo.put(key, v);
-        }
+      // the Linter's threads may ask at once: one computes, the others wait for that value. Each
+      // value has its own wait, not one lock for all: two threads make two values at once (the
+      // file's tags and its catalogue), and computing one may ask for another.
+      FutureTask<Object> mine = new FutureTask<>(compute::get);
+      v = memo.putIfAbsent(key, mine);
+      if (v == null) {
+        mine.run();
+        v = mine;
       }
     }
+    if (v instanceof FutureTask<?> pending) {
+      v = valueOf(pending);
+      memo.replace(key, pending, v);
+    }
     return (T) v;
+  }
+
+  private static Object valueOf(FutureTask<?> pending) {
+    try {
+      return pending.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while linting", e);
+    }
   }
 
   /**
    * {@link #memo(String, Supplier)} for a value made from this context alone: a method reference
    * here makes no object per call, as a rule asking for every entry would.
    */
+  @SuppressWarnings("unchecked")
   public <T> T memo(String key, Function<LintContext, T> compute) {
-    @SuppressWarnings("unchecked")
-    T v = (T) memo.get(key);
-    return v != null ? v : memo(key, () -> compute.apply(this));
+    Object v = memo.get(key);
+    return v != null && !(v instanceof FutureTask) ? (T) v : memo(key, () -> compute.apply(this));
   }
 
   /** The sendmail version to check against: the cf's, else Debian 12's 8.17.1.9. */
