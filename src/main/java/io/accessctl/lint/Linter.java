@@ -1,7 +1,6 @@
 package io.accessctl.lint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,10 +15,6 @@ import java.util.function.Consumer;
  * else decides which rule sees which entry.
  */
 public final class Linter {
-  /** The report order within a file; ties keep the order the rules found them in. */
-  private static final Comparator<Diagnostic> BY_LINE_COLUMN_RULE =
-      (a, b) -> Findings.reportOrder(a, b.line(), b.column(), b.rule());
-
   private final Set<String> select;
   private final Set<String> ignore;
   private final int parallelFrom;
@@ -136,7 +131,7 @@ public final class Linter {
       kept.addAll(unused.diagnostics());
       raw.addCounts(unused);
     }
-    kept.sort(BY_LINE_COLUMN_RULE);
+    Findings.sortInReportOrder(kept);
     phases.accept("suppressions");
     return new LintResult(kept, built, raw);
   }
