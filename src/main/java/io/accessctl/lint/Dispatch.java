@@ -32,8 +32,11 @@ final class Dispatch {
   private final int[] untagged;
   private final int parallelFrom;
 
-  /** @param parallelFrom from this many entries on, two threads share the walk ({@link Walk}) */
-  Dispatch(LintContext ctx, List<EntryVisitor> visitors, int parallelFrom) {
+  /**
+   * @param declared what each of {@code visitors} needs ({@link Rule#needs}), in the same order
+   * @param parallelFrom from this many entries on, two threads share the walk ({@link Walk})
+   */
+  Dispatch(LintContext ctx, List<EntryVisitor> visitors, List<Needs> declared, int parallelFrom) {
     this.ctx = ctx;
     this.parallelFrom = parallelFrom;
     this.rules = visitors.toArray(new EntryVisitor[0]);
@@ -42,7 +45,7 @@ final class Dispatch {
     this.byValue = new boolean[rules.length];
     Needs[] needs = new Needs[rules.length];
     for (int i = 0; i < rules.length; i++) {
-      needs[i] = rules[i].needs();
+      needs[i] = declared.get(i);
       if (!needs[i].perEntry()) {
         throw new IllegalStateException(rules[i].info().id() + " is an EntryVisitor but does not"
             + " declare the entries it judges");

@@ -48,6 +48,9 @@ public final class Linter {
   }
 
   public boolean enabled(RuleInfo r) {
+    if (select.isEmpty() && ignore.isEmpty()) {
+      return true; // as most runs ask, for every rule
+    }
     String id = r.id().toLowerCase(Locale.ROOT);
     boolean selected = select.isEmpty() || select.contains(id) || select.contains(r.name())
         || select.stream().anyMatch(p -> !p.isEmpty() && id.startsWith(p) && p.length() < 5);
@@ -90,21 +93,25 @@ public final class Linter {
     Suppressions sup = new Suppressions(ctx.source());
     Findings raw = Findings.counting(ctx.source().name(), built, sup, sample);
     List<EntryVisitor> perEntry = new ArrayList<>();
+    List<Needs> perEntryNeeds = new ArrayList<>();
     List<Rule> wholeFile = new ArrayList<>();
-    for (Rule r : Rules.all()) {
-      Needs needs = r.needs();
+    List<Rule> all = Rules.all();
+    for (int i = 0; i < all.size(); i++) {
+      Rule r = all.get(i);
+      Needs needs = Rules.needs().get(i);
       if (!enabled(r.info()) || (needs.cf() && ctx.cf().isEmpty())) {
         continue;
       }
       if (r instanceof EntryVisitor v) {
         perEntry.add(v);
+        perEntryNeeds.add(needs);
       } else {
         wholeFile.add(r);
       }
     }
     // on a large map a second thread walks the entries while this one runs the whole-file rules
     Dispatch.Walk walk = perEntry.isEmpty() ? null
-        : new Dispatch(ctx, perEntry, parallelFrom).start(raw);
+        : new Dispatch(ctx, perEntry, perEntryNeeds, parallelFrom).start(raw);
     phases.accept("dispatch set-up");
     for (Rule r : wholeFile) {
       r.check(ctx, raw);
