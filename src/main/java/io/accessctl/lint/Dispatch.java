@@ -1,7 +1,7 @@
 package io.accessctl.lint;
 
 import io.accessctl.source.Entry;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,22 +58,23 @@ final class Dispatch {
     }
     this.tags = EntryView.Tags.of(ctx);
     this.byGroup = new int[tags.groups()][];
+    int[] judging = new int[rules.length];
     for (int g = 0; g < byGroup.length; g++) {
-      List<Integer> judging = new ArrayList<>();
+      int n = 0;
       for (int i = 0; i < rules.length; i++) {
         if (needs[i].judges(tags.fileTag(g))) {
-          judging.add(i);
+          judging[n++] = i;
         }
       }
-      byGroup[g] = judging.stream().mapToInt(Integer::intValue).toArray();
+      byGroup[g] = Arrays.copyOf(judging, n);
     }
-    List<Integer> judging = new ArrayList<>();
+    int n = 0;
     for (int i = 0; i < rules.length; i++) {
       if (needs[i].untagged()) {
-        judging.add(i);
+        judging[n++] = i;
       }
     }
-    this.untagged = judging.stream().mapToInt(Integer::intValue).toArray();
+    this.untagged = Arrays.copyOf(judging, n);
   }
 
   /**
