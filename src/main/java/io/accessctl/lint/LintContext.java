@@ -6,8 +6,6 @@ import io.accessctl.source.AccessSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,34 +31,62 @@ public record LintContext(
       // the Linter's threads may ask at once: one computes, the others wait for that value. Each
       // value has its own wait, not one lock for all: two threads make two values at once (the
       // file's tags and its catalogue), and computing one may ask for another.
-      FutureTask<Object> mine = new FutureTask<>(compute::get);
+      Pending mine = new Pending();
       v = memo.putIfAbsent(key, mine);
       if (v == null) {
-        mine.run();
+        mine.make(compute);
         v = mine;
       }
     }
-    if (v instanceof FutureTask<?> pending) {
-      v = valueOf(pending);
+    if (v instanceof Pending pending) {
+      v = pending.get();
       memo.replace(key, pending, v);
     }
     return (T) v;
   }
 
-  private static Object valueOf(FutureTask<?> pending) {
-    try {
-      return pending.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
+  /** A memoized value while one thread makes it; the others wait for it here. */
+  private static final class Pending {
+    private Object value;
+    private Throwable failed;
+    private boolean done;
+
+    void make(Supplier<?> compute) {
+      Object made = null;
+      Throwable failure = null;
+      try {
+        made = compute.get();
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+      synchronized (this) {
+        value = made;
+        failed = failure;
+        done = true;
+        notifyAll();
+      }
+    }
+
+    /** The value, once made; what making it threw, thrown again. */
+    synchronized Object get() {
+      boolean interrupted = false;
+      while (!done) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // the value comes soon; the interrupt is kept for the caller
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failed instanceof RuntimeException r) {
         throw r;
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
+      if (failed instanceof Error e) {
+        throw e;
       }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while linting", e);
+      return value;
     }
   }
 
@@ -71,7 +97,7 @@ public record LintContext(
   @SuppressWarnings("unchecked")
   public <T> T memo(String key, Function<LintContext, T> compute) {
     Object v = memo.get(key);
-    return v != null && !(v instanceof FutureTask) ? (T) v : memo(key, () -> compute.apply(this));
+    return v != null && !(v instanceof Pending) ? (T) v : memo(key, () -> compute.apply(this));
   }
 
   /** The sendmail version to check against: the cf's, else Debian 12's 8.17.1.9. */
