@@ -81,20 +81,6 @@ public final class EntryView {
     private final Tag[] stockTag;
 
     private Tags(LintContext ctx) {
-      // the file's catalogue reads every value (for CITag tags) and the grouping every tag:
-      // on a large map they are made at once, before the walk can start
-      if (ctx.source().entries().size() >= Dispatch.PARALLEL_FROM
-          && Runtime.getRuntime().availableProcessors() >= 2) {
-        Thread t = new Thread(() -> {
-          try {
-            KeySplit.catalog(ctx);
-          } catch (RuntimeException | Error e) {
-            // kept with the memo: the call below throws it again
-          }
-        }, "accessctl-catalog");
-        t.setDaemon(true);
-        t.start();
-      }
       byTag = EntriesByTag.of(ctx);
       int n = byTag.groups();
       isTag = new boolean[n];
