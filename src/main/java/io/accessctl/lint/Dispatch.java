@@ -1,7 +1,7 @@
 package io.accessctl.lint;
 
 import io.accessctl.source.Entry;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,8 +32,11 @@ final class Dispatch {
   private final int[] untagged;
   private final int parallelFrom;
 
-  /** @param parallelFrom from this many entries on, two threads share the walk ({@link Walk}) */
-  Dispatch(LintContext ctx, List<EntryVisitor> visitors, int parallelFrom) {
+  /**
+   * @param declared what each of {@code visitors} needs ({@link Rule#needs}), in the same order
+   * @param parallelFrom from this many entries on, two threads share the walk ({@link Walk})
+   */
+  Dispatch(LintContext ctx, List<EntryVisitor> visitors, List<Needs> declared, int parallelFrom) {
     this.ctx = ctx;
     this.parallelFrom = parallelFrom;
     this.rules = visitors.toArray(new EntryVisitor[0]);
@@ -42,7 +45,7 @@ final class Dispatch {
     this.byValue = new boolean[rules.length];
     Needs[] needs = new Needs[rules.length];
     for (int i = 0; i < rules.length; i++) {
-      needs[i] = rules[i].needs();
+      needs[i] = declared.get(i);
       if (!needs[i].perEntry()) {
         throw new IllegalStateException(rules[i].info().id() + " is an EntryVisitor but does not"
             + " declare the entries it judges");
@@ -55,22 +58,23 @@ final class Dispatch {
     }
     this.tags = EntryView.Tags.of(ctx);
     this.byGroup = new int[tags.groups()][];
+    int[] judging = new int[rules.length];
     for (int g = 0; g < byGroup.length; g++) {
-      List<Integer> judging = new ArrayList<>();
+      int n = 0;
       for (int i = 0; i < rules.length; i++) {
         if (needs[i].judges(tags.fileTag(g))) {
-          judging.add(i);
+          judging[n++] = i;
         }
       }
-      byGroup[g] = judging.stream().mapToInt(Integer::intValue).toArray();
+      byGroup[g] = Arrays.copyOf(judging, n);
     }
-    List<Integer> judging = new ArrayList<>();
+    int n = 0;
     for (int i = 0; i < rules.length; i++) {
       if (needs[i].untagged()) {
-        judging.add(i);
+        judging[n++] = i;
       }
     }
-    this.untagged = judging.stream().mapToInt(Integer::intValue).toArray();
+    this.untagged = Arrays.copyOf(judging, n);
   }
 
   /**
@@ -128,7 +132,7 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(tags.groups());
+      Verdicts verdicts = new Verdicts(tags.groups(), entries.size());
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
         visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
@@ -231,15 +235,21 @@ final class Dispatch {
    */
   private static final class Verdicts {
     /** An open-addressed table: per slot, an entry of the value, its hash and its verdicts. */
-    private Entry[] values = new Entry[INITIAL_SLOTS];
-    private int[] hashes = new int[INITIAL_SLOTS];
+    private Entry[] values;
+    private int[] hashes;
     /** By tag group (untagged first) and empty subject or not. */
-    private long[][][] byPlace = new long[INITIAL_SLOTS][][];
+    private long[][][] byPlace;
     private int size;
     private final int places;
 
-    Verdicts(int groups) {
+    /** @param entries how many entries the walk may bring at most */
+    Verdicts(int groups, int entries) {
       this.places = 2 * (groups + 1);
+      int slots = Integer.highestOneBit(Math.max(MIN_SLOTS, Math.min(MAX_INITIAL_SLOTS,
+          2 * entries - 1))) << 1;
+      values = new Entry[slots];
+      hashes = new int[slots];
+      byPlace = new long[slots][][];
     }
 
     long[] of(Entry e, int group) {
@@ -299,6 +309,11 @@ final class Dispatch {
       return h ^ (h >>> 16);
     }
 
-    private static final int INITIAL_SLOTS = 256;
+    private static final int MIN_SLOTS = 16;
+    /**
+     * A large map's values are often distinct (a message per entry), and each doubling re-hashes
+     * every value so far: a large walk starts where a few thousand fit.
+     */
+    private static final int MAX_INITIAL_SLOTS = 8192;
   }
 }

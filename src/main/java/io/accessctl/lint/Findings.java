@@ -94,9 +94,10 @@ public final class Findings {
   }
 
   /**
-   * A finding whose message is composed only when the finding is built in full: a rule that
-   * draws hundreds of thousands of findings in a compile, which only counts them, then composes
-   * none of their messages.
+   * A finding whose message is composed only when it is read: a rule that draws hundreds of
+   * thousands of findings in a compile, which only counts them, or in a report that folds them
+   * into one ({@link Repeats}), then composes none of their messages. {@code message} may be
+   * called later, from another thread: it must be a pure function of what the rule saw.
    */
   public void add(RuleInfo rule, Entry entry, int column, Supplier<String> message) {
     record(rule, rule.severity(), entry.line(), column, message, null, false);
@@ -123,7 +124,8 @@ public final class Findings {
 
   /**
    * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} with the
-   * message and the advice composed only when the finding is built in full.
+   * advice composed only when the finding is built in full, and the message only when it is read
+   * (see {@link #add(RuleInfo, Entry, int, Supplier)}).
    *
    * @param advice the advice, or null for none
    */
@@ -149,8 +151,8 @@ public final class Findings {
 
   private Diagnostic diagnostic(RuleInfo rule, Severity severity, SourceLine line, int column,
       Supplier<String> message, Supplier<String> advice, boolean fixable) {
-    return new Diagnostic(file, line == null ? 0 : line.number(), column, severity, rule,
-        message.get(), line == null ? null : line.text(), fixable,
+    return Diagnostic.composed(file, line == null ? 0 : line.number(), column, severity, rule,
+        message, line == null ? null : line.text(), fixable,
         advice == null ? null : advice.get());
   }
 
@@ -189,6 +191,44 @@ public final class Findings {
       c = Integer.compare(d.column(), column);
     }
     return c != 0 ? c : d.ruleId().compareTo(rule.id());
+  }
+
+  /**
+   * Sorts one file's findings in report order (line, column, rule id); ties keep the order they
+   * were found in. Counted into line buckets, then each line's few sorted by comparison: tens of
+   * thousands of findings come as a few interleaved runs (whole-file rules, chunks of the walk),
+   * which a comparison sort merges at a cost that showed in a large map's lint.
+   */
+  static void sortInReportOrder(List<Diagnostic> found) {
+    int n = found.size();
+    int lastLine = 0;
+    for (Diagnostic d : found) {
+      lastLine = Math.max(lastLine, d.line());
+    }
+    int[] next = new int[lastLine + 2];
+    for (Diagnostic d : found) {
+      next[d.line() + 1]++;
+    }
+    for (int line = 1; line < next.length; line++) {
+      next[line] += next[line - 1];
+    }
+    Diagnostic[] sorted = new Diagnostic[n];
+    for (Diagnostic d : found) {
+      sorted[next[d.line()]++] = d;
+    }
+    for (int i = 1; i < n; i++) {
+      Diagnostic d = sorted[i];
+      int at = i;
+      while (at > 0 && sorted[at - 1].line() == d.line()
+          && reportOrder(sorted[at - 1], d.line(), d.column(), d.rule()) > 0) {
+        sorted[at] = sorted[at - 1];
+        at--;
+      }
+      sorted[at] = d;
+    }
+    for (int i = 0; i < n; i++) {
+      found.set(i, sorted[i]);
+    }
   }
 
   /** How many findings were added so far, whatever became of them. */

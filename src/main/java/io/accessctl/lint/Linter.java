@@ -1,7 +1,6 @@
 package io.accessctl.lint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,10 +15,6 @@ import java.util.function.Consumer;
  * else decides which rule sees which entry.
  */
 public final class Linter {
-  /** The report order within a file; ties keep the order the rules found them in. */
-  private static final Comparator<Diagnostic> BY_LINE_COLUMN_RULE =
-      (a, b) -> Findings.reportOrder(a, b.line(), b.column(), b.rule());
-
   private final Set<String> select;
   private final Set<String> ignore;
   private final int parallelFrom;
@@ -53,6 +48,9 @@ public final class Linter {
   }
 
   public boolean enabled(RuleInfo r) {
+    if (select.isEmpty() && ignore.isEmpty()) {
+      return true; // as most runs ask, for every rule
+    }
     String id = r.id().toLowerCase(Locale.ROOT);
     boolean selected = select.isEmpty() || select.contains(id) || select.contains(r.name())
         || select.stream().anyMatch(p -> !p.isEmpty() && id.startsWith(p) && p.length() < 5);
@@ -95,21 +93,25 @@ public final class Linter {
     Suppressions sup = new Suppressions(ctx.source());
     Findings raw = Findings.counting(ctx.source().name(), built, sup, sample);
     List<EntryVisitor> perEntry = new ArrayList<>();
+    List<Needs> perEntryNeeds = new ArrayList<>();
     List<Rule> wholeFile = new ArrayList<>();
-    for (Rule r : Rules.all()) {
-      Needs needs = r.needs();
+    List<Rule> all = Rules.all();
+    for (int i = 0; i < all.size(); i++) {
+      Rule r = all.get(i);
+      Needs needs = Rules.needs().get(i);
       if (!enabled(r.info()) || (needs.cf() && ctx.cf().isEmpty())) {
         continue;
       }
       if (r instanceof EntryVisitor v) {
         perEntry.add(v);
+        perEntryNeeds.add(needs);
       } else {
         wholeFile.add(r);
       }
     }
     // on a large map a second thread walks the entries while this one runs the whole-file rules
     Dispatch.Walk walk = perEntry.isEmpty() ? null
-        : new Dispatch(ctx, perEntry, parallelFrom).start(raw);
+        : new Dispatch(ctx, perEntry, perEntryNeeds, parallelFrom).start(raw);
     phases.accept("dispatch set-up");
     for (Rule r : wholeFile) {
       r.check(ctx, raw);
@@ -136,7 +138,7 @@ public final class Linter {
       kept.addAll(unused.diagnostics());
       raw.addCounts(unused);
     }
-    kept.sort(BY_LINE_COLUMN_RULE);
+    Findings.sortInReportOrder(kept);
     phases.accept("suppressions");
     return new LintResult(kept, built, raw);
   }

@@ -9,8 +9,11 @@ public enum Severity {
   ERROR;
 
   /** The lower-case word used in every output format. */
+  /** The name in lower case, made once: reports write it for every finding. */
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   public boolean atLeast(Severity other) {

@@ -53,8 +53,11 @@ public final class Suppressions {
     }
   };
 
-  private static final Pattern DIRECTIVE = Pattern.compile(
-      "^#\\s*accessctl:\\s*(disable-file|disable)\\s*=?\\s*([A-Za-z0-9_,\\- \\t]+?)\\s*$");
+  /** The directive's pattern, compiled only for a file with a comment that may hold one. */
+  private static final class Directives {
+    static final Pattern PATTERN = Pattern.compile(
+        "^#\\s*accessctl:\\s*(disable-file|disable)\\s*=?\\s*([A-Za-z0-9_,\\- \\t]+?)\\s*$");
+  }
 
   private static final String WORD = "accessctl";
 
@@ -68,10 +71,10 @@ public final class Suppressions {
     List<SourceLine> lines = source.lines();
     for (int i = 0; i < lines.size(); i++) {
       SourceLine l = lines.get(i);
-      if (!l.isComment() || !l.text().contains(WORD)) {
-        continue; // the directive names accessctl; most comments do not
+      if (!l.isComment() || !l.containsIgnoreCase(0, WORD)) {
+        continue; // the directive names accessctl; most comments do not, and keep no string
       }
-      Matcher m = DIRECTIVE.matcher(stripCr(l.text()));
+      Matcher m = Directives.PATTERN.matcher(stripCr(l.text()));
       if (!m.matches()) {
         continue;
       }

@@ -154,7 +154,7 @@ public final class Json {
   }
 
   /** The printable ASCII characters a JSON string escapes. */
-  private static final boolean[] QUOTED = Visible.stops("\"\\");
+  private static final byte[] QUOTED = Visible.stops("\"\\");
 
   /** Appends {@code s} as a quoted JSON string, pure ASCII; see the class comment. */
   public static void quote(String s, StringBuilder sb) {

@@ -36,21 +36,35 @@ final class Visible {
     return sb.toString();
   }
 
-  private static final boolean[] NO_STOPS = stops("");
+  private static final byte[] NO_STOPS = stops("");
 
   /** Whether every character of {@code s} is printable ASCII. */
   static boolean isPrintableAscii(String s) {
     return plainPrefix(s, NO_STOPS) == s.length();
   }
 
-  /** A table for {@link #plainPrefix}: which printable ASCII characters end the prefix. */
-  static boolean[] stops(String chars) {
-    boolean[] stop = new boolean[DEL + 1];
+  /**
+   * A table for {@link #plainPrefix}: which printable ASCII characters end the prefix. It also
+   * marks what is never plain (controls, DEL) and '?' (see there), so that a plain byte costs
+   * one look-up.
+   */
+  static byte[] stops(String chars) {
+    byte[] stop = new byte[DEL + 1];
+    for (int c = 0; c < ' '; c++) {
+      stop[c] = STOP;
+    }
+    stop[DEL] = STOP;
+    stop['?'] = QUESTION_MARK;
     for (char c : chars.toCharArray()) {
-      stop[c] = true;
+      stop[c] = STOP;
     }
     return stop;
   }
+
+  /** In a {@link #stops} table: the character ends the prefix. */
+  private static final byte STOP = 1;
+  /** In a {@link #stops} table: '?', which ends the prefix where the string has another. */
+  private static final byte QUESTION_MARK = 2;
 
   /**
    * How many characters at the start of {@code s} are printable ASCII and not in {@code stop}
@@ -63,7 +77,7 @@ final class Visible {
    * only where the string has one; a surrogate pair becomes one '?', and then the bytes no longer
    * line up with the characters.
    */
-  static int plainPrefix(String s, boolean[] stop) {
+  static int plainPrefix(String s, byte[] stop) {
     byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
     if (b.length != s.length()) {
       return 0; // a surrogate pair: the bytes do not line up with the characters
@@ -71,7 +85,7 @@ final class Visible {
     for (int i = 0; i < b.length; i++) {
       byte c = b[i];
       // bytes from 0x80 on are negative
-      if (c < ' ' || c == DEL || stop[c] || (c == '?' && s.charAt(i) != '?')) {
+      if (c < 0 || (stop[c] != 0 && (stop[c] == STOP || s.charAt(i) != '?'))) {
         return i;
       }
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** XML 1.0 escaping for attribute values and text. */
 final class Xml {
   /** The printable ASCII characters that become entities. */
-  private static final boolean[] MARKUP = Visible.stops("&<>\"'");
+  private static final byte[] MARKUP = Visible.stops("&<>\"'");
 
   private Xml() {}
 

@@ -13,7 +13,8 @@ public final class TokenText {
    * 100%sure}).
    */
   public static String render(List<Token> tokens) {
-    return join(Prescan.texts(tokens));
+    // a message is often one quoted string: lint renders every distinct reply of a map
+    return tokens.size() == 1 ? tokens.get(0).text() : join(Prescan.texts(tokens));
   }
 
   /** Token texts joined as the rule engine builds a map key (cataddr, blank between atoms). */
@@ -78,6 +79,9 @@ public final class TokenText {
 
   /** The tokens joined without any blank, as rscheck() hands a string result to C code. */
   public static String concat(List<Token> tokens) {
+    if (tokens.isEmpty()) {
+      return "";
+    }
     StringBuilder sb = new StringBuilder();
     for (Token t : tokens) {
       sb.append(t.text());
@@ -90,8 +94,13 @@ public final class TokenText {
    * backslash at the end goes).
    */
   public static String stripQuotes(String s) {
-    if (s.indexOf('"') < 0 && s.indexOf('\\') < 0) {
+    int quote = s.indexOf('"');
+    if (quote < 0 && s.indexOf('\\') < 0) {
       return s;
+    }
+    int last = s.length() - 1;
+    if (quote == 0 && last > 0 && s.indexOf('"', 1) == last && s.indexOf('\\') < 0) {
+      return s.substring(1, last); // one quoted string, as most messages are
     }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {

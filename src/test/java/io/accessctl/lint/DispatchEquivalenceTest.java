@@ -53,7 +53,7 @@ class DispatchEquivalenceTest {
     "milter-nosuch-To:example.com\tREJECT", "From:tab.example\t550\tgo away",
     "From:bare.example\t550 5.7.1 go away", "Connect:com\tREJECT", "To:net\tREJECT",
     "Try_TLS:co.uk\tNO", "Connect:.de\tREJECT", "spam.example\tREJECT", "192.0.2\tRELAY",
-    "From:<>\tREJECT", "GreetPause:partner.example\t0",
+    "From:<>\tREJECT", "GreetPause:partner.example\t0", "Srv_Features:\tS",
     // a damaged line and a sound one with the same value: the damage rules read the key
     "try_tls\tNO", "mx.example\tNO",
   };

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * ISO-8859-1 bytes, in which a character beyond Latin-1 looks like a '?'.
  */
 class VisibleTest {
-  private static final boolean[] NONE = Visible.stops("");
+  private static final byte[] NONE = Visible.stops("");
 
   @Test
   void theWholeOfPrintableAsciiIsPlain() {
@@ -48,7 +48,7 @@ class VisibleTest {
   void agreesWithACharacterByCharacterWalkOnRandomText() {
     for (long seed : Utf8Test.SEEDS) {
       Random rnd = new Random(seed);
-      boolean[] stop = Visible.stops("\"&");
+      byte[] stop = Visible.stops("\"&");
       for (int n = 0; n < 2000; n++) {
         String s = randomText(rnd);
         boolean astral = s.codePointCount(0, s.length()) < s.length();

@@ -101,7 +101,7 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
       if (!textDsn.isEmpty()) {
         return textDsn;
       }
-      if (enhancedCodeLength(ruleDsn + " ") > 0) {
+      if (isEnhancedCode(ruleDsn)) {
         return ruleDsn;
       }
       return code.isEmpty() ? "5.3.0" : code.charAt(0) + ".0.0";
@@ -116,25 +116,24 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
   Reply reply() {
     String rendered = TokenText.stripQuotes(TokenText.render(text));
     String rule = TokenText.concat(dsn);
-    if (rendered.length() >= 4 && isDigits(rendered.substring(0, 3)) && rendered.charAt(3) == ' ') {
-      String rest = rendered.substring(4);
-      int enh = enhancedCodeLength(rest);
+    if (rendered.length() >= 4 && isDigits(rendered, 0, 3) && rendered.charAt(3) == ' ') {
+      int enh = enhancedCodeLength(rendered, 4);
       if (enh > 0) {
-        return new Reply(rendered.substring(0, 3), rest.substring(0, enh), rule,
-            rest.substring(Math.min(rest.length(), enh + 1)), rendered);
+        return new Reply(rendered.substring(0, 3), rendered.substring(4, 4 + enh), rule,
+            rendered.substring(Math.min(rendered.length(), 4 + enh + 1)), rendered);
       }
-      return new Reply(rendered.substring(0, 3), "", rule, rest, rendered);
+      return new Reply(rendered.substring(0, 3), "", rule, rendered.substring(4), rendered);
     }
     return new Reply("", "", rule, rendered, rendered);
   }
 
-  private static boolean isDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
+  private static boolean isDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return false;
       }
     }
-    return !s.isEmpty();
+    return to > from;
   }
 
   /**
@@ -143,16 +142,36 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
    * value asks, several times.
    */
   static int enhancedCodeLength(String s) {
-    if (s.length() < 2 || (s.charAt(0) != '2' && s.charAt(0) != '4' && s.charAt(0) != '5')
-        || s.charAt(1) != '.') {
-      return 0;
+    return enhancedCodeLength(s, 0);
+  }
+
+  /** {@link #enhancedCodeLength(String)} of the text of {@code s} from {@code from} on. */
+  private static int enhancedCodeLength(String s, int from) {
+    int end = enhancedCodeEnd(s, from);
+    return end < 0 || end >= s.length() || s.charAt(end) != ' ' ? 0 : end - from;
+  }
+
+  /**
+   * Whether isenhsc() finds an enhanced status code in {@code s} followed by a blank, as in
+   * {@code ERROR:d.s.n:}, whose DSN is written without one: {@code enhancedCodeLength(s + " ") >
+   * 0}, without making that string for every reply.
+   */
+  static boolean isEnhancedCode(String s) {
+    int end = enhancedCodeEnd(s, 0);
+    return end == s.length() || (end >= 0 && s.charAt(end) == ' ');
+  }
+
+  /** Where {@code [245].d{1,3}.d{1,3}} at {@code from} ends, or -1 when there is none. */
+  private static int enhancedCodeEnd(String s, int from) {
+    if (s.length() < from + 2 || (s.charAt(from) != '2' && s.charAt(from) != '4'
+        && s.charAt(from) != '5') || s.charAt(from + 1) != '.') {
+      return -1;
     }
-    int dot = digitsEnd(s, 2);
+    int dot = digitsEnd(s, from + 2);
     if (dot < 0 || dot >= s.length() || s.charAt(dot) != '.') {
-      return 0;
+      return -1;
     }
-    int end = digitsEnd(s, dot + 1);
-    return end < 0 || end >= s.length() || s.charAt(end) != ' ' ? 0 : end;
+    return digitsEnd(s, dot + 1);
   }
 
   /** The end of one to three digits at {@code from}, or -1 when there are none or more. */

@@ -50,8 +50,8 @@ public final class CltFeatures8171 extends ConfigRule {
     Map<String, Boolean> stopsTls = new HashMap<>();
     for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
       if (!e.hasEmptySubject()) {
-        out.add(INFO, e, e.keyColumn(), () -> message(before, e,
-            stopsTls.computeIfAbsent(e.value(), CltFeatures8171::stopsTls)));
+        boolean stops = stopsTls.computeIfAbsent(e.value(), CltFeatures8171::stopsTls);
+        out.add(INFO, e, e.keyColumn(), () -> message(before, e, stops));
       }
     }
   }

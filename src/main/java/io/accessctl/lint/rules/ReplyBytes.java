@@ -32,7 +32,8 @@ public final class ReplyBytes extends ValueRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens();
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged().withTokens()
+        .sameForSameValue();
   }
 
   @Override

@@ -72,7 +72,7 @@ public final class ReplyCode extends ValueRule {
       return "reply code " + r.code() + " is not an error code (4xx temporary, 5xx permanent), "
           + "yet sendmail rejects with it; use 550 (or 450 to have the sender retry)";
     }
-    if (!r.ruleDsn().isEmpty() && ActionValue.enhancedCodeLength(r.ruleDsn() + " ") == 0) {
+    if (!r.ruleDsn().isEmpty() && !ActionValue.isEnhancedCode(r.ruleDsn())) {
       return "DSN " + r.ruleDsn() + " is not an enhanced status code (class 2, 4 or 5, then "
           + "two numbers of up to three digits): " + sends(r) + " and records " + r.ruleDsn()
           + " as the status; write e.g. " + cls + ".7.1";

@@ -28,7 +28,7 @@ public final class SpamValue extends ValueRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.value() == ValueKind.SPAM).withTokens();
+    return Needs.tagsWhere(t -> t.value() == ValueKind.SPAM).withTokens().sameForSameValue();
   }
 
   @Override
