@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * the parse.
  */
 public final class SourceLine {
-  private final int number;
+  private int number;
   private final long offset;
   private final Kind kind;
   private final byte[] data;
@@ -45,6 +45,11 @@ public final class SourceLine {
     this.start = start;
     this.end = end;
     this.kind = kind;
+  }
+
+  /** Moves the line {@code by} lines on: the second half of a split parse counts from 1. */
+  void shiftNumber(int by) {
+    number += by;
   }
 
   /** 1-based line number (makemap's count: in makemap mode a long line counts twice). */
