@@ -9,7 +9,7 @@ import java.util.List;
  */
 abstract class BdbBuild {
   final int n;
-  /** The records' keys and values; in input order until {@link #arrangeInOrder}. */
+  /** The records' keys and values; in input order until a writer puts them in its own. */
   byte[][] keys;
   byte[][] vals;
   final WriteOptions opts;
@@ -35,33 +35,6 @@ abstract class BdbBuild {
     this.opts = opts;
     this.ps = opts.pageSize();
     this.cap = Bdb.pageCapacity(ps);
-  }
-
-  /**
-   * Moves the records' keys and values (and {@code perRecord}, arrays indexed by record alike)
-   * into {@link #order}, which becomes the identity. Why: {@link #order} is a hash order, random
-   * against the input; reading a million records through it made every record two dependent
-   * cache misses (the array slot, then the bytes) in each later pass, and now one.
-   */
-  void arrangeInOrder(int[]... perRecord) {
-    byte[][] k = new byte[n][];
-    byte[][] v = new byte[n][];
-    for (int j = 0; j < n; j++) {
-      k[j] = keys[order[j]];
-      v[j] = vals[order[j]];
-    }
-    for (int r = 0; r < perRecord.length; r++) {
-      int[] a = new int[n];
-      for (int j = 0; j < n; j++) {
-        a[j] = perRecord[r][order[j]];
-      }
-      System.arraycopy(a, 0, perRecord[r], 0, n);
-    }
-    keys = k;
-    vals = v;
-    for (int j = 0; j < n; j++) {
-      order[j] = j;
-    }
   }
 
   /** Starts a unit wherever a key differs from the one before it in {@link #order}. */

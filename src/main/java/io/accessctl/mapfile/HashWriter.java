@@ -60,6 +60,11 @@ final class HashWriter implements MapWriter {
       return len > maxOnPage ? Bdb.overflowPages(len, ps) : 0;
     }
 
+    /** Bytes of a key and a value on a page, with their index slots. */
+    private int pairBytes(int keyLength, int valueLength) {
+      return itemSize(keyLength) + itemSize(valueLength) + 2 * Bdb.INDEX_SLOT_SIZE;
+    }
+
     void write(WritableByteChannel out) throws IOException {
       int[] hashes = new int[n];
       for (int i = 0; i < n; i++) {
@@ -93,15 +98,10 @@ final class HashWriter implements MapWriter {
     private void chooseBuckets(int[] hashes) {
       long total = 0;
       int[] pair = new int[n];
-      pairExtra = new int[n];
       for (int i = 0; i < n; i++) {
-        int klen = keys[i].length;
-        int vlen = vals[i].length;
-        pair[i] = itemSize(klen) + itemSize(vlen) + 2 * Bdb.INDEX_SLOT_SIZE;
-        pairExtra[i] = bigPages(klen) + bigPages(vlen);
+        pair[i] = pairBytes(keys[i].length, vals[i].length);
         total += pair[i];
       }
-      pairBytes = pair;
       double average = n == 0 ? 0 : (double) total / n;
       double effective = Math.max(cap / 2.0, cap - average / 2);
       long pagesNeeded = (long) Math.ceil(total / (double) cap);
@@ -135,50 +135,99 @@ final class HashWriter implements MapWriter {
       return pages;
     }
 
+    /**
+     * Puts the records in bucket order, each bucket sorted, with {@link #keys}, {@link #vals},
+     * {@link #pairBytes} and {@link #pairExtra} in that order and {@link #order} the identity.
+     *
+     * <p>In two passes that each read memory in order, because a hash order is random against
+     * the input: gathering the records straight into it made each record cache misses. The
+     * first pass reads the records as given and moves each, with a copy of its key, into one of a
+     * few partitions of consecutive buckets (few enough that the places written to stay in the
+     * CPU cache); the second sorts one partition at a time, small enough to stay in the cache,
+     * into its buckets. The keys are copied once more as they come out, so that the pages are
+     * later filled from keys that lie in memory in the order they are written.
+     */
     private void sortIntoBuckets(int[] hashes) {
       int mask = buckets - 1;
-      int[] start = new int[buckets + 1];
+      int shift = log2Buckets - Math.min(log2Buckets, LOG2_PARTITIONS);
+      int parts = 1 << (log2Buckets - shift);
+      int[] partStart = new int[parts + 1];
+      int[] partBytes = new int[parts];
       for (int i = 0; i < n; i++) {
-        start[(hashes[i] & mask) + 1]++;
+        int p = (hashes[i] & mask) >>> shift;
+        partStart[p + 1]++;
+        partBytes[p] = Math.addExact(partBytes[p], keys[i].length);
       }
       int largest = 0;
-      for (int b = 0; b < buckets; b++) {
-        largest = Math.max(largest, start[b + 1]);
-        start[b + 1] += start[b];
+      for (int p = 0; p < parts; p++) {
+        largest = Math.max(largest, partStart[p + 1]);
+        partStart[p + 1] += partStart[p];
       }
-      int[] fill = Arrays.copyOf(start, buckets);
-      order = new int[n];
+      byte[][] arena = new byte[parts][];
+      for (int p = 0; p < parts; p++) {
+        arena[p] = new byte[partBytes[p]];
+      }
+      // by place in the partitions: the hash, the key's length (its bytes are in the arena in
+      // the same order) and the value
+      int[] hash = new int[n];
+      int[] keyLen = new int[n];
+      byte[][] value = new byte[n][];
+      int[] fill = Arrays.copyOf(partStart, parts);
+      int[] at = new int[parts];
       for (int i = 0; i < n; i++) {
-        order[fill[hashes[i] & mask]++] = i;
+        int p = (hashes[i] & mask) >>> shift;
+        int j = fill[p]++;
+        byte[] k = keys[i];
+        hash[j] = hashes[i];
+        keyLen[j] = k.length;
+        value[j] = vals[i];
+        System.arraycopy(k, 0, arena[p], at[p], k.length);
+        at[p] += k.length;
       }
-      arrangeInOrder(pairBytes, pairExtra);
+      keys = new byte[n][];
+      vals = new byte[n][];
+      pairBytes = new int[n];
+      pairExtra = new int[n];
+      order = new int[n];
       sameKeyAsPrevious = new boolean[n];
-      BucketSorter sorter = new BucketSorter(largest);
-      for (int b = 0; b < buckets; b++) {
-        sorter.sort(start[b], start[b + 1]);
+      int[] start = new int[buckets + 1];
+      BucketSorter sorter = new BucketSorter(largest, 1 << shift);
+      for (int p = 0; p < parts; p++) {
+        sorter.partition(arena[p], partStart[p], partStart[p + 1], p << shift, hash, keyLen,
+            value, start);
+      }
+      start[buckets] = n;
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
       }
       bucketUnit = start; // positions in order for now; sizeUnits() turns them into unit numbers
     }
 
     /**
-     * Sorts one bucket at a time after copying its keys next to each other, so that the
-     * comparisons of the sort stay in the CPU cache instead of chasing one array per key.
+     * Sorts one partition at a time into its buckets and each bucket in hash-page order, reading
+     * keys from the partition's arena only.
      */
     private final class BucketSorter {
-      private byte[] bytes = new byte[INITIAL_SCRATCH];
+      private byte[] bytes;
+      /** Per record of the partition, in its order: where its key starts in the arena. */
+      private final int[] keyAt;
+      /** The partition's records by bucket, then sorted. */
+      private final int[] byBucket;
       private final int[] off;
       private final int[] len;
       private final int[] local;
       private final int[] scratch;
-      private final int[] sorted;
+      private final int[] bucketFill;
       private final IndexSort.IntComparator cmp = this::compare;
 
-      BucketSorter(int largest) {
+      BucketSorter(int largest, int bucketsPerPartition) {
+        keyAt = new int[largest];
+        byBucket = new int[largest];
         off = new int[largest];
         len = new int[largest];
         local = new int[largest];
         scratch = new int[largest];
-        sorted = new int[largest];
+        bucketFill = new int[bucketsPerPartition + 1];
       }
 
       /**
@@ -196,31 +245,60 @@ final class HashWriter implements MapWriter {
             : KeyOrder.hash(bytes, off[x], len[x], off[y], len[y]);
       }
 
-      void sort(int from, int to) {
+      /**
+       * Sorts the records {@code [from, to)} of the first pass, whose keys are {@code arena} and
+       * whose buckets start at {@code firstBucket}, into their final places (the same range), and
+       * notes where each of their buckets starts.
+       */
+      void partition(byte[] arena, int from, int to, int firstBucket, int[] hash, int[] keyLen,
+          byte[][] value, int[] start) {
+        bytes = arena;
         int m = to - from;
+        int mask = buckets - 1;
+        int count = bucketFill.length - 1;
+        Arrays.fill(bucketFill, 0);
         int pos = 0;
         for (int j = 0; j < m; j++) {
-          byte[] k = keys[order[from + j]];
-          if (pos + k.length > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, pos + k.length));
-          }
-          System.arraycopy(k, 0, bytes, pos, k.length);
-          off[j] = pos;
-          len[j] = k.length;
+          keyAt[j] = pos;
+          pos += keyLen[from + j];
+          bucketFill[(hash[from + j] & mask) - firstBucket + 1]++;
+        }
+        for (int b = 0; b < count; b++) {
+          start[firstBucket + b] = from + bucketFill[b];
+          bucketFill[b + 1] += bucketFill[b];
+        }
+        for (int j = 0; j < m; j++) {
+          byBucket[bucketFill[(hash[from + j] & mask) - firstBucket]++] = j;
+        }
+        int b0 = 0;
+        for (int b = 0; b < count; b++) {
+          int b1 = bucketFill[b];
+          sortBucket(from, b0, b1, keyLen, value);
+          b0 = b1;
+        }
+      }
+
+      /** Sorts the partition's records byBucket[b0, b1), one bucket, and writes them out. */
+      private void sortBucket(int from, int b0, int b1, int[] keyLen, byte[][] value) {
+        int m = b1 - b0;
+        for (int j = 0; j < m; j++) {
+          int r = byBucket[b0 + j];
+          off[j] = keyAt[r];
+          len[j] = keyLen[from + r];
           local[j] = j;
-          pos += k.length;
         }
         IndexSort.sort(local, 0, m, cmp, scratch);
         for (int j = 0; j < m; j++) {
           int l = local[j];
-          sorted[j] = order[from + l];
-          sameKeyAsPrevious[from + j] = j > 0 && cmp.compare(local[j - 1], l) == 0;
-          // a copy made now lies in memory next to the key written after it, where the key as
-          // given lies wherever its record was made: the pages are then filled from memory read
-          // in order instead of one cache miss a key
-          keys[sorted[j]] = Arrays.copyOfRange(bytes, off[l], off[l] + len[l]);
+          int g = from + b0 + j;
+          int klen = len[l];
+          byte[] v = value[from + byBucket[b0 + l]];
+          keys[g] = Arrays.copyOfRange(bytes, off[l], off[l] + klen);
+          vals[g] = v;
+          pairBytes[g] = pairBytes(klen, v.length);
+          pairExtra[g] = bigPages(klen) + bigPages(v.length);
+          sameKeyAsPrevious[g] = j > 0 && cmp.compare(local[j - 1], l) == 0;
         }
-        System.arraycopy(sorted, 0, order, from, m);
       }
     }
 
@@ -430,5 +508,6 @@ final class HashWriter implements MapWriter {
 
   private static final int MIN_LOG2_BUCKETS = 1;
   private static final int MAX_LOG2_BUCKETS = 30;
-  private static final int INITIAL_SCRATCH = 1 << 16;
+  /** Partitions of the first pass of the bucket sort at most: its places written stay cached. */
+  private static final int LOG2_PARTITIONS = 8;
 }
