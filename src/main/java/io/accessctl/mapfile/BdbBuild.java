@@ -9,7 +9,7 @@ import java.util.List;
  */
 abstract class BdbBuild {
   final int n;
-  /** The records' keys and values; in input order until a writer puts them in its own. */
+  /** The records' keys and values, in input order unless the writer fills them itself. */
   byte[][] keys;
   byte[][] vals;
   final WriteOptions opts;
@@ -24,7 +24,7 @@ abstract class BdbBuild {
   private DupTree[] dupTrees;
 
   BdbBuild(List<Record> records, WriteOptions opts) {
-    this.n = records.size();
+    this(records.size(), opts);
     this.keys = new byte[n][];
     this.vals = new byte[n][];
     for (int i = 0; i < n; i++) {
@@ -32,6 +32,11 @@ abstract class BdbBuild {
       keys[i] = r.key();
       vals[i] = r.value();
     }
+  }
+
+  /** For a writer that fills {@link #keys} and {@link #vals} itself, in an order of its own. */
+  BdbBuild(int n, WriteOptions opts) {
+    this.n = n;
     this.opts = opts;
     this.ps = opts.pageSize();
     this.cap = Bdb.pageCapacity(ps);

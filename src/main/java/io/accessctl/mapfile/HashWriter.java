@@ -11,15 +11,23 @@ import java.util.List;
  * package-info.java for the layout).
  *
  * <p>Steps: hash every key; choose the power-of-two bucket count that gives the fewest pages;
- * counting-sort the records by bucket and sort each bucket in hash-page order; group equal keys
- * (duplicates); fill each bucket's pages greedily; number every page; then write the meta page,
- * the N bucket pages, and for each bucket its continuation pages followed by its overflow chains
- * and duplicate trees. The work is a few int arrays the size of the input; no object per record.
+ * sort the records by bucket (through partitions, see {@code sortIntoBuckets}) and each bucket in
+ * hash-page order; group equal keys (duplicates); fill each bucket's pages greedily; number every
+ * page; then write the meta page, the N bucket pages, and for each bucket its continuation pages
+ * followed by its overflow chains and duplicate trees. The work is a few arrays the size of the
+ * input and each key copied into the order it is written in; the records are read from a {@link
+ * RecordSource}, so a caller need not make an object or a key array for each.
  */
 final class HashWriter implements MapWriter {
 
   @Override
   public void write(List<Record> records, WritableByteChannel out, WriteOptions opts)
+      throws IOException {
+    write(RecordSource.of(records), out, opts);
+  }
+
+  @Override
+  public void write(RecordSource records, WritableByteChannel out, WriteOptions opts)
       throws IOException {
     new Build(records, opts).write(out);
   }
@@ -47,8 +55,11 @@ final class HashWriter implements MapWriter {
     private int[] extraBase;
     private int totalPages;
 
-    Build(List<Record> records, WriteOptions opts) {
-      super(records, opts);
+    private final RecordSource source;
+
+    Build(RecordSource source, WriteOptions opts) {
+      super(source.size(), opts);
+      this.source = source;
       this.maxOnPage = Bdb.hashMaxOnPage(ps);
     }
 
@@ -67,11 +78,21 @@ final class HashWriter implements MapWriter {
 
     void write(WritableByteChannel out) throws IOException {
       int[] hashes = new int[n];
+      int[] keyLength = new int[n];
+      byte[][] value = new byte[n][];
+      byte[] key = new byte[INITIAL_KEY];
       for (int i = 0; i < n; i++) {
-        hashes[i] = Bdb.hash(keys[i]);
+        int len = source.keyLength(i);
+        if (len > key.length) {
+          key = new byte[Math.max(len, 2 * key.length)];
+        }
+        source.copyKey(i, key, 0);
+        hashes[i] = Bdb.hash(key, 0, len);
+        keyLength[i] = len;
+        value[i] = source.value(i);
       }
-      chooseBuckets(hashes);
-      sortIntoBuckets(hashes);
+      chooseBuckets(hashes, keyLength, value);
+      sortIntoBuckets(hashes, keyLength, value);
       sizeUnits();
       fillPages();
       PageSink sink = new PageSink(out, ps, opts.byteOrder());
@@ -95,11 +116,11 @@ final class HashWriter implements MapWriter {
      * from its load (bucket b at N/2 holds buckets b and b+N/2 at N). Fewer buckets than that
      * would save little space and make every lookup walk a long chain.
      */
-    private void chooseBuckets(int[] hashes) {
+    private void chooseBuckets(int[] hashes, int[] keyLength, byte[][] value) {
       long total = 0;
       int[] pair = new int[n];
       for (int i = 0; i < n; i++) {
-        pair[i] = pairBytes(keys[i].length, vals[i].length);
+        pair[i] = pairBytes(keyLength[i], value[i].length);
         total += pair[i];
       }
       double average = n == 0 ? 0 : (double) total / n;
@@ -147,7 +168,7 @@ final class HashWriter implements MapWriter {
      * into its buckets. The keys are copied once more as they come out, so that the pages are
      * later filled from keys that lie in memory in the order they are written.
      */
-    private void sortIntoBuckets(int[] hashes) {
+    private void sortIntoBuckets(int[] hashes, int[] keyLength, byte[][] values) {
       int mask = buckets - 1;
       int shift = log2Buckets - Math.min(log2Buckets, LOG2_PARTITIONS);
       int parts = 1 << (log2Buckets - shift);
@@ -156,7 +177,7 @@ final class HashWriter implements MapWriter {
       for (int i = 0; i < n; i++) {
         int p = (hashes[i] & mask) >>> shift;
         partStart[p + 1]++;
-        partBytes[p] = Math.addExact(partBytes[p], keys[i].length);
+        partBytes[p] = Math.addExact(partBytes[p], keyLength[i]);
       }
       int largest = 0;
       for (int p = 0; p < parts; p++) {
@@ -177,12 +198,11 @@ final class HashWriter implements MapWriter {
       for (int i = 0; i < n; i++) {
         int p = (hashes[i] & mask) >>> shift;
         int j = fill[p]++;
-        byte[] k = keys[i];
         hash[j] = hashes[i];
-        keyLen[j] = k.length;
-        value[j] = vals[i];
-        System.arraycopy(k, 0, arena[p], at[p], k.length);
-        at[p] += k.length;
+        keyLen[j] = keyLength[i];
+        value[j] = values[i];
+        source.copyKey(i, arena[p], at[p]);
+        at[p] += keyLength[i];
       }
       keys = new byte[n][];
       vals = new byte[n][];
@@ -528,6 +548,8 @@ final class HashWriter implements MapWriter {
 
   private static final int MIN_LOG2_BUCKETS = 1;
   private static final int MAX_LOG2_BUCKETS = 30;
+  /** A key buffer's first size: most keys are far shorter. */
+  private static final int INITIAL_KEY = 256;
   /** Partitions of the first pass of the bucket sort at most: its places written stay cached. */
   private static final int LOG2_PARTITIONS = 8;
 }

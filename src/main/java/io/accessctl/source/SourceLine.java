@@ -82,7 +82,12 @@ public final class SourceLine {
 
   /** Copies the text's bytes from {@code from} to {@code to} to the start of {@code dst}. */
   void copyBytes(int from, int to, byte[] dst) {
-    System.arraycopy(data, start + from, dst, 0, to - from);
+    copyBytes(from, to, dst, 0);
+  }
+
+  /** Copies the text's bytes from {@code from} to {@code to} to {@code dst} from {@code at} on. */
+  void copyBytes(int from, int to, byte[] dst, int at) {
+    System.arraycopy(data, start + from, dst, at, to - from);
   }
 
   /** What the line is. */
