@@ -3,6 +3,7 @@ package io.accessctl.mapfile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -80,19 +81,16 @@ final class HashWriter implements MapWriter {
       int[] hashes = new int[n];
       int[] keyLength = new int[n];
       byte[][] value = new byte[n][];
-      byte[] key = new byte[INITIAL_KEY];
+      KeyLog log = new KeyLog();
       for (int i = 0; i < n; i++) {
         int len = source.keyLength(i);
-        if (len > key.length) {
-          key = new byte[Math.max(len, 2 * key.length)];
-        }
-        source.copyKey(i, key, 0);
-        hashes[i] = Bdb.hash(key, 0, len);
+        int at = log.append(source, i, len);
+        hashes[i] = Bdb.hash(log.last, at, len);
         keyLength[i] = len;
         value[i] = source.value(i);
       }
       chooseBuckets(hashes, keyLength, value);
-      sortIntoBuckets(hashes, keyLength, value);
+      sortIntoBuckets(hashes, keyLength, value, log);
       sizeUnits();
       fillPages();
       PageSink sink = new PageSink(out, ps, opts.byteOrder());
@@ -168,7 +166,7 @@ final class HashWriter implements MapWriter {
      * into its buckets. The keys are copied once more as they come out, so that the pages are
      * later filled from keys that lie in memory in the order they are written.
      */
-    private void sortIntoBuckets(int[] hashes, int[] keyLength, byte[][] values) {
+    private void sortIntoBuckets(int[] hashes, int[] keyLength, byte[][] values, KeyLog log) {
       int mask = buckets - 1;
       int shift = log2Buckets - Math.min(log2Buckets, LOG2_PARTITIONS);
       int parts = 1 << (log2Buckets - shift);
@@ -201,7 +199,8 @@ final class HashWriter implements MapWriter {
         hash[j] = hashes[i];
         keyLen[j] = keyLength[i];
         value[j] = values[i];
-        source.copyKey(i, arena[p], at[p]);
+        int from = log.next(keyLength[i]);
+        System.arraycopy(log.reading, from, arena[p], at[p], keyLength[i]);
         at[p] += keyLength[i];
       }
       keys = new byte[n][];
@@ -548,8 +547,49 @@ final class HashWriter implements MapWriter {
 
   private static final int MIN_LOG2_BUCKETS = 1;
   private static final int MAX_LOG2_BUCKETS = 30;
-  /** A key buffer's first size: most keys are far shorter. */
-  private static final int INITIAL_KEY = 256;
+  /**
+   * The keys, copied once from the source in input order into chunks side by side, so that the
+   * pass that moves them into partitions copies memory in order instead of asking the source for
+   * each key again. A key that does not fit at the end of a chunk starts the next one, whether
+   * the log is written or read.
+   */
+  private static final class KeyLog {
+    private static final int CHUNK = 1 << 22;
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    /** The chunk written to last. */
+    byte[] last = new byte[0];
+    private int end;
+    /** The chunk {@link #next} read from last. */
+    byte[] reading = new byte[0];
+    private int readChunk = -1;
+    private int readAt;
+
+    /** Copies key {@code i} of {@code source} to the log; returns where in {@link #last}. */
+    int append(RecordSource source, int i, int length) {
+      if (end + length > last.length) {
+        last = new byte[Math.max(CHUNK, length)];
+        chunks.add(last);
+        end = 0;
+      }
+      int at = end;
+      source.copyKey(i, last, at);
+      end += length;
+      return at;
+    }
+
+    /** The next key in the order appended, of this length: where in {@link #reading}. */
+    int next(int length) {
+      if (readAt + length > reading.length) {
+        reading = chunks.get(++readChunk);
+        readAt = 0;
+      }
+      int at = readAt;
+      readAt += length;
+      return at;
+    }
+  }
+
   /** Partitions of the first pass of the bucket sort at most: its places written stay cached. */
   private static final int LOG2_PARTITIONS = 8;
 }
