@@ -35,7 +35,7 @@ public final class AccessParser {
   /**
    * From this many bytes on (some 30,000 lines), a file read whole is parsed in two halves on two
    * threads: a million-entry map's parse otherwise holds up everything after it for a third of a
-   * second, and its lines are independent but for the duplicate-key check, which the join does.
+   * second, and its lines are independent: the duplicate-key check runs once both are parsed.
    */
   static final int SPLIT_FROM = 1 << 20;
 
