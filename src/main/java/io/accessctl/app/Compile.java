@@ -75,6 +75,7 @@ public final class Compile {
   public static Result run(Request r, Consumer<String> warnings, Listener listener)
       throws IOException {
     Optional<CfFile> cf = r.cf().read(warnings);
+    listener.phase("cf");
     MapTarget target = MapTarget.file(cf, r.source(), r.output());
     MapFormat format = r.format() != null ? r.format() : target.format(null);
     if (target.forSendmail() && r.format() != null

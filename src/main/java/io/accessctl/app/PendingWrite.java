@@ -2,12 +2,11 @@ package io.accessctl.app;
 
 import io.accessctl.mapfile.AtomicFile;
 import io.accessctl.mapfile.MapFormat;
-import io.accessctl.mapfile.Record;
+import io.accessctl.mapfile.RecordSource;
 import io.accessctl.mapfile.WriteOptions;
 import io.accessctl.source.AccessSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -39,11 +38,11 @@ final class PendingWrite {
       Records.Duplicates duplicates, boolean withNul) {
     thread = new Thread(() -> {
       try {
-        List<Record> list = Records.of(parsed, duplicates, withNul);
-        records = list.size();
+        RecordSource source = Records.source(parsed, duplicates, withNul);
+        records = source.size();
         built.countDown();
         AtomicFile.replace(db, ch -> {
-          format.writer().write(list, ch, WriteOptions.defaults());
+          format.writer().write(source, ch, WriteOptions.defaults());
           ch.force(true);
           if (!awaitDecision()) {
             throw new Discarded();

@@ -1,10 +1,10 @@
 package io.accessctl.app;
 
 import io.accessctl.mapfile.Record;
+import io.accessctl.mapfile.RecordSource;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
 import io.accessctl.source.SyntaxIssue;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +25,40 @@ public final class Records {
   }
 
   public static List<Record> of(AccessSource src, Duplicates policy, boolean withNul) {
+    return source(src, policy, withNul).toList();
+  }
+
+  /**
+   * The records {@link #of} makes, as a source that makes no object for each: a writer copies
+   * each stored key straight from its line into its own layout.
+   */
+  public static RecordSource source(AccessSource src, Duplicates policy, boolean withNul) {
     // The parser reports every repeated key; without one, every policy keeps every entry.
-    Collection<Entry> kept = policy == Duplicates.KEEP_ALL || !hasRepeatedKeys(src)
-        ? src.entries() : chosen(src.entries(), policy);
+    List<Entry> kept = policy == Duplicates.KEEP_ALL || !hasRepeatedKeys(src)
+        ? src.entries() : List.copyOf(chosen(src.entries(), policy));
     int nul = withNul ? 1 : 0;
     SharedValues values = new SharedValues(nul);
-    List<Record> out = new ArrayList<>(kept.size());
-    for (Entry e : kept) {
-      out.add(new Record(e.storedKeyBytes(nul), values.of(e)));
-    }
-    return out;
+    return new RecordSource() {
+      @Override
+      public int size() {
+        return kept.size();
+      }
+
+      @Override
+      public int keyLength(int i) {
+        return kept.get(i).keyLength() + nul;
+      }
+
+      @Override
+      public void copyKey(int i, byte[] dst, int at) {
+        kept.get(i).copyStoredKey(dst, at, nul);
+      }
+
+      @Override
+      public byte[] value(int i) {
+        return values.of(kept.get(i));
+      }
+    };
   }
 
   private static boolean hasRepeatedKeys(AccessSource src) {

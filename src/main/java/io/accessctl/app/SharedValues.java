@@ -22,6 +22,11 @@ final class SharedValues {
   private final byte[][] slots = new byte[SLOTS][];
   /** Per slot, an entry whose value its bytes are. */
   private final Entry[] holders = new Entry[SLOTS];
+  /**
+   * Per slot, its value's hash: a value that is not the slot's is then told from it without
+   * reading the holder's line, which lies wherever in the file the holder came.
+   */
+  private final int[] hashes = new int[SLOTS];
   /** Per slot, how often its value came less how often others came, since it took the slot. */
   private final int[] credit = new int[SLOTS];
   private final int extra;
@@ -36,7 +41,7 @@ final class SharedValues {
     int h = e.valueHash();
     int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
     byte[] b = slots[slot];
-    if (b != null && e.hasValueOf(holders[slot])) {
+    if (b != null && hashes[slot] == h && e.hasValueOf(holders[slot])) {
       credit[slot] = Math.min(credit[slot] + 1, MAX_CREDIT);
       return b;
     }
@@ -44,6 +49,7 @@ final class SharedValues {
     if (--credit[slot] <= 0) {
       slots[slot] = b;
       holders[slot] = e;
+      hashes[slot] = h;
       credit[slot] = 1;
     }
     return b;

@@ -65,7 +65,8 @@ public final class Main {
       }
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
-    if (only == LintCommand.class || only == HookCommand.class && "run".equals(then)) {
+    if (only == LintCommand.class || only == CompileCommand.class
+        || only == HookCommand.class && "run".equals(then)) {
       Lint.prepareAhead(CfOptions.leaveTheDefault(args)); // while picocli builds the commands
     }
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));

@@ -191,10 +191,15 @@ final class Bdb {
    * byte, multiply by the FNV prime 16777619 modulo 2^32, then xor the byte in.
    */
   static int hash(byte[] key) {
+    return hash(key, 0, key.length);
+  }
+
+  /** {@link #hash(byte[])} of {@code length} bytes from {@code from}. */
+  static int hash(byte[] bytes, int from, int length) {
     int h = 0;
-    for (byte b : key) {
+    for (int i = from; i < from + length; i++) {
       h *= FNV_PRIME;
-      h ^= b & BYTE_MASK;
+      h ^= bytes[i] & BYTE_MASK;
     }
     return h;
   }

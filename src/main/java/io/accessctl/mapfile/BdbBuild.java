@@ -9,7 +9,7 @@ import java.util.List;
  */
 abstract class BdbBuild {
   final int n;
-  /** The records' keys and values; in input order until {@link #arrangeInOrder}. */
+  /** The records' keys and values, in input order unless the writer fills them itself. */
   byte[][] keys;
   byte[][] vals;
   final WriteOptions opts;
@@ -24,7 +24,7 @@ abstract class BdbBuild {
   private DupTree[] dupTrees;
 
   BdbBuild(List<Record> records, WriteOptions opts) {
-    this.n = records.size();
+    this(records.size(), opts);
     this.keys = new byte[n][];
     this.vals = new byte[n][];
     for (int i = 0; i < n; i++) {
@@ -32,36 +32,14 @@ abstract class BdbBuild {
       keys[i] = r.key();
       vals[i] = r.value();
     }
+  }
+
+  /** For a writer that fills {@link #keys} and {@link #vals} itself, in an order of its own. */
+  BdbBuild(int n, WriteOptions opts) {
+    this.n = n;
     this.opts = opts;
     this.ps = opts.pageSize();
     this.cap = Bdb.pageCapacity(ps);
-  }
-
-  /**
-   * Moves the records' keys and values (and {@code perRecord}, arrays indexed by record alike)
-   * into {@link #order}, which becomes the identity. Why: {@link #order} is a hash order, random
-   * against the input; reading a million records through it made every record two dependent
-   * cache misses (the array slot, then the bytes) in each later pass, and now one.
-   */
-  void arrangeInOrder(int[]... perRecord) {
-    byte[][] k = new byte[n][];
-    byte[][] v = new byte[n][];
-    for (int j = 0; j < n; j++) {
-      k[j] = keys[order[j]];
-      v[j] = vals[order[j]];
-    }
-    for (int r = 0; r < perRecord.length; r++) {
-      int[] a = new int[n];
-      for (int j = 0; j < n; j++) {
-        a[j] = perRecord[r][order[j]];
-      }
-      System.arraycopy(a, 0, perRecord[r], 0, n);
-    }
-    keys = k;
-    vals = v;
-    for (int j = 0; j < n; j++) {
-      order[j] = j;
-    }
   }
 
   /** Starts a unit wherever a key differs from the one before it in {@link #order}. */

@@ -3,6 +3,7 @@ package io.accessctl.mapfile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,15 +12,23 @@ import java.util.List;
  * package-info.java for the layout).
  *
  * <p>Steps: hash every key; choose the power-of-two bucket count that gives the fewest pages;
- * counting-sort the records by bucket and sort each bucket in hash-page order; group equal keys
- * (duplicates); fill each bucket's pages greedily; number every page; then write the meta page,
- * the N bucket pages, and for each bucket its continuation pages followed by its overflow chains
- * and duplicate trees. The work is a few int arrays the size of the input; no object per record.
+ * sort the records by bucket (through partitions, see {@code sortIntoBuckets}) and each bucket in
+ * hash-page order; group equal keys (duplicates); fill each bucket's pages greedily; number every
+ * page; then write the meta page, the N bucket pages, and for each bucket its continuation pages
+ * followed by its overflow chains and duplicate trees. The work is a few arrays the size of the
+ * input and each key copied into the order it is written in; the records are read from a {@link
+ * RecordSource}, so a caller need not make an object or a key array for each.
  */
 final class HashWriter implements MapWriter {
 
   @Override
   public void write(List<Record> records, WritableByteChannel out, WriteOptions opts)
+      throws IOException {
+    write(RecordSource.of(records), out, opts);
+  }
+
+  @Override
+  public void write(RecordSource records, WritableByteChannel out, WriteOptions opts)
       throws IOException {
     new Build(records, opts).write(out);
   }
@@ -47,8 +56,11 @@ final class HashWriter implements MapWriter {
     private int[] extraBase;
     private int totalPages;
 
-    Build(List<Record> records, WriteOptions opts) {
-      super(records, opts);
+    private final RecordSource source;
+
+    Build(RecordSource source, WriteOptions opts) {
+      super(source.size(), opts);
+      this.source = source;
       this.maxOnPage = Bdb.hashMaxOnPage(ps);
     }
 
@@ -60,13 +72,25 @@ final class HashWriter implements MapWriter {
       return len > maxOnPage ? Bdb.overflowPages(len, ps) : 0;
     }
 
+    /** Bytes of a key and a value on a page, with their index slots. */
+    private int pairBytes(int keyLength, int valueLength) {
+      return itemSize(keyLength) + itemSize(valueLength) + 2 * Bdb.INDEX_SLOT_SIZE;
+    }
+
     void write(WritableByteChannel out) throws IOException {
       int[] hashes = new int[n];
+      int[] keyLength = new int[n];
+      byte[][] value = new byte[n][];
+      KeyLog log = new KeyLog();
       for (int i = 0; i < n; i++) {
-        hashes[i] = Bdb.hash(keys[i]);
+        int len = source.keyLength(i);
+        int at = log.append(source, i, len);
+        hashes[i] = Bdb.hash(log.last, at, len);
+        keyLength[i] = len;
+        value[i] = source.value(i);
       }
-      chooseBuckets(hashes);
-      sortIntoBuckets(hashes);
+      chooseBuckets(hashes, keyLength, value);
+      sortIntoBuckets(hashes, keyLength, value, log);
       sizeUnits();
       fillPages();
       PageSink sink = new PageSink(out, ps, opts.byteOrder());
@@ -90,18 +114,13 @@ final class HashWriter implements MapWriter {
      * from its load (bucket b at N/2 holds buckets b and b+N/2 at N). Fewer buckets than that
      * would save little space and make every lookup walk a long chain.
      */
-    private void chooseBuckets(int[] hashes) {
+    private void chooseBuckets(int[] hashes, int[] keyLength, byte[][] value) {
       long total = 0;
       int[] pair = new int[n];
-      pairExtra = new int[n];
       for (int i = 0; i < n; i++) {
-        int klen = keys[i].length;
-        int vlen = vals[i].length;
-        pair[i] = itemSize(klen) + itemSize(vlen) + 2 * Bdb.INDEX_SLOT_SIZE;
-        pairExtra[i] = bigPages(klen) + bigPages(vlen);
+        pair[i] = pairBytes(keyLength[i], value[i].length);
         total += pair[i];
       }
-      pairBytes = pair;
       double average = n == 0 ? 0 : (double) total / n;
       double effective = Math.max(cap / 2.0, cap - average / 2);
       long pagesNeeded = (long) Math.ceil(total / (double) cap);
@@ -135,50 +154,102 @@ final class HashWriter implements MapWriter {
       return pages;
     }
 
-    private void sortIntoBuckets(int[] hashes) {
+    /**
+     * Puts the records in bucket order, each bucket sorted, with {@link #keys}, {@link #vals},
+     * {@link #pairBytes} and {@link #pairExtra} in that order and {@link #order} the identity.
+     *
+     * <p>In two passes that each read memory in order, because a hash order is random against
+     * the input: gathering the records straight into it made each record cache misses. The
+     * first pass reads the records as given and moves each, with a copy of its key, into one of a
+     * few partitions of consecutive buckets (few enough that the places written to stay in the
+     * CPU cache); the second sorts one partition at a time, small enough to stay in the cache,
+     * into its buckets. The keys are copied once more as they come out, so that the pages are
+     * later filled from keys that lie in memory in the order they are written.
+     */
+    private void sortIntoBuckets(int[] hashes, int[] keyLength, byte[][] values, KeyLog log) {
       int mask = buckets - 1;
-      int[] start = new int[buckets + 1];
+      int shift = log2Buckets - Math.min(log2Buckets, LOG2_PARTITIONS);
+      int parts = 1 << (log2Buckets - shift);
+      int[] partStart = new int[parts + 1];
+      int[] partBytes = new int[parts];
       for (int i = 0; i < n; i++) {
-        start[(hashes[i] & mask) + 1]++;
+        int p = (hashes[i] & mask) >>> shift;
+        partStart[p + 1]++;
+        partBytes[p] = Math.addExact(partBytes[p], keyLength[i]);
       }
       int largest = 0;
-      for (int b = 0; b < buckets; b++) {
-        largest = Math.max(largest, start[b + 1]);
-        start[b + 1] += start[b];
+      for (int p = 0; p < parts; p++) {
+        largest = Math.max(largest, partStart[p + 1]);
+        partStart[p + 1] += partStart[p];
       }
-      int[] fill = Arrays.copyOf(start, buckets);
-      order = new int[n];
+      byte[][] arena = new byte[parts][];
+      for (int p = 0; p < parts; p++) {
+        arena[p] = new byte[partBytes[p]];
+      }
+      // by place in the partitions: the hash, the key's length (its bytes are in the arena in
+      // the same order) and the value
+      int[] hash = new int[n];
+      int[] keyLen = new int[n];
+      byte[][] value = new byte[n][];
+      int[] fill = Arrays.copyOf(partStart, parts);
+      int[] at = new int[parts];
       for (int i = 0; i < n; i++) {
-        order[fill[hashes[i] & mask]++] = i;
+        int p = (hashes[i] & mask) >>> shift;
+        int j = fill[p]++;
+        hash[j] = hashes[i];
+        keyLen[j] = keyLength[i];
+        value[j] = values[i];
+        int from = log.next(keyLength[i]);
+        System.arraycopy(log.reading, from, arena[p], at[p], keyLength[i]);
+        at[p] += keyLength[i];
       }
-      arrangeInOrder(pairBytes, pairExtra);
+      keys = new byte[n][];
+      vals = new byte[n][];
+      pairBytes = new int[n];
+      pairExtra = new int[n];
+      order = new int[n];
       sameKeyAsPrevious = new boolean[n];
-      BucketSorter sorter = new BucketSorter(largest);
-      for (int b = 0; b < buckets; b++) {
-        sorter.sort(start[b], start[b + 1]);
+      int[] start = new int[buckets + 1];
+      BucketSorter sorter = new BucketSorter(largest, 1 << shift);
+      for (int p = 0; p < parts; p++) {
+        sorter.partition(arena[p], partStart[p], partStart[p + 1], p << shift, hash, keyLen,
+            value, start);
+      }
+      start[buckets] = n;
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
       }
       bucketUnit = start; // positions in order for now; sizeUnits() turns them into unit numbers
     }
 
     /**
-     * Sorts one bucket at a time after copying its keys next to each other, so that the
-     * comparisons of the sort stay in the CPU cache instead of chasing one array per key.
+     * Sorts one partition at a time into its buckets and each bucket in hash-page order, reading
+     * keys from the partition's arena only.
      */
     private final class BucketSorter {
-      private byte[] bytes = new byte[INITIAL_SCRATCH];
+      private byte[] bytes;
+      /** Per record of the partition, in its order: where its key starts in the arena. */
+      private final int[] keyAt;
+      /** The partition's records by bucket, then sorted. */
+      private final int[] byBucket;
       private final int[] off;
       private final int[] len;
+      /** Per key: {@link #head}. */
+      private final long[] head;
       private final int[] local;
       private final int[] scratch;
-      private final int[] sorted;
+      private final int[] bucketFill;
       private final IndexSort.IntComparator cmp = this::compare;
 
-      BucketSorter(int largest) {
+      BucketSorter(int largest, int bucketsPerPartition) {
+        keyAt = new int[largest];
+        byBucket = new int[largest];
         off = new int[largest];
         len = new int[largest];
+        head = new long[largest];
         local = new int[largest];
         scratch = new int[largest];
-        sorted = new int[largest];
+        bucketFill = new int[bucketsPerPartition + 1];
       }
 
       /**
@@ -191,31 +262,82 @@ final class HashWriter implements MapWriter {
         if (bigX != bigY) {
           return bigX ? 1 : -1;
         }
+        if (head[x] != head[y] && len[x] >= Long.BYTES && len[y] >= Long.BYTES) {
+          // both orders compare unsigned bytes first, and these differ in the first eight
+          return Long.compareUnsigned(head[x], head[y]);
+        }
         return bigX
             ? Arrays.compareUnsigned(bytes, off[x], off[x] + len[x], bytes, off[y], off[y] + len[y])
             : KeyOrder.hash(bytes, off[x], len[x], off[y], len[y]);
       }
 
-      void sort(int from, int to) {
+      /**
+       * The first eight bytes of a key of at least eight, as an unsigned number: most keys of a
+       * bucket differ in their tags, and one comparison of two numbers then orders them.
+       */
+      private long head(int at, int length) {
+        long h = 0;
+        for (int i = 0; i < Math.min(length, Long.BYTES); i++) {
+          h = (h << Byte.SIZE) | (bytes[at + i] & 0xff);
+        }
+        return h;
+      }
+
+      /**
+       * Sorts the records {@code [from, to)} of the first pass, whose keys are {@code arena} and
+       * whose buckets start at {@code firstBucket}, into their final places (the same range), and
+       * notes where each of their buckets starts.
+       */
+      void partition(byte[] arena, int from, int to, int firstBucket, int[] hash, int[] keyLen,
+          byte[][] value, int[] start) {
+        bytes = arena;
         int m = to - from;
+        int mask = buckets - 1;
+        int count = bucketFill.length - 1;
+        Arrays.fill(bucketFill, 0);
         int pos = 0;
         for (int j = 0; j < m; j++) {
-          byte[] k = keys[order[from + j]];
-          if (pos + k.length > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, pos + k.length));
-          }
-          System.arraycopy(k, 0, bytes, pos, k.length);
-          off[j] = pos;
-          len[j] = k.length;
+          keyAt[j] = pos;
+          pos += keyLen[from + j];
+          bucketFill[(hash[from + j] & mask) - firstBucket + 1]++;
+        }
+        for (int b = 0; b < count; b++) {
+          start[firstBucket + b] = from + bucketFill[b];
+          bucketFill[b + 1] += bucketFill[b];
+        }
+        for (int j = 0; j < m; j++) {
+          byBucket[bucketFill[(hash[from + j] & mask) - firstBucket]++] = j;
+        }
+        int b0 = 0;
+        for (int b = 0; b < count; b++) {
+          int b1 = bucketFill[b];
+          sortBucket(from, b0, b1, keyLen, value);
+          b0 = b1;
+        }
+      }
+
+      /** Sorts the partition's records byBucket[b0, b1), one bucket, and writes them out. */
+      private void sortBucket(int from, int b0, int b1, int[] keyLen, byte[][] value) {
+        int m = b1 - b0;
+        for (int j = 0; j < m; j++) {
+          int r = byBucket[b0 + j];
+          off[j] = keyAt[r];
+          len[j] = keyLen[from + r];
+          head[j] = head(off[j], len[j]);
           local[j] = j;
-          pos += k.length;
         }
         IndexSort.sort(local, 0, m, cmp, scratch);
         for (int j = 0; j < m; j++) {
-          sorted[j] = order[from + local[j]];
-          sameKeyAsPrevious[from + j] = j > 0 && cmp.compare(local[j - 1], local[j]) == 0;
+          int l = local[j];
+          int g = from + b0 + j;
+          int klen = len[l];
+          byte[] v = value[from + byBucket[b0 + l]];
+          keys[g] = Arrays.copyOfRange(bytes, off[l], off[l] + klen);
+          vals[g] = v;
+          pairBytes[g] = pairBytes(klen, v.length);
+          pairExtra[g] = bigPages(klen) + bigPages(v.length);
+          sameKeyAsPrevious[g] = j > 0 && cmp.compare(local[j - 1], l) == 0;
         }
-        System.arraycopy(sorted, 0, order, from, m);
       }
     }
 
@@ -425,5 +547,49 @@ final class HashWriter implements MapWriter {
 
   private static final int MIN_LOG2_BUCKETS = 1;
   private static final int MAX_LOG2_BUCKETS = 30;
-  private static final int INITIAL_SCRATCH = 1 << 16;
+  /**
+   * The keys, copied once from the source in input order into chunks side by side, so that the
+   * pass that moves them into partitions copies memory in order instead of asking the source for
+   * each key again. A key that does not fit at the end of a chunk starts the next one, whether
+   * the log is written or read.
+   */
+  private static final class KeyLog {
+    private static final int CHUNK = 1 << 22;
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    /** The chunk written to last. */
+    byte[] last = new byte[0];
+    private int end;
+    /** The chunk {@link #next} read from last. */
+    byte[] reading = new byte[0];
+    private int readChunk = -1;
+    private int readAt;
+
+    /** Copies key {@code i} of {@code source} to the log; returns where in {@link #last}. */
+    int append(RecordSource source, int i, int length) {
+      if (end + length > last.length) {
+        last = new byte[Math.max(CHUNK, length)];
+        chunks.add(last);
+        end = 0;
+      }
+      int at = end;
+      source.copyKey(i, last, at);
+      end += length;
+      return at;
+    }
+
+    /** The next key in the order appended, of this length: where in {@link #reading}. */
+    int next(int length) {
+      if (readAt + length > reading.length) {
+        reading = chunks.get(++readChunk);
+        readAt = 0;
+      }
+      int at = readAt;
+      readAt += length;
+      return at;
+    }
+  }
+
+  /** Partitions of the first pass of the bucket sort at most: its places written stay cached. */
+  private static final int LOG2_PARTITIONS = 8;
 }

@@ -23,4 +23,13 @@ public interface MapWriter {
    *     btree), or a file that would exceed the format's limits
    */
   void write(List<Record> records, WritableByteChannel out, WriteOptions opts) throws IOException;
+
+  /**
+   * As {@link #write(List, WritableByteChannel, WriteOptions)}, reading the records from a source
+   * that makes no object for each; a writer that needs the objects makes them.
+   */
+  default void write(RecordSource records, WritableByteChannel out, WriteOptions opts)
+      throws IOException {
+    write(records.toList(), out, opts);
+  }
 }

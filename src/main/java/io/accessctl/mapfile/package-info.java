@@ -19,8 +19,11 @@
  * recognised, its reader and its writer. Code elsewhere that lists, names, detects, reads or
  * writes a format asks it instead of spelling the names out.
  *
- * <p>{@link io.accessctl.mapfile.MapWriter}s write a whole file in one sequential pass; {@link
- * io.accessctl.mapfile.MapReader}s memory-map a file and read ours, makemap's (tables grown by
+ * <p>{@link io.accessctl.mapfile.MapWriter}s write a whole file in one sequential pass, from a
+ * list of {@link io.accessctl.mapfile.Record}s or from a {@link
+ * io.accessctl.mapfile.RecordSource}, which hands over each key and value by index without an
+ * object for each (compile's million-entry maps); {@link io.accessctl.mapfile.MapReader}s
+ * memory-map a file and read ours, makemap's (tables grown by
  * splits, holes, free pages, duplicates) and either byte order. {@link
  * io.accessctl.mapfile.AtomicFile} replaces a file by temp file + fsync + rename, under a lock.
  * Callers should import {@code io.accessctl.mapfile.Record} explicitly: a wildcard import leaves

@@ -3,12 +3,11 @@ package io.accessctl.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * makemap's line syntax (makemap.c of sendmail 8.17.1), shared by lint, compile, makemap mode and
@@ -36,7 +35,7 @@ public final class AccessParser {
   /**
    * From this many bytes on (some 30,000 lines), a file read whole is parsed in two halves on two
    * threads: a million-entry map's parse otherwise holds up everything after it for a third of a
-   * second, and its lines are independent but for the duplicate-key check, which the join does.
+   * second, and its lines are independent: the duplicate-key check runs once both are parsed.
    */
   static final int SPLIT_FROM = 1 << 20;
 
@@ -45,20 +44,20 @@ public final class AccessParser {
     int cut = options.makemapLines() || data.length < splitFrom ? -1 : cut(data);
     State st;
     if (cut < 0) {
-      st = new State(options, lineCount(data, 0, data.length), false);
+      st = new State(options, expectedLines(data.length));
       if (options.makemapLines()) {
         readLikeFgets(data, st);
       } else {
-        readWholeLines(data, 0, data.length, 1, st);
+        readWholeLines(data, 0, data.length, st);
       }
     } else {
       st = parseHalves(data, cut);
     }
+    List<SyntaxIssue> issues = withDuplicates(st);
     // the lists are this parse's own: a view that cannot change them, not a copy that checks
     // every one of a large map's lines for null
     return new AccessSource(name, options, Collections.unmodifiableList(st.lines),
-        Collections.unmodifiableList(st.entries), List.copyOf(st.issues),
-        List.copyOf(st.canitMarkers));
+        Collections.unmodifiableList(st.entries), issues, List.copyOf(st.canitMarkers));
   }
 
   /** Where the second half starts: after the first LF from the middle on; -1 for none. */
@@ -68,19 +67,28 @@ public final class AccessParser {
   }
 
   /**
+   * A guess at the lines of {@code bytes} bytes, for the lists' first size: counting them would
+   * read the whole file once more, and a list that is too small only grows.
+   */
+  private static int expectedLines(int bytes) {
+    return bytes / BYTES_PER_LINE + 1;
+  }
+
+  /** A short access map line: a domain key and a short action. */
+  private static final int BYTES_PER_LINE = 32;
+
+  /**
    * Parses {@code [0, cut)} on this thread and the rest on another, then joins them as one pass
-   * would have made them: the second half's entries are numbered on, and its keys are looked up
-   * among the first half's here, in file order, so that each duplicate names the same first line
-   * and sits in the same place among the issues as in one pass. Each half fills a key table of
-   * its own, so that the join only looks up and the tables are filled on two threads.
+   * would have made them: the second half, numbered from 1 while the first half's lines were not
+   * yet counted, has its lines, entries and issues numbered on.
    */
   private State parseHalves(byte[] data, int cut) {
     State[] second = new State[1];
     Throwable[] failed = new Throwable[1];
     Thread helper = new Thread(() -> {
       try {
-        State b = new State(options, lineCount(data, cut, data.length), true);
-        readWholeLines(data, cut, data.length, lineCount(data, 0, cut), b);
+        State b = new State(options, expectedLines(data.length - cut));
+        readWholeLines(data, cut, data.length, b);
         second[0] = b;
       } catch (RuntimeException | Error e) {
         failed[0] = e;
@@ -88,11 +96,9 @@ public final class AccessParser {
     }, "accessctl-parse");
     helper.setDaemon(true);
     helper.start();
-    int firstLines = lineCount(data, 0, cut);
     // the first half's lists take the second's at the join: sized for both, they are not copied
-    State a = new State(options, firstLines, firstLines + lineCount(data, cut, data.length),
-        false);
-    readWholeLines(data, 0, cut, 1, a);
+    State a = new State(options, expectedLines(data.length));
+    readWholeLines(data, 0, cut, a);
     try {
       helper.join();
     } catch (InterruptedException e) {
@@ -106,53 +112,63 @@ public final class AccessParser {
       throw e;
     }
     State b = second[0];
-    List<SyntaxIssue> duplicates = new ArrayList<>();
-    int shift = a.entries.size();
-    for (int i = 0; i < b.entries.size(); i++) {
-      Entry e = b.entries.get(i);
-      e.shiftIndex(shift);
-      // a key of the first half is first there; any other is first where the second half met it
-      Entry earlier = a.keys.find(e, b.keyHashes[i]);
-      if (earlier == null) {
-        earlier = b.earlierInHalf.get(i);
-      }
-      if (earlier != null) {
-        duplicates.add(duplicate(e, earlier));
-      }
+    int lineShift = a.lines.size();
+    for (SourceLine line : b.lines) {
+      line.shiftNumber(lineShift);
+    }
+    int entryShift = a.entries.size();
+    for (Entry e : b.entries) {
+      e.shiftIndex(entryShift);
+    }
+    for (SyntaxIssue i : b.issues) {
+      a.issues.add(new SyntaxIssue(i.kind(), i.line() + lineShift, i.column(),
+          i.makemapMessage(), i.firstLine()));
     }
     a.lines.addAll(b.lines);
     a.entries.addAll(b.entries);
     a.canitMarkers.addAll(b.canitMarkers);
-    // both in line order; a line's own issue (too long) comes before its duplicate, as in one pass
-    int d = 0;
-    for (SyntaxIssue issue : b.issues) {
-      while (d < duplicates.size() && duplicates.get(d).line() < issue.line()) {
-        a.issues.add(duplicates.get(d++));
-      }
-      a.issues.add(issue);
-    }
-    a.issues.addAll(duplicates.subList(d, duplicates.size()));
+    a.addHashes(b);
     return a;
   }
 
   /**
-   * The lines as accessctl reads them (makemap's 1023-byte reads may make more, and the lists and
-   * the key table then grow), so that they are sized once.
+   * The parse's issues with makemap's "duplicate key" among them, in line order: a line's own
+   * issue (too long) before its duplicate, as makemap reports them.
    */
-  private static int lineCount(byte[] data, int from, int to) {
-    int n = 1;
-    for (int i = from; i < to; i++) {
-      if (data[i] == '\n') {
-        n++;
-      }
+  private List<SyntaxIssue> withDuplicates(State st) {
+    long[] pairs = DuplicateKeys.find(st.entries, st.keyHashes, options.foldKeys());
+    if (pairs.length == 0) {
+      return List.copyOf(st.issues);
     }
-    return n;
+    List<SyntaxIssue> all = new ArrayList<>(st.issues.size() + pairs.length);
+    int d = 0;
+    for (SyntaxIssue issue : st.issues) {
+      for (; d < pairs.length && lineOf(st, pairs[d]) < issue.line(); d++) {
+        all.add(duplicate(st, pairs[d]));
+      }
+      all.add(issue);
+    }
+    for (; d < pairs.length; d++) {
+      all.add(duplicate(st, pairs[d]));
+    }
+    return List.copyOf(all);
   }
 
-  /** The lines of {@code [from, to)}, the first of them numbered {@code first}. */
-  private void readWholeLines(byte[] data, int from, int to, int first, State st) {
+  private static int lineOf(State st, long pair) {
+    return st.entries.get(DuplicateKeys.later(pair)).lineNumber();
+  }
+
+  private static SyntaxIssue duplicate(State st, long pair) {
+    Entry e = st.entries.get(DuplicateKeys.later(pair));
+    Entry earlier = st.entries.get(DuplicateKeys.first(pair));
+    return new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, e.lineNumber(), 1,
+        "key " + e.storedKey() + ": duplicate key", earlier.lineNumber());
+  }
+
+  /** The lines of {@code [from, to)}, numbered from 1. */
+  private void readWholeLines(byte[] data, int from, int to, State st) {
     int start = from;
-    int number = first - 1;
+    int number = 0;
     while (start < to) {
       start = readWholeLine(data, start, ++number, st);
     }
@@ -250,8 +266,8 @@ public final class AccessParser {
         colon = k - from;
         tagHash = folded;
       }
-      folded = KeyTable.MULTIPLIER * folded + f;
-      h = fold ? folded : KeyTable.MULTIPLIER * h + (b & 0xff);
+      folded = DuplicateKeys.MULTIPLIER * folded + f;
+      h = fold ? folded : DuplicateKeys.MULTIPLIER * h + (b & 0xff);
       k++;
     }
     int v = k;
@@ -268,19 +284,8 @@ public final class AccessParser {
     SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY);
     st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
-    Entry e = new Entry(line, st.entries.size(), k - from, v - from, colon, fold, tag);
-    Entry earlier = st.keys.putIfAbsent(e, h);
-    if (st.keyHashes != null) {
-      st.keyHash(h, earlier); // reported by the join of the halves
-    } else if (earlier != null) {
-      st.issues.add(duplicate(e, earlier));
-    }
-    st.entries.add(e);
-  }
-
-  private static SyntaxIssue duplicate(Entry e, Entry earlier) {
-    return new SyntaxIssue(SyntaxIssue.Kind.DUPLICATE_KEY, e.lineNumber(), 1,
-        "key " + e.storedKey() + ": duplicate key", earlier.lineNumber());
+    st.keyHash(h);
+    st.entries.add(new Entry(line, st.entries.size(), k - from, v - from, colon, fold, tag));
   }
 
   private static int indexOf(byte[] data, byte b, int from, int to) {
@@ -295,42 +300,37 @@ public final class AccessParser {
   private static final class State {
     final List<SourceLine> lines;
     final List<Entry> entries;
+    /** Without makemap's "duplicate key": those are found once every key is known. */
     final List<SyntaxIssue> issues = new ArrayList<>();
     final List<SourceLine> canitMarkers = new ArrayList<>();
-    final KeyTable keys;
     final TagTexts tags = new TagTexts();
     /** isSeparator for every char of a line (ISO-8859-1: one char a byte). */
     final boolean[] separator = new boolean[256];
-
-    /**
-     * With {@code deferKeys}, the stored keys' hashes by entry, for a second half whose keys are
-     * looked up when it joins the first; else null.
-     */
-    final int[] keyHashes;
-    /** With {@code deferKeys}: by entry, the earlier entry of this half with its key. */
-    final Map<Integer, Entry> earlierInHalf = new HashMap<>();
+    /** By entry, the stored key's hash, for {@link DuplicateKeys}; grows. */
+    int[] keyHashes;
     private int hashed;
 
-    State(ParseOptions options, int lines, boolean deferKeys) {
-      this(options, lines, lines, deferKeys);
-    }
-
-    /** @param capacity the lines the lists are sized for, {@code lines} and more */
-    State(ParseOptions options, int lines, int capacity, boolean deferKeys) {
-      this.lines = new ArrayList<>(capacity);
-      this.entries = new ArrayList<>(capacity);
-      this.keys = new KeyTable(options.foldKeys(), lines);
-      this.keyHashes = deferKeys ? new int[lines] : null;
+    State(ParseOptions options, int expectedLines) {
+      this.lines = new ArrayList<>(expectedLines);
+      this.entries = new ArrayList<>(expectedLines);
+      this.keyHashes = new int[expectedLines];
       for (int b = 0; b < separator.length; b++) {
         separator[b] = options.isSeparator(b);
       }
     }
 
-    void keyHash(int h, Entry earlier) {
-      if (earlier != null) {
-        earlierInHalf.put(hashed, earlier);
+    void keyHash(int h) {
+      if (hashed == keyHashes.length) {
+        keyHashes = Arrays.copyOf(keyHashes, Math.max(16, hashed + (hashed >> 1)));
       }
       keyHashes[hashed++] = h;
+    }
+
+    /** Takes {@code later}'s hashes after this state's own. */
+    void addHashes(State later) {
+      keyHashes = Arrays.copyOf(keyHashes, hashed + later.hashed);
+      System.arraycopy(later.keyHashes, 0, keyHashes, hashed, later.hashed);
+      hashed += later.hashed;
     }
 
     void invalid(int number, long offset, byte[] data, int from, int to, SyntaxIssue issue) {

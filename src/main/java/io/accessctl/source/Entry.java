@@ -1,5 +1,7 @@
 package io.accessctl.source;
 
+import java.util.Arrays;
+
 /**
  * A key/value pair that makemap would store: a range of its line's text.
  *
@@ -76,13 +78,22 @@ public final class Entry {
    */
   public byte[] storedKeyBytes(int extra) {
     byte[] b = new byte[keyEnd + extra];
-    line.copyBytes(0, keyEnd, b);
+    copyStoredKey(b, 0, extra);
+    return b;
+  }
+
+  /**
+   * Copies the bytes of {@link #storedKeyBytes} to {@code dst} from {@code at} on: the stored key
+   * and {@code extra} NUL bytes.
+   */
+  public void copyStoredKey(byte[] dst, int at, int extra) {
+    line.copyBytes(0, keyEnd, dst, at);
     if (fold) {
-      for (int i = 0; i < keyEnd; i++) {
-        b[i] = (byte) Bytes.foldAscii((char) (b[i] & 0xff));
+      for (int i = at; i < at + keyEnd; i++) {
+        dst[i] = (byte) Bytes.foldAscii((char) (dst[i] & 0xff));
       }
     }
-    return b;
+    Arrays.fill(dst, at + keyEnd, at + keyEnd + extra, (byte) 0);
   }
 
   /** {@link #value()} as bytes, followed by {@code extra} NUL bytes (1 for makemap -N). */

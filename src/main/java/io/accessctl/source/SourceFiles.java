@@ -2,11 +2,13 @@ package io.accessctl.source;
 
 import io.accessctl.mapfile.MapFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -44,9 +46,38 @@ public final class SourceFiles {
     if (size > MAX_SIZE) {
       throw new NotATextMap(file + ": " + size + " bytes is too large for an access map");
     }
-    byte[] data = Files.readAllBytes(file);
+    byte[] data = readAll(file, (int) size);
     checkText(file.toString(), data);
     return data;
+  }
+
+  /**
+   * What one read asks for: a buffer this size is reused, where one read of a whole large file
+   * copies it through a native buffer as large, fresh memory the system must first hand out.
+   */
+  private static final int CHUNK = 1 << 16;
+
+  /** The file's bytes, {@code size} of them expected; fewer or more if it changed meanwhile. */
+  private static byte[] readAll(Path file, int size) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] data = new byte[size];
+      int n = 0;
+      while (true) {
+        if (n == data.length) {
+          int next = in.read();
+          if (next < 0) {
+            return data;
+          }
+          data = Arrays.copyOf(data, Math.max(CHUNK, 2 * data.length));
+          data[n++] = (byte) next;
+        }
+        int r = in.read(data, n, Math.min(CHUNK, data.length - n));
+        if (r < 0) {
+          return Arrays.copyOf(data, n);
+        }
+        n += r;
+      }
+    }
   }
 
   /** Throws {@link NotATextMap} when the bytes are clearly not a text map. */

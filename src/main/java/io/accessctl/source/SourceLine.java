@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * the parse.
  */
 public final class SourceLine {
-  private final int number;
+  private int number;
   private final long offset;
   private final Kind kind;
   private final byte[] data;
@@ -47,6 +47,11 @@ public final class SourceLine {
     this.kind = kind;
   }
 
+  /** Moves the line {@code by} lines on: the second half of a split parse counts from 1. */
+  void shiftNumber(int by) {
+    number += by;
+  }
+
   /** 1-based line number (makemap's count: in makemap mode a long line counts twice). */
   public int number() {
     return number;
@@ -77,7 +82,12 @@ public final class SourceLine {
 
   /** Copies the text's bytes from {@code from} to {@code to} to the start of {@code dst}. */
   void copyBytes(int from, int to, byte[] dst) {
-    System.arraycopy(data, start + from, dst, 0, to - from);
+    copyBytes(from, to, dst, 0);
+  }
+
+  /** Copies the text's bytes from {@code from} to {@code to} to {@code dst} from {@code at} on. */
+  void copyBytes(int from, int to, byte[] dst, int at) {
+    System.arraycopy(data, start + from, dst, at, to - from);
   }
 
   /** What the line is. */

@@ -71,6 +71,26 @@ class RoundTripTest {
     }
   }
 
+  /** Keys of several megabytes among short ones: the writers copy keys in bounded chunks. */
+  @ParameterizedTest
+  @EnumSource(MapFormat.class)
+  void hugeKeysAmongShortOnesComeBackAndAreFound(MapFormat format) throws IOException {
+    List<Record> records = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      records.add(Record.of("short" + i, "v" + i));
+      records.add(Record.of(String.valueOf((char) ('a' + i)).repeat((3 + i) << 20), "huge" + i));
+    }
+    Path file = Tools.write(dir.resolve("huge" + format.extension()), format, records);
+
+    try (MapReader r = MapReader.open(file)) {
+      assertThat(r.size()).isEqualTo(records.size());
+      for (Record rec : records) {
+        assertThat(r.get(rec.key())).as("%s, key of %d bytes", format, rec.key().length)
+            .hasValueSatisfying(v -> assertThat(v).isEqualTo(rec.value()));
+      }
+    }
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.ISO_8859_1);
   }
