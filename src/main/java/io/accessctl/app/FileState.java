@@ -28,6 +28,20 @@ record FileState(long size, FileTime modified, Object key) {
 
   /** Whether the file at {@code path} is still in this state. */
   boolean stillAt(Path path) {
-    return of(path).filter(this::equals).isPresent();
+    Optional<FileState> now = of(path);
+    return now.isPresent() && equals(now.get());
+  }
+
+  // written out: the record's generated equals links a tree of method handles on first use, which
+  // costs more than the comparison is worth as a command starts
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileState f && size == f.size && modified.equals(f.modified)
+        && key.equals(f.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode();
   }
 }
