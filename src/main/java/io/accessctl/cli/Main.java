@@ -1,6 +1,7 @@
 package io.accessctl.cli;
 
 import io.accessctl.app.Lint;
+import io.accessctl.app.PreCommitHook;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Arrays;
@@ -80,6 +81,7 @@ public final class Main {
         Lint.prepareAhead(LikelyLint.cf(args));
       }
     } else if (only == HookCommand.class && "run".equals(then)) {
+      PreCommitHook.prepareAhead(RepoOption.likely(args));
       Lint.prepareAhead(LikelyLint.cf(args));
     }
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
