@@ -71,6 +71,11 @@ public final class Main {
       }
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
+    if (only != null) {
+      AnnotationsAhead.start(AccessctlCommand.class, only);
+    } else {
+      AnnotationsAhead.start(AccessctlCommand.class);
+    }
     // the lint starts while picocli builds the commands
     if (only == LintCommand.class) {
       List<String> rest = Arrays.asList(args).subList(at + 1, args.length);
