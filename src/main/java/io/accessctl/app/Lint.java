@@ -184,12 +184,12 @@ public final class Lint {
   }
 
   /**
-   * What {@link #run} finds in the working copy of {@code file}, for a request without --fix or
-   * --diff, made ahead of the run ({@link LintAhead}); warnings about the cf are left to the run,
-   * which reads the same cf.
+   * What {@link #run} finds in {@code file}, for a request without --fix or --diff, made ahead of
+   * the run ({@link LintAhead}); warnings about the cf are left to the run, which reads the same
+   * cf.
    */
   static LintAhead.Linted lintFile(Path file, Request r) throws IOException {
-    byte[] data = SourceFiles.read(file);
+    byte[] data = r.staged() ? StagedFile.read(file) : SourceFiles.read(file);
     AccessSource src = new AccessParser(r.parse()).parse(file.toString(), data);
     Optional<CfFile> cf = r.cf().read(warning -> { });
     List<Diagnostic> found = lint(file, src, r, new Linter(r.select(), r.ignore()),

@@ -2,6 +2,7 @@ package io.accessctl.app;
 
 import io.accessctl.cf.CfFile;
 import io.accessctl.lint.Diagnostic;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,15 +16,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * Lints of the maps a run most likely asks for, made on a thread of its own while picocli builds
  * the command and parses the options ({@link Lint#prepareAhead}): on two cores the lint then
  * starts that much sooner. The run proper ({@link Lint#run}) takes a file's findings only when
- * they were made for exactly what it asks (the same path and the same settings) and from the
- * file as it is (size, time and inode those it had when the read began); else it lints the file
- * itself, and the guess cost only the work wasted on it.
+ * they were made for exactly what it asks (the same path and the same settings) from what it
+ * would read: the working copy, or for --staged the repository's index, HEAD and branch, still
+ * as they were when the read began (size, time and inode); else it lints the file itself, and
+ * the guess cost only the work wasted on it.
  */
 final class LintAhead {
   /** One file's findings, and the cf they were judged against. */
   record Linted(List<Diagnostic> diagnostics, Optional<CfFile> cf) {}
 
-  private record Pending(Path file, FileState before, FutureTask<Linted> lint) {}
+  /** A lint, and what it was made from. */
+  private record Made(Linted linted, Watched from) {}
+
+  private record Pending(Path file, FutureTask<Made> lint) {}
 
   private static final AtomicReference<LintAhead> LATEST = new AtomicReference<>();
 
@@ -36,17 +41,26 @@ final class LintAhead {
   }
 
   /**
-   * Starts linting, one after the other, those files of {@code likely} that are regular files,
-   * when {@code likely} is a lint of the working copies; what was started before is dropped.
+   * Starts linting, one after the other, the files of {@code likely} (those that are regular
+   * files, unless it lints what git has staged), when it changes no file; what was started
+   * before is dropped.
    */
   static void start(Lint.Request likely) {
-    if (likely.staged() || likely.fix() || likely.diff()) {
+    if (likely.fix() || likely.diff()) {
       return;
     }
     List<Pending> pending = new ArrayList<>();
     for (Path file : likely.inputs()) {
-      FileState.of(file).ifPresent(before -> pending.add(new Pending(file, before,
-          new FutureTask<>(() -> Lint.lintFile(file, likely)))));
+      if (likely.staged()) {
+        // asking git where its index is takes a process: the lint's thread asks
+        pending.add(new Pending(file, new FutureTask<>(
+            () -> lint(Watched.git(file.toAbsolutePath().getParent()), file, likely))));
+        continue;
+      }
+      Watched from = Watched.of(List.of(file));
+      if (from.allThere()) {
+        pending.add(new Pending(file, new FutureTask<>(() -> lint(from, file, likely))));
+      }
     }
     LATEST.set(new LintAhead(likely, pending));
     if (pending.isEmpty()) {
@@ -56,6 +70,10 @@ final class LintAhead {
     Thread t = new Thread(() -> order.forEach(p -> p.lint().run()), "accessctl-lint-ahead");
     t.setDaemon(true);
     t.start();
+  }
+
+  private static Made lint(Watched from, Path file, Lint.Request likely) throws IOException {
+    return new Made(Lint.lintFile(file, likely), from);
   }
 
   /**
@@ -71,16 +89,16 @@ final class LintAhead {
     if (p == null) {
       return Optional.empty();
     }
-    Linted linted;
+    Made made;
     try {
-      linted = p.lint().get();
+      made = p.lint().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     } catch (ExecutionException e) {
       return Optional.empty(); // the run's own read or lint fails as this one did
     }
-    return p.before().stillAt(file) ? Optional.of(linted) : Optional.empty();
+    return made.from().unchanged() ? Optional.of(made.linted()) : Optional.empty();
   }
 
   private synchronized Pending remove(Path file) {

@@ -1,10 +1,7 @@
 package io.accessctl.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StagedAhead {
   /**
-   * @param watched the files git's answers depend on
-   * @param before their states before the first question
+   * @param from the files git's answers depend on
    * @param files the staged access files
    * @param staged each one's staged text, removed as it is taken
    */
-  private record Answers(List<Path> watched, List<Optional<FileState>> before,
-      List<Path> files, Map<Path, byte[]> staged) {}
+  private record Answers(Watched from, List<Path> files, Map<Path, byte[]> staged) {}
 
   private record Pending(Path repo, Ahead<Answers> answers) {}
 
@@ -40,8 +35,7 @@ final class StagedAhead {
   }
 
   private static Answers ask(Path repo) throws IOException {
-    List<Path> watched = watched(repo);
-    List<Optional<FileState>> before = states(watched);
+    Watched from = Watched.git(repo);
     List<Path> files = PreCommitHook.askStagedAccessFiles(repo);
     Map<Path, byte[]> staged = new ConcurrentHashMap<>();
     for (Path f : files) {
@@ -50,31 +44,7 @@ final class StagedAhead {
         staged.put(f, data);
       }
     }
-    return new Answers(watched, before, files, staged);
-  }
-
-  /** The index, HEAD, the branch file HEAD names and packed-refs, as git finds them. */
-  private static List<Path> watched(Path repo) throws IOException {
-    List<Path> paths = new ArrayList<>();
-    for (String line : PreCommitHook.git(repo, "rev-parse", "--git-path", "index", "--git-path",
-        "HEAD", "--git-path", "packed-refs", "--git-common-dir").split("\n")) {
-      paths.add(repo.resolve(line));
-    }
-    String head = Files.readString(paths.get(1), StandardCharsets.UTF_8).trim();
-    if (head.startsWith("ref: ")) {
-      paths.add(paths.remove(3).resolve(head.substring("ref: ".length())));
-    } else {
-      paths.remove(3);
-    }
-    return paths;
-  }
-
-  private static List<Optional<FileState>> states(List<Path> paths) {
-    List<Optional<FileState>> states = new ArrayList<>(paths.size());
-    for (Path p : paths) {
-      states.add(FileState.of(p));
-    }
-    return states;
+    return new Answers(from, files, staged);
   }
 
   /** The staged access files of {@code repo}, when asked ahead and still so. */
@@ -99,6 +69,6 @@ final class StagedAhead {
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // asked again, it fails the same way when it fails
     }
-    return states(a.watched()).equals(a.before()) ? Optional.of(a) : Optional.empty();
+    return a.from().unchanged() ? Optional.of(a) : Optional.empty();
   }
 }

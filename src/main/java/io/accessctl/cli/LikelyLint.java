@@ -12,13 +12,14 @@ import java.util.Set;
 /**
  * What {@code accessctl lint}'s arguments most likely ask, read before picocli has built the
  * command, so that the lint can start while it does ({@link Lint#prepareAhead(Lint.Request)}).
- * Only a guess, and only of plain arguments: files, and the options that do not change what a
- * file's findings are. picocli's parse decides what the run asks; the run compares, and a wrong
+ * Only a guess, and only of plain arguments: files, which cf, --staged, and the options that do
+ * not change what a file's findings are. picocli's parse decides what the run asks; the run compares, and a wrong
  * guess costs only the work done for it.
  */
 final class LikelyLint {
   /** Options that take a value and leave the findings as they are. */
   private static final Set<String> OUTPUT_OPTIONS = Set.of("--format", "--color", "--fail-level");
+  private static final String STAGED = "--staged";
 
   private LikelyLint() {}
 
@@ -31,6 +32,7 @@ final class LikelyLint {
     List<Path> files = new ArrayList<>();
     Path cf = null;
     boolean noCf = false;
+    boolean staged = false;
     boolean positional = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -40,6 +42,8 @@ final class LikelyLint {
         positional = true;
       } else if (a.equals(CfOptions.NO_CF)) {
         noCf = true;
+      } else if (a.equals(STAGED)) {
+        staged = true;
       } else if (a.equals(CfOptions.CF) && i + 1 < args.size()) {
         cf = Path.of(args.get(++i));
       } else if (a.startsWith(CfOptions.CF + "=")) {
@@ -50,7 +54,7 @@ final class LikelyLint {
         return Optional.empty();
       }
     }
-    return Optional.of(new Lint.Request(files, false, Set.of(), Set.of(), new CfChoice(cf, noCf),
+    return Optional.of(new Lint.Request(files, staged, Set.of(), Set.of(), new CfChoice(cf, noCf),
         ParseOptions.defaults(), false, false, ExtraTagsOption.fromEnvironment()));
   }
 

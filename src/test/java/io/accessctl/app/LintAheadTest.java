@@ -194,6 +194,60 @@ class LintAheadTest {
     assertThat(run.result()).isEqualTo(expected);
   }
 
+  private Lint.Request staged(Path map) {
+    return new Lint.Request(List.of(map), true, Set.of(), Set.of(), CfChoice.noCf(),
+        ParseOptions.defaults(), false, false, Set.of());
+  }
+
+  private Path stagedRepo() throws Exception {
+    Path map = write("access", MAP);
+    git("init", "-q");
+    git("config", "user.email", "admin@example.com");
+    git("config", "user.name", "Admin");
+    git("add", "access");
+    Files.writeString(map, OTHER, StandardCharsets.UTF_8);
+    return map;
+  }
+
+  @Test
+  void aStagedLintMadeAheadIsTheRunsWhileTheIndexAndHeadAreAsTheyWere() throws Exception {
+    Path map = stagedRepo();
+    Lint.Request r = staged(map);
+    Lint.Result expected = fresh(r);
+    assertThat(expected.diagnostics()).anySatisfy(d -> assertThat(d.line()).isGreaterThan(2));
+    Lint.prepareAhead(r);
+    Run run = run(r);
+    assertThat(run.takenAhead()).isOne();
+    assertThat(run.result()).isEqualTo(expected);
+  }
+
+  @Test
+  void aFileStagedAgainAfterTheLintAheadIsLintedAsStagedNow() throws Exception {
+    Path map = stagedRepo();
+    Lint.Request r = staged(map);
+    Lint.prepareAhead(r);
+    Thread.sleep(300); // the lint ahead has then most likely read the old staged text
+    git("add", "access");
+    Run run = run(r);
+    assertThat(run.takenAhead()).isZero();
+    assertThat(run.result()).isEqualTo(fresh(r));
+    assertThat(run.result().diagnostics()).allSatisfy(d -> assertThat(d.line()).isLessThan(3));
+  }
+
+  @Test
+  void aHeadMovedAfterTheLintAheadIsSeen() throws Exception {
+    Path map = stagedRepo();
+    git("commit", "-q", "-m", "first");
+    git("commit", "-q", "--allow-empty", "-m", "second");
+    Lint.Request r = staged(map);
+    Lint.prepareAhead(r);
+    Thread.sleep(300);
+    git("reset", "-q", "--soft", "HEAD~1"); // HEAD's branch moves; the index stays
+    Run run = run(r);
+    assertThat(run.takenAhead()).isZero();
+    assertThat(run.result()).isEqualTo(fresh(r));
+  }
+
   private void git(String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
     cmd.addAll(List.of(args));

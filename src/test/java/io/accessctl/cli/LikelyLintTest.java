@@ -47,6 +47,13 @@ class LikelyLintTest {
   }
 
   @Test
+  void aLintOfWhatIsStagedIsGuessedToo() {
+    assertThat(guess("--staged", "--no-cf", "a").orElseThrow())
+        .satisfies(r -> assertThat(r.staged()).isTrue())
+        .satisfies(r -> assertThat(r.files()).containsExactly(Path.of("a")));
+  }
+
+  @Test
   void afterADoubleDashEverythingIsAFile() {
     assertThat(guess("--", "--fix", "-t").orElseThrow().files())
         .containsExactly(Path.of("--fix"), Path.of("-t"));
@@ -56,7 +63,6 @@ class LikelyLintTest {
   void argumentsThatAreNotPlainGiveNoGuess() {
     assertThat(guess("--select", "AC1", "a")).isEmpty();
     assertThat(guess("--fix", "a")).isEmpty();
-    assertThat(guess("--staged", "a")).isEmpty();
     assertThat(guess("-t", ":", "a")).isEmpty();
     assertThat(guess("-fe", "a")).isEmpty();
   }
