@@ -73,46 +73,61 @@ class LintAheadTest {
     assertThat(actual.cf().map(c -> c.version())).isEqualTo(expected.cf().map(c -> c.version()));
   }
 
-  @Test
-  void aLintMadeAheadForWhatTheRunAsksIsTheRunsResult() throws Exception {
-    Path map = write("access", MAP);
-    Lint.Request r = request(List.of(map));
+  /** A lint made ahead for exactly {@code r} is taken: the result of a run with none. */
+  private Lint.Result takenAhead(Lint.Request r) throws IOException {
     Lint.Result expected = fresh(r);
-    assertThat(expected.diagnostics()).isNotEmpty();
     Lint.prepareAhead(r);
     Run run = run(r);
     assertThat(run.takenAhead()).isOne();
     assertThat(run.result()).isEqualTo(expected);
+    return expected;
+  }
+
+  /** Something done after the lint ahead most likely read what it lints. */
+  private interface Change {
+    void make() throws Exception;
+  }
+
+  /**
+   * A lint made ahead for exactly {@code r}, then {@code change}: the run does not take it, and
+   * finds what a run with none finds.
+   */
+  private Lint.Result notTakenAfter(Lint.Request r, Change change) throws Exception {
+    Lint.prepareAhead(r);
+    Thread.sleep(300); // the lint ahead has then most likely read what was there before
+    change.make();
+    Run run = run(r);
+    assertThat(run.takenAhead()).isZero();
+    assertSameResult(run.result(), fresh(r));
+    return run.result();
+  }
+
+  @Test
+  void aLintMadeAheadForWhatTheRunAsksIsTheRunsResult() throws Exception {
+    Path map = write("access", MAP);
+    assertThat(takenAhead(request(List.of(map))).diagnostics()).isNotEmpty();
   }
 
   @Test
   void aFileChangedAfterTheReadAheadIsLintedAsItIsNow() throws Exception {
     Path map = write("access", MAP);
-    Lint.Request r = request(List.of(map));
-    Lint.prepareAhead(r);
-    Thread.sleep(300); // the lint ahead has then most likely read the old text
-    Files.writeString(map, OTHER, StandardCharsets.UTF_8);
-    Files.setLastModifiedTime(map, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-    Run run = run(r);
-    assertThat(run.takenAhead()).isZero();
-    assertThat(run.result()).isEqualTo(fresh(r));
-    assertThat(run.result().diagnostics()).allSatisfy(d -> assertThat(d.line()).isLessThan(3));
+    Lint.Result r = notTakenAfter(request(List.of(map)), () -> {
+      Files.writeString(map, OTHER, StandardCharsets.UTF_8);
+      Files.setLastModifiedTime(map, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    });
+    assertThat(r.diagnostics()).allSatisfy(d -> assertThat(d.line()).isLessThan(3));
   }
 
   @Test
   void aFileReplacedByAnotherOfTheSameSizeAndTimeIsLintedAsItIsNow() throws Exception {
     Path map = write("access", MAP);
     FileTime time = Files.getLastModifiedTime(map);
-    Lint.Request r = request(List.of(map));
-    Lint.prepareAhead(r);
-    Thread.sleep(300);
-    Path other = write("other", MAP.replace("192.0.2.1", "192.0.2.9")
-        .replace("customer", "consumer"));
-    Files.setLastModifiedTime(other, time);
-    Files.move(other, map, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Run run = run(r);
-    assertThat(run.takenAhead()).as("another inode").isZero();
-    assertThat(run.result()).isEqualTo(fresh(r));
+    notTakenAfter(request(List.of(map)), () -> {
+      Path other = write("other", MAP.replace("192.0.2.1", "192.0.2.9")
+          .replace("customer", "consumer"));
+      Files.setLastModifiedTime(other, time);
+      Files.move(other, map, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    });
   }
 
   @Test
@@ -212,26 +227,15 @@ class LintAheadTest {
   @Test
   void aStagedLintMadeAheadIsTheRunsWhileTheIndexAndHeadAreAsTheyWere() throws Exception {
     Path map = stagedRepo();
-    Lint.Request r = staged(map);
-    Lint.Result expected = fresh(r);
-    assertThat(expected.diagnostics()).anySatisfy(d -> assertThat(d.line()).isGreaterThan(2));
-    Lint.prepareAhead(r);
-    Run run = run(r);
-    assertThat(run.takenAhead()).isOne();
-    assertThat(run.result()).isEqualTo(expected);
+    assertThat(takenAhead(staged(map)).diagnostics())
+        .anySatisfy(d -> assertThat(d.line()).isGreaterThan(2));
   }
 
   @Test
   void aFileStagedAgainAfterTheLintAheadIsLintedAsStagedNow() throws Exception {
     Path map = stagedRepo();
-    Lint.Request r = staged(map);
-    Lint.prepareAhead(r);
-    Thread.sleep(300); // the lint ahead has then most likely read the old staged text
-    git("add", "access");
-    Run run = run(r);
-    assertThat(run.takenAhead()).isZero();
-    assertThat(run.result()).isEqualTo(fresh(r));
-    assertThat(run.result().diagnostics()).allSatisfy(d -> assertThat(d.line()).isLessThan(3));
+    Lint.Result r = notTakenAfter(staged(map), () -> git("add", "access"));
+    assertThat(r.diagnostics()).allSatisfy(d -> assertThat(d.line()).isLessThan(3));
   }
 
   @Test
@@ -239,13 +243,8 @@ class LintAheadTest {
     Path map = stagedRepo();
     git("commit", "-q", "-m", "first");
     git("commit", "-q", "--allow-empty", "-m", "second");
-    Lint.Request r = staged(map);
-    Lint.prepareAhead(r);
-    Thread.sleep(300);
-    git("reset", "-q", "--soft", "HEAD~1"); // HEAD's branch moves; the index stays
-    Run run = run(r);
-    assertThat(run.takenAhead()).isZero();
-    assertThat(run.result()).isEqualTo(fresh(r));
+    // HEAD's branch moves; the index stays
+    notTakenAfter(staged(map), () -> git("reset", "-q", "--soft", "HEAD~1"));
   }
 
   private void git(String... args) throws Exception {
@@ -263,14 +262,11 @@ class LintAheadTest {
         + "/etc/mail/access\n");
     Lint.Request r = new Lint.Request(List.of(map), false, Set.of(), Set.of(),
         new CfChoice(cf, false), ParseOptions.defaults(), false, false, Set.of());
-    Lint.prepareAhead(r);
-    Thread.sleep(300);
-    Files.writeString(cf, "V10/Berkeley\nDZ8.18.1\nKaccess hash -T<TMPF> /etc/mail/access\n");
-    Files.setLastModifiedTime(cf, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-    Run run = run(r);
-    assertThat(run.takenAhead()).isZero();
-    assertThat(run.result().cf()).hasValueSatisfying(c -> assertThat(c.version())
+    Lint.Result result = notTakenAfter(r, () -> {
+      Files.writeString(cf, "V10/Berkeley\nDZ8.18.1\nKaccess hash -T<TMPF> /etc/mail/access\n");
+      Files.setLastModifiedTime(cf, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    });
+    assertThat(result.cf()).hasValueSatisfying(c -> assertThat(c.version())
         .isEqualTo("8.18.1"));
-    assertSameResult(run.result(), fresh(r));
   }
 }
