@@ -5,8 +5,10 @@ import io.accessctl.lint.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -50,11 +52,19 @@ final class LintAhead {
       return;
     }
     List<Pending> pending = new ArrayList<>();
+    // what git's index is, per directory: asking takes a process, so the lint's thread asks, once
+    Map<Path, Watched> gitOf = new HashMap<>();
     for (Path file : likely.inputs()) {
       if (likely.staged()) {
-        // asking git where its index is takes a process: the lint's thread asks
-        pending.add(new Pending(file, new FutureTask<>(
-            () -> lint(Watched.git(file.toAbsolutePath().getParent()), file, likely))));
+        Path dir = file.toAbsolutePath().getParent();
+        pending.add(new Pending(file, new FutureTask<>(() -> {
+          Watched from = gitOf.get(dir);
+          if (from == null) {
+            from = Watched.git(dir);
+            gitOf.put(dir, from);
+          }
+          return lint(from, file, likely);
+        })));
         continue;
       }
       Watched from = Watched.of(List.of(file));
