@@ -71,11 +71,6 @@ public final class Main {
       }
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
-    if (only != null) {
-      AnnotationsAhead.start(AccessctlCommand.class, only);
-    } else {
-      AnnotationsAhead.start(AccessctlCommand.class);
-    }
     // the lint starts while picocli builds the commands
     if (only == LintCommand.class) {
       List<String> rest = Arrays.asList(args).subList(at + 1, args.length);
@@ -88,6 +83,12 @@ public final class Main {
     } else if (only == HookCommand.class && "run".equals(then)) {
       PreCommitHook.prepareAhead(RepoOption.likely(args));
       Lint.prepareAhead(LikelyLint.cf(args));
+    }
+    // first the lint, whose work is the longer on a large map; then what picocli reads
+    if (only != null) {
+      AnnotationsAhead.start(AccessctlCommand.class, only);
+    } else {
+      AnnotationsAhead.start(AccessctlCommand.class);
     }
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     if (only != null) {
