@@ -23,6 +23,20 @@ public record CfChoice(Path explicit, boolean none) {
     return new CfChoice(null, true);
   }
 
+  // equals and hashCode written out: the record's generated ones link a tree of method handles
+  // on first use, which costs more than the comparison is worth (LintAhead compares these as a
+  // command starts)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CfChoice c && java.util.Objects.equals(explicit, c.explicit)
+        && none == c.none;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hashCode(explicit) * 31 + Boolean.hashCode(none);
+  }
+
   /** The file chosen: the named one, else the stock one when it is there; none with --no-cf. */
   public Optional<Path> path() {
     if (none) {

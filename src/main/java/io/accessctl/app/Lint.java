@@ -38,7 +38,12 @@ public final class Lint {
    * @param extraTags tags the site's own rulesets or programs read ({@code --extra-tags})
    */
   public record Request(List<Path> files, boolean staged, Set<String> select, Set<String> ignore,
-      CfChoice cf, ParseOptions parse, boolean fix, boolean diff, Set<String> extraTags) {}
+      CfChoice cf, ParseOptions parse, boolean fix, boolean diff, Set<String> extraTags) {
+    /** The maps linted: the files, else {@link MapTarget#DEFAULT_TEXT}. */
+    List<Path> inputs() {
+      return files.isEmpty() ? List.of(MapTarget.DEFAULT_TEXT) : files;
+    }
+  }
 
   /**
    * @param names the files linted, as given
@@ -54,17 +59,15 @@ public final class Lint {
   private Lint() {}
 
   /**
-   * Starts making, on a thread of its own, what every lint needs whatever it is asked: the map
+   * Starts making, on threads of their own, what a lint will need whatever its files: the map
    * formats a text map must not be, the rules, the stock catalogue and the public-suffix list;
-   * and, on another thread, the stock sendmail.cf that a lint without --cf or --no-cf reads. A command that calls this before it parses its options, on a machine
-   * with a core to spare, finds them made when it gets to them.
+   * and the cf it most likely reads. A command that calls this before it parses its options, on
+   * a machine with a core to spare, finds them made when it gets to them.
    *
-   * @param stockCf whether the run will likely read the stock cf
+   * @param cf the cf the arguments most likely choose
    */
-  public static void prepareAhead(boolean stockCf) {
-    if (stockCf) {
-      StockCfAhead.start();
-    }
+  public static void prepareAhead(CfChoice cf) {
+    cf.path().ifPresent(StockCfAhead::start);
     Thread t = new Thread(() -> {
       MapFormat.values();
       Rules.all();
@@ -73,6 +76,18 @@ public final class Lint {
     }, "accessctl-prepare");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * {@link #prepareAhead(CfChoice)}, and starts linting the files of the lint {@code likely}
+   * ({@link LintAhead}). {@link #run} uses those findings only where they were made for what the
+   * run asks, from the files as they are.
+   *
+   * @param likely what the arguments most likely ask, guessed before they are parsed
+   */
+  public static void prepareAhead(Request likely) {
+    prepareAhead(likely.cf());
+    LintAhead.start(likely);
   }
 
   /**
@@ -104,13 +119,24 @@ public final class Lint {
     Ahead<Optional<CfFile>> cfAhead = Ahead.start("accessctl-cf", () -> r.cf().read(warnings));
     Linter linter = new Linter(r.select(), r.ignore());
     Catalog catalog = Catalog.stock().withExtraTags(r.extraTags());
-    List<Path> inputs = r.files().isEmpty() ? List.of(MapTarget.DEFAULT_TEXT) : r.files();
     Optional<CfFile> cf = Optional.empty();
     List<String> names = new ArrayList<>();
     List<Diagnostic> all = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     StringBuilder diffs = new StringBuilder();
-    for (Path file : inputs) {
+    for (Path file : r.inputs()) {
+      if (!r.fix() && !r.diff()) {
+        Optional<LintAhead.Linted> early = LintAhead.take(file, r);
+        if (early.isPresent()) {
+          cf = cfAhead.get();
+          if (early.get().cf().orElse(null) == cf.orElse(null)) {
+            names.add(file.toString());
+            all.addAll(early.get().diagnostics());
+            phases.accept("linted ahead");
+            continue;
+          }
+        }
+      }
       byte[] data;
       try {
         data = r.staged() ? StagedFile.read(file) : SourceFiles.read(file);
@@ -138,15 +164,36 @@ public final class Lint {
         }
       }
       names.add(name);
-      List<Diagnostic> found = linter.lint(new LintContext(src, catalog, cf), phases);
-      phases.accept("rules");
-      if (r.staged()) {
-        found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, r.parse());
-      }
-      all.addAll(Repeats.fold(found, src));
-      phases.accept("fold");
+      all.addAll(lint(file, src, r, linter, catalog, cf, phases));
     }
     cf = cfAhead.get();
     return new Result(names, all, unreadable, diffs.toString(), cf, Rules.anyConsultsCf(all));
+  }
+
+  /** The findings of one parsed file, folded as reported. */
+  private static List<Diagnostic> lint(Path file, AccessSource src, Request r, Linter linter,
+      Catalog catalog, Optional<CfFile> cf, Consumer<String> phases) throws IOException {
+    List<Diagnostic> found = linter.lint(new LintContext(src, catalog, cf), phases);
+    phases.accept("rules");
+    if (r.staged()) {
+      found = StagedAdditions.withAddedBelowMarker(file, src, found, linter, r.parse());
+    }
+    List<Diagnostic> folded = Repeats.fold(found, src);
+    phases.accept("fold");
+    return folded;
+  }
+
+  /**
+   * What {@link #run} finds in {@code file}, for a request without --fix or --diff, made ahead of
+   * the run ({@link LintAhead}); warnings about the cf are left to the run, which reads the same
+   * cf.
+   */
+  static LintAhead.Linted lintFile(Path file, Request r) throws IOException {
+    byte[] data = r.staged() ? StagedFile.read(file) : SourceFiles.read(file);
+    AccessSource src = new AccessParser(r.parse()).parse(file.toString(), data);
+    Optional<CfFile> cf = r.cf().read(warning -> { });
+    List<Diagnostic> found = lint(file, src, r, new Linter(r.select(), r.ignore()),
+        Catalog.stock().withExtraTags(r.extraTags()), cf, phase -> { });
+    return new LintAhead.Linted(found, cf);
   }
 }

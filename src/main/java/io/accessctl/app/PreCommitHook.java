@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pre-commit hook that lints staged access files: installing it in a git repository or in
@@ -74,6 +75,20 @@ public final class PreCommitHook {
    * the admin sees the path), else absolute.
    */
   public static List<Path> stagedAccessFiles(Path repo) throws IOException {
+    Optional<List<Path>> early = StagedAhead.files(repo);
+    return early.isPresent() ? early.get() : askStagedAccessFiles(repo);
+  }
+
+  /**
+   * Starts asking git, on a thread of its own, what a hook run in {@code repo} asks it
+   * ({@link #stagedAccessFiles} and the files' staged text), for a hook to call before it parses
+   * its options. What git answers is used only while git would still answer the same.
+   */
+  public static void prepareAhead(Path repo) {
+    StagedAhead.start(repo);
+  }
+
+  static List<Path> askStagedAccessFiles(Path repo) throws IOException {
     Path top = Path.of(git(repo, "rev-parse", "--show-toplevel").trim());
     boolean atTop = top.toRealPath().equals(Path.of("").toRealPath());
     List<Path> files = new ArrayList<>();
@@ -127,7 +142,7 @@ public final class PreCommitHook {
   }
 
   /** Runs git in {@code dir} and returns its standard output; a failure is an IOException in one line. */
-  private static String git(Path dir, String... args) throws IOException {
+  static String git(Path dir, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();

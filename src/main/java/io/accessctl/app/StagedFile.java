@@ -12,7 +12,10 @@ final class StagedFile {
 
   static byte[] read(Path file) throws IOException {
     Path abs = file.toAbsolutePath().normalize();
-    byte[] data = show(file, "");
+    byte[] data = StagedAhead.staged(file).orElse(null);
+    if (data == null) {
+      data = show(file, "");
+    }
     if (data == null) {
       throw new IOException(file + ": not staged in git (git show :" + abs.getFileName()
           + " failed)");

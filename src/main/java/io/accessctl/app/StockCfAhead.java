@@ -2,20 +2,20 @@ package io.accessctl.app;
 
 import io.accessctl.cf.CfFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The stock sendmail.cf, read on a thread of its own from before a command's options are parsed
- * ({@link Lint#prepareAhead}): reading and parsing a distribution's cf costs about as much as
- * building the command does, and most runs read that cf. The first read of that very file takes
- * it, once, and only while the file's size and time are still those it had when the read began;
- * any other read reads the file itself.
+ * The sendmail.cf a run will most likely read (the stock one, or the one its arguments name), read
+ * on a thread of its own from before a command's options are parsed ({@link Lint#prepareAhead}):
+ * reading and parsing a distribution's cf costs about as much as building the command does, and
+ * most runs read that cf. A read of that very file takes it while the file's size, time and inode
+ * are still those it had when the read began; every such read takes the same {@link CfFile}, so
+ * that a lint made ahead ({@link LintAhead}) and the run proper judge against one cf. Any other
+ * read reads the file itself.
  */
 final class StockCfAhead {
-  private record Pending(Path path, BasicFileAttributes before, Ahead<CfFile> cf) {}
+  private record Pending(Path path, FileState before, Ahead<CfFile> cf) {}
 
   private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
 
@@ -28,33 +28,21 @@ final class StockCfAhead {
 
   /** Starts reading this cf; the one started before is dropped. */
   static void start(Path path) {
-    BasicFileAttributes before;
-    try {
-      before = Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (IOException e) {
-      return; // the read proper reports it
-    }
-    PENDING.set(new Pending(path, before, Ahead.start("accessctl-stock-cf",
-        () -> CfFile.read(path))));
+    // a file that is not there, or not one, is left to the read proper to report
+    FileState.of(path).ifPresent(before -> PENDING.set(new Pending(path, before,
+        Ahead.start("accessctl-stock-cf", () -> CfFile.read(path)))));
   }
 
   /** {@link CfFile#read}, from the read started ahead when that read is of this file as it is. */
   static CfFile read(Path path) throws IOException {
-    Pending p = PENDING.getAndSet(null);
-    if (p != null && p.path().equals(path) && unchanged(p)) {
-      return p.cf().get();
+    Pending p = PENDING.get();
+    if (p == null || !p.path().equals(path)) {
+      return CfFile.read(path);
     }
-    return CfFile.read(path);
-  }
-
-  private static boolean unchanged(Pending p) {
-    try {
-      BasicFileAttributes now = Files.readAttributes(p.path(), BasicFileAttributes.class);
-      return now.size() == p.before().size()
-          && now.lastModifiedTime().equals(p.before().lastModifiedTime())
-          && now.fileKey() != null && now.fileKey().equals(p.before().fileKey());
-    } catch (IOException e) {
-      return false;
+    if (!p.before().stillAt(path)) {
+      PENDING.compareAndSet(p, null);
+      return CfFile.read(path);
     }
+    return p.cf().get();
   }
 }

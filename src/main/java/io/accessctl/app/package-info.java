@@ -22,6 +22,13 @@
  *       io.accessctl.app.Serve} (the store served as a socketmap).
  * </ul>
  *
+ * <p>Work started ahead: a command may have a use case start, on other threads and before its
+ * options are parsed, what the run will most likely need ({@link
+ * io.accessctl.app.Lint#prepareAhead(io.accessctl.app.Lint.Request)}: the cf, the files' lints;
+ * {@link io.accessctl.app.PreCommitHook#prepareAhead}: git's answers). The run uses such work only
+ * when it was made for exactly what the run asks, from files still as they were when the work
+ * began (size, time, inode); else it does the work itself, with the same result.
+ *
  * <p>Failures: an input that cannot be read is an {@link java.io.IOException} naming the file
  * ({@link io.accessctl.app.IoProblems} words it); an output that cannot be written is a {@link
  * io.accessctl.app.WriteFailure}; a refusal is a value in the result. Warnings that do not stop a

@@ -1,8 +1,12 @@
 package io.accessctl.cli;
 
 import io.accessctl.app.Lint;
+import io.accessctl.app.PreCommitHook;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point: everything else goes through {@link #run}, which tests call in-process. */
@@ -53,21 +57,40 @@ public final class Main {
    * starts that much sooner.
    */
   static CommandLine commandLine(Console console, java.io.InputStream in, String[] args) {
+    int at = -1;
     String wanted = null;
     String then = null;
-    for (String a : args) {
-      if (!a.startsWith("-")) {
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("-")) {
         if (wanted != null) {
-          then = a;
+          then = args[i];
           break;
         }
-        wanted = a;
+        wanted = args[i];
+        at = i;
       }
     }
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
-    if (only == LintCommand.class || only == CompileCommand.class
-        || only == HookCommand.class && "run".equals(then)) {
-      Lint.prepareAhead(CfOptions.leaveTheDefault(args)); // while picocli builds the commands
+    // the lint starts while picocli builds the commands
+    if (only == LintCommand.class) {
+      List<String> rest = Arrays.asList(args).subList(at + 1, args.length);
+      Optional<Lint.Request> likely = LikelyLint.of(rest);
+      if (likely.isPresent()) {
+        Lint.prepareAhead(likely.get());
+      } else {
+        Lint.prepareAhead(LikelyLint.cf(args));
+      }
+    } else if (only == CompileCommand.class) {
+      Lint.prepareAhead(LikelyLint.cf(args)); // compile lints with the same rules and cf
+    } else if (only == HookCommand.class && "run".equals(then)) {
+      PreCommitHook.prepareAhead(RepoOption.likely(args));
+      Lint.prepareAhead(LikelyLint.cf(args));
+    }
+    // first the lint, whose work is the longer on a large map; then what picocli reads
+    if (only != null) {
+      AnnotationsAhead.start(AccessctlCommand.class, only);
+    } else {
+      AnnotationsAhead.start(AccessctlCommand.class);
     }
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     if (only != null) {

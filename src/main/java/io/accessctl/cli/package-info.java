@@ -16,6 +16,12 @@
  * io.accessctl.shell.CommandRunner} over this command tree; the shell does not import this
  * package.
  *
+ * <p>Before picocli builds the command, {@link io.accessctl.cli.Main} looks at the arguments only
+ * to guess what the run will need ({@link io.accessctl.cli.LikelyLint} for {@code lint}, {@link
+ * io.accessctl.cli.RepoOption#likely} for {@code hook run}) and has {@code app} start it on other
+ * threads; picocli's parse decides what the run asks, and {@code app} uses what was made ahead
+ * only where it was made for exactly that. A wrong guess costs only the work done for it.
+ *
  * <p>Every command says {@code addMethodSubcommands = false}: none has methods as subcommands,
  * and picocli otherwise reads the annotations of every method of every command class on every
  * start.

@@ -51,6 +51,22 @@ public record ParseOptions(
     return new ParseOptions(delimiter, commentChar, foldKeys, allowEmptyValues, m);
   }
 
+  // equals and hashCode written out: the record's generated ones link a tree of method handles
+  // on first use, which costs more than the comparison is worth (app.LintAhead compares these
+  // as a command starts)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ParseOptions p && delimiter == p.delimiter && commentChar == p.commentChar
+        && foldKeys == p.foldKeys && allowEmptyValues == p.allowEmptyValues
+        && makemapLines == p.makemapLines;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(new Object[] {delimiter, commentChar, foldKeys,
+        allowEmptyValues, makemapLines});
+  }
+
   /** True when {@code b} separates key from value under these options. */
   public boolean isSeparator(int b) {
     return delimiter == WHITESPACE ? Bytes.isSpace(b) : b == delimiter;
