@@ -255,9 +255,9 @@ public final class Prescan {
     int angles = 0;
     boolean backslash = false;
     int lookaheadAt = -1;
-    StringBuilder tok = new StringBuilder();
+    Cut tok = new Cut(s);
     do {
-      tok.setLength(0);
+      tok.clear();
       int start = -1;
       for (;;) {
         if (c != NOCHAR && !backslash) {
@@ -267,7 +267,7 @@ public final class Prescan {
           if (start < 0) {
             start = lookaheadAt;
           }
-          tok.append((char) c);
+          tok.add((char) c, lookaheadAt);
         }
         lookaheadAt = p;
         c = p < n ? s.charAt(p) & 0xff : END;
@@ -300,7 +300,7 @@ public final class Prescan {
             if (start < 0) {
               start = lookaheadAt - 1;
             }
-            tok.append('\\');
+            tok.add('\\', lookaheadAt - 1);
             continue;
           }
         }
@@ -344,11 +344,60 @@ public final class Prescan {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
           return List.of();
         }
-        out.add(new Token(tok.length() == 1 ? ONE_CHAR[tok.charAt(0)] : tok.toString(),
-            Math.max(start, 0)));
+        out.add(new Token(tok.text(), Math.max(start, 0)));
       }
     } while (c != END);
     return out;
+  }
+
+  /**
+   * The token being read. Most tokens are a stretch of the input as it stands (a word, a quoted
+   * message), so the token is kept as that stretch and cut out once; only a token that leaves
+   * out, changes or adds a character (a {@code \!}, a 0xFF byte, a comment inside a word, a
+   * repaired quote) is copied into a builder, from that character on.
+   */
+  private static final class Cut {
+    private final String input;
+    private int from;
+    private int length;
+    /** The token so far, once it is no longer a stretch of the input; else null. */
+    private StringBuilder copy;
+
+    Cut(String input) {
+      this.input = input;
+    }
+
+    void clear() {
+      length = 0;
+      copy = null;
+    }
+
+    int length() {
+      return length;
+    }
+
+    /** Adds {@code c}, read at index {@code at} (a repair: the index of the NUL or of the end). */
+    void add(char c, int at) {
+      if (copy == null) {
+        if (length == 0) {
+          from = at;
+        }
+        if (at == from + length && at < input.length() && input.charAt(at) == c) {
+          length++;
+          return;
+        }
+        copy = new StringBuilder(length + 16).append(input, from, from + length);
+      }
+      copy.append(c);
+      length++;
+    }
+
+    String text() {
+      if (length == 1) {
+        return ONE_CHAR[copy == null ? input.charAt(from) : copy.charAt(0)];
+      }
+      return copy == null ? input.substring(from, from + length) : copy.toString();
+    }
   }
 
   /**
