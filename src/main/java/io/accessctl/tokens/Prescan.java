@@ -258,14 +258,10 @@ public final class Prescan {
     Cut tok = new Cut(s);
     do {
       tok.clear();
-      int start = -1;
       for (;;) {
         if (c != NOCHAR && !backslash) {
           if (stored++ >= bufferFull) {
             return List.of();
-          }
-          if (start < 0) {
-            start = lookaheadAt;
           }
           tok.add((char) c, lookaheadAt);
         }
@@ -296,9 +292,6 @@ public final class Prescan {
           } else if (c != '!' || state == QST) {
             if (stored++ >= bufferFull) {
               return List.of();
-            }
-            if (start < 0) {
-              start = lookaheadAt - 1;
             }
             tok.add('\\', lookaheadAt - 1);
             continue;
@@ -344,7 +337,7 @@ public final class Prescan {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
           return List.of();
         }
-        out.add(new Token(tok.text(), Math.max(start, 0)));
+        out.add(new Token(tok.text(), tok.from));
       }
     } while (c != END);
     return out;
@@ -358,6 +351,7 @@ public final class Prescan {
    */
   private static final class Cut {
     private final String input;
+    /** Where the token began: the index of its first character (a repair: the end). */
     private int from;
     private int length;
     /** The token so far, once it is no longer a stretch of the input; else null. */
