@@ -93,6 +93,11 @@ public final class Prescan {
   private static final Prescan M4_LIMITED = M4.limited();
 
   private final byte[] type;
+  /**
+   * StateTab read through this tokenizer's type table, so that a character costs one lookup:
+   * [state * 256 + byte] = new state | meta bits.
+   */
+  private final byte[] transitions;
   private final boolean comments;
   private final int bufferFull;
   private final int maxToken;
@@ -136,10 +141,17 @@ public final class Prescan {
       }
     }
     comments = type['('] == SPC;
+    transitions = new byte[STATE.length * BYTE_VALUES];
+    for (int state = 0; state < STATE.length; state++) {
+      for (int c = 0; c < BYTE_VALUES; c++) {
+        transitions[state * BYTE_VALUES + c] = (byte) STATE[state][type[c]];
+      }
+    }
   }
 
   private Prescan(Prescan table, int bufferFull, int maxToken) {
     this.type = table.type;
+    this.transitions = table.transitions;
     this.comments = table.comments;
     this.bufferFull = bufferFull;
     this.maxToken = maxToken;
@@ -324,7 +336,7 @@ public final class Prescan {
         if (c == NOCHAR) {
           continue;
         }
-        int next = STATE[state][type[c]];
+        int next = transitions[state * BYTE_VALUES + c];
         state = next & TYPE;
         if ((next & M) != 0) {
           c = NOCHAR;
