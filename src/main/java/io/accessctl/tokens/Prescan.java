@@ -349,7 +349,7 @@ public final class Prescan {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
           return List.of();
         }
-        out.add(new Token(tok.text(), tok.from));
+        out.add(new Token(tok.text(), tok.from()));
       }
     } while (c != END);
     return out;
@@ -358,12 +358,12 @@ public final class Prescan {
   /**
    * The token being read. Most tokens are a stretch of the input as it stands (a word, a quoted
    * message), so the token is kept as that stretch and cut out once; only a token that leaves
-   * out, changes or adds a character (a {@code \!}, a 0xFF byte, a comment inside a word, a
-   * repaired quote) is copied into a builder, from that character on.
+   * out, changes or adds a character (an unmatched {@code >} inside a word, a 0xFF byte, a quote
+   * closed at the end) is copied into a builder, from that character on.
    */
   private static final class Cut {
     private final String input;
-    /** Where the token began: the index of its first character (a repair: the end). */
+    /** The index of the token's first character (a repair's: where the string ends). */
     private int from;
     private int length;
     /** The token so far, once it is no longer a stretch of the input; else null. */
@@ -380,6 +380,10 @@ public final class Prescan {
 
     int length() {
       return length;
+    }
+
+    int from() {
+      return from;
     }
 
     /** Adds {@code c}, read at index {@code at} (a repair: the index of the NUL or of the end). */
