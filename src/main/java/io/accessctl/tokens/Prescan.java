@@ -93,6 +93,11 @@ public final class Prescan {
   private static final Prescan M4_LIMITED = M4.limited();
 
   private final byte[] type;
+  /**
+   * StateTab read through this tokenizer's type table, so that a character costs one lookup:
+   * [state * 256 + byte] = new state | meta bits.
+   */
+  private final byte[] transitions;
   private final boolean comments;
   private final int bufferFull;
   private final int maxToken;
@@ -136,10 +141,17 @@ public final class Prescan {
       }
     }
     comments = type['('] == SPC;
+    transitions = new byte[STATE.length * BYTE_VALUES];
+    for (int state = 0; state < STATE.length; state++) {
+      for (int c = 0; c < BYTE_VALUES; c++) {
+        transitions[state * BYTE_VALUES + c] = (byte) STATE[state][type[c]];
+      }
+    }
   }
 
   private Prescan(Prescan table, int bufferFull, int maxToken) {
     this.type = table.type;
+    this.transitions = table.transitions;
     this.comments = table.comments;
     this.bufferFull = bufferFull;
     this.maxToken = maxToken;
@@ -255,19 +267,15 @@ public final class Prescan {
     int angles = 0;
     boolean backslash = false;
     int lookaheadAt = -1;
-    StringBuilder tok = new StringBuilder();
+    Cut tok = new Cut(s);
     do {
-      tok.setLength(0);
-      int start = -1;
+      tok.clear();
       for (;;) {
         if (c != NOCHAR && !backslash) {
           if (stored++ >= bufferFull) {
             return List.of();
           }
-          if (start < 0) {
-            start = lookaheadAt;
-          }
-          tok.append((char) c);
+          tok.add((char) c, lookaheadAt);
         }
         lookaheadAt = p;
         c = p < n ? s.charAt(p) & 0xff : END;
@@ -297,10 +305,7 @@ public final class Prescan {
             if (stored++ >= bufferFull) {
               return List.of();
             }
-            if (start < 0) {
-              start = lookaheadAt - 1;
-            }
-            tok.append('\\');
+            tok.add('\\', lookaheadAt - 1);
             continue;
           }
         }
@@ -331,7 +336,7 @@ public final class Prescan {
         if (c == NOCHAR) {
           continue;
         }
-        int next = STATE[state][type[c]];
+        int next = transitions[state * BYTE_VALUES + c];
         state = next & TYPE;
         if ((next & M) != 0) {
           c = NOCHAR;
@@ -344,11 +349,65 @@ public final class Prescan {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
           return List.of();
         }
-        out.add(new Token(tok.length() == 1 ? ONE_CHAR[tok.charAt(0)] : tok.toString(),
-            Math.max(start, 0)));
+        out.add(new Token(tok.text(), tok.from()));
       }
     } while (c != END);
     return out;
+  }
+
+  /**
+   * The token being read. Most tokens are a stretch of the input as it stands (a word, a quoted
+   * message), so the token is kept as that stretch and cut out once; only a token that leaves
+   * out, changes or adds a character (an unmatched {@code >} inside a word, a 0xFF byte, a quote
+   * closed at the end) is copied into a builder, from that character on.
+   */
+  private static final class Cut {
+    private final String input;
+    /** The index of the token's first character (a repair's: where the string ends). */
+    private int from;
+    private int length;
+    /** The token so far, once it is no longer a stretch of the input; else null. */
+    private StringBuilder copy;
+
+    Cut(String input) {
+      this.input = input;
+    }
+
+    void clear() {
+      length = 0;
+      copy = null;
+    }
+
+    int length() {
+      return length;
+    }
+
+    int from() {
+      return from;
+    }
+
+    /** Adds {@code c}, read at index {@code at} (a repair: the index of the NUL or of the end). */
+    void add(char c, int at) {
+      if (copy == null) {
+        if (length == 0) {
+          from = at;
+        }
+        if (at == from + length && at < input.length() && input.charAt(at) == c) {
+          length++;
+          return;
+        }
+        copy = new StringBuilder(length + 16).append(input, from, from + length);
+      }
+      copy.append(c);
+      length++;
+    }
+
+    String text() {
+      if (length == 1) {
+        return ONE_CHAR[copy == null ? input.charAt(from) : copy.charAt(0)];
+      }
+      return copy == null ? input.substring(from, from + length) : copy.toString();
+    }
   }
 
   /**

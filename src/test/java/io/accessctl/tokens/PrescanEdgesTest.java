@@ -44,6 +44,18 @@ class PrescanEdgesTest {
   }
 
   @Test
+  void aTokenKeepsWhereItBeganWhenACharacterInsideItIsDroppedChangedOrAdded() {
+    assertThat(Prescan.tokens("x a>b")).containsExactly(
+        new Prescan.Token("x", 0), new Prescan.Token("ab", 2));
+    assertThat(Prescan.tokens("\"5 \u00ff\" z")).containsExactly(
+        new Prescan.Token("\"5 \u007f\"", 0), new Prescan.Token("z", 6));
+    assertThat(Prescan.tokens("w \"q\\!r")).containsExactly(
+        new Prescan.Token("w", 0), new Prescan.Token("\"q\\!r\"", 2));
+    assertThat(Prescan.tokens("<ab")).containsExactly(
+        new Prescan.Token("<", 0), new Prescan.Token("ab", 1), new Prescan.Token(">", 3));
+  }
+
+  @Test
   void theTestModeTableHasNoCommentsAndTheCfChoosesTheOperators() {
     Prescan testInput = new Prescan(Prescan.M4_OPERATOR_CHARS, Prescan.Table.TEST_INPUT);
     assertThat(Prescan.texts(testInput.scan("a(b)c"))).containsExactly("a", "(", "b", ")", "c");
