@@ -54,14 +54,14 @@ public record CfChoice(Path explicit, boolean none) {
    */
   public Optional<CfFile> read(Consumer<String> warnings) throws IOException {
     if (explicit != null && !none) {
-      return Optional.of(StockCfAhead.read(explicit));
+      return Optional.of(CfAhead.read(explicit));
     }
     Optional<Path> stock = path();
     if (stock.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(StockCfAhead.read(stock.get()));
+      return Optional.of(CfAhead.read(stock.get()));
     } catch (IOException e) {
       warnings.accept("ignoring " + IoProblems.describe(e));
       return Optional.empty();

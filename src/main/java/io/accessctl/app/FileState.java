@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A file's size, modification time and inode: what a read made ahead of time ({@link
- * StockCfAhead}, {@link LintAhead}) is checked against before it is used in place of reading the
+ * CfAhead}, {@link LintAhead}) is checked against before it is used in place of reading the
  * file when asked.
  */
 record FileState(long size, FileTime modified, Object key) {

@@ -67,7 +67,7 @@ public final class Lint {
    * @param cf the cf the arguments most likely choose
    */
   public static void prepareAhead(CfChoice cf) {
-    cf.path().ifPresent(StockCfAhead::start);
+    cf.path().ifPresent(CfAhead::start);
     Thread t = new Thread(() -> {
       MapFormat.values();
       Rules.all();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A cf read ahead of the options gives what reading the file when asked gives. */
-class StockCfAheadTest {
+class CfAheadTest {
   @TempDir
   Path tmp;
 
@@ -27,19 +27,19 @@ class StockCfAheadTest {
   @Test
   void theReadAheadIsTheFilesContent() throws Exception {
     Path cf = cf("sendmail.cf", "8.17.1.9");
-    StockCfAhead.start(cf);
-    assertThat(StockCfAhead.read(cf).version()).isEqualTo("8.17.1.9");
-    assertThat(StockCfAhead.read(cf).version()).as("taken once; then the file").isEqualTo("8.17.1.9");
+    CfAhead.start(cf);
+    assertThat(CfAhead.read(cf).version()).isEqualTo("8.17.1.9");
+    assertThat(CfAhead.read(cf).version()).as("taken once; then the file").isEqualTo("8.17.1.9");
   }
 
   @Test
   void aFileChangedSinceTheReadBeganIsReadAgain() throws Exception {
     Path cf = cf("sendmail.cf", "8.17.1.9");
-    StockCfAhead.start(cf);
+    CfAhead.start(cf);
     Thread.sleep(300); // the read ahead has then most likely read the old text
     Files.writeString(cf, "V10/Berkeley\nDZ8.18.1\n");
     Files.setLastModifiedTime(cf, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-    CfFile read = StockCfAhead.read(cf);
+    CfFile read = CfAhead.read(cf);
     assertThat(read.version()).isEqualTo("8.18.1");
     assertThat(read.accessMap()).isEmpty();
   }
@@ -48,17 +48,17 @@ class StockCfAheadTest {
   void anotherFileIsReadItself() throws Exception {
     Path stock = cf("sendmail.cf", "8.17.1.9");
     Path other = cf("other.cf", "8.18.1");
-    StockCfAhead.start(stock);
-    assertThat(StockCfAhead.read(other).version()).isEqualTo("8.18.1");
-    assertThat(StockCfAhead.read(stock).version()).isEqualTo("8.17.1.9");
+    CfAhead.start(stock);
+    assertThat(CfAhead.read(other).version()).isEqualTo("8.18.1");
+    assertThat(CfAhead.read(stock).version()).isEqualTo("8.17.1.9");
   }
 
   @Test
   void aFileThatCannotBeReadFailsAsWhenReadWhenAsked() throws Exception {
     Path cf = cf("sendmail.cf", "8.17.1.9");
-    StockCfAhead.start(cf);
+    CfAhead.start(cf);
     Files.delete(cf);
-    assertThatThrownBy(() -> StockCfAhead.read(cf)).isInstanceOf(NoSuchFileException.class)
+    assertThatThrownBy(() -> CfAhead.read(cf)).isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining(cf.toString());
     Path notCf = tmp.resolve("not.cf");
     Files.writeString(notCf, "hello\n");
@@ -68,8 +68,8 @@ class StockCfAheadTest {
     } catch (IOException e) {
       asked = e.getMessage();
     }
-    StockCfAhead.start(notCf);
-    assertThatThrownBy(() -> StockCfAhead.read(notCf)).isInstanceOf(IOException.class)
+    CfAhead.start(notCf);
+    assertThatThrownBy(() -> CfAhead.read(notCf)).isInstanceOf(IOException.class)
         .hasMessage(asked);
   }
 }

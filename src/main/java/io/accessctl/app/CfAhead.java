@@ -14,23 +14,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * that a lint made ahead ({@link LintAhead}) and the run proper judge against one cf. Any other
  * read reads the file itself.
  */
-final class StockCfAhead {
+final class CfAhead {
   private record Pending(Path path, FileState before, Ahead<CfFile> cf) {}
 
   private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
 
-  private StockCfAhead() {}
-
-  /** Starts reading the stock cf, when there is one. */
-  static void start() {
-    CfFile.defaultCf().ifPresent(StockCfAhead::start);
-  }
+  private CfAhead() {}
 
   /** Starts reading this cf; the one started before is dropped. */
   static void start(Path path) {
     // a file that is not there, or not one, is left to the read proper to report
     FileState.of(path).ifPresent(before -> PENDING.set(new Pending(path, before,
-        Ahead.start("accessctl-stock-cf", () -> CfFile.read(path)))));
+        Ahead.start("accessctl-cf-ahead", () -> CfFile.read(path)))));
   }
 
   /** {@link CfFile#read}, from the read started ahead when that read is of this file as it is. */
