@@ -2,6 +2,7 @@ package io.accessctl.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -19,13 +20,28 @@ final class Ahead<T> {
   private final FutureTask<T> task;
 
   private Ahead(Work<T> work) {
-    this.task = new FutureTask<>(() -> {
+    this.task = new FutureTask<>(new Unchecked<>(work));
+  }
+
+  /**
+   * The work, its IOException carried as unchecked. A class, not a lambda: work started ahead
+   * starts before anything else in a run, and the JVM's first lambda costs milliseconds to link.
+   */
+  private static final class Unchecked<T> implements Callable<T> {
+    private final Work<T> work;
+
+    Unchecked(Work<T> work) {
+      this.work = work;
+    }
+
+    @Override
+    public T call() {
       try {
         return work.make();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }
   }
 
   /** Starts {@code work} on a daemon thread named {@code name}. */

@@ -3,6 +3,7 @@ package io.accessctl.app;
 import io.accessctl.cf.CfFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,8 +25,25 @@ final class CfAhead {
   /** Starts reading this cf; the one started before is dropped. */
   static void start(Path path) {
     // a file that is not there, or not one, is left to the read proper to report
-    FileState.of(path).ifPresent(before -> PENDING.set(new Pending(path, before,
-        Ahead.start("accessctl-cf-ahead", () -> CfFile.read(path)))));
+    Optional<FileState> before = FileState.of(path);
+    if (before.isPresent()) {
+      PENDING.set(new Pending(path, before.get(),
+          Ahead.start("accessctl-cf-ahead", new Read(path))));
+    }
+  }
+
+  /** The read; not a lambda, for the reason {@link Ahead} gives. */
+  private static final class Read implements Ahead.Work<CfFile> {
+    private final Path path;
+
+    Read(Path path) {
+      this.path = path;
+    }
+
+    @Override
+    public CfFile make() throws IOException {
+      return CfFile.read(path);
+    }
   }
 
   /** {@link CfFile#read}, from the read started ahead when that read is of this file as it is. */

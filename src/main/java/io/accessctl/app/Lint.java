@@ -67,7 +67,19 @@ public final class Lint {
    * @param cf the cf the arguments most likely choose
    */
   public static void prepareAhead(CfChoice cf) {
-    cf.path().ifPresent(CfAhead::start);
+    startCf(cf);
+    prepareRules();
+  }
+
+  /** Starts reading the cf; no lambda on the way (see {@link Ahead}). */
+  private static void startCf(CfChoice cf) {
+    Optional<Path> path = cf.path();
+    if (path.isPresent()) {
+      CfAhead.start(path.get());
+    }
+  }
+
+  private static void prepareRules() {
     Thread t = new Thread(() -> {
       MapFormat.values();
       Rules.all();
@@ -86,8 +98,11 @@ public final class Lint {
    * @param likely what the arguments most likely ask, guessed before they are parsed
    */
   public static void prepareAhead(Request likely) {
-    prepareAhead(likely.cf());
+    // the lint's read and parse are the longest path of a run on a large map: its thread starts
+    // as soon as the cf it will wait for is being read, before anything else
+    startCf(likely.cf());
     LintAhead.start(likely);
+    prepareRules();
   }
 
   /**

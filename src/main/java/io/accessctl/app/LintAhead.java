@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,34 +57,83 @@ final class LintAhead {
     Map<Path, Watched> gitOf = new HashMap<>();
     for (Path file : likely.inputs()) {
       if (likely.staged()) {
-        Path dir = file.toAbsolutePath().getParent();
-        pending.add(new Pending(file, new FutureTask<>(() -> {
-          Watched from = gitOf.get(dir);
-          if (from == null) {
-            from = Watched.git(dir);
-            gitOf.put(dir, from);
-          }
-          return lint(from, file, likely);
-        })));
+        pending.add(new Pending(file, new FutureTask<>(new StagedLint(file, likely, gitOf))));
         continue;
       }
       Watched from = Watched.of(List.of(file));
       if (from.allThere()) {
-        pending.add(new Pending(file, new FutureTask<>(() -> lint(from, file, likely))));
+        pending.add(new Pending(file, new FutureTask<>(new FileLint(file, likely, from))));
       }
     }
     LATEST.set(new LintAhead(likely, pending));
     if (pending.isEmpty()) {
       return;
     }
-    List<Pending> order = List.copyOf(pending); // the run takes from pending meanwhile
-    Thread t = new Thread(() -> order.forEach(p -> p.lint().run()), "accessctl-lint-ahead");
+    // the run takes from pending meanwhile
+    Thread t = new Thread(new InOrder(List.copyOf(pending)), "accessctl-lint-ahead");
     t.setDaemon(true);
     t.start();
   }
 
-  private static Made lint(Watched from, Path file, Lint.Request likely) throws IOException {
-    return new Made(Lint.lintFile(file, likely), from);
+  // Classes, not lambdas, from here to the thread's first read: this runs first in a run, and
+  // the JVM's first lambda costs milliseconds to link (see Ahead).
+
+  /** Runs the lints one after the other. */
+  private static final class InOrder implements Runnable {
+    private final List<Pending> order;
+
+    InOrder(List<Pending> order) {
+      this.order = order;
+    }
+
+    @Override
+    public void run() {
+      for (Pending p : order) {
+        p.lint().run();
+      }
+    }
+  }
+
+  /** The lint of a working copy, and the file's state from before it was read. */
+  private static final class FileLint implements Callable<Made> {
+    private final Path file;
+    private final Lint.Request likely;
+    private final Watched from;
+
+    FileLint(Path file, Lint.Request likely, Watched from) {
+      this.file = file;
+      this.likely = likely;
+      this.from = from;
+    }
+
+    @Override
+    public Made call() throws IOException {
+      return new Made(Lint.lintFile(file, likely), from);
+    }
+  }
+
+  /** The lint of a staged version, and the state of git's files from before it was asked. */
+  private static final class StagedLint implements Callable<Made> {
+    private final Path file;
+    private final Lint.Request likely;
+    private final Map<Path, Watched> gitOf;
+
+    StagedLint(Path file, Lint.Request likely, Map<Path, Watched> gitOf) {
+      this.file = file;
+      this.likely = likely;
+      this.gitOf = gitOf;
+    }
+
+    @Override
+    public Made call() throws IOException {
+      Path dir = file.toAbsolutePath().getParent();
+      Watched from = gitOf.get(dir);
+      if (from == null) {
+        from = Watched.git(dir);
+        gitOf.put(dir, from);
+      }
+      return new Made(Lint.lintFile(file, likely), from);
+    }
   }
 
   /**

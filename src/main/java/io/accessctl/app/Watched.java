@@ -47,7 +47,13 @@ final class Watched {
 
   /** Whether every file was there when the work began. */
   boolean allThere() {
-    return before.stream().allMatch(Optional::isPresent);
+    // a loop, not a stream: this runs before anything else in a run (see Ahead on lambdas)
+    for (Optional<FileState> state : before) {
+      if (state.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every file is as it was when the work began. */

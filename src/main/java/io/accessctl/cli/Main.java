@@ -14,13 +14,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // first the work that need not wait for picocli: on a large map, the lint started ahead is
+    // the longest path of the run
+    startAhead(args);
     // UTF-8 whatever the locale: Java 17 would otherwise print '?' for non-ASCII under LANG=C.
     Charset cs = java.nio.charset.StandardCharsets.UTF_8;
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
         new java.io.FileOutputStream(java.io.FileDescriptor.out), cs), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
         new java.io.FileOutputStream(java.io.FileDescriptor.err), cs), true);
-    int code = run(out, err, args);
+    int code = execute(out, err, Console.detect(), System.in, args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -37,6 +40,12 @@ public final class Main {
 
   public static int run(PrintWriter out, PrintWriter err, Console console, java.io.InputStream in,
       String... args) {
+    startAhead(args);
+    return execute(out, err, console, in, args);
+  }
+
+  private static int execute(PrintWriter out, PrintWriter err, Console console,
+      java.io.InputStream in, String[] args) {
     CommandLine cl = commandLine(console, in, args);
     cl.setOut(out);
     cl.setErr(err);
@@ -57,36 +66,9 @@ public final class Main {
    * starts that much sooner.
    */
   static CommandLine commandLine(Console console, java.io.InputStream in, String[] args) {
-    int at = -1;
-    String wanted = null;
-    String then = null;
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("-")) {
-        if (wanted != null) {
-          then = args[i];
-          break;
-        }
-        wanted = args[i];
-        at = i;
-      }
-    }
+    int at = wordAfter(args, -1);
+    String wanted = at < 0 ? null : args[at];
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
-    // the lint starts while picocli builds the commands
-    if (only == LintCommand.class) {
-      List<String> rest = Arrays.asList(args).subList(at + 1, args.length);
-      Optional<Lint.Request> likely = LikelyLint.of(rest);
-      if (likely.isPresent()) {
-        Lint.prepareAhead(likely.get());
-      } else {
-        Lint.prepareAhead(LikelyLint.cf(args));
-      }
-    } else if (only == CompileCommand.class) {
-      Lint.prepareAhead(LikelyLint.cf(args)); // compile lints with the same rules and cf
-    } else if (only == HookCommand.class && "run".equals(then)) {
-      PreCommitHook.prepareAhead(RepoOption.likely(args));
-      Lint.prepareAhead(LikelyLint.cf(args));
-    }
-    // first the lint, whose work is the longer on a large map; then what picocli reads
     if (only != null) {
       AnnotationsAhead.start(AccessctlCommand.class, only);
     } else {
@@ -105,6 +87,43 @@ public final class Main {
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /**
+   * Starts, on threads of their own, the work the subcommand the arguments name will most likely
+   * ask (its lint, the cf, git's answers), so that it runs while picocli builds the command.
+   */
+  private static void startAhead(String[] args) {
+    int at = wordAfter(args, -1);
+    Class<?> only = at < 0 ? null : AccessctlCommand.SUBCOMMANDS.get(args[at]);
+    if (only == LintCommand.class) {
+      List<String> rest = Arrays.asList(args).subList(at + 1, args.length);
+      Optional<Lint.Request> likely = LikelyLint.of(rest);
+      if (likely.isPresent()) {
+        Lint.prepareAhead(likely.get());
+      } else {
+        Lint.prepareAhead(LikelyLint.cf(args));
+      }
+    } else if (only == CompileCommand.class) {
+      Lint.prepareAhead(LikelyLint.cf(args)); // compile lints with the same rules and cf
+    } else if (only == HookCommand.class && isRun(args, wordAfter(args, at))) {
+      PreCommitHook.prepareAhead(RepoOption.likely(args));
+      Lint.prepareAhead(LikelyLint.cf(args));
+    }
+  }
+
+  private static boolean isRun(String[] args, int at) {
+    return at >= 0 && args[at].equals("run");
+  }
+
+  /** The index of the first argument after {@code from} that is not an option; -1 for none. */
+  private static int wordAfter(String[] args, int from) {
+    for (int i = from + 1; i < args.length; i++) {
+      if (!args[i].startsWith("-")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** {@code accessctl --version} needs no subcommand's model (a third of its start-up). */

@@ -80,46 +80,18 @@ public final class AccessParser {
   /**
    * Parses {@code [0, cut)} on this thread and the rest on another, then joins them as one pass
    * would have made them: the second half, numbered from 1 while the first half's lines were not
-   * yet counted, has its lines, entries and issues numbered on.
+   * yet counted, is placed after the first (its lines and entries count from their part's start)
+   * and its issues are numbered on.
    */
   private State parseHalves(byte[] data, int cut) {
-    State[] second = new State[1];
-    Throwable[] failed = new Throwable[1];
-    Thread helper = new Thread(() -> {
-      try {
-        State b = new State(options, expectedLines(data.length - cut));
-        readWholeLines(data, cut, data.length, b);
-        second[0] = b;
-      } catch (RuntimeException | Error e) {
-        failed[0] = e;
-      }
-    }, "accessctl-parse");
-    helper.setDaemon(true);
+    SecondHalf helper = new SecondHalf(data, cut);
     helper.start();
     // the first half's lists take the second's at the join: sized for both, they are not copied
     State a = new State(options, expectedLines(data.length));
     readWholeLines(data, 0, cut, a);
-    try {
-      helper.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while parsing", e);
-    }
-    if (failed[0] instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failed[0] instanceof Error e) {
-      throw e;
-    }
-    State b = second[0];
+    State b = helper.parsed();
     int lineShift = a.lines.size();
-    for (SourceLine line : b.lines) {
-      line.shiftNumber(lineShift);
-    }
-    int entryShift = a.entries.size();
-    for (Entry e : b.entries) {
-      e.shiftIndex(entryShift);
-    }
+    b.part.place(lineShift, a.entries.size());
     for (SyntaxIssue i : b.issues) {
       a.issues.add(new SyntaxIssue(i.kind(), i.line() + lineShift, i.column(),
           i.makemapMessage(), i.firstLine()));
@@ -129,6 +101,57 @@ public final class AccessParser {
     a.canitMarkers.addAll(b.canitMarkers);
     a.addHashes(b);
     return a;
+  }
+
+  /**
+   * The thread that parses the second half. A class of its own, not a lambda: a lambda that no
+   * run archived (see the launcher) is spun at run time, which cost more than the thread's start
+   * while the first half waited for it.
+   */
+  private final class SecondHalf implements Runnable {
+    private final byte[] data;
+    private final int cut;
+    private final Thread thread = new Thread(this, "accessctl-parse");
+    private State parsed;
+    private Throwable failed;
+
+    SecondHalf(byte[] data, int cut) {
+      this.data = data;
+      this.cut = cut;
+      thread.setDaemon(true);
+    }
+
+    void start() {
+      thread.start();
+    }
+
+    @Override
+    public void run() {
+      try {
+        State b = new State(options, expectedLines(data.length - cut));
+        readWholeLines(data, cut, data.length, b);
+        parsed = b;
+      } catch (RuntimeException | Error e) {
+        failed = e;
+      }
+    }
+
+    /** Waits for the half; throws what its parse threw. */
+    State parsed() {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while parsing", e);
+      }
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed instanceof Error e) {
+        throw e;
+      }
+      return parsed;
+    }
   }
 
   /**
@@ -234,12 +257,14 @@ public final class AccessParser {
   /** makemap's handling of one line of text: the bytes from {@code from} to {@code to} (no LF). */
   private void parseLine(int number, long offset, byte[] data, int from, int to, State st) {
     if (from == to) {
-      st.lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.EMPTY));
+      st.lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.EMPTY,
+          st.part));
       return;
     }
     int first = data[from] & 0xff;
     if (options.commentChar() != ParseOptions.NONE && first == options.commentChar()) {
-      SourceLine comment = new SourceLine(number, offset, data, from, to, SourceLine.Kind.COMMENT);
+      SourceLine comment = new SourceLine(number, offset, data, from, to, SourceLine.Kind.COMMENT,
+          st.part);
       st.lines.add(comment);
       if (AccessSource.isCanitMarker(comment)) {
         st.canitMarkers.add(comment);
@@ -281,11 +306,13 @@ public final class AccessParser {
           number, k - from + 1, "no RHS for LHS " + (fold ? Bytes.foldAscii(key) : key), 0));
       return;
     }
-    SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY);
+    SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY,
+        st.part);
     st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
     st.keyHash(h);
-    st.entries.add(new Entry(line, st.entries.size(), k - from, v - from, colon, fold, tag));
+    st.entries.add(new Entry(line, st.part, st.entries.size(), k - from, v - from, colon, fold,
+        tag));
   }
 
   private static int indexOf(byte[] data, byte b, int from, int to) {
@@ -304,6 +331,8 @@ public final class AccessParser {
     final List<SyntaxIssue> issues = new ArrayList<>();
     final List<SourceLine> canitMarkers = new ArrayList<>();
     final TagTexts tags = new TagTexts();
+    /** Where the part these lines and entries come from starts; the first's never moves. */
+    final PartStart part = new PartStart();
     /** isSeparator for every char of a line (ISO-8859-1: one char a byte). */
     final boolean[] separator = new boolean[256];
     /** By entry, the stored key's hash, for {@link DuplicateKeys}; grows. */
@@ -334,7 +363,7 @@ public final class AccessParser {
     }
 
     void invalid(int number, long offset, byte[] data, int from, int to, SyntaxIssue issue) {
-      lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.INVALID));
+      lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.INVALID, part));
       issues.add(issue);
     }
   }

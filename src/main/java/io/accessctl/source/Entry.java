@@ -11,7 +11,8 @@ import java.util.Arrays;
  */
 public final class Entry {
   private final SourceLine line;
-  private int index;
+  private final PartStart part;
+  private final int index;
   private final int keyEnd;
   private final int valueStart;
   private final int colon;
@@ -23,16 +24,18 @@ public final class Entry {
 
   /**
    * @param line the line it came from; the key starts its text
-   * @param index the entry's position in the file's list of entries
+   * @param part the part of the file it was parsed in
+   * @param index the entry's position in the part's list of entries
    * @param keyEnd index in the text where the key ends
    * @param valueStart index in the text where the value starts (it runs to the end of the text)
    * @param colon index of the key's first colon, or -1
    * @param fold whether the stored key is folded (makemap's default; not with -f)
    * @param tag {@link #tag()}: the text before {@code colon}, "" when there is none
    */
-  Entry(SourceLine line, int index, int keyEnd, int valueStart, int colon, boolean fold,
-      String tag) {
+  Entry(SourceLine line, PartStart part, int index, int keyEnd, int valueStart, int colon,
+      boolean fold, String tag) {
     this.line = line;
+    this.part = part;
     this.index = index;
     this.keyEnd = keyEnd;
     this.valueStart = valueStart;
@@ -41,14 +44,9 @@ public final class Entry {
     this.tag = tag;
   }
 
-  /** Moves the entry {@code by} places on: the second half of a split parse counts from 0. */
-  void shiftIndex(int by) {
-    index += by;
-  }
-
   /** The entry's position in the file's list of entries ({@link AccessSource#entries()}). */
   public int index() {
-    return index;
+    return part.entries() + index;
   }
 
   /** The line it came from. */

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * the parse.
  */
 public final class SourceLine {
-  private int number;
+  private final PartStart part;
+  private final int number;
   private final long offset;
   private final Kind kind;
   private final byte[] data;
@@ -37,8 +38,10 @@ public final class SourceLine {
    * @param start index in {@code data} where the line's text starts
    * @param end index in {@code data} where it ends (before the LF, or where makemap cut it)
    * @param kind what the line is
+   * @param part the part of the file it was parsed in; {@code number} counts from its start
    */
-  SourceLine(int number, long offset, byte[] data, int start, int end, Kind kind) {
+  SourceLine(int number, long offset, byte[] data, int start, int end, Kind kind, PartStart part) {
+    this.part = part;
     this.number = number;
     this.offset = offset;
     this.data = data;
@@ -47,14 +50,9 @@ public final class SourceLine {
     this.kind = kind;
   }
 
-  /** Moves the line {@code by} lines on: the second half of a split parse counts from 1. */
-  void shiftNumber(int by) {
-    number += by;
-  }
-
   /** 1-based line number (makemap's count: in makemap mode a long line counts twice). */
   public int number() {
-    return number;
+    return part.lines() + number;
   }
 
   /** Byte offset of the line in the file. */
@@ -148,17 +146,17 @@ public final class SourceLine {
   /** Equal when number, offset, text and kind are, as when this was a record. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof SourceLine l && l.number == number && l.offset == offset && l.kind == kind
-        && l.text().equals(text());
+    return o instanceof SourceLine l && l.number() == number() && l.offset == offset
+        && l.kind == kind && l.text().equals(text());
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(number, offset, text(), kind);
+    return java.util.Objects.hash(number(), offset, text(), kind);
   }
 
   @Override
   public String toString() {
-    return "SourceLine[" + number + " " + kind + ": " + text() + "]";
+    return "SourceLine[" + number() + " " + kind + ": " + text() + "]";
   }
 }

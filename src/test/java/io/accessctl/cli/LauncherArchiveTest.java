@@ -70,6 +70,24 @@ class LauncherArchiveTest {
   }
 
   @Test
+  void aLargeMapIsParsedInHalvesByArchivedCode() throws Exception {
+    // more than a MiB: the parse's second half runs on a thread of its own, whose class the
+    // sample runs must have loaded for the archive to hold it
+    Path access = build.resolve("large-access");
+    StringBuilder map = new StringBuilder();
+    for (int i = 0; map.length() <= (1 << 20) + 1000; i++) {
+      map.append("Connect:10.").append(i / 65536).append('.').append(i / 256 % 256).append('.')
+          .append(i % 256).append("\tREJECT\n");
+    }
+    Files.writeString(access, map);
+    Run r = launch(List.of("-Xlog:class+load=info"), "lint", "--no-cf", "--format", "gcc",
+        access.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(classesLoaded(r))
+        .contains("io.accessctl.source.AccessParser$SecondHalf source: shared objects file");
+  }
+
+  @Test
   void aHookRunFindsWhatRunsGitInTheArchive() throws Exception {
     Path repo = build.resolve("repo");
     Files.createDirectories(repo);
