@@ -75,10 +75,21 @@ final class ByteText {
 
   /** A number in decimal. */
   ByteText number(long n) {
-    if (n >= 0 && n < 10) {
-      return ascii((char) ('0' + n));
+    if (n < 0) {
+      return ascii(Long.toString(n));
     }
-    return ascii(Long.toString(n));
+    int digits = 1;
+    for (long rest = n / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    room(digits);
+    long rest = n;
+    for (int i = length + digits - 1; i >= length; i--) {
+      buf[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+    length += digits;
+    return this;
   }
 
   /** A string of ASCII characters only, such as a constant or a number. */
@@ -104,24 +115,70 @@ final class ByteText {
 
   /** {@link Visible#of}{@code (s)}, UTF-8 encoded. */
   ByteText visible(String s) {
-    int start = length;
-    if (copyLatin1(s) && plainFrom(start, VISIBLE_STOPS) == length) {
+    if (cached(s, VISIBLE)) {
       return this;
     }
-    length = start;
-    return text(Visible.of(s));
+    int start = length;
+    if (!copyLatin1(s) || plainFrom(start, VISIBLE_STOPS) != length) {
+      length = start;
+      text(Visible.of(s));
+    }
+    return remember(s, VISIBLE, start);
   }
 
   /** {@link Json#quote}{@code (s)}: a quoted JSON string, pure ASCII. */
   ByteText jsonString(String s) {
-    room(1);
-    buf[length++] = '"';
-    int start = length;
-    if (copyLatin1(s) && plainFrom(start, JSON_STOPS) == length) {
-      return ascii('"');
+    if (cached(s, JSON)) {
+      return this;
     }
-    length = start - 1;
-    return ascii(Json.quote(s));
+    int start = length;
+    ascii('"');
+    if (copyLatin1(s) && plainFrom(start + 1, JSON_STOPS) == length) {
+      ascii('"');
+    } else {
+      length = start;
+      ascii(Json.quote(s));
+    }
+    return remember(s, JSON, start);
+  }
+
+  /*
+   * Most strings of a report recur on every finding: the file name, the rule's id and name, the
+   * severity, JSON's member names. The last rendering of a short one is kept, by identity, in a
+   * slot chosen by its hash, one table per way of rendering.
+   */
+
+  /** The slots of one way of rendering; a power of two. */
+  private static final int SLOTS = 32;
+  /** The first slot of {@link #visible}'s renderings, and of {@link #jsonString}'s. */
+  private static final int VISIBLE = 0;
+  private static final int JSON = SLOTS;
+  /** The longest string kept: a message is seldom repeated, and hashing it would cost a pass. */
+  private static final int KEPT_LENGTH = 64;
+  private final String[] keptString = new String[2 * SLOTS];
+  private final byte[][] keptBytes = new byte[2 * SLOTS][];
+
+  /** Appends the rendering kept for {@code s}, if there is one. */
+  private boolean cached(String s, int table) {
+    if (s.length() > KEPT_LENGTH) {
+      return false;
+    }
+    int slot = table + (s.hashCode() & (SLOTS - 1));
+    if (keptString[slot] != s) {
+      return false;
+    }
+    bytes(keptBytes[slot]);
+    return true;
+  }
+
+  /** Keeps the rendering of {@code s}, the bytes from {@code start} on. */
+  private ByteText remember(String s, int table, int start) {
+    if (s.length() <= KEPT_LENGTH) {
+      int slot = table + (s.hashCode() & (SLOTS - 1));
+      keptString[slot] = s;
+      keptBytes[slot] = Arrays.copyOfRange(buf, start, length);
+    }
+    return this;
   }
 
   /**
