@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Folds the findings that say the same on many lines of a file into one, for reports. A legacy
@@ -43,27 +44,83 @@ public final class Repeats {
    */
   private static final int PARALLEL_FROM = 4096;
 
-  /** The {@link #hash} of every finding, those of the second half made on a second thread. */
-  private static int[] hashes(List<Diagnostic> found) {
-    int n = found.size();
-    int[] hash = new int[n];
-    int half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
-    Thread second = null;
-    if (half < n) {
-      second = new Thread(() -> hash(found, half, n, hash), "accessctl-fold");
-      second.setDaemon(true);
-      second.start();
+  /**
+   * The {@link #hash} of every finding, and the lines of the file's entries. From {@link
+   * #PARALLEL_FROM} findings on, a second thread hashes the second half while this one hashes the
+   * first, then finds the entries' lines while this one groups the findings.
+   */
+  private static final class Hashes extends Thread {
+    private final List<Diagnostic> found;
+    private final AccessSource source;
+    private final int[] hash;
+    private final int half;
+    private final CountDownLatch hashed = new CountDownLatch(1);
+    private volatile Throwable failed;
+    private BitSet entries;
+
+    Hashes(List<Diagnostic> found, AccessSource source) {
+      super("accessctl-fold");
+      setDaemon(true);
+      this.found = found;
+      this.source = source;
+      int n = found.size();
+      this.hash = new int[n];
+      this.half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
+      if (half < n) {
+        start();
+      }
     }
-    hash(found, 0, half, hash);
-    if (second != null) {
+
+    @Override
+    public void run() {
       try {
-        second.join();
+        hash(found, half, found.size(), hash);
+        hashed.countDown();
+        entries = entryLines(source);
+      } catch (RuntimeException | Error e) { // handed to the folding thread, which throws it
+        failed = e;
+        hashed.countDown();
+      }
+    }
+
+    /** Every finding's hash. */
+    int[] hashes() {
+      hash(found, 0, half, hash);
+      if (half < found.size()) {
+        try {
+          hashed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while folding findings", e);
+        }
+        rethrow();
+      }
+      return hash;
+    }
+
+    /** The numbers of the lines that hold entries. */
+    BitSet entries() {
+      if (half == found.size()) {
+        return entryLines(source);
+      }
+      try {
+        join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while folding findings", e);
       }
+      rethrow();
+      return entries;
     }
-    return hash;
+
+    private void rethrow() {
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed instanceof Error e) {
+        throw e;
+      }
+    }
   }
 
   private static void hash(List<Diagnostic> found, int from, int to, int[] hash) {
@@ -82,7 +139,8 @@ public final class Repeats {
     if (n <= MOST) {
       return found;
     }
-    int[] hash = hashes(found);
+    Hashes hashes = new Hashes(found, source);
+    int[] hash = hashes.hashes();
     // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot)
     // and its size; a finding is hashed and compared, never wrapped in a key object
     int mask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
@@ -109,7 +167,7 @@ public final class Repeats {
     if (!folds) {
       return found;
     }
-    BitSet entries = entryLines(source);
+    BitSet entries = hashes.entries();
     List<Diagnostic> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int g = groupOf[i];
