@@ -58,7 +58,7 @@ public final class Repeats {
     private volatile Throwable failed;
     private BitSet entries;
 
-    Hashes(List<Diagnostic> found, AccessSource source) {
+    private Hashes(List<Diagnostic> found, AccessSource source) {
       super("accessctl-fold");
       setDaemon(true);
       this.found = found;
@@ -66,9 +66,15 @@ public final class Repeats {
       int n = found.size();
       this.hash = new int[n];
       this.half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
-      if (half < n) {
-        start();
+    }
+
+    /** The hashes of {@code found}, the second thread started when it is worth it. */
+    static Hashes of(List<Diagnostic> found, AccessSource source) {
+      Hashes h = new Hashes(found, source);
+      if (h.half < found.size()) {
+        h.start();
       }
+      return h;
     }
 
     @Override
@@ -139,7 +145,7 @@ public final class Repeats {
     if (n <= MOST) {
       return found;
     }
-    Hashes hashes = new Hashes(found, source);
+    Hashes hashes = Hashes.of(found, source);
     int[] hash = hashes.hashes();
     // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot)
     // and its size; a finding is hashed and compared, never wrapped in a key object
