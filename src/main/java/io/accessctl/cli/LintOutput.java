@@ -5,6 +5,7 @@ import io.accessctl.lint.Severity;
 import io.accessctl.report.LintReport;
 import io.accessctl.report.OutputFormat;
 import io.accessctl.report.ReportOptions;
+import io.accessctl.report.Reporter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -47,9 +48,13 @@ public final class LintOutput {
   /** Prints the report in {@code format} and returns lint's exit status for {@code fail}. */
   static int render(Lint.Result r, OutputFormat format, Severity fail, boolean colour,
       PrintWriter out) {
-    format.reporter(new ReportOptions(colour, VersionProvider.version()))
-        .write(new LintReport(r.names(), r.diagnostics(), judgedAgainst(r)), out);
-    out.flush();
+    LintReport rep = new LintReport(r.names(), r.diagnostics(), judgedAgainst(r));
+    Reporter reporter = format.reporter(new ReportOptions(colour, VersionProvider.version()));
+    if (out instanceof Utf8Writer stdout) {
+      reporter.write(rep, stdout.bytes());
+    } else {
+      reporter.write(rep, out);
+    }
     if (!r.unreadable().isEmpty()) {
       return ExitCodes.CANNOT_READ;
     }

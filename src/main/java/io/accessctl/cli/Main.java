@@ -19,8 +19,7 @@ public final class Main {
     startAhead(args);
     // UTF-8 whatever the locale: Java 17 would otherwise print '?' for non-ASCII under LANG=C.
     Charset cs = java.nio.charset.StandardCharsets.UTF_8;
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
-        new java.io.FileOutputStream(java.io.FileDescriptor.out), cs), true);
+    PrintWriter out = new Utf8Writer(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
         new java.io.FileOutputStream(java.io.FileDescriptor.err), cs), true);
     int code = execute(out, err, Console.detect(), System.in, args);

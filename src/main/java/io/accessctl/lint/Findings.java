@@ -3,6 +3,7 @@ package io.accessctl.lint;
 import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -195,40 +196,74 @@ public final class Findings {
 
   /**
    * Sorts one file's findings in report order (line, column, rule id); ties keep the order they
-   * were found in. Counted into line buckets, then each line's few sorted by comparison: tens of
-   * thousands of findings come as a few interleaved runs (whole-file rules, chunks of the walk),
-   * which a comparison sort merges at a cost that showed in a large map's lint.
+   * were found in. Tens of thousands of findings come as a few runs in line order (each whole-file
+   * rule's, the walk's chunks joined in file order), out of order only among the findings of one
+   * line: those are put right as the runs are found, and the runs merged.
    */
   static void sortInReportOrder(List<Diagnostic> found) {
     int n = found.size();
-    int lastLine = 0;
-    for (Diagnostic d : found) {
-      lastLine = Math.max(lastLine, d.line());
+    if (n < 2) {
+      return;
     }
-    int[] next = new int[lastLine + 2];
-    for (Diagnostic d : found) {
-      next[d.line() + 1]++;
-    }
-    for (int line = 1; line < next.length; line++) {
-      next[line] += next[line - 1];
-    }
-    Diagnostic[] sorted = new Diagnostic[n];
-    for (Diagnostic d : found) {
-      sorted[next[d.line()]++] = d;
-    }
+    Diagnostic[] a = found.toArray(new Diagnostic[0]);
+    int[] runs = new int[n + 1];
+    int count = 0;
+    int runStart = 0;
     for (int i = 1; i < n; i++) {
-      Diagnostic d = sorted[i];
+      Diagnostic d = a[i];
+      int line = d.line();
+      if (a[i - 1].line() > line) {
+        runs[count++] = runStart;
+        runStart = i;
+        continue;
+      }
       int at = i;
-      while (at > 0 && sorted[at - 1].line() == d.line()
-          && reportOrder(sorted[at - 1], d.line(), d.column(), d.rule()) > 0) {
-        sorted[at] = sorted[at - 1];
+      while (at > runStart && a[at - 1].line() == line
+          && reportOrder(a[at - 1], line, d.column(), d.rule()) > 0) {
+        a[at] = a[at - 1];
         at--;
       }
-      sorted[at] = d;
+      a[at] = d;
     }
-    for (int i = 0; i < n; i++) {
-      found.set(i, sorted[i]);
+    runs[count++] = runStart;
+    runs[count] = n;
+    if (count > 1) {
+      a = merged(a, runs, count);
     }
+    found.clear();
+    found.addAll(Arrays.asList(a));
+  }
+
+  /** {@code a}'s {@code count} sorted runs (starting at {@code runs[i]}) merged, pairwise. */
+  private static Diagnostic[] merged(Diagnostic[] a, int[] runs, int count) {
+    Diagnostic[] from = a;
+    Diagnostic[] to = new Diagnostic[a.length];
+    while (count > 1) {
+      int merged = 0;
+      for (int r = 0; r < count; r += 2) {
+        int lo = runs[r];
+        int mid = runs[Math.min(r + 1, count)];
+        int hi = runs[Math.min(r + 2, count)];
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          Diagnostic right = from[j];
+          // the left one first on a tie: it was found first
+          to[k++] = reportOrder(from[i], right.line(), right.column(), right.rule()) <= 0
+              ? from[i++] : from[j++];
+        }
+        System.arraycopy(from, i, to, k, mid - i);
+        System.arraycopy(from, j, to, k + mid - i, hi - j);
+        runs[merged++] = lo;
+      }
+      runs[merged] = a.length;
+      count = merged;
+      Diagnostic[] t = from;
+      from = to;
+      to = t;
+    }
+    return from;
   }
 
   /** How many findings were added so far, whatever became of them. */

@@ -4,10 +4,9 @@ import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Folds the findings that say the same on many lines of a file into one, for reports. A legacy
@@ -24,68 +23,116 @@ public final class Repeats {
 
   private Repeats() {}
 
-  /**
-   * Findings that say the same: what they share, and how many there are. A class of its own, not a
-   * record or a joined string: a report of tens of thousands of findings hashes each text once (a
-   * string keeps its hash) and compares nothing else, where a record's generated hashCode and equals
-   * cost a bootstrap on first use and a method-handle call on every finding.
-   */
-  private static final class Group {
-    private final String ruleId;
-    private final Severity severity;
-    private final String says;
-    private final int hash;
-    private int size;
-    /** The findings, gathered only for a group that folds. */
-    private List<Diagnostic> members;
-
-    Group(Diagnostic d) {
-      this.ruleId = d.ruleId();
-      this.severity = d.severity();
-      this.says = says(d);
-      this.hash = (31 * ruleId.hashCode() + severity.ordinal()) * 31 + Objects.hashCode(says);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Group g && hash == g.hash && severity == g.severity
-          && ruleId.equals(g.ruleId) && Objects.equals(says, g.says);
-    }
-
-    boolean folds() {
-      return size > MOST;
-    }
-  }
-
   private static String says(Diagnostic d) {
     return d.advice() != null ? d.advice() : d.message();
   }
 
+  /** Whether {@code a} and {@code b} say the same: one rule, one severity, the same text. */
+  private static boolean same(Diagnostic a, Diagnostic b) {
+    return a.severity() == b.severity() && a.ruleId().equals(b.ruleId())
+        && Objects.equals(says(a), says(b));
+  }
+
+  /** A hash of what {@link #same} compares. */
+  private static int hash(Diagnostic d) {
+    return (31 * d.ruleId().hashCode() + d.severity().ordinal()) * 31 + Objects.hashCode(says(d));
+  }
+
   /**
-   * From this many findings on, a second thread hashes the texts of the second half while this
-   * one groups the first: the strings keep their hashes, which are most of the grouping's cost.
+   * From this many findings on, a second thread hashes the second half while this one hashes the
+   * first: composing and hashing the texts is most of the grouping's cost.
    */
   private static final int PARALLEL_FROM = 4096;
 
-  /** Hashes the texts of the second half of {@code found} on a thread of its own, if worth it. */
-  private static Thread hashAhead(List<Diagnostic> found) {
-    if (found.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
-      return null;
+  /**
+   * The {@link #hash} of every finding, and the lines of the file's entries. From {@link
+   * #PARALLEL_FROM} findings on, a second thread hashes the second half while this one hashes the
+   * first, then finds the entries' lines while this one groups the findings.
+   */
+  private static final class Hashes extends Thread {
+    private final List<Diagnostic> found;
+    private final AccessSource source;
+    private final int[] hash;
+    private final int half;
+    private final CountDownLatch hashed = new CountDownLatch(1);
+    private volatile Throwable failed;
+    private BitSet entries;
+
+    private Hashes(List<Diagnostic> found, AccessSource source) {
+      super("accessctl-fold");
+      setDaemon(true);
+      this.found = found;
+      this.source = source;
+      int n = found.size();
+      this.hash = new int[n];
+      this.half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
     }
-    List<Diagnostic> second = found.subList(found.size() / 2, found.size());
-    Thread t = new Thread(() -> {
-      for (Diagnostic d : second) {
-        says(d).hashCode();
+
+    /** The hashes of {@code found}, the second thread started when it is worth it. */
+    static Hashes of(List<Diagnostic> found, AccessSource source) {
+      Hashes h = new Hashes(found, source);
+      if (h.half < found.size()) {
+        h.start();
       }
-    }, "accessctl-fold");
-    t.setDaemon(true);
-    t.start();
-    return t;
+      return h;
+    }
+
+    @Override
+    public void run() {
+      try {
+        hash(found, half, found.size(), hash);
+        hashed.countDown();
+        entries = entryLines(source);
+      } catch (RuntimeException | Error e) { // handed to the folding thread, which throws it
+        failed = e;
+        hashed.countDown();
+      }
+    }
+
+    /** Every finding's hash. */
+    int[] hashes() {
+      hash(found, 0, half, hash);
+      if (half < found.size()) {
+        try {
+          hashed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while folding findings", e);
+        }
+        rethrow();
+      }
+      return hash;
+    }
+
+    /** The numbers of the lines that hold entries. */
+    BitSet entries() {
+      if (half == found.size()) {
+        return entryLines(source);
+      }
+      try {
+        join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while folding findings", e);
+      }
+      rethrow();
+      return entries;
+    }
+
+    private void rethrow() {
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+
+  private static void hash(List<Diagnostic> found, int from, int to, int[] hash) {
+    for (int i = from; i < to; i++) {
+      hash[i] = hash(found.get(i));
+    }
   }
 
   /**
@@ -98,51 +145,46 @@ public final class Repeats {
     if (n <= MOST) {
       return found;
     }
-    Map<Group, Group> groups = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
-    Group[] groupOf = new Group[n];
+    Hashes hashes = Hashes.of(found, source);
+    int[] hash = hashes.hashes();
+    // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot)
+    // and its size; a finding is hashed and compared, never wrapped in a key object
+    int mask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
+    int[] first = new int[mask + 1];
+    int[] size = new int[mask + 1];
+    int[] groupOf = new int[n];
     boolean folds = false;
-    Thread hasher = hashAhead(found);
     for (int i = 0; i < n; i++) {
-      Group key = new Group(found.get(i));
-      Group g = groups.putIfAbsent(key, key);
-      if (g == null) {
-        g = key;
+      int h = hash[i];
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (first[slot] != 0) {
+        int j = first[slot] - 1;
+        if (hash[j] == h && same(found.get(j), found.get(i))) {
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      g.size++;
-      groupOf[i] = g;
-      folds |= g.folds();
-    }
-    if (hasher != null) {
-      try {
-        hasher.join(); // done by now: it only ran ahead of the loop above
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (first[slot] == 0) {
+        first[slot] = i + 1;
       }
+      folds |= ++size[slot] > MOST;
+      groupOf[i] = slot;
     }
     if (!folds) {
       return found;
     }
-    for (int i = 0; i < n; i++) {
-      Group g = groupOf[i];
-      if (g.folds()) {
-        if (g.members == null) {
-          g.members = new ArrayList<>(g.size);
-        }
-        g.members.add(found.get(i));
-      }
-    }
-    BitSet entries = entryLines(source);
+    BitSet entries = hashes.entries();
     List<Diagnostic> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
+      int g = groupOf[i];
       Diagnostic d = found.get(i);
-      Group g = groupOf[i];
-      if (!g.folds()) {
+      if (size[g] <= MOST) {
         out.add(d);
-      } else if (g.members.get(0) == d) {
+      } else if (first[g] == i + 1) {
         out.add(new Diagnostic(d.file(), d.line(), d.column(), d.severity(), d.rule(),
-            g.size + " times (lines " + lines(g.members, source, entries) + "): " + g.says,
-            d.sourceText(), d.fixable(),
-            d.advice()));
+            size[g] + " times (lines " + lines(found, groupOf, g, i, source, entries) + "): "
+                + says(d),
+            d.sourceText(), d.fixable(), d.advice()));
       }
     }
     return out;
@@ -158,19 +200,20 @@ public final class Repeats {
   }
 
   /**
-   * The lines of the findings as ranges. A range of entries runs on over comments and blank
-   * lines between them; a range of other lines only over blank lines.
+   * The lines of the findings of group {@code g}, the first at {@code from}, as ranges. A range
+   * of entries runs on over comments and blank lines between them; a range of other lines only
+   * over blank lines.
    */
-  static String lines(List<Diagnostic> group, AccessSource source) {
-    return lines(group, source, entryLines(source));
-  }
-
-  private static String lines(List<Diagnostic> group, AccessSource source, BitSet entries) {
+  private static String lines(List<Diagnostic> found, int[] groupOf, int g, int from,
+      AccessSource source, BitSet entries) {
     BitSet marked = new BitSet();
     boolean allEntries = true;
-    for (Diagnostic d : group) {
-      marked.set(d.line());
-      allEntries &= entries.get(d.line());
+    for (int i = from; i < groupOf.length; i++) {
+      if (groupOf[i] == g) {
+        int line = found.get(i).line();
+        marked.set(line);
+        allEntries &= entries.get(line);
+      }
     }
     StringBuilder sb = new StringBuilder();
     int start = -1;

@@ -15,23 +15,23 @@ enum Ansi {
   }
 
   /** Appends what starts bold text. */
-  void beginBold(StringBuilder sb) {
+  void beginBold(ByteText out) {
     if (this == ON) {
-      sb.append(BOLD);
+      out.ascii(BOLD);
     }
   }
 
   /** Appends what starts a severity's style: bold red (error), yellow (warning), cyan (info). */
-  void beginSeverity(Severity severity, StringBuilder sb) {
+  void beginSeverity(Severity severity, ByteText out) {
     if (this == ON) {
-      sb.append(code(severity));
+      out.ascii(code(severity));
     }
   }
 
   /** Appends what ends styled text. */
-  void end(StringBuilder sb) {
+  void end(ByteText out) {
     if (this == ON) {
-      sb.append(RESET);
+      out.ascii(RESET);
     }
   }
 

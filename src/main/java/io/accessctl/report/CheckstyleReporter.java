@@ -1,7 +1,6 @@
 package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -25,36 +24,34 @@ import java.util.Map;
  * {@code info}. Attribute values are escaped by {@link Xml}: the document is pure ASCII, so the
  * declared UTF-8 holds whatever the output encoding.
  */
-final class CheckstyleReporter implements Reporter {
+final class CheckstyleReporter extends ByteReporter {
   static final String FORMAT_VERSION = "4.3";
   static final String SOURCE_PREFIX = "accessctl.";
 
   @Override
-  public void write(LintReport report, PrintWriter out) {
-    StringBuilder sb = Chunks.builder().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<checkstyle version=\"").append(FORMAT_VERSION).append("\">\n");
+  void render(LintReport report, ByteText out) {
+    out.ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .ascii("<checkstyle version=\"").ascii(FORMAT_VERSION).ascii("\">\n");
     for (Map.Entry<String, List<Diagnostic>> file : report.byFile().entrySet()) {
-      sb.append("  <file name=\"").append(Xml.escape(file.getKey())).append('"');
+      out.ascii("  <file name=\"").text(Xml.escape(file.getKey())).ascii('"');
       if (file.getValue().isEmpty()) {
-        sb.append("/>\n");
+        out.ascii("/>\n");
         continue;
       }
-      sb.append(">\n");
+      out.ascii(">\n");
       for (Diagnostic d : file.getValue()) {
-        sb.append("    <error line=\"").append(d.line()).append('"');
+        out.ascii("    <error line=\"").number(d.line()).ascii('"');
         if (d.column() > 0) {
-          sb.append(" column=\"").append(d.column()).append('"');
+          out.ascii(" column=\"").number(d.column()).ascii('"');
         }
-        sb.append(" severity=\"").append(d.severity().word())
-            .append("\" message=\"").append(Xml.escape(d.message()))
-            .append("\" source=\"").append(Xml.escape(SOURCE_PREFIX + d.ruleId()))
-            .append("\"/>\n");
-        Chunks.spill(sb, out);
+        out.ascii(" severity=\"").ascii(d.severity().word())
+            .ascii("\" message=\"").text(Xml.escape(d.message()))
+            .ascii("\" source=\"").text(Xml.escape(SOURCE_PREFIX + d.ruleId()))
+            .ascii("\"/>\n");
+        out.spill();
       }
-      sb.append("  </file>\n");
+      out.ascii("  </file>\n");
     }
-    sb.append("</checkstyle>\n");
-    Chunks.drain(sb, out);
-    out.flush();
+    out.ascii("</checkstyle>\n");
   }
 }

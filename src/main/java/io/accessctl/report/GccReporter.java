@@ -1,7 +1,6 @@
 package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
-import java.io.PrintWriter;
 
 /**
  * One line per finding, the way gcc and most linters write them, for editors and {@code grep}:
@@ -13,32 +12,31 @@ import java.io.PrintWriter;
  * messages are escaped ({@link Visible}) so that every finding stays on one line. Nothing else is
  * written: no summary, and no output at all when there are no findings.
  */
-final class GccReporter implements Reporter {
+final class GccReporter extends ByteReporter {
 
   @Override
-  public void write(LintReport report, PrintWriter out) {
-    Chunks.each(report.diagnostics(), (d, sb) -> headline(d, Ansi.OFF, sb).append('\n'), out);
-    out.flush();
+  void render(LintReport report, ByteText out) {
+    Chunks.each(report.diagnostics(), (d, text) -> headline(d, Ansi.OFF, text).ascii('\n'), out);
   }
 
   /** Appends {@code file:line:col: severity: message [ID name]}, styled by {@code ansi}. */
-  static StringBuilder headline(Diagnostic d, Ansi ansi, StringBuilder sb) {
-    ansi.beginBold(sb);
-    sb.append(Visible.of(d.file()));
+  static ByteText headline(Diagnostic d, Ansi ansi, ByteText out) {
+    ansi.beginBold(out);
+    out.visible(d.file());
     if (d.line() > 0) {
-      sb.append(':').append(d.line());
+      out.ascii(':').number(d.line());
       if (d.column() > 0) {
-        sb.append(':').append(d.column());
+        out.ascii(':').number(d.column());
       }
     }
-    sb.append(':');
-    ansi.end(sb);
-    sb.append(' ');
-    ansi.beginSeverity(d.severity(), sb);
-    sb.append(d.severity().word()).append(':');
-    ansi.end(sb);
-    sb.append(' ').append(Visible.of(d.message())).append(" [").append(Visible.of(d.ruleId()))
-        .append(' ').append(Visible.of(d.ruleName())).append(']');
-    return sb;
+    out.ascii(':');
+    ansi.end(out);
+    out.ascii(' ');
+    ansi.beginSeverity(d.severity(), out);
+    out.ascii(d.severity().word()).ascii(':');
+    ansi.end(out);
+    out.ascii(' ').visible(d.message()).ascii(" [").visible(d.ruleId()).ascii(' ')
+        .visible(d.ruleName()).ascii(']');
+    return out;
   }
 }

@@ -1,7 +1,6 @@
 package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
-import java.io.PrintWriter;
 
 /**
  * GitHub Actions workflow commands, one per finding, which annotate the pull request:
@@ -15,25 +14,23 @@ import java.io.PrintWriter;
  * also {@code :} and {@code ,} become {@code %3A} and {@code %2C}. So no message can end the
  * command early or start another one.
  */
-final class GithubReporter implements Reporter {
+final class GithubReporter extends ByteReporter {
 
   @Override
-  public void write(LintReport report, PrintWriter out) {
+  void render(LintReport report, ByteText out) {
     Chunks.each(report.diagnostics(), GithubReporter::command, out);
-    out.flush();
   }
 
-  private static void command(Diagnostic d, StringBuilder sb) {
-    sb.append("::").append(command(d)).append(" file=")
-        .append(escapeProperty(d.file()));
+  private static void command(Diagnostic d, ByteText out) {
+    out.ascii("::").ascii(command(d)).ascii(" file=").text(escapeProperty(d.file()));
     if (d.line() > 0) {
-      sb.append(",line=").append(d.line());
+      out.ascii(",line=").number(d.line());
       if (d.column() > 0) {
-        sb.append(",col=").append(Utf8.utf16Column(d.sourceText(), d.column()));
+        out.ascii(",col=").number(Utf8.utf16Column(d.sourceText(), d.column()));
       }
     }
-    sb.append(",title=").append(escapeProperty(d.ruleId() + " " + d.ruleName()))
-        .append("::").append(escapeData(d.message())).append('\n');
+    out.ascii(",title=").text(escapeProperty(d.ruleId() + " " + d.ruleName()))
+        .ascii("::").text(escapeData(d.message())).ascii('\n');
   }
 
   private static String command(Diagnostic d) {

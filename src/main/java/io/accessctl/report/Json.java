@@ -38,6 +38,8 @@ public final class Json {
   private final Appendable out;
   /** {@code out} when it is a StringBuilder, written to without the Appendable detour. */
   private final StringBuilder sb;
+  /** The target of a report's writer (see {@link #of(ByteText, boolean)}), else null. */
+  private final ByteText bytes;
   private final boolean pretty;
   private final Deque<Scope> scopes = new ArrayDeque<>();
   private boolean done;
@@ -55,7 +57,45 @@ public final class Json {
   private Json(Appendable out, boolean pretty) {
     this.out = out;
     this.sb = out instanceof StringBuilder b ? b : null;
+    this.bytes = null;
     this.pretty = pretty;
+  }
+
+  private Json(ByteText bytes, boolean pretty) {
+    this.out = null;
+    this.sb = null;
+    this.bytes = bytes;
+    this.pretty = pretty;
+  }
+
+  /** A writer of a report's bytes, compact or pretty. */
+  static Json of(ByteText out, boolean pretty) {
+    return new Json(out, pretty);
+  }
+
+  /**
+   * A writer of elements of an array that another writer began, {@code depth} scopes deep (the
+   * array's own included), where {@code first} says whether they are the array's first: the
+   * elements come out as if the other writer wrote them ({@link #elements}). A report's second
+   * half is written so on a thread of its own.
+   */
+  static Json elements(ByteText out, boolean pretty, int depth, boolean first) {
+    Json json = new Json(out, pretty);
+    for (int i = 0; i < depth; i++) {
+      json.scopes.push(new Scope(false));
+    }
+    json.scopes.peek().count = first ? 0 : 1;
+    return json;
+  }
+
+  /** Counts {@code n} elements that other writers wrote into the array this one is in. */
+  Json wroteElements(int n) {
+    Scope s = scopes.peek();
+    if (s == null || s.object) {
+      throw new IllegalStateException("elements belong in an array");
+    }
+    s.count += n;
+    return this;
   }
 
   /** A writer that puts the whole document on one line (one answer per line for batch modes). */
@@ -267,7 +307,9 @@ public final class Json {
   }
 
   private void writeQuoted(String s) {
-    if (sb != null) {
+    if (bytes != null) {
+      bytes.jsonString(s);
+    } else if (sb != null) {
       quote(s, sb);
     } else {
       write(quote(s));
@@ -275,6 +317,10 @@ public final class Json {
   }
 
   private void write(CharSequence s) {
+    if (bytes != null) {
+      bytes.ascii(s.toString()); // JSON's own characters and escaped text: ASCII
+      return;
+    }
     if (sb != null) {
       sb.append(s);
       return;
@@ -287,6 +333,10 @@ public final class Json {
   }
 
   private void write(char c) {
+    if (bytes != null) {
+      bytes.ascii(c);
+      return;
+    }
     if (sb != null) {
       sb.append(c);
       return;

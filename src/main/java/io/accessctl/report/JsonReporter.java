@@ -2,7 +2,7 @@ package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Severity;
-import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * One JSON document on one line (then a line break), for scripts:
@@ -31,27 +31,17 @@ import java.io.PrintWriter;
  *
  * <p>The document is pure ASCII (see {@link Json}).
  */
-final class JsonReporter implements Reporter {
+final class JsonReporter extends ByteReporter {
   static final int VERSION = 1;
+  /** How deep the diagnostics are: in the array, in the document. */
+  private static final int DIAGNOSTICS_DEPTH = 2;
 
   @Override
-  public void write(LintReport report, PrintWriter out) {
-    StringBuilder sb = Chunks.builder();
-    Json json = Json.compact(sb);
+  void render(LintReport report, ByteText out) {
+    Json json = Json.of(out, false);
     json.beginObject().field("version", VERSION).name("diagnostics").beginArray();
-    for (Diagnostic d : report.diagnostics()) {
-      json.beginObject()
-          .field("file", d.file())
-          .field("line", d.line())
-          .field("column", d.column())
-          .field("severity", d.severity().word())
-          .field("rule", d.ruleId())
-          .field("name", d.ruleName())
-          .field("message", d.message())
-          .field("fixable", d.fixable())
-          .endObject();
-      Chunks.spill(sb, out);
-    }
+    Chunks.each(report.diagnostics(), JsonReporter::diagnostics, out);
+    json.wroteElements(report.diagnostics().size());
     json.endArray().name("summary").beginObject()
         .field("files", report.filesChecked())
         .field("filesWithFindings", report.filesWithFindings())
@@ -66,8 +56,23 @@ final class JsonReporter implements Reporter {
           .endObject();
     }
     json.endObject().endObject();
-    sb.append('\n');
-    Chunks.drain(sb, out);
-    out.flush();
+    out.ascii('\n');
+  }
+
+  private static void diagnostics(List<Diagnostic> found, boolean first, ByteText out) {
+    Json json = Json.elements(out, false, DIAGNOSTICS_DEPTH, first);
+    for (Diagnostic d : found) {
+      json.beginObject()
+          .field("file", d.file())
+          .field("line", d.line())
+          .field("column", d.column())
+          .field("severity", d.severity().word())
+          .field("rule", d.ruleId())
+          .field("name", d.ruleName())
+          .field("message", d.message())
+          .field("fixable", d.fixable())
+          .endObject();
+      out.spill();
+    }
   }
 }

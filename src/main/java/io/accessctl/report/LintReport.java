@@ -73,11 +73,26 @@ public record LintReport(List<String> files, List<Diagnostic> diagnostics, Judge
     for (String f : files) {
       names.add(Objects.requireNonNull(f, "file"));
     }
+    String last = null;
+    boolean oneFileInOrder = true;
+    Diagnostic previous = null;
     for (Diagnostic d : diagnostics) {
-      names.add(Objects.requireNonNull(d.file(), "diagnostic file"));
+      String file = Objects.requireNonNull(d.file(), "diagnostic file");
+      if (file != last) { // the findings of a file come together: one look-up for a run of them
+        names.add(file);
+        oneFileInOrder &= last == null || file.equals(last);
+        last = file;
+      }
+      oneFileInOrder = oneFileInOrder && (previous == null || IN_FILE.compare(previous, d) <= 0);
+      previous = d;
     }
     files = List.copyOf(names);
-    // Sorted file by file: most runs check one file, and a comparison then never looks a file up.
+    // the findings of one file in order, as a lint of one file hands them over, stay as they are
+    diagnostics = List.copyOf(oneFileInOrder ? diagnostics : sorted(files, diagnostics));
+  }
+
+  /** Sorted file by file: a comparison then never looks a file up. */
+  private static List<Diagnostic> sorted(List<String> files, List<Diagnostic> diagnostics) {
     Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
     for (String f : files) {
       byFile.put(f, new ArrayList<>());
@@ -90,7 +105,7 @@ public record LintReport(List<String> files, List<Diagnostic> diagnostics, Judge
       inFile.sort(IN_FILE);
       sorted.addAll(inFile);
     }
-    diagnostics = List.copyOf(sorted);
+    return sorted;
   }
 
   /** How many findings have exactly this severity. */

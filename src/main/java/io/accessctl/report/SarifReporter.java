@@ -4,7 +4,6 @@ import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import java.io.File;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +31,12 @@ import java.util.Map;
  *
  * <p>Pretty-printed, pure ASCII (see {@link Json}).
  */
-final class SarifReporter implements Reporter {
+final class SarifReporter extends ByteReporter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String SARIF_VERSION = "2.1.0";
   static final String TOOL = "accessctl";
+  /** How deep the results are: in their array, in the run, in the runs, in the document. */
+  private static final int RESULTS_DEPTH = 4;
 
   private final String toolVersion;
 
@@ -44,11 +45,10 @@ final class SarifReporter implements Reporter {
   }
 
   @Override
-  public void write(LintReport report, PrintWriter out) {
+  void render(LintReport report, ByteText out) {
     List<RuleInfo> rules = report.rules();
     Map<String, Integer> ruleIndex = new HashMap<>();
-    StringBuilder sb = Chunks.builder();
-    Json json = Json.pretty(sb);
+    Json json = Json.of(out, true);
     json.beginObject()
         .field("$schema", SCHEMA)
         .field("version", SARIF_VERSION)
@@ -66,20 +66,22 @@ final class SarifReporter implements Reporter {
     json.endArray().endObject().endObject()
         .field("columnKind", "utf16CodeUnits")
         .name("results").beginArray();
-    String file = null;
-    String uri = null;
-    for (Diagnostic d : report.diagnostics()) {
-      if (!d.file().equals(file)) { // the findings of a file come together
-        file = d.file();
-        uri = uri(file);
+    Chunks.each(report.diagnostics(), (found, first, text) -> {
+      Json results = Json.elements(text, true, RESULTS_DEPTH, first);
+      String file = null;
+      String uri = null;
+      for (Diagnostic d : found) {
+        if (!d.file().equals(file)) { // the findings of a file come together
+          file = d.file();
+          uri = uri(file);
+        }
+        writeResult(results, d, ruleIndex.get(d.ruleId()), uri);
+        text.spill();
       }
-      writeResult(json, d, ruleIndex.get(d.ruleId()), uri);
-      Chunks.spill(sb, out);
-    }
+    }, out);
+    json.wroteElements(report.diagnostics().size());
     json.endArray().endObject().endArray().endObject();
-    sb.append('\n');
-    Chunks.drain(sb, out);
-    out.flush();
+    out.ascii('\n');
   }
 
   private static void writeRule(Json json, RuleInfo r) {

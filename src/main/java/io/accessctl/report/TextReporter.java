@@ -2,7 +2,6 @@ package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Severity;
-import java.io.PrintWriter;
 
 /**
  * The format for people. Each finding is the {@linkplain GccReporter gcc line}, then (when the
@@ -26,7 +25,7 @@ import java.io.PrintWriter;
  * <p>With colour on, the location is bold and the severity word and caret are red (error), yellow
  * (warning) or cyan (info).
  */
-final class TextReporter implements Reporter {
+final class TextReporter extends ByteReporter {
   private final Ansi ansi;
 
   TextReporter(boolean color) {
@@ -34,42 +33,37 @@ final class TextReporter implements Reporter {
   }
 
   @Override
-  public void write(LintReport report, PrintWriter out) {
+  void render(LintReport report, ByteText out) {
     Chunks.each(report.diagnostics(), this::finding, out);
-    StringBuilder sb = Chunks.builder();
     if (report.cf() != null) {
-      sb.append("note: ").append(report.cf().sentence()).append('\n');
+      out.ascii("note: ").text(report.cf().sentence()).ascii('\n');
     }
     if (report.filesChecked() > 0) { // not "no problems found" when no file could be read
-      sb.append(summary(report)).append('\n');
+      out.ascii(summary(report)).ascii('\n');
     }
-    Chunks.drain(sb, out);
-    out.flush();
   }
 
   /** One finding: its gcc line, the source line with a caret under the column, a blank line. */
-  private void finding(Diagnostic d, StringBuilder sb) {
-    GccReporter.headline(d, ansi, sb);
-    sb.append('\n');
+  private void finding(Diagnostic d, ByteText out) {
+    GccReporter.headline(d, ansi, out);
+    out.ascii('\n');
     if (d.line() > 0 && d.sourceText() != null) {
       Snippet.Rendered r = Snippet.render(d.sourceText(), d.column());
-      int numberStart = sb.length() + 1;
-      sb.append(' ').append(d.line());
-      int digits = sb.length() - numberStart;
-      sb.append(" | ").append(r.line()).append('\n');
+      String number = Integer.toString(d.line());
+      out.ascii(' ').ascii(number).ascii(" | ").text(r.line()).ascii('\n');
       if (r.caretPadding() != null) {
-        sb.append(' ');
-        for (int i = 0; i < digits; i++) {
-          sb.append(' ');
+        out.ascii(' ');
+        for (int i = 0; i < number.length(); i++) {
+          out.ascii(' ');
         }
-        sb.append(" | ").append(r.caretPadding());
-        ansi.beginSeverity(d.severity(), sb);
-        sb.append('^');
-        ansi.end(sb);
-        sb.append('\n');
+        out.ascii(" | ").text(r.caretPadding());
+        ansi.beginSeverity(d.severity(), out);
+        out.ascii('^');
+        ansi.end(out);
+        out.ascii('\n');
       }
     }
-    sb.append('\n');
+    out.ascii('\n');
   }
 
   /** The last line, without its line break. */

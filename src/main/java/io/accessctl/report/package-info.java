@@ -5,9 +5,10 @@
  * deterministic order; {@link io.accessctl.report.OutputFormat#reporter} gives the
  * {@link io.accessctl.report.Reporter} for a format: {@code text} for people, {@code gcc} for
  * editors, {@code json} for scripts, {@code sarif} for code scanning, {@code github} for workflow
- * annotations and {@code checkstyle} for CI servers. Reporters write only to the writer they are
- * given, end lines with LF, and produce byte-identical output for the same report, so their
- * output is tested against golden files.
+ * annotations and {@code checkstyle} for CI servers. Reporters write only to the writer or stream
+ * they are given, end lines with LF, and produce byte-identical output for the same report, so
+ * their output is tested against golden files. They render UTF-8 bytes ({@code ByteText}), which
+ * go to a byte stream as they are, or decoded to a writer.
  *
  * <p>{@link io.accessctl.report.Json} is the package's small JSON writer, for any command that
  * prints JSON.

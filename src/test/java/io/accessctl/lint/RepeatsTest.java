@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessctl.source.AccessParser;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.ParseOptions;
+import io.accessctl.testutil.AccessGen;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RepeatsTest {
@@ -47,5 +52,55 @@ class RepeatsTest {
         at(4, "m", null));
     assertThat(Repeats.fold(found, src)).singleElement()
         .satisfies(d -> assertThat(d.message()).isEqualTo("4 times (lines 1-4): m"));
+  }
+
+  @Test
+  void foldsAsAPlainGroupingDoesOnRandomFindings() {
+    long seed = AccessGen.seed();
+    System.err.println("RepeatsTest: " + AccessGen.replayHint(seed));
+    List<RuleInfo> rules = List.of(RULE,
+        new RuleInfo("AC998", "other-rule", Severity.WARNING, "another test rule", ""));
+    String[] texts = {"same", "other", "same words", "a", "b", "c"};
+    for (int c = 0; c < 60; c++) {
+      Random rnd = new Random(AccessGen.caseSeed(seed, c));
+      int lines = 1 + rnd.nextInt(300);
+      AccessSource src = source("k OK\n".repeat(lines));
+      // a few cases large enough for the second hashing thread
+      int n = c % 12 == 11 ? 5000 + rnd.nextInt(3000) : rnd.nextInt(60);
+      List<Diagnostic> found = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int line = 1 + rnd.nextInt(lines);
+        String message = texts[rnd.nextInt(texts.length)] + (rnd.nextInt(3) == 0 ? line : "");
+        String advice = rnd.nextBoolean() ? null : texts[rnd.nextInt(3)];
+        found.add(new Diagnostic("access", line, 1 + rnd.nextInt(3),
+            Severity.values()[rnd.nextInt(2)], rules.get(rnd.nextInt(2)), message, "x", false,
+            advice));
+      }
+      Findings.sortInReportOrder(found);
+      List<Diagnostic> folded = Repeats.fold(found, src);
+      // the reference: findings grouped by rule, severity and what they say, in a plain map
+      Map<List<Object>, List<Diagnostic>> groups = new HashMap<>();
+      for (Diagnostic d : found) {
+        groups.computeIfAbsent(key(d), k -> new ArrayList<>()).add(d);
+      }
+      List<String> expected = new ArrayList<>();
+      for (Diagnostic d : found) {
+        List<Diagnostic> g = groups.get(key(d));
+        if (g.size() <= Repeats.MOST) {
+          expected.add(d.line() + ":" + d.column() + " " + d.message());
+        } else if (g.get(0) == d) {
+          expected.add(d.line() + ":" + d.column() + " " + g.size() + " times (lines …): "
+              + key(d).get(2));
+        }
+      }
+      assertThat(folded).as("case " + c + ", " + AccessGen.replayHint(seed))
+          .extracting(d -> d.line() + ":" + d.column() + " "
+              + d.message().replaceFirst("^(\\d+ times \\(lines )[-0-9, ]+(\\): )", "$1…$2"))
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  private static List<Object> key(Diagnostic d) {
+    return List.of(d.ruleId(), d.severity(), d.advice() != null ? d.advice() : d.message());
   }
 }
