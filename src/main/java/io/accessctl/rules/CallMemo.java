@@ -49,6 +49,10 @@ final class CallMemo {
   private long unfit;
   private long hits;
   private long misses;
+  /** The hashes of calls {@link #find} did not find, each in the slot its low bits name. */
+  private final int[] asked = new int[ASKED];
+  private static final int ASKED = 1 << 16;
+  private boolean askedBefore;
 
   private CallMemo(RuleBook book, Symbols symbols, FileMap[] fileMaps, int capacity) {
     this.symbols = symbols;
@@ -168,8 +172,20 @@ final class CallMemo {
     Entry e = entries.get(p);
     if (e == null) {
       misses++;
+      int slot = p.hash & (asked.length - 1);
+      askedBefore = asked[slot] == p.hash;
+      asked[slot] = p.hash;
     }
     return e;
+  }
+
+  /**
+   * Whether the call {@link #find} found no answer for was asked before (as far as a table of
+   * the last calls' hashes tells): most calls of a batch are asked once (a host's own name) or
+   * again and again (its parent domains), so only those asked again are worth recording.
+   */
+  boolean askedBefore() {
+    return askedBefore;
   }
 
   /** The call last asked for by {@link #find}, to keep what it does. */

@@ -1019,6 +1019,9 @@ public final class Engine {
       completed = true;
       return kept.status;
     }
+    if (kept == null && !memo.askedBefore()) {
+      return rewrite(pvp, at, ruleset, reclevel, maxatom);
+    }
     CallMemo.Key key = memo.key();
     Trace caller = trace;
     int logged = memo.logged();
