@@ -115,16 +115,16 @@ final class CallMemo {
     /** The result tokens: their numbers, valid while the symbol table still holds the texts. */
     private final int[] ids;
     private final String[] texts;
-    final int status;
+    private final int status;
     /** {@link Looked} and {@link Step} events, in order. */
     private final Object[] events;
     /** Whether the events hold each nested ruleset's input and result. */
-    final boolean steps;
-    final long work;
+    private final boolean steps;
+    private final long work;
     /** How much deeper than the call itself its deepest nested call went. */
-    final int depth;
+    private final int depth;
     /** The room the call had: it runs alike with as much or more. */
-    final int maxatom;
+    private final int maxatom;
     private final long formsAfter;
     private final long found;
 
@@ -140,6 +140,32 @@ final class CallMemo {
       this.maxatom = maxatom;
       this.formsAfter = formsAfter;
       this.found = found;
+    }
+
+    /**
+     * Whether the call runs here as it ran: called at recursion level {@code reclevel}, its
+     * deepest call stays within {@code maxRecursion}; every length check that passed with the
+     * room it had passes with {@code maxatom} as large or larger; its steps stay within {@code
+     * workLeft} (else it is to stop where it passes the limit); and a trace that reads the steps
+     * gets them.
+     */
+    boolean fits(int reclevel, int maxRecursion, int maxatom, long workLeft, boolean steps) {
+      return reclevel + depth <= maxRecursion && maxatom >= this.maxatom && work <= workLeft
+          && (this.steps || !steps);
+    }
+
+    int status() {
+      return status;
+    }
+
+    /** The steps the call took, counted against the work limit. */
+    long work() {
+      return work;
+    }
+
+    /** How much deeper than the call itself its deepest nested call went. */
+    int depth() {
+      return depth;
     }
   }
 

@@ -15,7 +15,9 @@ import java.util.Map;
  * ({@code $:} once, {@code $@} and return), RHS substitution, then map lookups, then subroutine
  * calls from the right; at most 100 applications of one rule in a row ("Infinite loop"),
  * MaxRuleRecursion nested calls, MAXATOM tokens. One engine answers one question at a time; its
- * macros ({@code $&x}, the {@code macro} map) belong to that question.
+ * macros ({@code $&x}, the {@code macro} map) belong to that question. What its subroutine calls
+ * did it keeps across questions, to replay where a call would do the same again ({@link
+ * CallMemo}).
  */
 public final class Engine {
   private static final int LOOP_LIMIT = 100;
@@ -1011,13 +1013,13 @@ public final class Engine {
       return rewrite(pvp, at, ruleset, reclevel, maxatom);
     }
     CallMemo.Entry kept = memo.find(ruleset, pvp, at);
-    if (kept != null && reclevel + kept.depth <= book.maxRecursion && maxatom >= kept.maxatom
-        && work + kept.work <= workLimit && (kept.steps || !trace.steps())) {
-      work += kept.work;
-      deepest = Math.max(deepest, reclevel + kept.depth);
+    if (kept != null
+        && kept.fits(reclevel, book.maxRecursion, maxatom, workLimit - work, trace.steps())) {
+      work += kept.work();
+      deepest = Math.max(deepest, reclevel + kept.depth());
       memo.replay(kept, trace, pvp, at);
       completed = true;
-      return kept.status;
+      return kept.status();
     }
     if (kept == null && !memo.askedBefore()) {
       return rewrite(pvp, at, ruleset, reclevel, maxatom);
