@@ -236,6 +236,26 @@ class CallMemoTest {
     assertThat(twins.hits()).isGreaterThan(hits);
   }
 
+  @Test
+  void onlyRulesetsAskingMapsWhoseAnswersReplayAreMemoisable() throws Exception {
+    Files.writeString(dir.resolve("words"), "k v\n");
+    MemoTwins twins = twins(String.join("\n", "Kaccess hash -o " + dir.resolve("none"),
+        "Kwords text " + dir.resolve("words"), "Kboth sequence access words", "Karith arith",
+        "Kdequote dequote", "Kre regex ^a", "Kmacro macro"),
+        "Sfile", "R$*\t$@ $(access $1 $)", "Ssum", "R$*\t$@ $(arith + $@ 1 $@ 2 $)",
+        "Sunquote", "R$*\t$@ $(dequote $1 $)", "Smatch", "R$*\t$@ $(re $1 $)",
+        "Stext", "R$*\t$@ $(words $1 $)", "Sseq", "R$*\t$@ $(both $1 $)",
+        "Sset", "R$*\t$@ $(macro x $@ $1 $)", "Sundeclared", "R$*\t$@ $(nomap $1 $)",
+        "Scaller", "R$*\t$@ $>file $>text $1");
+    RuleBook book = twins.memoBook;
+    for (String pure : List.of("file", "sum", "unquote", "match")) {
+      assertThat(book.memoisable[book.number(pure)]).as(pure).isTrue();
+    }
+    for (String not : List.of("text", "seq", "set", "undeclared", "caller")) {
+      assertThat(book.memoisable[book.number(not)]).as(not).isFalse();
+    }
+  }
+
   private MemoTwins twins(String head, String... rules) throws IOException, CfException {
     return new MemoTwins(cf(head, rules), Settings.NONE);
   }
