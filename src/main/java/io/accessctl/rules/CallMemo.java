@@ -49,6 +49,18 @@ final class CallMemo {
   private long unfit;
   private long hits;
   private long misses;
+  /**
+   * Per ruleset, of the calls looked for in the current window, how many and how many were
+   * found; and how many calls are still to run without looking, for a ruleset whose calls were
+   * seldom found (each is asked once: its own tokens differ each time).
+   */
+  private final int[] windowLooked = new int[RuleBook.MAX_RULESETS];
+  private final int[] windowFound = new int[RuleBook.MAX_RULESETS];
+  private final int[] resting = new int[RuleBook.MAX_RULESETS];
+  private static final int WINDOW = 1 << 10;
+  /** Found fewer than one in this many calls of a window, a ruleset rests. */
+  private static final int SELDOM = 32;
+  private static final int REST = 1 << 14;
   /** The hashes of calls {@link #find} did not find, each in the slot its low bits name. */
   private final int[] asked = new int[ASKED];
   private static final int ASKED = 1 << 16;
@@ -178,6 +190,18 @@ final class CallMemo {
    * key forms the file maps try now; null when there is none. Remembers the question for {@link
    * #key()}.
    */
+  /**
+   * Whether calls of the ruleset are worth looking for now: not for a while after too few were
+   * found (looking costs a key built from the call's tokens).
+   */
+  boolean worthLooking(int ruleset) {
+    if (resting[ruleset] > 0) {
+      resting[ruleset]--;
+      return false;
+    }
+    return true;
+  }
+
   Entry find(int ruleset, TokenIds pvp, int from) {
     Key p = probe;
     int n = pvp.size - from;
@@ -196,6 +220,16 @@ final class CallMemo {
     p.forms = forms;
     p.hash = 31 * h + Long.hashCode(forms);
     Entry e = entries.get(p);
+    if (e != null) {
+      windowFound[ruleset]++;
+    }
+    if (++windowLooked[ruleset] == WINDOW) {
+      if (windowFound[ruleset] * SELDOM < WINDOW) {
+        resting[ruleset] = REST;
+      }
+      windowLooked[ruleset] = 0;
+      windowFound[ruleset] = 0;
+    }
     if (e == null) {
       misses++;
       int slot = p.hash & (asked.length - 1);

@@ -1009,7 +1009,7 @@ public final class Engine {
   private int call(TokenIds pvp, int at, int ruleset, int reclevel) {
     int maxatom = Limits.MAXATOM - at;
     deepest = Math.max(deepest, reclevel);
-    if (memo == null || !book.memoisable[ruleset]) {
+    if (memo == null || !book.memoisable[ruleset] || !memo.worthLooking(ruleset)) {
       return rewrite(pvp, at, ruleset, reclevel, maxatom);
     }
     CallMemo.Entry kept = memo.find(ruleset, pvp, at);
