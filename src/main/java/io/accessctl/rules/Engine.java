@@ -15,7 +15,9 @@ import java.util.Map;
  * ({@code $:} once, {@code $@} and return), RHS substitution, then map lookups, then subroutine
  * calls from the right; at most 100 applications of one rule in a row ("Infinite loop"),
  * MaxRuleRecursion nested calls, MAXATOM tokens. One engine answers one question at a time; its
- * macros ({@code $&x}, the {@code macro} map) belong to that question.
+ * macros ({@code $&x}, the {@code macro} map) belong to that question. What its subroutine calls
+ * did it keeps across questions, to replay where a call would do the same again ({@link
+ * CallMemo}).
  */
 public final class Engine {
   private static final int LOOP_LIMIT = 100;
@@ -71,6 +73,10 @@ public final class Engine {
   private Trace trace = Trace.NONE;
   private long work;
   private long workLimit = WORK_LIMIT;
+  /** What subroutine calls did, to answer them again without running their rules; or null. */
+  private CallMemo memo;
+  /** The deepest recursion level a subroutine call was made at, while a call is recorded. */
+  private int deepest;
 
   public Engine(RuleBook book) {
     this.book = book;
@@ -78,6 +84,18 @@ public final class Engine {
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
+    this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES);
+  }
+
+  /** Runs every subroutine call's rules, keeping none ({@link CallMemo}). */
+  public Engine withoutMemo() {
+    memo = null;
+    return this;
+  }
+
+  /** Subroutine calls answered from memory, and those looked for there and not found. */
+  long[] memoCounts() {
+    return memo == null ? new long[2] : new long[] {memo.hits(), memo.misses()};
   }
 
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
@@ -88,6 +106,9 @@ public final class Engine {
 
   /** The cf's macro value, or this question's ({@code --define}, the {@code macro} map). */
   private String macro(String name) {
+    if (memo != null) {
+      memo.macroRead();
+    }
     if (questionMacros.containsKey(name)) {
       return questionMacros.get(name);
     }
@@ -968,7 +989,7 @@ public final class Engine {
     for (; nsubr > 0; nsubr--) {
       int at = index[nsubr];
       pvp.remove(at, at + 2);
-      int status = rewrite(pvp, at, subr[nsubr], reclevel, Limits.MAXATOM - at);
+      int status = call(pvp, at, subr[nsubr], reclevel);
       if (status != Status.OK && status != Status.TEMPFAIL) {
         return status;
       }
@@ -977,5 +998,51 @@ public final class Engine {
       }
     }
     return rstat;
+  }
+
+  /**
+   * Rewrites the tail of a workspace from {@code at} on with a subroutine, or replays what the
+   * same call did before ({@link CallMemo}) where it would do the same again: its nested calls
+   * within MaxRuleRecursion, its workspace within the room it had, its steps within the work
+   * limit.
+   */
+  private int call(TokenIds pvp, int at, int ruleset, int reclevel) {
+    int maxatom = Limits.MAXATOM - at;
+    deepest = Math.max(deepest, reclevel);
+    if (memo == null || !book.memoisable[ruleset] || !memo.worthLooking(ruleset)) {
+      return rewrite(pvp, at, ruleset, reclevel, maxatom);
+    }
+    CallMemo.Entry kept = memo.find(ruleset, pvp, at);
+    if (kept != null
+        && kept.fits(reclevel, book.maxRecursion, maxatom, workLimit - work, trace.steps())) {
+      work += kept.work();
+      deepest = Math.max(deepest, reclevel + kept.depth());
+      memo.replay(kept, trace, pvp, at);
+      completed = true;
+      return kept.status();
+    }
+    if (kept == null && !memo.askedBefore()) {
+      return rewrite(pvp, at, ruleset, reclevel, maxatom);
+    }
+    CallMemo.Key key = memo.key();
+    Trace caller = trace;
+    int logged = memo.logged();
+    long unfit = memo.unfitness();
+    long workBefore = work;
+    int deepestBefore = deepest;
+    deepest = reclevel;
+    trace = memo.start(caller);
+    try {
+      int status = rewrite(pvp, at, ruleset, reclevel, maxatom);
+      if (completed && memo.unfitness() == unfit) {
+        memo.keep(key, pvp, at, status, logged, caller.steps(), work - workBefore,
+            deepest - reclevel, maxatom);
+      }
+      return status;
+    } finally {
+      memo.stop();
+      trace = caller;
+      deepest = Math.max(deepest, deepestBefore);
+    }
   }
 }

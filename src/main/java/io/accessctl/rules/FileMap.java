@@ -180,6 +180,11 @@ final class FileMap implements MapClass {
     found = 0;
   }
 
+  /** Adds key forms to {@link #found()}: those a replayed subroutine call found ({@link CallMemo}). */
+  void found(int forms) {
+    found |= forms;
+  }
+
   /**
    * The key the database is asked for, as bytes (one a char of the rules' text), folded unless
    * -f and cut to MAXNAME; null when the key holds a char beyond ISO-8859-1.

@@ -15,6 +15,14 @@ public interface MapClass {
    */
   Result lookup(String key, List<String> args, Macros macros);
 
+  /**
+   * A map whose answer depends on nothing but the key and the arguments, and whose lookups
+   * change nothing (no macro, no memory): the engine may answer a subroutine call that asks it
+   * from what the same call answered before ({@link CallMemo}).
+   */
+  @FunctionalInterface
+  interface Pure extends MapClass {}
+
   /** Whether sendmail strips double quotes from the key before the lookup (not with -q). */
   default boolean stripsQuotes() {
     return true;

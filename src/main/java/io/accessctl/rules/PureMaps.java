@@ -22,7 +22,7 @@ final class PureMaps {
   }
 
   /** {@code $(arith OP $@ A $@ B $)}: + - * / % | & of two numbers, l (less) and = as TRUE/FALSE. */
-  static MapClass arith() {
+  static MapClass.Pure arith() {
     return (key, args, macros) -> {
       if (key.isEmpty() || args.size() < 2) {
         return MapClass.Result.NOT_FOUND;
@@ -49,8 +49,8 @@ final class PureMaps {
    * {@code dequote}: the key without its double quotes, when it had some and is otherwise a plain
    * word (balanced, no blanks); else not found.
    */
-  static MapClass dequote(MapOptions options) {
-    return new MapClass() {
+  static MapClass.Pure dequote(MapOptions options) {
+    return new MapClass.Pure() {
       @Override
       public Result lookup(String key, List<String> args, Macros macros) {
         String v = dequoted(key);
@@ -117,12 +117,12 @@ final class PureMaps {
    * for the other classes; {@code -n} inverts); a match returns "" (and the {@code -a} text), or
    * with {@code -s} the numbered groups joined by {@code -d} (a blank).
    */
-  static MapClass regex(MapOptions options) {
+  static MapClass.Pure regex(MapOptions options) {
     Pattern p;
     try {
       p = Pattern.compile(options.rest(), options.has('f') ? 0 : Pattern.CASE_INSENSITIVE);
     } catch (PatternSyntaxException e) {
-      return (key, args, macros) -> MapClass.Result.NOT_FOUND;
+      return empty();
     }
     return (key, args, macros) -> {
       Matcher m = p.matcher(key);
@@ -151,14 +151,14 @@ final class PureMaps {
   }
 
   /** A map that needs the network or the system (host, dnsbl, ldap, socket …): never found. */
-  static MapClass unknowable(String mapClass) {
+  static MapClass.Pure unknowable(String mapClass) {
     MapClass.Result r = MapClass.Result.unknowable(
         "map class " + mapClass + " needs the network or the system: not found");
     return (key, args, macros) -> r;
   }
 
   /** A map whose class sendmail knows but that never finds anything here ({@code null}, …). */
-  static MapClass empty() {
+  static MapClass.Pure empty() {
     return (key, args, macros) -> MapClass.Result.NOT_FOUND;
   }
 }

@@ -50,6 +50,10 @@ public final class RuleBook {
   final List<String> warnings;
   /** Maps whose class computes the answer (macro, arith, dequote, regex): no data is looked up. */
   final Set<String> computed;
+  /** The maps whose answers a replayed subroutine call stands for ({@link CallPurity}). */
+  final Set<String> answerable;
+  /** By ruleset number: whether a call of it may be answered from memory ({@link CallPurity}). */
+  final boolean[] memoisable;
 
   RuleBook(Path path, List<Rule>[] rulesets, String[] names, Map<String, Integer> numbers,
       Map<String, Set<String>> classes, Map<String, String> macros, MacroIds ids,
@@ -102,6 +106,8 @@ public final class RuleBook {
     this.maxRecursion = maxRecursion;
     this.warnings = List.copyOf(warnings);
     this.computed = Set.copyOf(computed);
+    this.answerable = CallPurity.answerable(maps);
+    this.memoisable = CallPurity.memoisable(code, symbols, answerable, maps, this::number);
   }
 
   /** A copy sharing everything with {@code of} but its maps. */
@@ -126,6 +132,9 @@ public final class RuleBook {
     this.maxRecursion = of.maxRecursion;
     this.warnings = of.warnings;
     this.computed = of.computed;
+    // a twin's maps are of the classes of the book's (see twin)
+    this.answerable = of.answerable;
+    this.memoisable = of.memoisable;
   }
 
   /**

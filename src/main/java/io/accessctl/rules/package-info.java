@@ -21,12 +21,18 @@
  * <p>For speed the engine works on numbers, not strings: the book numbers its rules' texts
  * ({@code Symbols}, texts equal in any case sharing a fold number) and keeps each rule in those
  * terms ({@code RuleCode}); an engine's workspaces are arrays of token numbers ({@code TokenIds}),
- * so a literal is compared by one int and a token's operator is looked up, not parsed.
+ * so a literal is compared by one int and a token's operator is looked up, not parsed. A batch
+ * asks the same subroutine calls again and again (the parent domains and networks of proto.m4's
+ * walks): an engine keeps what a call of a ruleset that reads only its tokens did ({@code
+ * CallPurity} decides which, once per cf) and replays it where it would run alike ({@code
+ * CallMemo}): the same lookups reported in order, the same result, limits and file-map state.
  *
  * <p>What proves it: {@code RandomRulesOracleTest} (random rules over every operator, loops,
  * overlong expansions and deep recursion, on random inputs) and {@code CfRulesetsOracleTest}
  * (Debian's cf, m4-built cfs with feature combinations and local rules, a hand-edited cf) compare
- * every line {@code sendmail -bt -d38.20} prints about the rewriting with the engine's trace.
+ * every line {@code sendmail -bt -d38.20} prints about the rewriting with the engine's trace;
+ * {@code CallMemoTest} runs random rules with and without the memory of calls and demands the
+ * same.
  *
  * <p>This package knows nothing of the access map's tags: it runs any cf.
  */

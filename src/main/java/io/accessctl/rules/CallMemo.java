@@ -1,0 +1,418 @@
+package io.accessctl.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What subroutine calls ({@code $>}) of memoisable rulesets ({@link CallPurity}) did, kept by one
+ * engine across its questions: a call of the same ruleset on the same tokens, while the file maps
+ * try the same key forms, does the same again, so the engine replays it instead of running its
+ * rules — the map lookups reported to the trace in order with what each found (and each nested
+ * ruleset's input and result, for a trace that reads them), the result tokens, the status, the
+ * key forms the file maps try and found afterwards, and the steps counted against the work limit.
+ *
+ * <p>A call is kept only when it ran to its end without an error, read no macro and asked only
+ * maps whose answers replay ({@link RuleBook#answerable}). A kept call is replayed only where it
+ * would run alike: its deepest nested call still within MaxRuleRecursion from the caller's depth,
+ * at least the room it had for its workspace (every length check passes with more room), and its
+ * steps within the work limit; elsewhere it runs again (and stops where sendmail stops).
+ *
+ * <p>At most {@link #ENTRIES} calls are kept; then the memory starts afresh. Not thread-safe: each
+ * engine (each copy of a batch on two threads) has its own.
+ */
+final class CallMemo {
+  static final int ENTRIES = 1 << 15;
+  /** The key forms of a file map take two bits of a {@code long}. */
+  private static final int FORM_BITS = 2;
+  private static final int FORMS = (1 << FORM_BITS) - 1;
+  static final int MAX_FILE_MAPS = Long.SIZE / FORM_BITS;
+
+  private final Symbols symbols;
+  private final Set<String> answerable;
+  private final FileMap[] fileMaps;
+  private final Map<String, Integer> fileIndex = new HashMap<>();
+  private final int capacity;
+  private final Map<Key, Entry> entries = new HashMap<>();
+  private final Key probe = new Key();
+  /** What the calls being recorded reported, in order: each call's own is a range of it. */
+  private final List<Object> log = new ArrayList<>();
+  private final Recorder recorder = new Recorder();
+  private int recording;
+  /**
+   * Counts what makes a running call unfit to keep (a macro read, a map whose answers do not
+   * replay, an error): a call is kept when the count did not change while it ran.
+   */
+  private long unfit;
+  private long hits;
+  private long misses;
+  /**
+   * Per ruleset, of the calls looked for in the current window, how many and how many were
+   * found; and how many calls are still to run without looking, for a ruleset whose calls were
+   * seldom found (each is asked once: its own tokens differ each time).
+   */
+  private final int[] windowLooked = new int[RuleBook.MAX_RULESETS];
+  private final int[] windowFound = new int[RuleBook.MAX_RULESETS];
+  private final int[] resting = new int[RuleBook.MAX_RULESETS];
+  private static final int WINDOW = 1 << 10;
+  /** Found fewer than one in this many calls of a window, a ruleset rests. */
+  private static final int SELDOM = 32;
+  private static final int REST = 1 << 14;
+  /** The hashes of calls {@link #find} did not find, each in the slot its low bits name. */
+  private final int[] asked = new int[ASKED];
+  private static final int ASKED = 1 << 16;
+  private boolean askedBefore;
+
+  private CallMemo(RuleBook book, Symbols symbols, FileMap[] fileMaps, int capacity) {
+    this.symbols = symbols;
+    this.answerable = book.answerable;
+    this.fileMaps = fileMaps;
+    this.capacity = capacity;
+    int i = 0;
+    for (String name : FileMap.in(book).keySet()) {
+      fileIndex.put(name, i++);
+    }
+  }
+
+  /** A memory for an engine running {@code book}; null when the cf has too many file maps. */
+  static CallMemo of(RuleBook book, Symbols symbols, int capacity) {
+    FileMap[] maps = FileMap.in(book).values().toArray(FileMap[]::new);
+    return maps.length > MAX_FILE_MAPS ? null : new CallMemo(book, symbols, maps, capacity);
+  }
+
+  /** A call of {@code ruleset} on a workspace, from {@code from} on. */
+  static final class Key {
+    int ruleset;
+    String[] texts = new String[16];
+    int length;
+    /** The key forms each file map tries, two bits a map. */
+    long forms;
+    int hash;
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Key k) || k.hash != hash || k.ruleset != ruleset || k.forms != forms
+          || k.length != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        if (!texts[i].equals(k.texts[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    Key copy() {
+      Key k = new Key();
+      k.ruleset = ruleset;
+      k.texts = Arrays.copyOf(texts, length);
+      k.length = length;
+      k.forms = forms;
+      k.hash = hash;
+      return k;
+    }
+  }
+
+  /** What a kept call did. */
+  static final class Entry {
+    /** The result tokens: their numbers, valid while the symbol table still holds the texts. */
+    private final int[] ids;
+    private final String[] texts;
+    private final int status;
+    /** {@link Looked} and {@link Step} events, in order. */
+    private final Object[] events;
+    /** Whether the events hold each nested ruleset's input and result. */
+    private final boolean steps;
+    private final long work;
+    /** How much deeper than the call itself its deepest nested call went. */
+    private final int depth;
+    /** The room the call had: it runs alike with as much or more. */
+    private final int maxatom;
+    private final long formsAfter;
+    private final long found;
+
+    private Entry(int[] ids, String[] texts, int status, Object[] events, boolean steps,
+        long work, int depth, int maxatom, long formsAfter, long found) {
+      this.ids = ids;
+      this.texts = texts;
+      this.status = status;
+      this.events = events;
+      this.steps = steps;
+      this.work = work;
+      this.depth = depth;
+      this.maxatom = maxatom;
+      this.formsAfter = formsAfter;
+      this.found = found;
+    }
+
+    /**
+     * Whether the call runs here as it ran: called at recursion level {@code reclevel}, its
+     * deepest call stays within {@code maxRecursion}; every length check that passed with the
+     * room it had passes with {@code maxatom} as large or larger; its steps stay within {@code
+     * workLeft} (else it is to stop where it passes the limit); and a trace that reads the steps
+     * gets them.
+     */
+    boolean fits(int reclevel, int maxRecursion, int maxatom, long workLeft, boolean steps) {
+      return reclevel + depth <= maxRecursion && maxatom >= this.maxatom && work <= workLeft
+          && (this.steps || !steps);
+    }
+
+    int status() {
+      return status;
+    }
+
+    /** The steps the call took, counted against the work limit. */
+    long work() {
+      return work;
+    }
+
+    /** How much deeper than the call itself its deepest nested call went. */
+    int depth() {
+      return depth;
+    }
+  }
+
+  private record Looked(String map, String key, MapClass.Result result) {}
+
+  private record Step(String ruleset, List<String> tokens, boolean returns) {}
+
+  /**
+   * The kept call of {@code ruleset} on the tokens of {@code pvp} from {@code from} on, with the
+   * key forms the file maps try now; null when there is none. Remembers the question for {@link
+   * #key()}.
+   */
+  /**
+   * Whether calls of the ruleset are worth looking for now: not for a while after too few were
+   * found (looking costs a key built from the call's tokens).
+   */
+  boolean worthLooking(int ruleset) {
+    if (resting[ruleset] > 0) {
+      resting[ruleset]--;
+      return false;
+    }
+    return true;
+  }
+
+  Entry find(int ruleset, TokenIds pvp, int from) {
+    Key p = probe;
+    int n = pvp.size - from;
+    if (p.texts.length < n) {
+      p.texts = new String[Math.max(n, 2 * p.texts.length)];
+    }
+    int h = ruleset;
+    for (int i = 0; i < n; i++) {
+      String t = symbols.text(pvp.ids[from + i]);
+      p.texts[i] = t;
+      h = 31 * h + t.hashCode();
+    }
+    long forms = forms();
+    p.ruleset = ruleset;
+    p.length = n;
+    p.forms = forms;
+    p.hash = 31 * h + Long.hashCode(forms);
+    Entry e = entries.get(p);
+    if (e != null) {
+      windowFound[ruleset]++;
+    }
+    if (++windowLooked[ruleset] == WINDOW) {
+      if (windowFound[ruleset] * SELDOM < WINDOW) {
+        resting[ruleset] = REST;
+      }
+      windowLooked[ruleset] = 0;
+      windowFound[ruleset] = 0;
+    }
+    if (e == null) {
+      misses++;
+      int slot = p.hash & (asked.length - 1);
+      askedBefore = asked[slot] == p.hash;
+      asked[slot] = p.hash;
+    }
+    return e;
+  }
+
+  /**
+   * Whether the call {@link #find} found no answer for was asked before (as far as a table of
+   * the last calls' hashes tells): most calls of a batch are asked once (a host's own name) or
+   * again and again (its parent domains), so only those asked again are worth recording.
+   */
+  boolean askedBefore() {
+    return askedBefore;
+  }
+
+  /** The call last asked for by {@link #find}, to keep what it does. */
+  Key key() {
+    return probe.copy();
+  }
+
+  private long forms() {
+    long forms = 0;
+    for (int i = 0; i < fileMaps.length; i++) {
+      forms |= (long) fileMaps[i].tries() << (FORM_BITS * i);
+    }
+    return forms;
+  }
+
+  /**
+   * Does what a kept call did: reports its events to {@code trace}, puts its result in {@code
+   * pvp} from {@code from} on, leaves the file maps trying and having found what it left them.
+   */
+  void replay(Entry e, Trace trace, TokenIds pvp, int from) {
+    hits++;
+    boolean steps = trace.steps();
+    for (Object event : e.events) {
+      if (event instanceof Looked l) {
+        trace.lookup(l.map, l.key, l.result);
+      } else if (steps) {
+        Step s = (Step) event;
+        if (s.returns) {
+          trace.returns(s.ruleset, s.tokens);
+        } else {
+          trace.input(s.ruleset, s.tokens);
+        }
+      }
+    }
+    pvp.size = from;
+    int[] ids = e.ids;
+    for (int i = 0; i < ids.length; i++) {
+      int id = ids[i];
+      // between questions the engine forgets the question tokens it numbered: number anew a
+      // text whose number now holds another
+      if (id >= symbols.size() || symbols.text(id) != e.texts[i]) {
+        id = symbols.token(e.texts[i]);
+        ids[i] = id;
+      }
+      pvp.add(id);
+    }
+    for (int i = 0; i < fileMaps.length; i++) {
+      int shift = FORM_BITS * i;
+      int tries = (int) (e.formsAfter >>> shift) & FORMS;
+      if (fileMaps[i].tries() != tries) {
+        fileMaps[i].tries(tries);
+      }
+      int found = (int) (e.found >>> shift) & FORMS;
+      if (found != 0) {
+        fileMaps[i].found(found);
+      }
+    }
+  }
+
+  /**
+   * Starts recording a call that reports to {@code caller}: returns the trace the call is to
+   * report to instead. Each start is followed by one {@link #stop}.
+   */
+  Trace start(Trace caller) {
+    if (recording++ == 0) {
+      recorder.outer = caller;
+    }
+    return recorder;
+  }
+
+  /** Ends the recording of the call started last; then its trace is the caller's again. */
+  void stop() {
+    if (--recording == 0) {
+      log.clear();
+      recorder.outer = Trace.NONE;
+    }
+  }
+
+  /** Where the next event a recorded call reports goes: a call's events start there. */
+  int logged() {
+    return log.size();
+  }
+
+  /** A count that changes when a running call becomes unfit to keep. */
+  long unfitness() {
+    return unfit;
+  }
+
+  /** The question's macros were read: a call running now is not kept. */
+  void macroRead() {
+    unfit++;
+  }
+
+  /**
+   * Keeps what a call did that ran to its end, from {@link #unfitness()} on unchanged: its key
+   * as {@link #key()} gave it, its result in {@code pvp} from {@code from} on, its events from
+   * {@code logged} on.
+   */
+  void keep(Key key, TokenIds pvp, int from, int status, int logged, boolean steps,
+      long work, int depth, int maxatom) {
+    Object[] events = log.subList(logged, log.size()).toArray();
+    long found = 0;
+    for (Object event : events) {
+      if (event instanceof Looked l && l.result.stored() != null
+          && l.result.stored().value() != null) {
+        Integer i = fileIndex.get(l.map);
+        if (i != null) {
+          found |= (long) (l.result.stored().withNul() ? FileMap.WITH_NUL : FileMap.WITHOUT_NUL)
+              << (FORM_BITS * i);
+        }
+      }
+    }
+    int[] ids = Arrays.copyOfRange(pvp.ids, from, pvp.size);
+    String[] texts = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      texts[i] = symbols.text(ids[i]);
+    }
+    if (entries.size() >= capacity) {
+      entries.clear();
+    }
+    entries.put(key, new Entry(ids, texts, status, events, steps, work, depth, maxatom,
+        forms(), found));
+  }
+
+  /** Calls answered from memory, and calls looked for and not found. */
+  long hits() {
+    return hits;
+  }
+
+  long misses() {
+    return misses;
+  }
+
+  /** Passes everything on to the trace of the outermost call recorded, keeping a copy. */
+  private final class Recorder implements Trace {
+    Trace outer = Trace.NONE;
+
+    @Override
+    public boolean steps() {
+      return outer.steps();
+    }
+
+    @Override
+    public void input(String ruleset, List<String> tokens) {
+      log.add(new Step(ruleset, List.copyOf(tokens), false));
+      outer.input(ruleset, tokens);
+    }
+
+    @Override
+    public void returns(String ruleset, List<String> tokens) {
+      log.add(new Step(ruleset, List.copyOf(tokens), true));
+      outer.returns(ruleset, tokens);
+    }
+
+    @Override
+    public void error(String message) {
+      unfit++;
+      outer.error(message);
+    }
+
+    @Override
+    public void lookup(String map, String key, MapClass.Result result) {
+      if (!answerable.contains(map)) {
+        unfit++;
+      }
+      log.add(new Looked(map, key, result));
+      outer.lookup(map, key, result);
+    }
+  }
+}
