@@ -34,6 +34,16 @@ public final class ByteClasses {
   public static final long DASH = 1L << 10;
   /** Not a byte: the text ends in a colon. */
   public static final long ENDS_IN_COLON = 1L << 11;
+  /** Not a byte: the text holds two colons or more (a key's subject, then, holds one). */
+  public static final long TWO_COLONS = 1L << 12;
+  /** {@code V} or {@code v} (the letter of {@code IPv6}). */
+  public static final long LETTER_V = 1L << 13;
+  /** {@code @}. */
+  public static final long AT = 1L << 14;
+  /** {@code <}. */
+  public static final long ANGLE = 1L << 15;
+  /** {@code "}. */
+  public static final long QUOTE = 1L << 16;
 
   private static final long[] OF_BYTE = new long[256];
 
@@ -54,6 +64,11 @@ public final class ByteClasses {
     OF_BYTE['-'] = DASH;
     OF_BYTE['K'] = LETTER_K;
     OF_BYTE['k'] |= LETTER_K;
+    OF_BYTE['V'] = LETTER_V;
+    OF_BYTE['v'] |= LETTER_V;
+    OF_BYTE['@'] = AT;
+    OF_BYTE['<'] = ANGLE;
+    OF_BYTE['"'] = QUOTE;
   }
 
   private ByteClasses() {}
@@ -70,8 +85,16 @@ public final class ByteClasses {
 
   private static long of(SourceLine line, int from, int to) {
     long classes = 0;
+    int colons = 0;
     for (int i = from; i < to; i++) {
-      classes |= OF_BYTE[line.byteAt(i)];
+      int b = line.byteAt(i);
+      classes |= OF_BYTE[b];
+      if (b == ':') {
+        colons++;
+      }
+    }
+    if (colons >= 2) {
+      classes |= TWO_COLONS;
     }
     if (to > from) {
       int last = line.byteAt(to - 1);

@@ -28,6 +28,21 @@ class ByteClassesTest {
     assertThat(ByteClasses.ofValue(entry("Connect:x\tREJECT\n"))).isZero();
   }
 
+  @Test
+  void aSecondColonIsAClassButTheTagsColonAloneIsNot() {
+    assertThat(ByteClasses.ofKey(entry("Connect:IPv6:2001:db8::1\tREJECT\n")))
+        .isEqualTo(ByteClasses.TWO_COLONS | ByteClasses.LETTER_V | ByteClasses.LOWER);
+    assertThat(ByteClasses.ofKey(entry("CONNECT:192.0.2.1\tREJECT\n"))).isZero();
+  }
+
+  @Test
+  void theBytesOfNullSendersAndAddressesAreClasses() {
+    assertThat(ByteClasses.ofKey(entry("FROM:<>\tREJECT\n"))).isEqualTo(ByteClasses.ANGLE);
+    assertThat(ByteClasses.ofKey(entry("FROM:\"\"\tREJECT\n"))).isEqualTo(ByteClasses.QUOTE);
+    assertThat(ByteClasses.ofKey(entry("TO:@EXAMPLE.COM\tREJECT\n"))).isEqualTo(ByteClasses.AT);
+    assertThat(ByteClasses.ofKey(entry("TRY_TLS:\tNO\n"))).isEqualTo(ByteClasses.ENDS_IN_COLON);
+  }
+
   private static Entry entry(String line) {
     return new AccessParser(ParseOptions.defaults())
         .parse("access", line.getBytes(StandardCharsets.ISO_8859_1)).entries().get(0);
