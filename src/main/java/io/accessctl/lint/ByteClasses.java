@@ -36,8 +36,8 @@ public final class ByteClasses {
   public static final long ENDS_IN_COLON = 1L << 11;
   /** Not a byte: the text holds two colons or more (a key's subject, then, holds one). */
   public static final long TWO_COLONS = 1L << 12;
-  /** {@code V} or {@code v} (the letter of {@code IPv6}). */
-  public static final long LETTER_V = 1L << 13;
+  /** Not a byte: the text holds {@code IPv6}, in any case. */
+  public static final long IPV6 = 1L << 13;
   /** {@code @}. */
   public static final long AT = 1L << 14;
   /** {@code <}. */
@@ -64,8 +64,6 @@ public final class ByteClasses {
     OF_BYTE['-'] = DASH;
     OF_BYTE['K'] = LETTER_K;
     OF_BYTE['k'] |= LETTER_K;
-    OF_BYTE['V'] = LETTER_V;
-    OF_BYTE['v'] |= LETTER_V;
     OF_BYTE['@'] = AT;
     OF_BYTE['<'] = ANGLE;
     OF_BYTE['"'] = QUOTE;
@@ -83,6 +81,15 @@ public final class ByteClasses {
     return of(e.line(), e.valueColumn() - 1, e.line().length());
   }
 
+  /** Whether the {@code v} at {@code v} is that of {@code IPv6} (any case) within the range. */
+  private static boolean spellsIpv6(SourceLine line, int v, int from, int to) {
+    return v - 2 >= from && v + 1 < to && line.byteAt(v + 1) == '6'
+        && (line.byteAt(v - 1) | CASE) == 'p' && (line.byteAt(v - 2) | CASE) == 'i';
+  }
+
+  /** The bit that makes an ASCII letter lower case. */
+  private static final int CASE = 0x20;
+
   private static long of(SourceLine line, int from, int to) {
     long classes = 0;
     int colons = 0;
@@ -91,6 +98,8 @@ public final class ByteClasses {
       classes |= OF_BYTE[b];
       if (b == ':') {
         colons++;
+      } else if ((b == 'v' || b == 'V') && spellsIpv6(line, i, from, to)) {
+        classes |= IPV6;
       }
     }
     if (colons >= 2) {

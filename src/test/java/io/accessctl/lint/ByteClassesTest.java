@@ -31,7 +31,8 @@ class ByteClassesTest {
   @Test
   void aSecondColonIsAClassButTheTagsColonAloneIsNot() {
     assertThat(ByteClasses.ofKey(entry("Connect:IPv6:2001:db8::1\tREJECT\n")))
-        .isEqualTo(ByteClasses.TWO_COLONS | ByteClasses.LETTER_V | ByteClasses.LOWER);
+        .isEqualTo(ByteClasses.TWO_COLONS | ByteClasses.IPV6 | ByteClasses.LOWER);
+    assertThat(ByteClasses.ofKey(entry("SRV_FEATURES:IPV4:192.0.2.1\tS\n"))).isEqualTo(ByteClasses.TWO_COLONS);
     assertThat(ByteClasses.ofKey(entry("CONNECT:192.0.2.1\tREJECT\n"))).isZero();
   }
 

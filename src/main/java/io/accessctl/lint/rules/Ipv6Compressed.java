@@ -36,7 +36,7 @@ public final class Ipv6Compressed extends KeyRule {
   @Override
   public Needs needs() {
     return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged()
-        .keyHolding(ByteClasses.LETTER_V);
+        .keyHolding(ByteClasses.IPV6);
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class Ipv6LeadingZero extends KeyRule {
   @Override
   public Needs needs() {
     return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged()
-        .keyHolding(ByteClasses.LETTER_V);
+        .keyHolding(ByteClasses.IPV6);
   }
 
   @Override
