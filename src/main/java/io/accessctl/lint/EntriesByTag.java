@@ -3,7 +3,6 @@ package io.accessctl.lint;
 import io.accessctl.source.Bytes;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,26 +88,26 @@ public final class EntriesByTag {
     return entriesOf(UNTAGGED);
   }
 
-  /** A group's entries in file order, listed on first use (rules on both walk threads ask). */
+  /**
+   * A group's entries in file order. Every group is listed on the first request, in one pass:
+   * the whole-file rules ask for several tags, and a pass each cost more than the lists.
+   */
   private synchronized List<Entry> entriesOf(int group) {
     if (lists == null) {
-      lists = new ArrayList<>(Collections.nCopies(folded.size() + 1, null));
-    }
-    List<Entry> list = lists.get(group + 1);
-    if (list == null) {
-      int n = 0;
+      int[] sizes = new int[folded.size() + 1];
       for (int g : groupOf) {
-        n += g == group ? 1 : 0;
+        sizes[g + 1]++;
       }
-      list = new ArrayList<>(n);
+      List<List<Entry>> all = new ArrayList<>(sizes.length);
+      for (int size : sizes) {
+        all.add(new ArrayList<>(size));
+      }
       for (int i = 0; i < groupOf.length; i++) {
-        if (groupOf[i] == group) {
-          list.add(entries.get(i));
-        }
+        all.get(groupOf[i] + 1).add(entries.get(i));
       }
-      lists.set(group + 1, list);
+      lists = all;
     }
-    return list;
+    return lists.get(group + 1);
   }
 
   /** The number of distinct tags; groups are numbered from 0. */
