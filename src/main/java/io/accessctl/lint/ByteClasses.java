@@ -59,22 +59,26 @@ public final class ByteClasses {
     for (int b = 'a'; b <= 'z'; b++) {
       OF_BYTE[b] = LOWER;
     }
-    OF_BYTE[' '] = BLANK;
-    OF_BYTE['\t'] = BLANK;
-    OF_BYTE['#'] = HASH;
-    OF_BYTE['%'] = PERCENT;
-    OF_BYTE['['] = BRACKET;
-    OF_BYTE['/'] = SLASH;
-    OF_BYTE['*'] = STAR;
-    OF_BYTE['-'] = DASH;
-    OF_BYTE['K'] = LETTER_K;
-    OF_BYTE['k'] |= LETTER_K;
-    OF_BYTE['@'] = AT;
-    OF_BYTE['<'] = ANGLE;
-    OF_BYTE['"'] = QUOTE;
-    OF_BYTE[':'] = COLON;
-    OF_BYTE['V'] = LETTER_V;
-    OF_BYTE['v'] = LETTER_V;
+    mark(" \t", BLANK);
+    mark("#", HASH);
+    mark("%", PERCENT);
+    mark("[", BRACKET);
+    mark("/", SLASH);
+    mark("*", STAR);
+    mark("-", DASH);
+    mark("Kk", LETTER_K);
+    mark("@", AT);
+    mark("<", ANGLE);
+    mark("\"", QUOTE);
+    mark(":", COLON);
+    mark("Vv", LETTER_V);
+  }
+
+  /** Adds {@code classes} to each of {@code bytes}, keeping what they have (k is LOWER too). */
+  private static void mark(String bytes, long classes) {
+    for (int i = 0; i < bytes.length(); i++) {
+      OF_BYTE[bytes.charAt(i)] |= classes;
+    }
   }
 
   private ByteClasses() {}

@@ -44,6 +44,13 @@ class ByteClassesTest {
     assertThat(ByteClasses.ofKey(entry("TRY_TLS:\tNO\n"))).isEqualTo(ByteClasses.ENDS_IN_COLON);
   }
 
+  @Test
+  void aLowerCaseVIsStillALowerCaseLetter() {
+    assertThat(ByteClasses.ofValue(entry("TRY_TLS:MX.EXAMPLE\tNO v\n")))
+        .isEqualTo(ByteClasses.LOWER | ByteClasses.BLANK);
+    assertThat(ByteClasses.ofKey(entry("TO:v\tREJECT\n"))).isEqualTo(ByteClasses.LOWER);
+  }
+
   private static Entry entry(String line) {
     return new AccessParser(ParseOptions.defaults())
         .parse("access", line.getBytes(StandardCharsets.ISO_8859_1)).entries().get(0);
