@@ -34,6 +34,21 @@ public final class ByteClasses {
   public static final long DASH = 1L << 10;
   /** Not a byte: the text ends in a colon. */
   public static final long ENDS_IN_COLON = 1L << 11;
+  /** Not a byte, of keys only: the key holds two colons or more (so its subject holds one). */
+  public static final long TWO_COLONS = 1L << 12;
+  /** Not a byte, of keys only: the key holds {@code IPv6}, in any case. */
+  public static final long IPV6 = 1L << 13;
+  /** {@code @}. */
+  public static final long AT = 1L << 14;
+  /** {@code <}. */
+  public static final long ANGLE = 1L << 15;
+  /** {@code "}. */
+  public static final long QUOTE = 1L << 16;
+
+  /** Bytes the key's two classes above are found by: in the table, never in a result. */
+  private static final long COLON = 1L << 62;
+  private static final long LETTER_V = 1L << 61;
+  private static final long FINDERS = COLON | LETTER_V;
 
   private static final long[] OF_BYTE = new long[256];
 
@@ -44,43 +59,91 @@ public final class ByteClasses {
     for (int b = 'a'; b <= 'z'; b++) {
       OF_BYTE[b] = LOWER;
     }
-    OF_BYTE[' '] = BLANK;
-    OF_BYTE['\t'] = BLANK;
-    OF_BYTE['#'] = HASH;
-    OF_BYTE['%'] = PERCENT;
-    OF_BYTE['['] = BRACKET;
-    OF_BYTE['/'] = SLASH;
-    OF_BYTE['*'] = STAR;
-    OF_BYTE['-'] = DASH;
-    OF_BYTE['K'] = LETTER_K;
-    OF_BYTE['k'] |= LETTER_K;
+    mark(" \t", BLANK);
+    mark("#", HASH);
+    mark("%", PERCENT);
+    mark("[", BRACKET);
+    mark("/", SLASH);
+    mark("*", STAR);
+    mark("-", DASH);
+    mark("Kk", LETTER_K);
+    mark("@", AT);
+    mark("<", ANGLE);
+    mark("\"", QUOTE);
+    mark(":", COLON);
+    mark("Vv", LETTER_V);
+  }
+
+  /** Adds {@code classes} to each of {@code bytes}, keeping what they have (k is LOWER too). */
+  private static void mark(String bytes, long classes) {
+    for (int i = 0; i < bytes.length(); i++) {
+      OF_BYTE[bytes.charAt(i)] |= classes;
+    }
   }
 
   private ByteClasses() {}
 
   /** The classes of the entry's key. */
   static long ofKey(Entry e) {
-    return of(e.line(), 0, e.keyLength());
+    SourceLine line = e.line();
+    int n = e.keyLength();
+    int colon = e.tagEnd(); // the key's first colon, -1 when it has none
+    long subject = bytes(line, colon + 1, n);
+    long classes = (colon < 0 ? 0 : bytes(line, 0, colon)) | subject;
+    if ((subject & COLON) != 0) {
+      classes |= TWO_COLONS;
+    }
+    if ((classes & LETTER_V) != 0 && spellsIpv6(line, 0, n)) {
+      classes |= IPV6;
+    }
+    return classes & ~FINDERS | ends(line, 0, n);
   }
 
   /** The classes of the entry's value as written (a CR and an inline comment included). */
   static long ofValue(Entry e) {
-    return of(e.line(), e.valueColumn() - 1, e.line().length());
+    SourceLine line = e.line();
+    int from = e.valueColumn() - 1;
+    return bytes(line, from, line.length()) & ~FINDERS | ends(line, from, line.length());
   }
 
-  private static long of(SourceLine line, int from, int to) {
+  /** Whether the text from {@code from} to {@code to} holds {@code IPv6}, in any case. */
+  private static boolean spellsIpv6(SourceLine line, int from, int to) {
+    for (int i = from; i + IPV6_WORD.length() <= to; i++) {
+      int j = 0;
+      while (j < IPV6_WORD.length() && (line.byteAt(i + j) | CASE) == IPV6_WORD.charAt(j)) {
+        j++;
+      }
+      if (j == IPV6_WORD.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** IPv6 with each letter's case bit set, as {@link #CASE} compares ('6' has it already). */
+  private static final String IPV6_WORD = "ipv6";
+  /** The bit that makes an ASCII letter lower case. */
+  private static final int CASE = 0x20;
+
+  /** The classes of each byte from {@code from} to {@code to}, the finders included. */
+  private static long bytes(SourceLine line, int from, int to) {
     long classes = 0;
     for (int i = from; i < to; i++) {
       classes |= OF_BYTE[line.byteAt(i)];
     }
+    return classes;
+  }
+
+  /** The classes of how the text from {@code from} to {@code to} ends. */
+  private static long ends(SourceLine line, int from, int to) {
     if (to > from) {
       int last = line.byteAt(to - 1);
       if (last == '.') {
-        classes |= ENDS_IN_DOT;
+        return ENDS_IN_DOT;
       } else if (last == ':') {
-        classes |= ENDS_IN_COLON;
+        return ENDS_IN_COLON;
       }
     }
-    return classes;
+    return 0;
   }
 }

@@ -1,9 +1,10 @@
 package io.accessctl.lint;
 
+import io.accessctl.catalog.Tag;
 import io.accessctl.source.Entry;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The per-entry rules of one lint run, indexed by the entries they judge: for each tag of the
@@ -21,15 +22,10 @@ final class Dispatch {
 
   private final LintContext ctx;
   private final EntryVisitor[] rules;
-  private final boolean[] tokens;
-  /** Per rule, its {@link Needs#admits} condition; null for a rule without one. */
-  private final Needs[] byBytes;
-  /** Per rule, whether it declared {@link Needs#sameForSameValue} (only the first 64 rules). */
-  private final boolean[] byValue;
   private final EntryView.Tags tags;
-  /** Per tag group, the indexes into {@link #rules} that judge it. */
-  private final int[][] byGroup;
-  private final int[] untagged;
+  /** Per tag group, the rules that judge its entries, laid out for the walk. */
+  private final Judges[] byGroup;
+  private final Judges untagged;
   private final int parallelFrom;
 
   /**
@@ -40,9 +36,6 @@ final class Dispatch {
     this.ctx = ctx;
     this.parallelFrom = parallelFrom;
     this.rules = visitors.toArray(new EntryVisitor[0]);
-    this.tokens = new boolean[rules.length];
-    this.byBytes = new Needs[rules.length];
-    this.byValue = new boolean[rules.length];
     Needs[] needs = new Needs[rules.length];
     for (int i = 0; i < rules.length; i++) {
       needs[i] = declared.get(i);
@@ -50,31 +43,59 @@ final class Dispatch {
         throw new IllegalStateException(rules[i].info().id() + " is an EntryVisitor but does not"
             + " declare the entries it judges");
       }
-      tokens[i] = needs[i].tokens();
-      byValue[i] = needs[i].byValue() && i < Long.SIZE;
-      if (needs[i].keyHas() != 0 || needs[i].valueHas() != 0) {
-        byBytes[i] = needs[i];
-      }
     }
     this.tags = EntryView.Tags.of(ctx);
-    this.byGroup = new int[tags.groups()][];
-    int[] judging = new int[rules.length];
+    this.byGroup = new Judges[tags.groups()];
     for (int g = 0; g < byGroup.length; g++) {
+      Tag tag = tags.fileTag(g);
+      byGroup[g] = new Judges(rules, needs, n -> n.judges(tag));
+    }
+    this.untagged = new Judges(rules, needs, Needs::untagged);
+  }
+
+  /**
+   * The rules that judge the entries of one tag group, in rule order, with what each declared
+   * copied beside it: the walk reads them for every entry, so they are flat arrays in one place.
+   */
+  private static final class Judges {
+    final EntryVisitor[] rules;
+    final boolean[] tokens;
+    /** Per rule, its {@link Needs#keyHas()} and {@link Needs#valueHas()}; 0 for none. */
+    final long[] keyHas;
+    final long[] valueHas;
+    /**
+     * Per rule that declared {@link Needs#sameForSameValue}, its bit in the {@link Verdicts}
+     * (the rule's place among the file's per-entry rules, so only the first 64); 0 for others.
+     */
+    final long[] verdictBit;
+    /** Whether a rule here names {@link ByteClasses}, so the walk finds the entry's. */
+    final boolean readsBytes;
+
+    Judges(EntryVisitor[] all, Needs[] needs, Predicate<Needs> judges) {
       int n = 0;
-      for (int i = 0; i < rules.length; i++) {
-        if (needs[i].judges(tags.fileTag(g))) {
+      int[] judging = new int[all.length];
+      for (int i = 0; i < all.length; i++) {
+        if (judges.test(needs[i])) {
           judging[n++] = i;
         }
       }
-      byGroup[g] = Arrays.copyOf(judging, n);
-    }
-    int n = 0;
-    for (int i = 0; i < rules.length; i++) {
-      if (needs[i].untagged()) {
-        judging[n++] = i;
+      rules = new EntryVisitor[n];
+      tokens = new boolean[n];
+      keyHas = new long[n];
+      valueHas = new long[n];
+      verdictBit = new long[n];
+      boolean bytes = false;
+      for (int j = 0; j < n; j++) {
+        int i = judging[j];
+        rules[j] = all[i];
+        tokens[j] = needs[i].tokens();
+        keyHas[j] = needs[i].keyHas();
+        valueHas[j] = needs[i].valueHas();
+        verdictBit[j] = needs[i].byValue() && i < Long.SIZE ? 1L << i : 0;
+        bytes |= keyHas[j] != 0 || valueHas[j] != 0;
       }
+      readsBytes = bytes;
     }
-    this.untagged = Arrays.copyOf(judging, n);
   }
 
   /**
@@ -132,7 +153,7 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(tags.groups(), entries.size());
+      Verdicts verdicts = new Verdicts(entries.size());
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
         visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
@@ -178,7 +199,8 @@ final class Dispatch {
     for (int i = from; i < to; i++) {
       Entry e = entries.get(i);
       int group = tags.groupOf(e);
-      int[] judging = group == EntryView.UNTAGGED ? untagged : byGroup[group];
+      Judges judges = group == EntryView.UNTAGGED ? untagged : byGroup[group];
+      EntryVisitor[] judging = judges.rules;
       if (judging.length == 0) {
         continue;
       }
@@ -187,42 +209,40 @@ final class Dispatch {
       } else {
         v.moveTo(e, group);
       }
-      long keyClasses = -1;
+      long keyClasses = 0;
       long valueClasses = 0;
-      long[] verdict = null;
-      for (int r : judging) {
-        if (byBytes[r] != null) {
-          if (keyClasses == -1) {
-            keyClasses = ByteClasses.ofKey(e);
-            valueClasses = ByteClasses.ofValue(e);
-          }
-          if (!byBytes[r].admits(keyClasses, valueClasses)) {
-            continue;
-          }
-        }
-        v.allowTokens(tokens[r]);
-        if (!byValue[r] || rules[r].keyDecides(v, ctx)) {
-          rules[r].visit(v, ctx, out);
+      if (judges.readsBytes) {
+        keyClasses = ByteClasses.ofKey(e);
+        valueClasses = ByteClasses.ofValue(e);
+      }
+      long[] keyHas = judges.keyHas;
+      long[] valueHas = judges.valueHas;
+      long[] verdictBit = judges.verdictBit;
+      boolean[] tokens = judges.tokens;
+      int verdict = -1;
+      for (int j = 0; j < judging.length; j++) {
+        if (!Needs.admits(keyHas[j], valueHas[j], keyClasses, valueClasses)) {
           continue;
         }
-        if (verdict == null) {
+        EntryVisitor rule = judging[j];
+        v.allowTokens(tokens[j]);
+        long bit = verdictBit[j];
+        if (bit == 0 || rule.keyDecides(v, ctx)) {
+          rule.visit(v, ctx, out);
+          continue;
+        }
+        if (verdict < 0) {
           verdict = verdicts.of(e, group);
         }
-        long bit = 1L << r;
-        if ((verdict[SILENT] & bit) != 0) {
+        if (verdicts.silent(verdict, bit)) {
           continue;
         }
         int before = out.added();
-        rules[r].visit(v, ctx, out);
-        if ((verdict[REPORTS] & bit) == 0) {
-          verdict[out.added() == before ? SILENT : REPORTS] |= bit;
-        }
+        rule.visit(v, ctx, out);
+        verdicts.record(verdict, bit, out.added() != before);
       }
     }
   }
-
-  private static final int SILENT = 0;
-  private static final int REPORTS = 1;
 
   /**
    * What the {@link Needs#sameForSameValue} rules did on the entries of each tag, subject
@@ -231,82 +251,101 @@ final class Dispatch {
    *
    * <p>Values are told apart by their bytes in the line ({@link Entry#hasValueOf}): a million
    * entries' value strings, made only to look them up here, were a good part of a large
-   * compile's walk.
+   * compile's walk. A slot holds one value in one place (tag group and subject emptiness) with
+   * its two sets of bits beside it, so that a look-up reads flat arrays and one other entry.
    */
   private static final class Verdicts {
-    /** An open-addressed table: per slot, an entry of the value, its hash and its verdicts. */
+    /** An open-addressed table: per slot, an entry of the value, its hash and its place. */
     private Entry[] values;
     private int[] hashes;
-    /** By tag group (untagged first) and empty subject or not. */
-    private long[][][] byPlace;
+    private int[] placeOf;
+    private long[] silent;
+    private long[] reports;
     private int size;
-    private final int places;
 
     /** @param entries how many entries the walk may bring at most */
-    Verdicts(int groups, int entries) {
-      this.places = 2 * (groups + 1);
+    Verdicts(int entries) {
       int slots = Integer.highestOneBit(Math.max(MIN_SLOTS, Math.min(MAX_INITIAL_SLOTS,
           2 * entries - 1))) << 1;
+      allocate(slots);
+    }
+
+    private void allocate(int slots) {
       values = new Entry[slots];
       hashes = new int[slots];
-      byPlace = new long[slots][][];
+      placeOf = new int[slots];
+      silent = new long[slots];
+      reports = new long[slots];
     }
 
-    long[] of(Entry e, int group) {
+    /** The slot of entries like {@code e}: its value, its tag group and subject emptiness. */
+    int of(Entry e, int group) {
       boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
-      long[][] verdicts = verdictsOf(e);
       int place = 2 * (group + 1) + (bare ? 1 : 0);
-      long[] verdict = verdicts[place];
-      if (verdict == null) {
-        verdict = new long[2];
-        verdicts[place] = verdict;
-      }
-      return verdict;
-    }
-
-    private long[][] verdictsOf(Entry e) {
       int h = e.valueHash();
       int mask = values.length - 1;
-      int i = spread(h) & mask;
+      int i = spread(h, place) & mask;
       for (Entry v = values[i]; v != null; v = values[i]) {
-        if (hashes[i] == h && e.hasValueOf(v)) {
-          return byPlace[i];
+        if (hashes[i] == h && placeOf[i] == place && e.hasValueOf(v)) {
+          return i;
         }
         i = (i + 1) & mask;
       }
-      long[][] verdicts = new long[places][];
       values[i] = e;
       hashes[i] = h;
-      byPlace[i] = verdicts;
+      placeOf[i] = place;
       if (++size * 2 > values.length) {
-        grow();
+        return grow(i);
       }
-      return verdicts;
+      return i;
     }
 
-    private void grow() {
+    /** Whether the rule of {@code bit} stayed silent on the entries of {@code slot}. */
+    boolean silent(int slot, long bit) {
+      return (silent[slot] & bit) != 0;
+    }
+
+    /** Records what the rule of {@code bit} did; a rule that reported once is run every time. */
+    void record(int slot, long bit, boolean reported) {
+      if ((reports[slot] & bit) == 0) {
+        if (reported) {
+          reports[slot] |= bit;
+        } else {
+          silent[slot] |= bit;
+        }
+      }
+    }
+
+    /** Doubles the table; returns where {@code slot}'s value now is. */
+    private int grow(int slot) {
       Entry[] oldValues = values;
       int[] oldHashes = hashes;
-      long[][][] oldByPlace = byPlace;
-      values = new Entry[oldValues.length * 2];
-      hashes = new int[values.length];
-      byPlace = new long[values.length][][];
+      int[] oldPlaces = placeOf;
+      long[] oldSilent = silent;
+      long[] oldReports = reports;
+      allocate(oldValues.length * 2);
       int mask = values.length - 1;
+      int moved = -1;
       for (int j = 0; j < oldValues.length; j++) {
         if (oldValues[j] != null) {
-          int i = spread(oldHashes[j]) & mask;
+          int i = spread(oldHashes[j], oldPlaces[j]) & mask;
           while (values[i] != null) {
             i = (i + 1) & mask;
           }
           values[i] = oldValues[j];
           hashes[i] = oldHashes[j];
-          byPlace[i] = oldByPlace[j];
+          placeOf[i] = oldPlaces[j];
+          silent[i] = oldSilent[j];
+          reports[i] = oldReports[j];
+          moved = j == slot ? i : moved;
         }
       }
+      return moved;
     }
 
-    private static int spread(int h) {
-      return h ^ (h >>> 16);
+    private static int spread(int h, int place) {
+      int x = h * 31 + place;
+      return x ^ (x >>> 16);
     }
 
     private static final int MIN_SLOTS = 16;

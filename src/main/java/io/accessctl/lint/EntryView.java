@@ -87,14 +87,25 @@ public final class EntryView {
       mayBeIpv6 = new boolean[n];
       fileTag = new Tag[n];
       stockTag = new Tag[n];
-      Catalog file = KeySplit.catalog(ctx);
+      boolean unknown = false;
       for (int g = 0; g < n; g++) {
         String text = byTag.tag(g);
         isTag[g] = KeySplit.isTag(text);
         if (isTag[g]) {
           mayBeIpv6[g] = KeySplit.mayBeIpv6Literal(text);
-          fileTag[g] = file.find(text).orElse(null);
           stockTag[g] = ctx.catalog().find(text).orElse(null);
+          fileTag[g] = stockTag[g];
+          unknown |= stockTag[g] == null;
+        }
+      }
+      // The file's CITag tags only add tags the catalogue lacks, so only a file with such a tag
+      // needs its values searched for them.
+      if (unknown) {
+        Catalog file = KeySplit.catalog(ctx);
+        for (int g = 0; g < n; g++) {
+          if (isTag[g] && stockTag[g] == null) {
+            fileTag[g] = file.find(byTag.tag(g)).orElse(null);
+          }
         }
       }
     }

@@ -116,6 +116,14 @@ public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boo
 
   /** Whether an entry of these key and value {@link ByteClasses} meets the byte conditions. */
   public boolean admits(long keyClasses, long valueClasses) {
+    return admits(keyHas, valueHas, keyClasses, valueClasses);
+  }
+
+  /**
+   * {@link #admits(long, long)} of a rule whose conditions are {@code keyHas} and {@code
+   * valueHas}: the walk keeps each rule's conditions in flat arrays and asks this.
+   */
+  static boolean admits(long keyHas, long valueHas, long keyClasses, long valueClasses) {
     return (keyHas == 0 || (keyClasses & keyHas) != 0)
         && (valueHas == 0 || (valueClasses & valueHas) != 0);
   }

@@ -28,6 +28,29 @@ class ByteClassesTest {
     assertThat(ByteClasses.ofValue(entry("Connect:x\tREJECT\n"))).isZero();
   }
 
+  @Test
+  void aSecondColonIsAClassButTheTagsColonAloneIsNot() {
+    assertThat(ByteClasses.ofKey(entry("Connect:IPv6:2001:db8::1\tREJECT\n")))
+        .isEqualTo(ByteClasses.TWO_COLONS | ByteClasses.IPV6 | ByteClasses.LOWER);
+    assertThat(ByteClasses.ofKey(entry("SRV_FEATURES:IPV4:192.0.2.1\tS\n"))).isEqualTo(ByteClasses.TWO_COLONS);
+    assertThat(ByteClasses.ofKey(entry("CONNECT:192.0.2.1\tREJECT\n"))).isZero();
+  }
+
+  @Test
+  void theBytesOfNullSendersAndAddressesAreClasses() {
+    assertThat(ByteClasses.ofKey(entry("FROM:<>\tREJECT\n"))).isEqualTo(ByteClasses.ANGLE);
+    assertThat(ByteClasses.ofKey(entry("FROM:\"\"\tREJECT\n"))).isEqualTo(ByteClasses.QUOTE);
+    assertThat(ByteClasses.ofKey(entry("TO:@EXAMPLE.COM\tREJECT\n"))).isEqualTo(ByteClasses.AT);
+    assertThat(ByteClasses.ofKey(entry("TRY_TLS:\tNO\n"))).isEqualTo(ByteClasses.ENDS_IN_COLON);
+  }
+
+  @Test
+  void aLowerCaseVIsStillALowerCaseLetter() {
+    assertThat(ByteClasses.ofValue(entry("TRY_TLS:MX.EXAMPLE\tNO v\n")))
+        .isEqualTo(ByteClasses.LOWER | ByteClasses.BLANK);
+    assertThat(ByteClasses.ofKey(entry("TO:v\tREJECT\n"))).isEqualTo(ByteClasses.LOWER);
+  }
+
   private static Entry entry(String line) {
     return new AccessParser(ParseOptions.defaults())
         .parse("access", line.getBytes(StandardCharsets.ISO_8859_1)).entries().get(0);

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Needs;
@@ -25,7 +26,8 @@ public final class AtDomainKey extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpMailAddresses()).andUntagged();
+    return Needs.tagsWhere(t -> t.looksUpNames() || t.looksUpMailAddresses()).andUntagged()
+        .keyHolding(ByteClasses.AT);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
@@ -29,7 +30,7 @@ public final class DeadBareDefault extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> !t.hasBareDefault());
+    return Needs.tagsWhere(t -> !t.hasBareDefault()).keyHolding(ByteClasses.ENDS_IN_COLON);
   }
 
   @Override

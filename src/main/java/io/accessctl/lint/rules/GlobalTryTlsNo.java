@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Tag;
 import io.accessctl.lint.EntryRule;
@@ -29,7 +30,7 @@ public final class GlobalTryTlsNo extends EntryRule {
 
   @Override
   public Needs needs() {
-    return Needs.tags("Try_TLS");
+    return Needs.tags("Try_TLS").keyHolding(ByteClasses.ENDS_IN_COLON);
   }
 
   @Override

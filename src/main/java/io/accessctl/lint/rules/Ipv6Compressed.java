@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -34,7 +35,8 @@ public final class Ipv6Compressed extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged();
+    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged()
+        .keyHolding(ByteClasses.IPV6);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -25,7 +26,8 @@ public final class Ipv6WithoutPrefix extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged();
+    return Needs.tagsWhere(t -> t.looksUpAddresses() || t.looksUpNames()).andUntagged()
+        .keyHolding(ByteClasses.TWO_COLONS);
   }
 
   @Override

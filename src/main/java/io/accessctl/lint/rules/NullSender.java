@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
@@ -28,7 +29,7 @@ public final class NullSender extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tags("From").andUntagged();
+    return Needs.tags("From").andUntagged().keyHolding(ByteClasses.ANGLE | ByteClasses.QUOTE);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.ValueKind;
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.EntryView;
 import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
@@ -30,7 +31,8 @@ public final class QuotedValue extends EntryVisitor {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged();
+    return Needs.tagsWhere(t -> t.value() == ValueKind.ACTION).andUntagged()
+        .valueHolding(ByteClasses.QUOTE);
   }
 
   @Override

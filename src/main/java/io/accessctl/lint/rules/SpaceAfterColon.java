@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.catalog.Side;
 import io.accessctl.catalog.Tag;
@@ -38,7 +39,7 @@ public final class SpaceAfterColon extends KeyRule {
   @Override
   public Needs needs() {
     // only a bare key of a known tag can be a subject written after the colon
-    return Needs.knownTags();
+    return Needs.knownTags().keyHolding(ByteClasses.ENDS_IN_COLON);
   }
 
   @Override
