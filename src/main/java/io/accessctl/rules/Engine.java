@@ -80,6 +80,11 @@ public final class Engine {
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
   }
 
+  /** The steps the last question took (as counted against {@link #WORK_LIMIT}). */
+  long steps() {
+    return work;
+  }
+
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
   public Engine withWorkLimit(long steps) {
     workLimit = steps;
@@ -322,6 +327,9 @@ public final class Engine {
     boolean wsLooks = (wsActs & Symbols.LOOKS) != 0;
     boolean wsCalls = (wsActs & Symbols.CALLS) != 0;
     boolean net = startsNet(pvp);
+    // the literal bits of the workspace's tokens, worked out when a rule first needs them
+    long held = 0;
+    boolean marked = false;
     while (r < rules.length) {
       if (net) {
         break;
@@ -332,7 +340,20 @@ public final class Engine {
         break;
       }
       countWork(rulename);
-      int mlp = startsAsLhs(rule, pvp) ? match(rule, pvp, mPattern, mFirst, mLast) : -1;
+      int mlp = -1;
+      if (startsAsLhs(rule, pvp)) {
+        // a rule needs a token of each of its literals' bits: one the workspace lacks fails
+        // the matcher whatever the patterns bind (a bit shared by several literals may let a
+        // rule through that then fails in the matcher)
+        long needs = skipsByLiterals ? rule.requiredBits : 0;
+        if (needs != 0 && !marked) {
+          held = literalBits(pvp);
+          marked = true;
+        }
+        if ((held & needs) == needs) {
+          mlp = match(rule, pvp, mPattern, mFirst, mLast);
+        }
+      }
       if (mlp < 0) {
         r++;
         loopcount = 0;
@@ -424,6 +445,7 @@ public final class Engine {
       frame.next = pvp;
       frame.work = npvp;
       pvp = npvp;
+      marked = false;
       net = startsNet(pvp);
       r = next;
     }
@@ -566,6 +588,28 @@ public final class Engine {
       }
     }
     return true;
+  }
+
+  /** Whether rules are skipped when the workspace lacks one of their literals (on but in tests). */
+  private boolean skipsByLiterals = true;
+
+  /**
+   * Turns off the skipping of rules whose literals the workspace lacks: a test's proof that
+   * skipping changes nothing.
+   */
+  Engine skippingByLiterals(boolean on) {
+    skipsByLiterals = on;
+    return this;
+  }
+
+  /** The {@link Symbols#literalBits} of the workspace's tokens, or'ed. */
+  private long literalBits(TokenIds workspace) {
+    long bits = 0;
+    int[] ws = workspace.ids;
+    for (int i = 0; i < workspace.size; i++) {
+      bits |= symbols.literalBits(ws[i]);
+    }
+    return bits;
   }
 
   /**
