@@ -93,10 +93,17 @@ public final class Engine {
 
   /** The cf's macro value, or this question's ({@code --define}, the {@code macro} map). */
   private String macro(String name) {
-    if (questionMacros.containsKey(name)) {
-      return questionMacros.get(name);
+    if (!questionMacros.isEmpty()) {
+      String set = questionMacros.get(name);
+      if (set != null || questionMacros.containsKey(name)) {
+        return set;
+      }
     }
-    return givenMacros.containsKey(name) ? givenMacros.get(name) : book.macros.get(name);
+    String given = givenMacros.get(name);
+    if (given != null || givenMacros.containsKey(name)) {
+      return given;
+    }
+    return book.macros.get(name);
   }
 
   private Map<String, String> canonical(Map<String, String> defines) {
@@ -559,6 +566,11 @@ public final class Engine {
     }
   }
 
+  private void outOfWork(long left) {
+    work = workLimit - left;
+    tooMuchWork(null);
+  }
+
   private void tooMuchWork(String ruleset) {
     throw new TooMuchWork("gave up after " + workLimit + " steps"
         + (ruleset == null ? "" : " in ruleset " + ruleset)
@@ -634,12 +646,17 @@ public final class Engine {
     int mlp = 0;
     int state = matchNext;
     phraseFrom = -1;
+    // the steps left before the work limit, counted here rather than in the field
+    long left = workLimit - work;
     for (;;) {
-      countWork(null);
+      if (--left < 0) {
+        outOfWork(left);
+      }
       if (state == matchNext) {
         boolean noToken = avp >= n;
         if (rvp >= lhsLength) {
           if (noToken) {
+            work = workLimit - left;
             return mlp;
           }
           state = backup;
@@ -744,7 +761,10 @@ public final class Engine {
             int literal = rvp + 1;
             if (literal == lhsLength) {
               // the last pattern of the LHS can only match by taking every token left
-              addWork(2L * (n - 1 - avp));
+              left -= 2L * (n - 1 - avp);
+              if (left < 0) {
+                outOfWork(left);
+              }
               mLast[mlp] = n - 1;
               avp = n;
             } else if (kinds[literal] == 0) {
@@ -756,10 +776,16 @@ public final class Engine {
                 q++;
               }
               if (q >= n) {
-                addWork(2L * (n - avp));
+                left -= 2L * (n - avp);
+                if (left < 0) {
+                  outOfWork(left);
+                }
                 continue;
               }
-              addWork(2L * (q - avp - 1));
+              left -= 2L * (q - avp - 1);
+              if (left < 0) {
+                outOfWork(left);
+              }
               mLast[mlp] = q - 1;
               avp = q;
             } else {
@@ -778,6 +804,7 @@ public final class Engine {
           }
         }
         if (!resumed) {
+          work = workLimit - left;
           return -1;
         }
       }
