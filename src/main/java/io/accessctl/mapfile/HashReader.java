@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -24,11 +25,13 @@ final class HashReader extends BdbReader {
    * Per bucket, built on its first lookup: the hash of every key on its chain, sorted, so that a
    * lookup finds the keys of its hash by binary search and compares bytes only with those,
    * instead of with every key of the bucket (a bucket of a map made by makemap holds a page or
-   * more of keys: some 80 for a million entries). Null for a file with so many buckets that the
-   * table would outweigh what it saves. Threads that look up at once may each build a bucket's
-   * table; the tables are equal and immutable (final fields), so whichever is kept is right.
+   * more of keys: some 80 for a million entries). Each table is one array ({@link BucketKeys}),
+   * so that a lookup that finds no key of its hash, as most do, reads one object of the bucket's.
+   * Null for a file with so many buckets that the tables would outweigh what they save. Threads
+   * that look up at once may each build a bucket's table; the tables are equal, never changed once
+   * published (a volatile store and load), so whichever is kept is right.
    */
-  private final BucketKeys[] buckets;
+  private final AtomicReferenceArray<long[]> buckets;
 
   HashReader(Path file) throws IOException {
     super(file, Bdb.HASH_MAGIC, Bdb.P_HASHMETA);
@@ -42,27 +45,41 @@ final class HashReader extends BdbReader {
     if (maxBucket < 0) {
       throw new IOException(file + ": bad max_bucket " + Integer.toUnsignedLong(maxBucket));
     }
-    buckets = defaultHash && maxBucket < pagesInFile ? new BucketKeys[maxBucket + 1] : null;
+    buckets = defaultHash && maxBucket < pagesInFile
+        ? new AtomicReferenceArray<>(maxBucket + 1) : null;
   }
 
   /**
-   * The keys of one bucket's chain: where each pair is, in chain order (the page's offset in the
-   * high bits, the key's index on the page in the low 16), and, sorted, each key's hash in the
-   * high 32 bits with its place in {@code pairs} in the low 32 (keys of one hash stay in chain
-   * order, so the first of equal keys is found first).
+   * The keys of one bucket's chain in one array of {@code 2n} longs for {@code n} keys: first,
+   * sorted, each key's hash in the high 32 bits with its place in chain order in the low 32 (keys
+   * of one hash stay in chain order, so the first of equal keys is found first); then, in chain
+   * order, where each pair is (the page's offset in the high bits, the key's index on the page in
+   * the low 16).
    */
-  private record BucketKeys(long[] byHash, long[] pairs) {
-    /** The first entry of {@code byHash} with this hash or a greater one. */
-    int first(int hash) {
+  private static final class BucketKeys {
+    private BucketKeys() {}
+
+    /** How many keys a table holds. */
+    static int size(long[] table) {
+      return table.length / 2;
+    }
+
+    /** Where the pair of the key at {@code place} in chain order is. */
+    static long pair(long[] table, int place) {
+      return table[size(table) + place];
+    }
+
+    /** The first of the sorted hashes with this hash or a greater one. */
+    static int first(long[] table, int hash) {
       long from = (long) hash << HASH_SHIFT;
-      int n = byHash.length;
+      int n = size(table);
       // the hashes spread evenly over the ints: start where this one would be, and step from
       // there (a few steps, on one or two cache lines, where halving touches several)
       int k = (int) (((long) hash - Integer.MIN_VALUE) * n >>> Integer.SIZE);
-      while (k < n && byHash[k] < from) {
+      while (k < n && table[k] < from) {
         k++;
       }
-      while (k > 0 && byHash[k - 1] >= from) {
+      while (k > 0 && table[k - 1] >= from) {
         k--;
       }
       return k;
@@ -116,12 +133,11 @@ final class HashReader extends BdbReader {
     if (Integer.compareUnsigned(bucket, maxBucket) > 0) {
       bucket &= lowMask;
     }
-    BucketKeys keys = keysOf(bucket);
+    long[] keys = keysOf(bucket);
     if (keys != null) {
-      long[] byHash = keys.byHash;
-      for (int k = keys.first(h); k < byHash.length && (int) (byHash[k] >> HASH_SHIFT) == h;
-          k++) {
-        long pair = keys.pairs[(int) byHash[k]];
+      int n = BucketKeys.size(keys);
+      for (int k = BucketKeys.first(keys, h); k < n && (int) (keys[k] >> HASH_SHIFT) == h; k++) {
+        long pair = BucketKeys.pair(keys, (int) keys[k]);
         int p = (int) (pair >>> ITEM_BITS);
         int i = (int) (pair & ITEM_MASK);
         if (keyEquals(p, i, key)) {
@@ -147,15 +163,16 @@ final class HashReader extends BdbReader {
    * The bucket's keys, read on first use; null when the chain cannot be read to its end (then a
    * lookup walks it and finds what comes before the damage, as without the table).
    */
-  private BucketKeys keysOf(int bucket) {
+  private long[] keysOf(int bucket) {
     if (buckets == null) {
       return null;
     }
-    BucketKeys keys = buckets[bucket];
+    long[] keys = buckets.get(bucket);
     if (keys == null) {
       int[][] hashes = {new int[INITIAL_KEYS]};
       long[][] pairs = {new long[INITIAL_KEYS]};
       int[] n = {0};
+      byte[] scratch = new byte[pageSize];
       try {
         walkChain(bucket, p -> {
           for (int i = 0; i + 1 < entries(p); i += 2) {
@@ -163,7 +180,7 @@ final class HashReader extends BdbReader {
               hashes[0] = Arrays.copyOf(hashes[0], 2 * n[0]);
               pairs[0] = Arrays.copyOf(pairs[0], 2 * n[0]);
             }
-            hashes[0][n[0]] = Bdb.hash(key(p, i));
+            hashes[0][n[0]] = keyHash(p, i, scratch);
             pairs[0][n[0]++] = ((long) p << ITEM_BITS) | i;
           }
           return true;
@@ -171,13 +188,13 @@ final class HashReader extends BdbReader {
       } catch (UncheckedIOException e) {
         return null;
       }
-      long[] byHash = new long[n[0]];
-      for (int j = 0; j < byHash.length; j++) {
-        byHash[j] = ((long) hashes[0][j] << HASH_SHIFT) | j;
+      keys = new long[2 * n[0]];
+      for (int j = 0; j < n[0]; j++) {
+        keys[j] = ((long) hashes[0][j] << HASH_SHIFT) | j;
       }
-      Arrays.sort(byHash);
-      keys = new BucketKeys(byHash, Arrays.copyOf(pairs[0], n[0]));
-      buckets[bucket] = keys;
+      Arrays.sort(keys, 0, n[0]);
+      System.arraycopy(pairs[0], 0, keys, n[0], n[0]);
+      buckets.set(bucket, keys);
     }
     return keys;
   }
@@ -228,6 +245,20 @@ final class HashReader extends BdbReader {
 
   private byte[] offpage(int it) {
     return overflow(buf.getInt(it + Bdb.HOFFPAGE_PGNO), buf.getInt(it + Bdb.HOFFPAGE_TLEN));
+  }
+
+  /** The hash of key item i, read through {@code scratch} when it is on the page. */
+  private int keyHash(int p, int i, byte[] scratch) {
+    int it = item(p, i);
+    if (Byte.toUnsignedInt(buf.get(it + Bdb.HITEM_TYPE)) != Bdb.H_KEYDATA) {
+      return Bdb.hash(key(p, i));
+    }
+    int len = itemEnd(p, i) - it - Bdb.HKEYDATA_DATA;
+    if (len < 0 || len > scratch.length || it + Bdb.HKEYDATA_DATA + len > buf.capacity()) {
+      return Bdb.hash(key(p, i));
+    }
+    buf.get(it + Bdb.HKEYDATA_DATA, scratch, 0, len);
+    return Bdb.hash(scratch, 0, len);
   }
 
   private byte[] key(int p, int i) {

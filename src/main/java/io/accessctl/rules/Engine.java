@@ -98,6 +98,11 @@ public final class Engine {
     return memo == null ? new long[2] : new long[] {memo.hits(), memo.misses()};
   }
 
+  /** The steps the last question took (as counted against {@link #WORK_LIMIT}). */
+  long steps() {
+    return work;
+  }
+
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
   public Engine withWorkLimit(long steps) {
     workLimit = steps;
@@ -109,10 +114,17 @@ public final class Engine {
     if (memo != null) {
       memo.macroRead();
     }
-    if (questionMacros.containsKey(name)) {
-      return questionMacros.get(name);
+    if (!questionMacros.isEmpty()) {
+      String set = questionMacros.get(name);
+      if (set != null || questionMacros.containsKey(name)) {
+        return set;
+      }
     }
-    return givenMacros.containsKey(name) ? givenMacros.get(name) : book.macros.get(name);
+    String given = givenMacros.get(name);
+    if (given != null || givenMacros.containsKey(name)) {
+      return given;
+    }
+    return book.macros.get(name);
   }
 
   private Map<String, String> canonical(Map<String, String> defines) {
@@ -343,6 +355,9 @@ public final class Engine {
     boolean wsLooks = (wsActs & Symbols.LOOKS) != 0;
     boolean wsCalls = (wsActs & Symbols.CALLS) != 0;
     boolean net = startsNet(pvp);
+    // the literal bits of the workspace's tokens, worked out when a rule first needs them
+    long held = 0;
+    boolean marked = false;
     while (r < rules.length) {
       if (net) {
         break;
@@ -353,7 +368,20 @@ public final class Engine {
         break;
       }
       countWork(rulename);
-      int mlp = startsAsLhs(rule, pvp) ? match(rule, pvp, mPattern, mFirst, mLast) : -1;
+      int mlp = -1;
+      if (startsAsLhs(rule, pvp)) {
+        // a rule needs a token of each of its literals' bits: one the workspace lacks fails
+        // the matcher whatever the patterns bind (a bit shared by several literals may let a
+        // rule through that then fails in the matcher)
+        long needs = skipsByLiterals ? rule.requiredBits : 0;
+        if (needs != 0 && !marked) {
+          held = literalBits(pvp);
+          marked = true;
+        }
+        if ((held & needs) == needs) {
+          mlp = match(rule, pvp, mPattern, mFirst, mLast);
+        }
+      }
       if (mlp < 0) {
         r++;
         loopcount = 0;
@@ -445,6 +473,7 @@ public final class Engine {
       frame.next = pvp;
       frame.work = npvp;
       pvp = npvp;
+      marked = false;
       net = startsNet(pvp);
       r = next;
     }
@@ -558,6 +587,11 @@ public final class Engine {
     }
   }
 
+  private void outOfWork(long left) {
+    work = workLimit - left;
+    tooMuchWork(null);
+  }
+
   private void tooMuchWork(String ruleset) {
     throw new TooMuchWork("gave up after " + workLimit + " steps"
         + (ruleset == null ? "" : " in ruleset " + ruleset)
@@ -589,6 +623,28 @@ public final class Engine {
     return true;
   }
 
+  /** Whether rules are skipped when the workspace lacks one of their literals (on but in tests). */
+  private boolean skipsByLiterals = true;
+
+  /**
+   * Turns off the skipping of rules whose literals the workspace lacks: a test's proof that
+   * skipping changes nothing.
+   */
+  Engine skippingByLiterals(boolean on) {
+    skipsByLiterals = on;
+    return this;
+  }
+
+  /** The {@link Symbols#literalBits} of the workspace's tokens, or'ed. */
+  private long literalBits(TokenIds workspace) {
+    long bits = 0;
+    int[] ws = workspace.ids;
+    for (int i = 0; i < workspace.size; i++) {
+      bits |= symbols.literalBits(ws[i]);
+    }
+    return bits;
+  }
+
   /**
    * Matches a rule's LHS against the workspace; returns the number of bindings ({@code $1}…)
    * or -1 when the rule does not match.
@@ -611,12 +667,17 @@ public final class Engine {
     int mlp = 0;
     int state = matchNext;
     phraseFrom = -1;
+    // the steps left before the work limit, counted here rather than in the field
+    long left = workLimit - work;
     for (;;) {
-      countWork(null);
+      if (--left < 0) {
+        outOfWork(left);
+      }
       if (state == matchNext) {
         boolean noToken = avp >= n;
         if (rvp >= lhsLength) {
           if (noToken) {
+            work = workLimit - left;
             return mlp;
           }
           state = backup;
@@ -721,7 +782,10 @@ public final class Engine {
             int literal = rvp + 1;
             if (literal == lhsLength) {
               // the last pattern of the LHS can only match by taking every token left
-              addWork(2L * (n - 1 - avp));
+              left -= 2L * (n - 1 - avp);
+              if (left < 0) {
+                outOfWork(left);
+              }
               mLast[mlp] = n - 1;
               avp = n;
             } else if (kinds[literal] == 0) {
@@ -733,10 +797,16 @@ public final class Engine {
                 q++;
               }
               if (q >= n) {
-                addWork(2L * (n - avp));
+                left -= 2L * (n - avp);
+                if (left < 0) {
+                  outOfWork(left);
+                }
                 continue;
               }
-              addWork(2L * (q - avp - 1));
+              left -= 2L * (q - avp - 1);
+              if (left < 0) {
+                outOfWork(left);
+              }
               mLast[mlp] = q - 1;
               avp = q;
             } else {
@@ -755,6 +825,7 @@ public final class Engine {
           }
         }
         if (!resumed) {
+          work = workLimit - left;
           return -1;
         }
       }

@@ -78,6 +78,7 @@ public final class RuleBook {
         code[i][r] = new RuleCode(rules[i][r], symbols);
       }
     }
+    symbols.literalBits(RuleCode.assignBits(code, symbols.foldCount()));
     this.names = new String[names.length];
     for (int i = 0; i < names.length; i++) {
       this.names[i] = names[i] == null ? Integer.toString(i) : names[i];

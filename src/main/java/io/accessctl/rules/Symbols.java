@@ -37,6 +37,9 @@ final class Symbols {
   /** Whether the text holds a double quote or a backslash: what stripping quotes acts on. */
   private boolean[] quoting;
   private int[] fold;
+  /** Each token's bits among the rules' required literals ({@link RuleCode#requiredBits}). */
+  private long[] literalBits;
+  private long[] bitsByFold;
   /** The ruleset a token names after {@code $>}, as the engine found it; else {@link #UNKNOWN}. */
   private int[] ruleset;
   /** The map a token names after {@code $(}, once the engine looked it up. */
@@ -58,6 +61,7 @@ final class Symbols {
     atom = new boolean[capacity];
     quoting = new boolean[capacity];
     fold = new int[capacity];
+    literalBits = new long[capacity];
     ruleset = new int[capacity];
     map = new MapClass[capacity];
     mapKnown = new boolean[capacity];
@@ -74,6 +78,8 @@ final class Symbols {
     System.arraycopy(atom, 0, s.atom, 0, size);
     System.arraycopy(quoting, 0, s.quoting, 0, size);
     System.arraycopy(fold, 0, s.fold, 0, size);
+    System.arraycopy(literalBits, 0, s.literalBits, 0, size);
+    s.bitsByFold = bitsByFold;
     System.arraycopy(ruleset, 0, s.ruleset, 0, size);
     System.arraycopy(map, 0, s.map, 0, size);
     System.arraycopy(mapKnown, 0, s.mapKnown, 0, size);
@@ -92,6 +98,27 @@ final class Symbols {
 
   int size() {
     return size;
+  }
+
+  /** How many fold numbers the rules' texts have: every {@link #fold} is below it (or -1). */
+  int foldCount() {
+    return folds.size();
+  }
+
+  /**
+   * Gives each fold number its bits ({@link RuleCode#requiredBits}): every token numbered, now or
+   * later, carries the bits of its fold.
+   */
+  void literalBits(long[] byFold) {
+    bitsByFold = byFold;
+    for (int id = 0; id < size; id++) {
+      literalBits[id] = fold[id] >= 0 ? byFold[fold[id]] : 0;
+    }
+  }
+
+  /** The bits of a token's fold number (see {@link #literalBits(long[])}), 0 for none. */
+  long literalBits(int id) {
+    return literalBits[id];
   }
 
   /** The number of a rule's text, numbering it if it is new. */
@@ -124,6 +151,7 @@ final class Symbols {
     atom[id] = !t.isEmpty() && Prescan.isAtom(t.charAt(0));
     quoting[id] = t.indexOf('"') >= 0 || t.indexOf('\\') >= 0;
     fold[id] = folding;
+    literalBits[id] = folding >= 0 && bitsByFold != null ? bitsByFold[folding] : 0;
     ruleset[id] = UNKNOWN;
     map[id] = null;
     mapKnown[id] = false;
@@ -161,6 +189,7 @@ final class Symbols {
     atom = Arrays.copyOf(atom, n);
     quoting = Arrays.copyOf(quoting, n);
     fold = Arrays.copyOf(fold, n);
+    literalBits = Arrays.copyOf(literalBits, n);
     ruleset = Arrays.copyOf(ruleset, n);
     map = Arrays.copyOf(map, n);
     mapKnown = Arrays.copyOf(mapKnown, n);

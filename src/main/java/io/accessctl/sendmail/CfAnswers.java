@@ -46,6 +46,8 @@ public final class CfAnswers implements Answers {
   private final RuleBook book;
   private final Engine engine;
   private final Set<String> resolving;
+  /** Whether a DNS map is named as the access map is (then its lookups are guesses too). */
+  private final boolean resolvesAccess;
   private final Map<String, Optional<String>> readers = new HashMap<>();
 
   private CfAnswers(Rules rules, CfLines lines, RuleBook book, Set<String> resolving) {
@@ -54,6 +56,7 @@ public final class CfAnswers implements Answers {
     this.book = book;
     this.engine = new Engine(book);
     this.resolving = resolving;
+    this.resolvesAccess = resolving.contains(ACCESS);
   }
 
   /** The compiled cf these answers run. */
@@ -181,11 +184,12 @@ public final class CfAnswers implements Answers {
 
       @Override
       public void lookup(String map, String key, MapClass.Result result) {
-        if (resolving.contains(map)) {
+        boolean access = map.equals(ACCESS);
+        if ((!access || resolvesAccess) && resolving.contains(map)) {
           guessed.add(map);
         }
         // no lower-case letter makes a '-': a key without one cannot hold NO_ADDRESS
-        if (!map.equals(ACCESS) || key.indexOf('-') >= 0
+        if (!access || key.indexOf('-') >= 0
             && key.toLowerCase(Locale.ROOT).contains(Checks.NO_ADDRESS)) {
           return;
         }

@@ -103,6 +103,15 @@ public final class TokenText {
       return s.substring(1, last); // one quoted string, as most messages are
     }
     StringBuilder sb = new StringBuilder(s.length());
+    if (s.indexOf('\\') < 0) {
+      // quotes only (a tag quoted in the rules, as "Try_TLS":host): the text between them
+      int from = 0;
+      for (int q = quote; q >= 0; q = s.indexOf('"', from)) {
+        sb.append(s, from, q);
+        from = q + 1;
+      }
+      return sb.append(s, from, s.length()).toString();
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\') {

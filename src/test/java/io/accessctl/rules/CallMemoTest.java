@@ -3,6 +3,7 @@ package io.accessctl.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessctl.testutil.AccessGen;
+import io.accessctl.testutil.RuleGen;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +36,8 @@ class CallMemoTest {
     long seed = AccessGen.seed();
     System.out.println("CallMemoTest seed " + seed + " (" + AccessGen.replayHint(seed) + ")");
     Map<String, String> records = new LinkedHashMap<>();
-    for (int i = 0; i < RandomRules.MAPPED.length; i++) {
-      String[] kv = RandomRules.MAPPED[i].split("\t", 2);
+    for (int i = 0; i < RuleGen.MAPPED.size(); i++) {
+      String[] kv = RuleGen.MAPPED.get(i).split("\t", 2);
       // some keys stored with their NUL: which form a map tries then depends on what it found
       records.put(i % 3 == 2 ? kv[0] + "\0" : kv[0], kv[1]);
     }
@@ -47,23 +48,23 @@ class CallMemoTest {
     for (int c = 0; c < CFS; c++) {
       Random rnd = new Random(AccessGen.caseSeed(seed, c));
       Path cf = dir.resolve("random" + c + ".cf");
-      String text = RandomRules.cf(rnd, c, "hash -T<TMPF> " + dir.resolve("none"));
+      String text = RuleGen.cf(rnd, c, dir.resolve("none"));
       if (c % 2 == 1) {
         // most random rulesets read a macro or set one: here they read words and do sums
         text = text.replace("$&{d1}", "$M").replace("$&{d2}", "$X").replace("$(macro", "$(arith");
       }
       Files.writeString(cf, text, StandardCharsets.ISO_8859_1);
       MemoTwins twins = new MemoTwins(cf, settings, SLOW_STEPS);
-      for (int g = 0; g < RandomRules.GROUPS; g++) {
-        List<RandomRules.Question> pool = new ArrayList<>();
+      for (int g = 0; g < RuleGen.GROUPS; g++) {
+        List<RuleGen.Question> pool = new ArrayList<>();
         for (int i = 0; i < POOL; i++) {
-          pool.add(RandomRules.question(rnd, g));
+          pool.add(RuleGen.question(rnd, g));
         }
         for (int k = 0; k < ASKED_PER_GROUP; k++) {
-          RandomRules.Question q = pool.get(rnd.nextInt(POOL));
+          RuleGen.Question q = pool.get(rnd.nextInt(POOL));
           // the same question again, at times with other macro values
-          String d1 = rnd.nextInt(3) == 0 ? RandomRules.phrase(rnd, 3) : q.d1();
-          String d2 = rnd.nextInt(3) == 0 ? RandomRules.phrase(rnd, 2) : q.d2();
+          String d1 = rnd.nextInt(3) == 0 ? RuleGen.phrase(rnd, 3) : q.d1();
+          String d2 = rnd.nextInt(3) == 0 ? RuleGen.phrase(rnd, 2) : q.d2();
           if (rnd.nextInt(10) == 0) {
             twins.tries("access", FileMap.WITHOUT_NUL | FileMap.WITH_NUL);
             twins.forgetFound("access");

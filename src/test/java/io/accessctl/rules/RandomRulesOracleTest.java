@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessctl.cf.CfLines;
 import io.accessctl.testutil.AccessGen;
 import io.accessctl.testutil.Oracle;
+import io.accessctl.testutil.RuleGen;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("oracle")
 class RandomRulesOracleTest {
   private static final int CFS = 5;
-  private static final int GROUPS = RandomRules.GROUPS;
   private static final int QUESTIONS_PER_GROUP = 30;
   /** Questions that take the engine more steps are left out (sendmail needs as long). */
   private static final long SLOW_STEPS = 200_000L;
@@ -44,7 +44,7 @@ class RandomRulesOracleTest {
     System.out.println("RandomRulesOracleTest seed " + seed + " (" + AccessGen.replayHint(seed)
         + ")");
     StringBuilder map = new StringBuilder();
-    for (String m : RandomRules.MAPPED) {
+    for (String m : RuleGen.MAPPED) {
       map.append(m).append('\n');
     }
     Oracle.Result mm = Oracle.makemap(dir, List.of(), "hash", dir.resolve("access").toString(),
@@ -55,12 +55,12 @@ class RandomRulesOracleTest {
       Random rnd = new Random(AccessGen.caseSeed(seed, c));
       cases += runOne(rnd, c, seed);
     }
-    System.out.println("RandomRulesOracleTest: " + cases + " questions on " + CFS * GROUPS
-        * RandomRules.RULESETS_PER_GROUP + " random rulesets agreed with sendmail -bt");
+    System.out.println("RandomRulesOracleTest: " + cases + " questions on " + CFS * RuleGen.GROUPS
+        * RuleGen.RULESETS_PER_GROUP + " random rulesets agreed with sendmail -bt");
   }
 
   private int runOne(Random rnd, int index, long seed) throws IOException, CfException {
-    String cf = RandomRules.cf(rnd, index, "hash -T<TMPF> -o " + dir.resolve("access"));
+    String cf = RuleGen.cf(rnd, index, dir.resolve("access"));
     Path cfPath = dir.resolve("random" + index + ".cf");
     Files.writeString(cfPath, cf, StandardCharsets.ISO_8859_1);
     long t0 = System.nanoTime();
@@ -71,9 +71,9 @@ class RandomRulesOracleTest {
     int questions = 0;
     int slow = 0;
     java.util.Set<Integer> undefined = new java.util.HashSet<>();
-    for (int g = 0; g < GROUPS; g++) {
+    for (int g = 0; g < RuleGen.GROUPS; g++) {
       for (int q = 0; q < QUESTIONS_PER_GROUP; q++) {
-        RandomRules.Question question = RandomRules.question(rnd, g);
+        RuleGen.Question question = RuleGen.question(rnd, g);
         String d1 = question.d1();
         String d2 = question.d2();
         String rulesets = question.rulesets();

@@ -34,6 +34,13 @@ class TokensTest {
   }
 
   @Test
+  void strippingQuotesDropsEveryQuoteAndKeepsWhatABackslashEscapes() {
+    assertThat(TokenText.stripQuotes("\"Try_TLS\":mx.\"a\"b\"\"")).isEqualTo("Try_TLS:mx.ab");
+    assertThat(TokenText.stripQuotes("\"\"")).isEmpty();
+    assertThat(TokenText.stripQuotes("a\\\"b\"c\"\\")).isEqualTo("a\"bc");
+  }
+
+  @Test
   void percentDigitsAreRewrittenAsSendmailsMapRewriteDoes() {
     assertThat(MapValue.rewrite("550 x %%0=%0 %%1=[%1] 5%x %% end%", "Connect:9"))
         .isEqualTo("550 x %0=Connect:9 %1=[] 5%x % end%");

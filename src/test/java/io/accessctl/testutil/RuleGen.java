@@ -1,36 +1,59 @@
-package io.accessctl.rules;
+package io.accessctl.testutil;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Random cfs and questions for differential tests of the engine: random LHS over {@code $* $+ $-
- * $@ $=X $~X $&x} and literals, random RHS over {@code $n}, literals, {@code $: $@ $# $> $&x},
- * lookups in the access map (with {@code $@} arguments and {@code $:} defaults), {@code macro},
- * {@code arith} and {@code dequote}, rules that loop and rules that double their workspace until
- * it is too long, and a ruleset that recurses past MaxRuleRecursion. Each cf has {@link #GROUPS}
- * groups of {@link #RULESETS_PER_GROUP} rulesets ({@code g0r0} …), a ruleset calling only later
- * ones of its group.
+ * Seeded generators of random sendmail rulesets and of questions for them, for the engine's
+ * differential tests: random LHS over {@code $* $+ $- $@ $=X $~X $&x} and literals (words in
+ * either case, operator characters), random RHS over {@code $n}, literals, {@code $: $@ $# $>
+ * $&x}, lookups in the access map (with {@code $@} arguments and {@code $:} defaults), {@code
+ * macro}, {@code arith} and {@code dequote}, rules that loop and rules that double their
+ * workspace, and a ruleset {@code rec} that recurses past MaxRuleRecursion. Draws only from the
+ * {@link Random} given, so a seed reproduces a cf and its questions.
  */
-final class RandomRules {
-  private RandomRules() {}
+public final class RuleGen {
+  private RuleGen() {}
 
   /** 19 groups and rec: sendmail numbers at most 100 named rulesets. */
-  static final int GROUPS = 19;
-  static final int RULESETS_PER_GROUP = 5;
-  static final String[] WORDS = {"a", "b", "c", "foo", "bar", "OK", "x1", "tag", "A"};
-  static final String[] OPS = {".", "@", ":", "!", "%", "/"};
-  /** The access map's entries, key TAB value. */
-  static final String[] MAPPED = {
-    "a\tOK", "foo\tREJECT", "b\t%0 is %1", "tag:a\tRELAY", "x1\t<x1> ok", "bar\t%%2 %2",
-    "a.b\terror:550 no", "c@foo\tDISCARD", "tag:b\t\"quoted value\"", "foo.bar\t(comment) word"};
+  public static final int GROUPS = 19;
+  /** The rulesets of group g are gGr0 to gGr4; a ruleset calls only later ones of its group. */
+  public static final int RULESETS_PER_GROUP = 5;
+  public static final String[] WORDS = {"a", "b", "c", "foo", "bar", "OK", "x1", "tag", "A"};
+  private static final String[] OPS = {".", "@", ":", "!", "%", "/"};
+  /** The access map's entries the rules look up, {@code key<TAB>value}, keys in lower case. */
+  public static final List<String> MAPPED = List.of(
+      "a\tOK", "foo\tREJECT", "b\t%0 is %1", "tag:a\tRELAY", "x1\t<x1> ok", "bar\t%%2 %2",
+      "a.b\terror:550 no", "c@foo\tDISCARD", "tag:b\t\"quoted value\"", "foo.bar\t(comment) word");
 
   /**
-   * A random cf (the {@code index}-th of a run: odd ones set BlankSub to a dot) whose access map
-   * is {@code Kaccess ACCESS}.
+   * A question for the rulesets of one group: the rulesets to run (one, or two in a comma
+   * list), the input line, and the values of the macros {@code {d1}} and {@code {d2}} the rules
+   * read.
    */
-  static String cf(Random rnd, int index, String access) {
+  public record Question(String rulesets, String address, String d1, String d2) {}
+
+  public static Question question(Random rnd, int group) {
+    String d1 = phrase(rnd, 3);
+    String d2 = phrase(rnd, 2);
+    String rulesets = "g" + group + "r" + rnd.nextInt(RULESETS_PER_GROUP);
+    if (rnd.nextInt(6) == 0) {
+      rulesets += ",g" + group + "r" + rnd.nextInt(RULESETS_PER_GROUP);
+    }
+    String address = WORDS[rnd.nextInt(WORDS.length)] + " " + phrase(rnd, 5);
+    if (rnd.nextInt(3) == 0) {
+      address = "<" + address + ">";
+    }
+    return new Question(rulesets, address, d1, d2);
+  }
+
+  /**
+   * A cf of {@link #GROUPS} groups of random rulesets (BlankSub {@code .} when {@code index} is
+   * odd), its access map the hash file {@code access} (optional: -o).
+   */
+  public static String cf(Random rnd, int index, Path access) {
     StringBuilder cf = new StringBuilder();
     cf.append("V10/Berkeley\n");
     cf.append("O OperatorChars=.:%@!^/[]+\n");
@@ -38,7 +61,7 @@ final class RandomRules {
     if (index % 2 == 1) {
       cf.append("O BlankSub=.\n");
     }
-    cf.append("Kaccess ").append(access).append('\n');
+    cf.append("Kaccess hash -T<TMPF> -o ").append(access).append('\n');
     cf.append("Kmacro macro\nKarith arith\nKdequote dequote\n");
     cf.append("C{A}a foo\nCB b bar.x OK\nD{M}m1 word\nDXx1\n");
     cf.append("Srec\nR$*\t$: $>rec $1\n");
@@ -59,25 +82,8 @@ final class RandomRules {
     return cf.toString();
   }
 
-  /** A -bt question: the macros {@code {d1}} and {@code {d2}}, the rulesets, the address. */
-  record Question(String d1, String d2, String rulesets, String address) {}
-
-  /** A random question to the rulesets of group {@code g}. */
-  static Question question(Random rnd, int g) {
-    String d1 = phrase(rnd, 3);
-    String d2 = phrase(rnd, 2);
-    String rulesets = "g" + g + "r" + rnd.nextInt(RULESETS_PER_GROUP);
-    if (rnd.nextInt(6) == 0) {
-      rulesets += ",g" + g + "r" + rnd.nextInt(RULESETS_PER_GROUP);
-    }
-    String address = WORDS[rnd.nextInt(WORDS.length)] + " " + phrase(rnd, 5);
-    if (rnd.nextInt(3) == 0) {
-      address = "<" + address + ">";
-    }
-    return new Question(d1, d2, rulesets, address);
-  }
-
-  static String phrase(Random rnd, int max) {
+  /** Up to {@code max} words, joined by blanks or operator characters. */
+  public static String phrase(Random rnd, int max) {
     StringBuilder sb = new StringBuilder();
     int n = rnd.nextInt(max + 1);
     for (int i = 0; i < n; i++) {
@@ -91,7 +97,8 @@ final class RandomRules {
     return sb.toString();
   }
 
-  private static String rule(Random rnd, int group, int ruleset, boolean mayCall) {
+  /** One R line's text after the R: LHS, RHS and a comment, tab-separated. */
+  public static String rule(Random rnd, int group, int ruleset, boolean mayCall) {
     List<String> lhs = new ArrayList<>();
     int fuzzy = 0;
     int n = rnd.nextInt(5);
