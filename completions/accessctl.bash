@@ -231,7 +231,7 @@ function _picocli_accessctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="lint explain compile makemap dump query lookup suggest status set delete serve push group hook shell"
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -250,7 +250,7 @@ function _picocli_accessctl_lint() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--fix' '--diff' '--staged' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '--fix' '--diff' '--staged' '-f' '-e' '--debug'"
   local arg_opts="'--format' '--fail-level' '--color' '--select' '--ignore' '--cf' '--extra-tags' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -310,7 +310,7 @@ function _picocli_accessctl_explain() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts="'--list' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--list' '--debug'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -329,7 +329,7 @@ function _picocli_accessctl_compile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-N' '--no-cf' '-r' '--strict' '--force' '-f' '-e' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-N' '--no-cf' '-r' '--strict' '--force' '-f' '-e' '-q' '--quiet' '--debug'"
   local arg_opts="'-o' '--output' '--type' '--cf' '-t' '-D'"
   local TYPE_option_args=("hash" "btree" "cdb") # --type values
 
@@ -439,7 +439,7 @@ function _picocli_accessctl_query() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '-f' '-e' '--debug'"
   local arg_opts="'--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -481,7 +481,7 @@ function _picocli_accessctl_lookup() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '-f' '-e' '--debug'"
   local arg_opts="'--map' '--cf' '--addr' '--format' '--ruleset' '--define' '--client' '--client-addr' '--rcpt' '--batch' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -553,7 +553,7 @@ function _picocli_accessctl_suggest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--apply' '--compile' '--strict' '--force' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '--apply' '--compile' '--strict' '--force' '--debug'"
   local arg_opts="'--from-log' '--map' '--cf' '--format'"
 
   type compopt &>/dev/null && compopt +o default
@@ -595,7 +595,7 @@ function _picocli_accessctl_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-r' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '-r' '-f' '-e' '--debug'"
   local arg_opts="'--map' '--db' '--cf' '--format' '--sendmail' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -652,7 +652,7 @@ function _picocli_accessctl_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '--strict' '--force' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '--compile' '--check' '--diff' '--strict' '--force' '-q' '--quiet' '-f' '-e' '--debug'"
   local arg_opts="'--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -694,7 +694,7 @@ function _picocli_accessctl_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '--compile' '--check' '--diff' '--strict' '--force' '-q' '--quiet' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '--compile' '--check' '--diff' '--strict' '--force' '-q' '--quiet' '-f' '-e' '--debug'"
   local arg_opts="'--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -736,7 +736,7 @@ function _picocli_accessctl_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-r' '--strict' '--force' '-f' '-e' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '-r' '--strict' '--force' '-f' '-e' '--debug'"
   local arg_opts="'--store' '--map' '--socket' '--listen' '--socket-mode' '--watch' '--watch-interval' '--max-clients' '--max-reply' '--threads' '--request-timeout' '--idle-timeout' '--group' '--node' '--node-address' '--helper' '--join-timeout' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -829,7 +829,7 @@ function _picocli_accessctl_push() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cf' '-r' '--strict' '--force' '-f' '-e' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-cf' '-r' '--strict' '--force' '-f' '-e' '-q' '--quiet' '--debug'"
   local arg_opts="'--store' '--map' '--cf' '-t' '-D'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1070,7 +1070,7 @@ function _picocli_accessctl_hook_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--etckeeper' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--etckeeper' '--debug'"
   local arg_opts="'--repo' '--root' '--command'"
 
   type compopt &>/dev/null && compopt +o default

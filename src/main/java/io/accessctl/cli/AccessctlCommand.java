@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: {@code accessctl [--debug] COMMAND …}. */
-@Command(name = "accessctl", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+@Command(name = "accessctl", addMethodSubcommands = false,
     versionProvider = VersionProvider.class,
     description = "Lint, compile and query sendmail's access map (/etc/mail/access).",
     exitCodeOnInvalidInput = ExitCodes.USAGE,
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "70:internal error",
         "73:compile/makemap: the output cannot be created",
         "74:compile/makemap: I/O error while writing"})
-public final class AccessctlCommand implements Callable<Integer> {
+public final class AccessctlCommand extends StandardHelp implements Callable<Integer> {
   /** Every subcommand, in the order help lists them. */
   static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
 

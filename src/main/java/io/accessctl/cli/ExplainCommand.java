@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code accessctl explain RULE}: what a rule finds, why it matters, wrong and right. */
-@Command(name = "explain", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+@Command(name = "explain", addMethodSubcommands = false,
     description = "Explain a lint rule, by id (AC301) or name (try-tls-not-no).")
-public final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand extends StandardHelp implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code accessctl group status|add|remove --store DIR}: a replication group seen from a member.
  */
-@Command(name = "group", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+@Command(name = "group", addMethodSubcommands = false,
     description = {"Show and change the replication group a serve --group member belongs to.",
         "Asks the member's running server through push.sock in its store directory; the server "
             + "asks the other members."},
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         "73:add: the name or the address is another member's, or the address is in use",
         "75:add: the group has no master or no majority now, or the member did not join within "
             + "--wait"})
-public final class GroupCommand implements Callable<Integer> {
+public final class GroupCommand extends StandardHelp implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
@@ -52,12 +52,12 @@ public final class GroupCommand implements Callable<Integer> {
   }
 
   /** {@code group status}. */
-  @Command(name = "status", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+  @Command(name = "status", addMethodSubcommands = false,
       description = {"This member's role (master, replica, unknown), and for every member its "
           + "state, the generation of each map it serves and how many replication entries it "
           + "has yet to apply (lag).",
           "A member that does not answer within 2 s is shown as unreachable."})
-  static final class Status implements Callable<Integer> {
+  static final class Status extends StandardHelp implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -123,7 +123,7 @@ public final class GroupCommand implements Callable<Integer> {
   }
 
   /** {@code group add}. */
-  @Command(name = "add", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+  @Command(name = "add", addMethodSubcommands = false,
       description = {"Check that the group can take a new member and print the serve command "
           + "(and the packaged service's drop-in) it joins with; JE adds a member when it first "
           + "reaches the master through a helper.",
@@ -131,7 +131,7 @@ public final class GroupCommand implements Callable<Integer> {
               + "another member has the name or the "
               + "address, or when something answers at the address or the next port (as seen "
               + "from this machine). With --wait, waits until the member has joined."})
-  static final class Add implements Callable<Integer> {
+  static final class Add extends StandardHelp implements Callable<Integer> {
     /** Where the Debian package installs the command. */
     private static final String PACKAGED = "/usr/bin/accessctl";
 
@@ -247,10 +247,10 @@ public final class GroupCommand implements Callable<Integer> {
   }
 
   /** {@code group remove}. */
-  @Command(name = "remove", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+  @Command(name = "remove", addMethodSubcommands = false,
       description = {"Remove a stopped member from the group, so that the majority a push "
           + "needs is counted without it. Its name may join again later: see group add."})
-  static final class Remove implements Callable<Integer> {
+  static final class Remove extends StandardHelp implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

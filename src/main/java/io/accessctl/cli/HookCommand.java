@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code accessctl hook install|run}: lint the staged access files before every commit, in a plain
  * git repository or in etckeeper's /etc.
  */
-@Command(name = "hook", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+@Command(name = "hook", addMethodSubcommands = false,
     description = {"Lint staged access files before every git commit.",
         "'hook install' writes .git/hooks/pre-commit (never over a hook it did not write);",
         "'hook install --etckeeper' writes /etc/etckeeper/pre-commit.d/" + PreCommitHook.ETCKEEPER_NAME
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         "1:run: findings (the commit is blocked)", "2:usage error",
         "3:a staged file could not be read", "73:install: a foreign hook is in the way, or the "
             + "hook cannot be written"})
-public final class HookCommand implements Callable<Integer> {
+public final class HookCommand extends StandardHelp implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
@@ -50,9 +50,9 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   /** {@code hook install}. */
-  @Command(name = "install", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+  @Command(name = "install", addMethodSubcommands = false,
       description = "Install the pre-commit hook in a git repository or for etckeeper.")
-  static final class Install implements Callable<Integer> {
+  static final class Install extends StandardHelp implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -83,10 +83,10 @@ public final class HookCommand implements Callable<Integer> {
   }
 
   /** {@code hook run}: what the installed hook runs. */
-  @Command(name = "run", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+  @Command(name = "run", addMethodSubcommands = false,
       description = {"Lint the staged version of every staged file named 'access' "
           + "(accessctl lint --staged); exit 1 blocks the commit."})
-  static final class Run implements Callable<Integer> {
+  static final class Run extends StandardHelp implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

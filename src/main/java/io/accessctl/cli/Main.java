@@ -73,6 +73,7 @@ public final class Main {
     } else {
       AnnotationsAhead.start(AccessctlCommand.class);
     }
+    UnusedConverters.exclude();
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     if (only != null) {
       cl.addSubcommand(wanted, only);

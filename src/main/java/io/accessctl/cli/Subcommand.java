@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
  * What every subcommand of {@code accessctl} has: help and version options, an exit status list,
  * its picocli model, the root command (console, standard input, --debug) and its writers.
  */
-@Command(mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit status:%n",
+@Command(exitCodeListHeading = "%nExit status:%n",
     addMethodSubcommands = false)
-abstract class Subcommand implements Callable<Integer> {
+abstract class Subcommand extends StandardHelp implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
