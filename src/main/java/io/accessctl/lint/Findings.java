@@ -126,13 +126,27 @@ public final class Findings {
    */
   public <K> void add(RuleInfo rule, Entry entry, int column, K key,
       Function<? super K, String> message) {
-    record(rule, rule.severity(), entry.line(), column, () -> text(key, message), null, false);
+    record(rule, rule.severity(), entry.line(), column, new Keyed<>(texts, key, message), null,
+        false);
   }
 
-  @SuppressWarnings("unchecked")
-  private <K> String text(K key, Function<? super K, String> message) {
-    String t = texts.get(key);
-    return t != null ? t : texts.computeIfAbsent(key, k -> message.apply((K) k));
+  /**
+   * The message of a finding with a key, made on the first read of any finding with that key. A
+   * class, not a lambda: a lambda that no run of the class-data archive made is spun on every
+   * run that needs it.
+   */
+  private record Keyed<K>(Map<Object, String> texts, K key, Function<? super K, String> message)
+      implements Supplier<String> {
+    @Override
+    public String get() {
+      String t = texts.get(key);
+      if (t == null) {
+        String made = message.apply(key);
+        t = texts.putIfAbsent(key, made); // threads that race made equal strings: one is kept
+        return t != null ? t : made;
+      }
+      return t;
+    }
   }
 
   public void add(RuleInfo rule, Severity severity, SourceLine line, int column, String message,
