@@ -5,6 +5,9 @@ import io.accessctl.source.SourceLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +30,11 @@ public final class Findings {
   private final List<Diagnostic> sample = new ArrayList<>();
   /** Shared by a collector and its forks: what no sample needs any more. */
   private final SampleBound bound;
+  /**
+   * Shared by a collector and its forks: the messages made so far by {@link #add(RuleInfo, Entry,
+   * int, Object, Function)}, by what they depend on.
+   */
+  private final Map<Object, String> texts;
   /** Every finding added, built, counted or suppressed. */
   private int added;
 
@@ -56,16 +64,17 @@ public final class Findings {
   }
 
   private Findings(String file, Severity built, Suppressions suppressions, int sampleSize) {
-    this(file, built, suppressions, sampleSize, new SampleBound());
+    this(file, built, suppressions, sampleSize, new SampleBound(), new ConcurrentHashMap<>());
   }
 
   private Findings(String file, Severity built, Suppressions suppressions, int sampleSize,
-      SampleBound bound) {
+      SampleBound bound, Map<Object, String> texts) {
     this.file = file;
     this.built = built;
     this.suppressions = suppressions;
     this.sampleSize = sampleSize;
     this.bound = bound;
+    this.texts = texts;
   }
 
   /**
@@ -102,6 +111,42 @@ public final class Findings {
    */
   public void add(RuleInfo rule, Entry entry, int column, Supplier<String> message) {
     record(rule, rule.severity(), entry.line(), column, message, null, false);
+  }
+
+  /**
+   * A finding whose message depends on {@code key} alone: the message is made once per distinct
+   * key in the file, when the first finding that needs it is read, and every finding with that
+   * key holds the same string. Thousands of findings that say the same (a letter this build
+   * lacks, on every Clt_Features line) then cost one message, and a report that folds them
+   * ({@link Repeats}) compares them at no cost.
+   *
+   * @param key a value of the rule's own type (a record), equal for two findings exactly when
+   *     their messages are
+   * @param message makes the message from the key: a pure function, safe to call from any thread
+   */
+  public <K> void add(RuleInfo rule, Entry entry, int column, K key,
+      Function<? super K, String> message) {
+    record(rule, rule.severity(), entry.line(), column, new Keyed<>(texts, key, message), null,
+        false);
+  }
+
+  /**
+   * The message of a finding with a key, made on the first read of any finding with that key. A
+   * class, not a lambda: a lambda that no run of the class-data archive made is spun on every
+   * run that needs it.
+   */
+  private record Keyed<K>(Map<Object, String> texts, K key, Function<? super K, String> message)
+      implements Supplier<String> {
+    @Override
+    public String get() {
+      String t = texts.get(key);
+      if (t == null) {
+        String made = message.apply(key);
+        t = texts.putIfAbsent(key, made); // threads that race made equal strings: one is kept
+        return t != null ? t : made;
+      }
+      return t;
+    }
   }
 
   public void add(RuleInfo rule, Severity severity, SourceLine line, int column, String message,
@@ -273,7 +318,7 @@ public final class Findings {
 
   /** An empty collector that builds, counts and samples as this one does. */
   Findings fork() {
-    return new Findings(file, built, suppressions, sampleSize, bound);
+    return new Findings(file, built, suppressions, sampleSize, bound, texts);
   }
 
   /** Adds what {@code other} built, counted and sampled, after what this one holds. */

@@ -45,32 +45,28 @@ public final class Repeats {
   private static final int PARALLEL_FROM = 4096;
 
   /**
-   * The {@link #hash} of every finding, and the lines of the file's entries. From {@link
-   * #PARALLEL_FROM} findings on, a second thread hashes the second half while this one hashes the
-   * first, then finds the entries' lines while this one groups the findings.
+   * The {@link #hash} of every finding. From {@link #PARALLEL_FROM} findings on, a second thread
+   * hashes the second half while this one hashes the first.
    */
   private static final class Hashes extends Thread {
     private final List<Diagnostic> found;
-    private final AccessSource source;
     private final int[] hash;
     private final int half;
     private final CountDownLatch hashed = new CountDownLatch(1);
     private volatile Throwable failed;
-    private BitSet entries;
 
-    private Hashes(List<Diagnostic> found, AccessSource source) {
+    private Hashes(List<Diagnostic> found) {
       super("accessctl-fold");
       setDaemon(true);
       this.found = found;
-      this.source = source;
       int n = found.size();
       this.hash = new int[n];
       this.half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
     }
 
     /** The hashes of {@code found}, the second thread started when it is worth it. */
-    static Hashes of(List<Diagnostic> found, AccessSource source) {
-      Hashes h = new Hashes(found, source);
+    static Hashes of(List<Diagnostic> found) {
+      Hashes h = new Hashes(found);
       if (h.half < found.size()) {
         h.start();
       }
@@ -81,12 +77,10 @@ public final class Repeats {
     public void run() {
       try {
         hash(found, half, found.size(), hash);
-        hashed.countDown();
-        entries = entryLines(source);
       } catch (RuntimeException | Error e) { // handed to the folding thread, which throws it
         failed = e;
-        hashed.countDown();
       }
+      hashed.countDown();
     }
 
     /** Every finding's hash. */
@@ -102,21 +96,6 @@ public final class Repeats {
         rethrow();
       }
       return hash;
-    }
-
-    /** The numbers of the lines that hold entries. */
-    BitSet entries() {
-      if (half == found.size()) {
-        return entryLines(source);
-      }
-      try {
-        join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while folding findings", e);
-      }
-      rethrow();
-      return entries;
     }
 
     private void rethrow() {
@@ -145,7 +124,7 @@ public final class Repeats {
     if (n <= MOST) {
       return found;
     }
-    Hashes hashes = Hashes.of(found, source);
+    Hashes hashes = Hashes.of(found);
     int[] hash = hashes.hashes();
     // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot)
     // and its size; a finding is hashed and compared, never wrapped in a key object
@@ -173,7 +152,7 @@ public final class Repeats {
     if (!folds) {
       return found;
     }
-    BitSet entries = hashes.entries();
+    EntryLines entries = new EntryLines(source.entries());
     List<Diagnostic> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int g = groupOf[i];
@@ -190,13 +169,30 @@ public final class Repeats {
     return out;
   }
 
-  /** The numbers of the lines that hold entries. */
-  private static BitSet entryLines(AccessSource source) {
-    BitSet entries = new BitSet();
-    for (Entry e : source.entries()) {
-      entries.set(e.line().number());
+  /**
+   * Which lines hold entries, found by binary search in the file's entries (in line order): a
+   * fold asks about the few lines its groups span, where a set of all the entries' lines cost a
+   * walk over a large map's every entry.
+   */
+  private record EntryLines(List<Entry> entries) {
+    /** The first line after {@code line} that holds an entry, or -1. */
+    int after(int line) {
+      int lo = 0;
+      int hi = entries.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (entries.get(mid).lineNumber() <= line) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo < entries.size() ? entries.get(lo).lineNumber() : -1;
     }
-    return entries;
+
+    boolean holds(int line) {
+      return after(line - 1) == line;
+    }
   }
 
   /**
@@ -205,14 +201,14 @@ public final class Repeats {
    * over blank lines.
    */
   private static String lines(List<Diagnostic> found, int[] groupOf, int g, int from,
-      AccessSource source, BitSet entries) {
+      AccessSource source, EntryLines entries) {
     BitSet marked = new BitSet();
     boolean allEntries = true;
     for (int i = from; i < groupOf.length; i++) {
       if (groupOf[i] == g) {
         int line = found.get(i).line();
         marked.set(line);
-        allEntries &= entries.get(line);
+        allEntries &= entries.holds(line);
       }
     }
     StringBuilder sb = new StringBuilder();
@@ -232,9 +228,9 @@ public final class Repeats {
     return sb.toString();
   }
 
-  private static boolean bridged(int from, int to, BitSet entries, boolean overComments,
+  private static boolean bridged(int from, int to, EntryLines entries, boolean overComments,
       AccessSource source) {
-    int next = entries.nextSetBit(from + 1);
+    int next = entries.after(from);
     if (next >= 0 && next < to) {
       return false;
     }

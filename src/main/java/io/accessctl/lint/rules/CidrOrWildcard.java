@@ -35,7 +35,6 @@ public final class CidrOrWildcard extends KeyRule {
         Connect:10.1 RELAY
       """);
 
-  private static final Pattern IPV4_DIGITS = Pattern.compile("[0-9.]+");
   private static final Pattern IPV4_WILDCARD = Pattern.compile("((?:\\d{1,3}\\.)*?\\d{1,3})(\\.\\*)+");
   private static final Pattern RANGE = Pattern.compile("[0-9.]+-[0-9.]+");
   private static final Pattern IPV4_TRAILING_DOT = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){0,3}\\.");
@@ -117,7 +116,7 @@ public final class CidrOrWildcard extends KeyRule {
     if (groups != null) {
       return ipv6Cidr(groups, bits, k);
     }
-    if (!IPV4_DIGITS.matcher(address).matches() || bits > 32) {
+    if (address.isEmpty() || !Ascii.onlyDigitsAndDots(address) || bits > 32) {
       return null;
     }
     List<Integer> octets = new ArrayList<>();
@@ -198,6 +197,10 @@ public final class CidrOrWildcard extends KeyRule {
   }
 
   private static String join(List<Integer> parts, String sep) {
-    return String.join(sep, parts.stream().map(String::valueOf).toList());
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      s.append(i == 0 ? "" : sep).append(parts.get(i).intValue());
+    }
+    return s.toString();
   }
 }

@@ -59,13 +59,16 @@ public final class CltFeatures8171 extends ConfigRule {
   /** The finding, with what does work on 8.17.1 for the letters the entry sets. */
   private static String message(String before, Entry e, boolean stopsTls) {
     String subject = e.subject();
-    StringBuilder s = new StringBuilder(before.length() + 2 * subject.length() + 128)
-        .append(before).append(subject).append("; ");
-    if (stopsTls) {
-      s.append("to stop STARTTLS with that server write Try_TLS:").append(subject).append(" NO; ");
-    }
-    return s.append("only the bare Clt_Features: default works before sendmail 8.17.2").toString();
+    // joined: one string of the exact size, where a builder made a second copy (16,000 findings
+    // of a large map are each composed to be compared and printed)
+    return stopsTls
+        ? String.join("", before, subject, "; to stop STARTTLS with that server write Try_TLS:",
+            subject, " NO; ", WORKS)
+        : String.join("", before, subject, "; ", WORKS);
   }
+
+  private static final String WORKS =
+      "only the bare Clt_Features: default works before sendmail 8.17.2";
 
   /** Whether the value's letters turn STARTTLS off. */
   private static boolean stopsTls(String value) {

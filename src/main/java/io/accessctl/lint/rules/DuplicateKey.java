@@ -7,6 +7,7 @@ import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
 import io.accessctl.source.SyntaxIssue;
+import java.util.List;
 
 /** AC103: the same key twice after case folding; makemap keeps the first. */
 public final class DuplicateKey extends IssueRule {
@@ -36,15 +37,36 @@ public final class DuplicateKey extends IssueRule {
 
   @Override
   void report(SyntaxIssue issue, SourceLine line, LintContext ctx, Findings out) {
-    Entry first = ctx.source().entries().stream()
-        .filter(e -> e.lineNumber() == issue.firstLine()).findFirst().orElse(null);
+    Entry first = entryAt(issue.firstLine(), ctx);
     String kept = first == null ? "" : " and keeps its value " + Values.quote(first.value());
-    out.add(INFO, line, 1, "key " + Values.quote(keyOf(line, ctx)) + " is already on line "
+    Entry duplicate = entryAt(line.number(), ctx);
+    String key = duplicate == null || duplicate.line() != line ? "" : duplicate.storedKey();
+    out.add(INFO, line, 1, "key " + Values.quote(key) + " is already on line "
         + issue.firstLine() + ": makemap ignores this line" + kept + "; remove one of the two");
   }
 
-  private static String keyOf(SourceLine line, LintContext ctx) {
-    return ctx.source().entries().stream().filter(e -> e.line() == line).map(Entry::storedKey)
-        .findFirst().orElse("");
+  /** The first entry on line {@code number}, or null. */
+  private static Entry entryAt(int number, LintContext ctx) {
+    Entry[] at = ctx.memo("duplicate-key-entries", DuplicateKey::byLine);
+    return number >= 0 && number < at.length ? at[number] : null;
+  }
+
+  /**
+   * The first entry of each line, by line number: a map of many duplicates looked each of them
+   * up twice in the list of all entries, which made it quadratic.
+   */
+  private static Entry[] byLine(LintContext ctx) {
+    List<Entry> entries = ctx.source().entries();
+    int last = 0;
+    for (Entry e : entries) {
+      last = Math.max(last, e.lineNumber());
+    }
+    Entry[] at = new Entry[last + 1];
+    for (Entry e : entries) {
+      if (at[e.lineNumber()] == null) {
+        at[e.lineNumber()] = e;
+      }
+    }
+    return at;
   }
 }

@@ -141,6 +141,7 @@ final class FeatureLetters {
 
   /** What a known letter does, for messages: "'P' (PIPELINING offered (p) / not offered (P))". */
   static String describe(Tag tag, char c) {
-    return flag(tag, c).map(f -> "'" + c + "' (" + f.meaning() + ")").orElse("'" + c + "'");
+    Optional<Flag> f = flag(tag, c);
+    return f.isPresent() ? "'" + c + "' (" + f.get().meaning() + ")" : "'" + c + "'";
   }
 }

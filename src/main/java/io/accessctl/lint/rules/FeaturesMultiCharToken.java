@@ -1,12 +1,12 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.Prescan.Token;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** AC302: a Srv_Features / Clt_Features word longer than one character; only its first counts. */
 public final class FeaturesMultiCharToken extends FeatureLetters.LetterRule {
@@ -36,30 +36,52 @@ public final class FeaturesMultiCharToken extends FeatureLetters.LetterRule {
     for (int i = temp ? 1 : 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.text().length() > 1) {
-        out.add(INFO, v.entry(), v.columnOf(t), message(v, t, build));
+        out.add(INFO, v.entry(), v.columnOf(t), new Word(v.tag(), t.text(), t.isQuoted(), build),
+            FeaturesMultiCharToken::message);
       }
     }
   }
 
-  private static String message(Value v, Token t, SendmailBuild build) {
-    String word = Values.quote(t.text());
-    char first = t.text().charAt(0);
-    if (t.isQuoted()) {
+  /**
+   * What the message depends on: a large map repeats one word on many lines. The tag and the
+   * build are the file's own, compared as such.
+   */
+  private record Word(Tag tag, String text, boolean quoted, SendmailBuild build) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Word w && w.tag == tag && w.text.equals(text) && w.quoted == quoted
+          && w.build == build;
+    }
+
+    @Override
+    public int hashCode() {
+      return text.hashCode() * 31 + tag.name().hashCode();
+    }
+  }
+
+  private static String message(Word w) {
+    String text = w.text();
+    String word = Values.quote(text);
+    char first = text.charAt(0);
+    if (w.quoted()) {
       return "word " + word + " is quoted: sendmail takes only its first character, the quote, "
           + "which is no feature letter, so nothing in it applies; remove the quotes";
     }
-    String rest = t.text().substring(1);
-    String counts = "word " + word + " counts only as " + FeatureLetters.describe(v.tag(), first)
+    String rest = text.substring(1);
+    String counts = "word " + word + " counts only as " + FeatureLetters.describe(w.tag(), first)
         + "; sendmail ignores \"" + rest + "\"";
-    if (t.text().regionMatches(true, 0, "temp", 0, 4)) {
+    if (text.regionMatches(true, 0, "temp", 0, 4)) {
       return counts + " (temp means a temporary failure only as the first word); "
           + "remove it or move it to the front";
     }
-    boolean letters = t.text().chars().allMatch(c -> FeatureLetters.status(v.tag(), (char) c,
-        build) == FeatureLetters.Status.KNOWN);
-    return counts + (letters
-        ? "; write one letter per word: " + t.text().chars()
-            .mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining(" "))
+    boolean letters = true;
+    StringBuilder spaced = new StringBuilder(2 * text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      letters &= FeatureLetters.status(w.tag(), c, w.build()) == FeatureLetters.Status.KNOWN;
+      spaced.append(i == 0 ? "" : " ").append(c);
+    }
+    return counts + (letters ? "; write one letter per word: " + spaced
         : "; write one letter per word");
   }
 }

@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Flag;
+import io.accessctl.catalog.Tag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
@@ -41,24 +42,45 @@ public final class FeaturesUnknownLetter extends FeatureLetters.LetterRule {
     for (Token t : temp ? List.<Token>of() : FeatureLetters.letters(tokens)) {
       char c = t.text().charAt(0);
       if (FeatureLetters.status(v.tag(), c, build) != FeatureLetters.Status.KNOWN) {
-        out.add(INFO, v.entry(), v.columnOf(t), () -> "letter '" + c + "' " + why(v, c, build));
+        out.add(INFO, v.entry(), v.columnOf(t), new Letter(v.tag(), c, build),
+            FeaturesUnknownLetter::message);
       }
     }
   }
 
+  /**
+   * What the message depends on: a large map repeats one ignored letter on thousands of lines.
+   * The tag and the build are the file's own, compared as such.
+   */
+  private record Letter(Tag tag, char c, SendmailBuild build) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Letter l && l.tag == tag && l.c == c && l.build == build;
+    }
+
+    @Override
+    public int hashCode() {
+      return tag.name().hashCode() * 31 + c;
+    }
+  }
+
+  private static String message(Letter l) {
+    return "letter '" + l.c() + "' " + why(l.tag(), l.c(), l.build());
+  }
+
   /** Why sendmail ignores the letter, or null when it does not. */
-  static String why(Value v, char c, SendmailBuild build) {
-    Flag f = FeatureLetters.flag(v.tag(), c).orElse(null);
-    return switch (FeatureLetters.status(v.tag(), c, build)) {
+  static String why(Tag tag, char c, SendmailBuild build) {
+    Flag f = FeatureLetters.flag(tag, c).orElse(null);
+    return switch (FeatureLetters.status(tag, c, build)) {
       case KNOWN -> null;
       case LOWER_CASE_CLIENT -> {
         char upper = Character.toUpperCase(c);
-        String upperWhy = why(v, upper, build); // no suggestion of a letter this build ignores
+        String upperWhy = why(tag, upper, build); // no suggestion of a letter this build ignores
         yield "does nothing: Clt_Features letters only turn features off and are upper case"
             + (upperWhy == null ? "; write " + upper + " to " + f.meaning()
                 : ", and " + upper + " " + upperWhy);
       }
-      case UNKNOWN -> "is not a " + v.tag().name() + " letter, so sendmail ignores it; see "
+      case UNKNOWN -> "is not a " + tag.name() + " letter, so sendmail ignores it; see "
           + "'accessctl explain AC304' for the letters";
       case LATER_VERSION -> "is new in sendmail " + f.since() + " (" + f.meaning()
           + "); sendmail " + build.version() + " ignores it";

@@ -12,7 +12,6 @@ import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * AC108: a {@code # comment} after a value is part of the value. An error when that changes what
@@ -79,12 +78,20 @@ public final class InlineComment extends EntryRule {
           ? "so sendmail takes the whole value as the text of a rejection instead of "
               + before.toUpperCase(Locale.ROOT) : null;
       case FEATURE_FLAGS -> "so sendmail also reads the comment's words as flags ("
-          + Values.words(comment).stream().map(w -> "'" + w.charAt(0) + "'")
-              .collect(Collectors.joining(", ")) + ")";
+          + firstLetters(comment) + ")";
       case SPAM, CERT_RELAY, CITAG -> words.size() == 1
           ? "so sendmail does not see the keyword " + before.toUpperCase(Locale.ROOT) : null;
       default -> null;
     };
+  }
+
+  /** The first character of each word, quoted, separated by commas: 'a', 'b'. */
+  private static String firstLetters(String comment) {
+    StringBuilder s = new StringBuilder();
+    for (String w : Values.words(comment)) {
+      s.append(s.length() == 0 ? "'" : ", '").append(w.charAt(0)).append('\'');
+    }
+    return s.toString();
   }
 
   private static String untagged(Entry e, String before) {
