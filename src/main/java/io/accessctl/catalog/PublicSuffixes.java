@@ -71,7 +71,7 @@ public final class PublicSuffixes {
    * top-level domain nor a public suffix; true when it may be one. No string is made: lint asks
    * this of every host key of a map, and only a few keys are worth the full test.
    */
-  public static boolean mayBeSuffix(String s, int from) {
+  public static boolean mayBeSuffix(CharSequence s, int from) {
     PublicSuffixes l = Holder.LIST;
     int end = s.length();
     int last = -1;
@@ -99,7 +99,7 @@ public final class PublicSuffixes {
   private static final char NON_ASCII = 0x80;
 
   /** {@link String#hashCode} of {@code s.substring(from, to)} in ASCII lower case. */
-  private static int foldedHash(String s, int from, int to) {
+  private static int foldedHash(CharSequence s, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
