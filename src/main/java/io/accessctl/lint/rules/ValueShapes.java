@@ -21,7 +21,7 @@ final class ValueShapes {
   private static final class Table {
     /** A value without a shape. */
     private static final Object NONE = new Object();
-    private static final int FIRST_SLOTS = 1024;
+    private static final int FIRST_SLOTS = 4096;
 
     private Entry[] values = new Entry[FIRST_SLOTS];
     private int[] hashes = new int[FIRST_SLOTS];
