@@ -44,7 +44,11 @@ abstract class KeyRule extends EntryVisitor {
     private final Tag tag;
     /** Index in the key where the subject starts: after the tag's colon, 0 when untagged. */
     private final int subjectStart;
-    private final int lookup;
+    /**
+     * What the tag's lookup asks for, as bits ({@link #looksUp}), each below a bit that says it
+     * is known: one int, so that a key read by two threads at once is never half updated.
+     */
+    private int lookup;
     private String subject;
 
     /**
@@ -58,18 +62,30 @@ abstract class KeyRule extends EntryVisitor {
       this.tagText = tagText;
       this.tag = tag;
       this.subjectStart = tagText.isEmpty() ? 0 : tagText.length() + 1;
-      this.lookup = lookupOf(tag);
     }
 
     /**
-     * What the tag's lookup asks for, as bits: every key rule asks, and reading the tag's list of
-     * steps each time cost more than the rules' own checks.
+     * Whether the tag's lookup asks for {@code kind} ({@link #NAMES}, ...), read from the tag's
+     * list of steps once per key and kind: every key rule asks, reading the list each time cost
+     * more than the rules' own checks, and most keys are asked one kind only.
      */
-    private static int lookupOf(Tag tag) {
-      return tag == null ? 0 : (tag.looksUpNames() ? NAMES : 0)
-          | (tag.looksUpAddresses() ? ADDRESSES : 0)
-          | (tag.looksUpMailAddresses() ? MAIL_ADDRESSES : 0);
+    private boolean looksUp(int kind) {
+      int bits = lookup;
+      int known = kind << KNOWN;
+      if ((bits & known) == 0) {
+        boolean yes = tag != null && switch (kind) {
+          case NAMES -> tag.looksUpNames();
+          case ADDRESSES -> tag.looksUpAddresses();
+          default -> tag.looksUpMailAddresses();
+        };
+        bits |= known | (yes ? kind : 0);
+        lookup = bits;
+      }
+      return (bits & kind) != 0;
     }
+
+    /** Where the bits that say a kind is known start. */
+    private static final int KNOWN = 8;
 
     Entry entry() {
       return entry;
@@ -137,17 +153,17 @@ abstract class KeyRule extends EntryVisitor {
 
     /** True when host or domain names are looked up for this key (untagged keys included). */
     boolean names() {
-      return untagged() || (lookup & NAMES) != 0;
+      return untagged() || looksUp(NAMES);
     }
 
     /** True when IP addresses are looked up for this key (untagged keys included). */
     boolean addresses() {
-      return untagged() || (lookup & ADDRESSES) != 0;
+      return untagged() || looksUp(ADDRESSES);
     }
 
     /** True when the tag looks up e-mail addresses (untagged keys not included). */
     boolean mailAddresses() {
-      return (lookup & MAIL_ADDRESSES) != 0;
+      return looksUp(MAIL_ADDRESSES);
     }
 
     /** True when the tag is the catalogue's {@code name} (any case). */
