@@ -140,6 +140,9 @@ abstract class ValueRule extends EntryVisitor {
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
+    if (silentOn(e.entry())) {
+      return;
+    }
     Value v = e.get(MEANT, ctx);
     if (v == null || (!judgesSkip() && v.singleWord().equals("SKIP"))) {
       return;
@@ -189,6 +192,14 @@ abstract class ValueRule extends EntryVisitor {
    * SKIP is meaningful wherever a domain or address walk runs, and those two say where it is not.
    */
   protected boolean judgesSkip() {
+    return false;
+  }
+
+  /**
+   * Whether the rule stays silent on the entry whatever its value means, as its value's bytes
+   * alone show: a rule with such a test saves taking apart each value it would pass anyway.
+   */
+  protected boolean silentOn(Entry e) {
     return false;
   }
 
