@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Tag;
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
@@ -27,7 +28,9 @@ public final class DotDomainWithoutFeature extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(Tag::looksUpNames).andUntagged().withCf();
+    // the subject starts with a dot: the key's first byte, or the first after its tag's colon
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged().withCf()
+        .keyHolding(ByteClasses.LEADING_DOT);
   }
 
   @Override
