@@ -13,16 +13,18 @@ import java.util.Set;
  * {@code public-suffixes.txt} (refreshed by {@code scripts/refresh-public-suffixes.sh} from
  * Debian's {@code publicsuffix} package). Names are compared in lower case, in the ASCII (xn--)
  * form that access-map keys use. Read on first use: most runs never ask.
+ *
+ * <p>Every lint reads the list for {@link #mayBeSuffix}'s filters, which need only hashes: they
+ * are made from the list's bytes, and the sets of names only for the first exact question, which
+ * a map without a key that passes the filters never asks.
  */
 public final class PublicSuffixes {
   private static final String RESOURCE = "io/accessctl/catalog/public-suffixes.txt";
   private static final String WILDCARD = "*.";
   private static final String EXCEPTION = "!";
 
-  private final Set<String> rules = new HashSet<>();
-  private final Set<String> wildcardParents = new HashSet<>();
-  private final Set<String> exceptions = new HashSet<>();
-  private final Set<String> topLevel = new HashSet<>();
+  /** The list as bundled, ASCII. */
+  private final byte[] text;
   /** {@link #mayBeSuffix} hashes of the top-level domains. */
   private final HashBits topLevelBits = new HashBits();
   /** Of the last two labels of every name of two labels or more that is or parents a suffix. */
@@ -30,10 +32,46 @@ public final class PublicSuffixes {
   /** Of the wildcard parents of one label ({@code *.ck}): every two-label name below is one. */
   private final HashBits wildcardTopBits = new HashBits();
 
-  private PublicSuffixes() {}
+  private PublicSuffixes(byte[] text) {
+    this.text = text;
+  }
 
   private static final class Holder {
     static final PublicSuffixes LIST = load();
+  }
+
+  /** The list's names, made on the first exact question. */
+  private static final class Exact {
+    static final Exact SETS = new Exact(Holder.LIST.text);
+
+    private final Set<String> rules = new HashSet<>();
+    private final Set<String> wildcardParents = new HashSet<>();
+    private final Set<String> exceptions = new HashSet<>();
+    private final Set<String> topLevel = new HashSet<>();
+
+    private Exact(byte[] text) {
+      for (int start = 0; start < text.length; start = lineEnd(text, start) + 1) {
+        int end = lineEnd(text, start);
+        if (isRule(text, start, end)) {
+          add(new String(text, start, end - start, StandardCharsets.US_ASCII));
+        }
+      }
+    }
+
+    private void add(String rule) {
+      if (rule.startsWith(EXCEPTION)) {
+        exceptions.add(rule.substring(EXCEPTION.length()));
+        return;
+      }
+      String name = rule;
+      if (rule.startsWith(WILDCARD)) {
+        name = rule.substring(WILDCARD.length());
+        wildcardParents.add(name);
+      } else {
+        rules.add(rule);
+      }
+      topLevel.add(name.substring(name.lastIndexOf('.') + 1));
+    }
   }
 
   /** Reads the list now, for a caller that has a core to spare before the first question. */
@@ -45,7 +83,7 @@ public final class PublicSuffixes {
 
   /** Whether {@code name} is one label that the list knows as a top-level domain. */
   public static boolean isTopLevelDomain(String name) {
-    return name.indexOf('.') < 0 && Holder.LIST.topLevel.contains(lower(name));
+    return name.indexOf('.') < 0 && Exact.SETS.topLevel.contains(lower(name));
   }
 
   /**
@@ -59,7 +97,7 @@ public final class PublicSuffixes {
     if (dot <= 0 || n.endsWith(".")) {
       return false;
     }
-    PublicSuffixes l = Holder.LIST;
+    Exact l = Exact.SETS;
     if (l.exceptions.contains(n)) {
       return false;
     }
@@ -71,7 +109,7 @@ public final class PublicSuffixes {
    * top-level domain nor a public suffix; true when it may be one. No string is made: lint asks
    * this of every host key of a map, and only a few keys are worth the full test.
    */
-  public static boolean mayBeSuffix(String s, int from) {
+  public static boolean mayBeSuffix(CharSequence s, int from) {
     PublicSuffixes l = Holder.LIST;
     int end = s.length();
     int last = -1;
@@ -99,19 +137,13 @@ public final class PublicSuffixes {
   private static final char NON_ASCII = 0x80;
 
   /** {@link String#hashCode} of {@code s.substring(from, to)} in ASCII lower case. */
-  private static int foldedHash(String s, int from, int to) {
+  private static int foldedHash(CharSequence s, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
     return h;
-  }
-
-  /** The last two labels of a name of two labels or more. */
-  private static String lastTwo(String name) {
-    int last = name.lastIndexOf('.');
-    return name.substring(name.lastIndexOf('.', last - 1) + 1);
   }
 
   /**
@@ -142,7 +174,6 @@ public final class PublicSuffixes {
   }
 
   private static PublicSuffixes load() {
-    PublicSuffixes l = new PublicSuffixes();
     byte[] text;
     // Through the module: Class.getResourceAsStream would ask the JDK's loaders first and so open
     // the JDK's module image, which a run whose classes come from the CDS archive never needs.
@@ -154,41 +185,67 @@ public final class PublicSuffixes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // The list is ASCII: lines cut from the bytes, with no decoder and no reader, cost lint's
-    // start-up least (every lint reads the list).
-    for (int start = 0; start < text.length; ) {
-      int end = start;
-      while (end < text.length && text[end] != '\n') {
-        end++;
+    PublicSuffixes l = new PublicSuffixes(text);
+    // lines cut from the bytes, with no decoder, no reader and no string
+    for (int start = 0; start < text.length; start = lineEnd(text, start) + 1) {
+      int end = lineEnd(text, start);
+      if (isRule(text, start, end)) {
+        l.filter(start, end);
       }
-      if (end > start && text[start] != '#') {
-        l.add(new String(text, start, end - start, StandardCharsets.US_ASCII));
-      }
-      start = end + 1;
     }
     return l;
   }
 
-  private void add(String rule) {
-    if (rule.startsWith(EXCEPTION)) {
-      exceptions.add(rule.substring(EXCEPTION.length()));
+  /** Where the line from {@code start} ends: its LF, or the end of the text. */
+  private static int lineEnd(byte[] text, int start) {
+    int end = start;
+    while (end < text.length && text[end] != '\n') {
+      end++;
+    }
+    return end;
+  }
+
+  /** Whether the line from {@code start} to {@code end} is a rule: not empty, no comment. */
+  private static boolean isRule(byte[] text, int start, int end) {
+    return end > start && text[start] != '#';
+  }
+
+  /** Adds the rule from {@code start} to {@code end} of the text to the filters. */
+  private void filter(int start, int end) {
+    if (text[start] == EXCEPTION.charAt(0)) {
       return;
     }
-    String name = rule;
-    if (rule.startsWith(WILDCARD)) {
-      name = rule.substring(WILDCARD.length());
-      wildcardParents.add(name);
-      if (name.indexOf('.') < 0) {
-        wildcardTopBits.add(name.hashCode());
+    int name = start;
+    if (end - start >= WILDCARD.length() && text[start] == '*' && text[start + 1] == '.') {
+      name = start + WILDCARD.length();
+    }
+    int last = lastDot(name, end);
+    if (last < 0 && name > start) {
+      wildcardTopBits.add(hash(name, end));
+    }
+    if (last >= 0) {
+      int second = lastDot(name, last);
+      lastTwoBits.add(hash(second + 1 > name ? second + 1 : name, end));
+    }
+    topLevelBits.add(hash(last + 1 > name ? last + 1 : name, end));
+  }
+
+  /** Index of the last dot in the text from {@code from} to {@code to}, or -1. */
+  private int lastDot(int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (text[i] == '.') {
+        return i;
       }
-    } else {
-      rules.add(rule);
     }
-    if (name.indexOf('.') >= 0) {
-      lastTwoBits.add(lastTwo(name).hashCode());
+    return -1;
+  }
+
+  /** {@link String#hashCode} of the text from {@code from} to {@code to} (ASCII). */
+  private int hash(int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + text[i];
     }
-    String top = name.substring(name.lastIndexOf('.') + 1);
-    topLevel.add(top);
-    topLevelBits.add(top.hashCode());
+    return h;
   }
 }

@@ -2,6 +2,7 @@ package io.accessctl.lint;
 
 import io.accessctl.source.Entry;
 import io.accessctl.source.SourceLine;
+import io.accessctl.tokens.Limits;
 
 /**
  * Kinds of bytes an entry's key or value holds, as bits of a {@code long}: what a per-entry rule
@@ -44,6 +45,13 @@ public final class ByteClasses {
   public static final long ANGLE = 1L << 15;
   /** {@code "}. */
   public static final long QUOTE = 1L << 16;
+  /**
+   * Not a byte, of keys only: the key is longer than the {@link Limits#MAXNAME} bytes of a lookup
+   * key.
+   */
+  public static final long LONGER_THAN_LOOKUP = 1L << 17;
+  /** Not a byte, of keys only: the key, or its text after its first colon, starts with a dot. */
+  public static final long LEADING_DOT = 1L << 18;
 
   /** Bytes the key's two classes above are found by: in the table, never in a result. */
   private static final long COLON = 1L << 62;
@@ -95,6 +103,13 @@ public final class ByteClasses {
     }
     if ((classes & LETTER_V) != 0 && spellsIpv6(line, 0, n)) {
       classes |= IPV6;
+    }
+    if (n > Limits.MAXNAME) {
+      classes |= LONGER_THAN_LOOKUP;
+    }
+    if ((n > 0 && line.byteAt(0) == '.')
+        || (colon >= 0 && colon + 1 < n && line.byteAt(colon + 1) == '.')) {
+      classes |= LEADING_DOT;
     }
     return classes & ~FINDERS | ends(line, 0, n);
   }

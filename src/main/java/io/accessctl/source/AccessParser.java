@@ -211,7 +211,7 @@ public final class AccessParser {
       end++;
     }
     if (nul >= 0) {
-      st.invalid(number, start, data, start, end, new SyntaxIssue(SyntaxIssue.Kind.NUL_BYTE, number,
+      st.invalid(number, data, start, end, new SyntaxIssue(SyntaxIssue.Kind.NUL_BYTE, number,
           nul + 1, ParseOptions.LINE_TOO_LONG, 0));
     } else {
       if (end - start >= ParseOptions.MAKEMAP_READ) {
@@ -220,7 +220,7 @@ public final class AccessParser {
         st.issues.add(new SyntaxIssue(SyntaxIssue.Kind.LINE_TOO_LONG, number,
             ParseOptions.MAKEMAP_READ + 1, ParseOptions.LINE_TOO_LONG, 0));
       }
-      parseLine(number, start, data, start, end, st);
+      parseLine(number, data, start, end, st);
     }
     return end < data.length ? end + 1 : data.length;
   }
@@ -239,15 +239,15 @@ public final class AccessParser {
       int strEnd = cEnd < 0 ? chunkEnd : cEnd;
       int lf = indexOf(data, (byte) '\n', pos, strEnd);
       if (lf >= 0) {
-        parseLine(number, pos, data, pos, lf, st);
+        parseLine(number, data, pos, lf, st);
       } else if (eof) {
-        parseLine(number, pos, data, pos, strEnd, st);
+        parseLine(number, data, pos, strEnd, st);
       } else {
         // A NUL hid the LF from strchr, but the line's text still ends before its LF.
         int rawEnd = nl >= 0 ? nl : chunkEnd;
         SyntaxIssue.Kind kind = cEnd >= 0 ? SyntaxIssue.Kind.NUL_BYTE : SyntaxIssue.Kind.LINE_TOO_LONG;
         int col = cEnd >= 0 ? cEnd - pos + 1 : ParseOptions.MAKEMAP_READ + 1;
-        st.invalid(number, pos, data, pos, rawEnd, new SyntaxIssue(kind, number, col,
+        st.invalid(number, data, pos, rawEnd, new SyntaxIssue(kind, number, col,
             ParseOptions.LINE_TOO_LONG, 0));
       }
       pos = chunkEnd;
@@ -255,15 +255,15 @@ public final class AccessParser {
   }
 
   /** makemap's handling of one line of text: the bytes from {@code from} to {@code to} (no LF). */
-  private void parseLine(int number, long offset, byte[] data, int from, int to, State st) {
+  private void parseLine(int number, byte[] data, int from, int to, State st) {
     if (from == to) {
-      st.lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.EMPTY,
+      st.lines.add(new SourceLine(number, data, from, to, SourceLine.Kind.EMPTY,
           st.part));
       return;
     }
     int first = data[from] & 0xff;
     if (options.commentChar() != ParseOptions.NONE && first == options.commentChar()) {
-      SourceLine comment = new SourceLine(number, offset, data, from, to, SourceLine.Kind.COMMENT,
+      SourceLine comment = new SourceLine(number, data, from, to, SourceLine.Kind.COMMENT,
           st.part);
       st.lines.add(comment);
       if (AccessSource.isCanitMarker(comment)) {
@@ -272,7 +272,7 @@ public final class AccessParser {
       return;
     }
     if (options.delimiter() == ParseOptions.WHITESPACE && Bytes.isSpace(first)) {
-      st.invalid(number, offset, data, from, to, new SyntaxIssue(SyntaxIssue.Kind.LEADING_SPACE,
+      st.invalid(number, data, from, to, new SyntaxIssue(SyntaxIssue.Kind.LEADING_SPACE,
           number, 1, "syntax error (leading space)", 0));
       return;
     }
@@ -302,11 +302,11 @@ public final class AccessParser {
     if (v == to && !options.allowEmptyValues()) {
       // makemap folds the key in its buffer before any check, so every message names the folded key.
       String key = new String(data, from, k - from, StandardCharsets.ISO_8859_1);
-      st.invalid(number, offset, data, from, to, new SyntaxIssue(SyntaxIssue.Kind.MISSING_VALUE,
+      st.invalid(number, data, from, to, new SyntaxIssue(SyntaxIssue.Kind.MISSING_VALUE,
           number, k - from + 1, "no RHS for LHS " + (fold ? Bytes.foldAscii(key) : key), 0));
       return;
     }
-    SourceLine line = new SourceLine(number, offset, data, from, to, SourceLine.Kind.ENTRY,
+    SourceLine line = new SourceLine(number, data, from, to, SourceLine.Kind.ENTRY,
         st.part);
     st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
@@ -362,8 +362,8 @@ public final class AccessParser {
       hashed += later.hashed;
     }
 
-    void invalid(int number, long offset, byte[] data, int from, int to, SyntaxIssue issue) {
-      lines.add(new SourceLine(number, offset, data, from, to, SourceLine.Kind.INVALID, part));
+    void invalid(int number, byte[] data, int from, int to, SyntaxIssue issue) {
+      lines.add(new SourceLine(number, data, from, to, SourceLine.Kind.INVALID, part));
       issues.add(issue);
     }
   }

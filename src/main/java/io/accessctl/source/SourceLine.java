@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 public final class SourceLine {
   private final PartStart part;
   private final int number;
-  private final long offset;
   private final Kind kind;
   private final byte[] data;
   private final int start;
@@ -33,17 +32,15 @@ public final class SourceLine {
 
   /**
    * @param number 1-based line number (makemap's count: in makemap mode a long line counts twice)
-   * @param offset byte offset of the line in the file
-   * @param data the file's bytes
-   * @param start index in {@code data} where the line's text starts
+   * @param data the file's bytes, the whole file
+   * @param start index in {@code data} where the line's text starts: its offset in the file
    * @param end index in {@code data} where it ends (before the LF, or where makemap cut it)
    * @param kind what the line is
    * @param part the part of the file it was parsed in; {@code number} counts from its start
    */
-  SourceLine(int number, long offset, byte[] data, int start, int end, Kind kind, PartStart part) {
+  SourceLine(int number, byte[] data, int start, int end, Kind kind, PartStart part) {
     this.part = part;
     this.number = number;
-    this.offset = offset;
     this.data = data;
     this.start = start;
     this.end = end;
@@ -57,7 +54,7 @@ public final class SourceLine {
 
   /** Byte offset of the line in the file. */
   public long offset() {
-    return offset;
+    return start;
   }
 
   /** The bytes of the line as a one-char-per-byte string, without the terminating LF. */
@@ -146,13 +143,13 @@ public final class SourceLine {
   /** Equal when number, offset, text and kind are, as when this was a record. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof SourceLine l && l.number() == number() && l.offset == offset
+    return o instanceof SourceLine l && l.number() == number() && l.start == start
         && l.kind == kind && l.text().equals(text());
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(number(), offset, text(), kind);
+    return java.util.Objects.hash(number(), (long) start, text(), kind);
   }
 
   @Override

@@ -51,6 +51,19 @@ class ByteClassesTest {
     assertThat(ByteClasses.ofKey(entry("TO:v\tREJECT\n"))).isEqualTo(ByteClasses.LOWER);
   }
 
+  @Test
+  void aKeyTooLongToLookUpAndALeadingDotAreClassesOfKeys() {
+    String host = "h".repeat(250) + ".example";
+    assertThat(ByteClasses.ofKey(entry("Connect:" + host + "\tREJECT\n")))
+        .isEqualTo(ByteClasses.LOWER | ByteClasses.LONGER_THAN_LOOKUP);
+    assertThat(ByteClasses.ofKey(entry("X:" + "H".repeat(254) + "\tREJECT\n"))).isZero();
+    assertThat(ByteClasses.ofKey(entry("CONNECT:.EXAMPLE.COM\tREJECT\n")))
+        .isEqualTo(ByteClasses.LEADING_DOT);
+    assertThat(ByteClasses.ofKey(entry(".EXAMPLE.COM\tREJECT\n")))
+        .isEqualTo(ByteClasses.LEADING_DOT);
+    assertThat(ByteClasses.ofKey(entry("CONNECT:A.EXAMPLE.COM\tREJECT\n"))).isZero();
+  }
+
   private static Entry entry(String line) {
     return new AccessParser(ParseOptions.defaults())
         .parse("access", line.getBytes(StandardCharsets.ISO_8859_1)).entries().get(0);

@@ -53,7 +53,7 @@ final class Ascii {
   }
 
   /** True when every character is a digit or a dot (what an IPv4 address or prefix is made of). */
-  static boolean onlyDigitsAndDots(String s) {
+  static boolean onlyDigitsAndDots(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (!isDigit(c) && c != '.') {

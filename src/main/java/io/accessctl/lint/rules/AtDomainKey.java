@@ -37,8 +37,7 @@ public final class AtDomainKey extends KeyRule {
 
   /** True for a subject {@code @domain}: an @ first and no other. */
   static boolean applies(Key k) {
-    String s = k.subject();
-    return s.length() > 1 && s.charAt(0) == '@' && s.indexOf('@', 1) < 0;
+    return k.length() > 1 && k.charAt(0) == '@' && k.subject().indexOf('@', 1) < 0;
   }
 
   @Override

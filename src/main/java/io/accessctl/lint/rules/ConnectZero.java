@@ -36,7 +36,7 @@ public final class ConnectZero extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (!k.is("Connect") || !k.subject().equals("0")) {
+    if (!k.is("Connect") || k.length() != 1 || k.charAt(0) != '0') {
       return;
     }
     out.add(INFO, k.entry(), k.subjectColumn(), "key " + k.shown() + " matches no network"

@@ -1,6 +1,7 @@
 package io.accessctl.lint.rules;
 
 import io.accessctl.catalog.Tag;
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Needs;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
@@ -27,7 +28,9 @@ public final class DotDomainWithoutFeature extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.tagsWhere(Tag::looksUpNames).andUntagged().withCf();
+    // the subject starts with a dot: the key's first byte, or the first after its tag's colon
+    return Needs.tagsWhere(Tag::looksUpNames).andUntagged().withCf()
+        .keyHolding(ByteClasses.LEADING_DOT);
   }
 
   @Override
@@ -37,11 +40,11 @@ public final class DotDomainWithoutFeature extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    String s = k.subject();
     if (ctx.cf().isEmpty() || ctx.cf().get().has(Feature.LOOKUPDOTDOMAIN) || !k.names()
-        || s.length() < 2 || s.charAt(0) != '.' || s.charAt(1) == '.') {
+        || k.length() < 2 || k.charAt(0) != '.' || k.charAt(1) == '.') {
       return;
     }
+    String s = k.subject();
     out.add(INFO, k.entry(), k.subjectColumn(), "key " + k.shown() + " starts with a dot, which"
         + " sendmail looks up only with FEATURE(`lookupdotdomain'), and this cf does not have it,"
         + " so the entry is dead; write " + plain(k.with(s.substring(1))) + " (the domain and"

@@ -38,9 +38,11 @@ public final class Ipv4OctetRange extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
+    if (!k.tagged() || !k.addresses() || !Ascii.onlyDigitsAndDots(k)) {
+      return;
+    }
     String s = k.subject();
-    if (!k.tagged() || !k.addresses() || !Ascii.onlyDigitsAndDots(s) || isIpv4(s)
-        || !DOTTED.matcher(s).matches()) {
+    if (isIpv4(s) || !DOTTED.matcher(s).matches()) {
       return;
     }
     int at = 0;

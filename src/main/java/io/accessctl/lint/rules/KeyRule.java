@@ -30,33 +30,111 @@ import java.util.regex.Pattern;
 abstract class KeyRule extends EntryVisitor {
 
   /**
-   * One key as the AC2xx rules see it.
-   *
-   * @param entry the entry
-   * @param tagText the tag as written, "" when untagged
-   * @param tag the catalogue's tag (stock tags plus this file's CITag tags), null when untagged or
-   *     unknown
-   * @param subject what follows the tag and its colon; the whole key when untagged
-   * @param subjectColumn 1-based byte column of the subject
+   * One key as the AC2xx rules see it. As a {@link CharSequence} it reads as its subject, from
+   * the line's bytes: most keys are judged by a byte or two of it, and the subject's string, cut
+   * only when a rule asks for it, was a good part of what the walk allocated per entry.
    */
-  record Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn,
-      int lookup) {
+  static final class Key implements CharSequence {
     private static final int NAMES = 1;
     private static final int ADDRESSES = 2;
     private static final int MAIL_ADDRESSES = 4;
 
-    Key(Entry entry, String tagText, Tag tag, String subject, int subjectColumn) {
-      this(entry, tagText, tag, subject, subjectColumn, lookupOf(tag));
+    private final Entry entry;
+    private final String tagText;
+    private final Tag tag;
+    /** Index in the key where the subject starts: after the tag's colon, 0 when untagged. */
+    private final int subjectStart;
+    /**
+     * What the tag's lookup asks for, as bits ({@link #looksUp}), each below a bit that says it
+     * is known: one int, so that a key read by two threads at once is never half updated.
+     */
+    private int lookup;
+    private String subject;
+
+    /**
+     * @param entry the entry
+     * @param tagText the tag as written, "" when untagged
+     * @param tag the catalogue's tag (stock tags plus this file's CITag tags), null when untagged
+     *     or unknown
+     */
+    Key(Entry entry, String tagText, Tag tag) {
+      this.entry = entry;
+      this.tagText = tagText;
+      this.tag = tag;
+      this.subjectStart = tagText.isEmpty() ? 0 : tagText.length() + 1;
     }
 
     /**
-     * What the tag's lookup asks for, as bits: every key rule asks, and reading the tag's list of
-     * steps each time cost more than the rules' own checks.
+     * Whether the tag's lookup asks for {@code kind} ({@link #NAMES}, ...), read from the tag's
+     * list of steps once per key and kind: every key rule asks, reading the list each time cost
+     * more than the rules' own checks, and most keys are asked one kind only.
      */
-    private static int lookupOf(Tag tag) {
-      return tag == null ? 0 : (tag.looksUpNames() ? NAMES : 0)
-          | (tag.looksUpAddresses() ? ADDRESSES : 0)
-          | (tag.looksUpMailAddresses() ? MAIL_ADDRESSES : 0);
+    private boolean looksUp(int kind) {
+      int bits = lookup;
+      int known = kind << KNOWN;
+      if ((bits & known) == 0) {
+        boolean yes = tag != null && switch (kind) {
+          case NAMES -> tag.looksUpNames();
+          case ADDRESSES -> tag.looksUpAddresses();
+          default -> tag.looksUpMailAddresses();
+        };
+        bits |= known | (yes ? kind : 0);
+        lookup = bits;
+      }
+      return (bits & kind) != 0;
+    }
+
+    /** Where the bits that say a kind is known start. */
+    private static final int KNOWN = 8;
+
+    Entry entry() {
+      return entry;
+    }
+
+    /** The tag as written, "" when untagged. */
+    String tagText() {
+      return tagText;
+    }
+
+    /** The catalogue's tag, null when untagged or unknown. */
+    Tag tag() {
+      return tag;
+    }
+
+    /** What follows the tag and its colon; the whole key when untagged. */
+    String subject() {
+      if (subject == null) {
+        subject = subjectStart == 0 ? entry.key() : entry.subject();
+      }
+      return subject;
+    }
+
+    /** 1-based byte column of the subject. */
+    int subjectColumn() {
+      return entry.keyColumn() + subjectStart;
+    }
+
+    /** The subject's length in bytes. */
+    @Override
+    public int length() {
+      return entry.keyLength() - subjectStart;
+    }
+
+    /** The subject's byte at {@code index}, as a char (ISO-8859-1). */
+    @Override
+    public char charAt(int index) {
+      return (char) entry.line().byteAt(entry.keyColumn() - 1 + subjectStart + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return subject().subSequence(start, end);
+    }
+
+    /** The subject. */
+    @Override
+    public String toString() {
+      return subject();
     }
 
     boolean tagged() {
@@ -65,7 +143,7 @@ abstract class KeyRule extends EntryVisitor {
 
     /** {@code Tag:} alone: the bare default. */
     boolean bare() {
-      return tagged() && subject.isEmpty();
+      return tagged() && length() == 0;
     }
 
     /** Untagged keys serve Connect, From and To, so names and addresses are both looked up. */
@@ -75,17 +153,17 @@ abstract class KeyRule extends EntryVisitor {
 
     /** True when host or domain names are looked up for this key (untagged keys included). */
     boolean names() {
-      return untagged() || (lookup & NAMES) != 0;
+      return untagged() || looksUp(NAMES);
     }
 
     /** True when IP addresses are looked up for this key (untagged keys included). */
     boolean addresses() {
-      return untagged() || (lookup & ADDRESSES) != 0;
+      return untagged() || looksUp(ADDRESSES);
     }
 
     /** True when the tag looks up e-mail addresses (untagged keys not included). */
     boolean mailAddresses() {
-      return (lookup & MAIL_ADDRESSES) != 0;
+      return looksUp(MAIL_ADDRESSES);
     }
 
     /** True when the tag is the catalogue's {@code name} (any case). */
@@ -146,22 +224,17 @@ abstract class KeyRule extends EntryVisitor {
   /** The view's key split, with {@code tag} for its catalogue tag. */
   static Key key(EntryView v, Tag tag) {
     Entry e = v.entry();
-    if (!v.tagged()) {
-      return new Key(e, "", null, e.key(), e.keyColumn());
-    }
-    String tagText = v.tagText();
-    return new Key(e, tagText, tag, e.subject(), e.keyColumn() + tagText.length() + 1);
+    return v.tagged() ? new Key(e, v.tagText(), tag) : new Key(e, "", null);
   }
 
   static Key key(Entry e, Catalog catalog) {
     String k = e.key();
     int colon = k.indexOf(':');
     if (colon < 0 || !KeySplit.isTag(k.substring(0, colon)) || isIpv6Literal(k)) {
-      return new Key(e, "", null, k, e.keyColumn());
+      return new Key(e, "", null);
     }
     String tagText = k.substring(0, colon);
-    return new Key(e, tagText, catalog.find(tagText).orElse(null), k.substring(colon + 1),
-        e.keyColumn() + colon + 1);
+    return new Key(e, tagText, catalog.find(tagText).orElse(null));
   }
 
   // ---- addresses -----------------------------------------------------------------------------

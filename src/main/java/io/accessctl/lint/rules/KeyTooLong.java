@@ -1,5 +1,6 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ByteClasses;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Needs;
@@ -25,7 +26,7 @@ public final class KeyTooLong extends KeyRule {
 
   @Override
   public Needs needs() {
-    return Needs.everyEntry();
+    return Needs.everyEntry().keyHolding(ByteClasses.LONGER_THAN_LOOKUP);
   }
 
   @Override

@@ -44,11 +44,11 @@ public final class LocalPartKey extends KeyRule {
   }
 
   /** A subject that reads as a user name: a known mailbox, or a word with + or = in it. */
-  static boolean looksLikeLocalPart(String subject) {
-    if (subject.isEmpty() || subject.indexOf('@') >= 0 || subject.indexOf('.') >= 0) {
+  static boolean looksLikeLocalPart(CharSequence subject) {
+    if (subject.length() == 0 || holds(subject, '@') || holds(subject, '.')) {
       return false;
     }
-    String lower = subject.toLowerCase(Locale.ROOT);
+    String lower = subject.toString().toLowerCase(Locale.ROOT);
     if (MAILBOXES.contains(lower)) {
       return true;
     }
@@ -56,9 +56,18 @@ public final class LocalPartKey extends KeyRule {
     return mark && lower.chars().allMatch(c -> c > ' ' && c < 0x7f && "\"<>()[],;:\\".indexOf(c) < 0);
   }
 
+  private static boolean holds(CharSequence s, char c) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (!(k.is("From") || k.is("To")) || !looksLikeLocalPart(k.subject())) {
+    if (!(k.is("From") || k.is("To")) || !looksLikeLocalPart(k)) {
       return;
     }
     String value = firstWordUpper(k.entry().value());

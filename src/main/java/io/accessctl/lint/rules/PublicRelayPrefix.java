@@ -57,7 +57,8 @@ public final class PublicRelayPrefix extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     // the value's first word last: the key's tests are cheaper and turn most entries away
-    if (!(k.untagged() || k.is("Connect")) || !isIpv4(k.subject())) {
+    if (!(k.untagged() || k.is("Connect")) || k.length() == 0 || !Ascii.isDigit(k.charAt(0))
+        || !isIpv4(k.subject())) {
       return;
     }
     // a key of one or two octets only; counted before the split, as most IPv4 keys have more

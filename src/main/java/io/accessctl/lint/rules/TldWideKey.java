@@ -52,12 +52,11 @@ public final class TldWideKey extends KeyRule {
   @Override
   void check(Key k, LintContext ctx, Findings out) {
     boolean walked = k.names(); // a host or mail-domain walk
-    String subject = k.subject();
-    int first = subject.startsWith(".") ? 1 : 0;
-    if (!walked || subject.length() == first || !PublicSuffixes.mayBeSuffix(subject, first)) {
+    int first = k.length() > 0 && k.charAt(0) == '.' ? 1 : 0;
+    if (!walked || k.length() == first || !PublicSuffixes.mayBeSuffix(k, first)) {
       return;
     }
-    String name = subject.substring(first).toLowerCase(Locale.ROOT);
+    String name = k.subject().substring(first).toLowerCase(Locale.ROOT);
     String kind = name.indexOf('.') < 0 ? (isTld(name) ? "the top-level domain" : null)
         : isPublicSuffix(name) ? "the public suffix" : null;
     if (kind == null || deadAnyway(k, ctx)) {

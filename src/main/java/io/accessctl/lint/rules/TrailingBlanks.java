@@ -9,6 +9,7 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
+import io.accessctl.source.SourceLine;
 
 /** AC109: blanks at the end of a value are stored verbatim. */
 public final class TrailingBlanks extends EntryRule {
@@ -37,6 +38,14 @@ public final class TrailingBlanks extends EntryRule {
 
   @Override
   protected void check(Entry e, Tag tag, LintContext ctx, Findings out) {
+    // the last byte before any CR first: most values with a blank hold it inside, and keep no
+    // string
+    SourceLine line = e.line();
+    int cut = line.endsWithCr() ? line.length() - 1 : line.length();
+    int last = cut > e.valueColumn() - 1 ? line.byteAt(cut - 1) : 0;
+    if (last != ' ' && last != '\t') {
+      return;
+    }
     String v = Values.withoutCr(e.value());
     if (!v.isEmpty() && (v.endsWith(" ") || v.endsWith("\t"))) {
       int end = v.length();

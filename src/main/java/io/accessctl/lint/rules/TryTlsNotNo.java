@@ -53,6 +53,12 @@ public final class TryTlsNotNo extends ValueRule {
     return INFO;
   }
 
+  /** A value that is the word NO alone, as most Try_TLS values are, turns STARTTLS off. */
+  @Override
+  protected boolean silentOn(Entry e) {
+    return e.valueIs("NO");
+  }
+
   @Override
   protected void check(Value v, LintContext ctx, Findings out) {
     if (!v.is(ValueKind.TRY_TLS) || v.singleWord().equals("NO")) {

@@ -9,11 +9,8 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.source.Entry;
 import io.accessctl.tokens.Prescan;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rule that judges the value of one entry (AC3xx).
@@ -78,7 +75,7 @@ abstract class ValueRule extends EntryVisitor {
   /**
    * What a value means whatever entry holds it: the text as meant, its tokens and what rules
    * parse from them. Maps repeat a few values (REJECT, NO, A P) thousands of times, so a file
-   * makes one shape per distinct value ({@link #MEANT}).
+   * makes one shape per distinct value ({@link ValueShapes}).
    */
   static final class Shape {
     private final String text;
@@ -133,15 +130,7 @@ abstract class ValueRule extends EntryVisitor {
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
       v.get(DAMAGE, ctx) != null ? null
           : valueOrNull(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx)
-              : KeyRule.key(v, v.stockTag()), ctx.memo("value-shapes", ValueRule::shapes)));
-
-  /**
-   * The file's table of value shapes, sized for a value per entry at once: growing it entry by
-   * entry, two threads at a time, cost more than the shapes themselves.
-   */
-  private static Map<String, Optional<Shape>> shapes(LintContext ctx) {
-    return new ConcurrentHashMap<>(ctx.source().entries().size());
-  }
+              : KeyRule.key(v, v.stockTag()), ctx.memo("value-shapes", ValueShapes::new)));
 
   /** A damaged line is left to the damage rules, which read its key (see {@link #MEANT}). */
   @Override
@@ -151,6 +140,9 @@ abstract class ValueRule extends EntryVisitor {
 
   @Override
   public final void visit(EntryView e, LintContext ctx, Findings out) {
+    if (silentOn(e.entry())) {
+      return;
+    }
     Value v = e.get(MEANT, ctx);
     if (v == null || (!judgesSkip() && v.singleWord().equals("SKIP"))) {
       return;
@@ -165,34 +157,24 @@ abstract class ValueRule extends EntryVisitor {
    * reports it with what the whole value does.
    */
   static Optional<Value> meant(Entry e, Catalog catalog) {
-    return meant(KeyRule.key(e, catalog), new HashMap<>());
+    return Optional.ofNullable(valueOrNull(KeyRule.key(e, catalog), new ValueShapes()));
   }
 
   /**
-   * {@link #meant(Entry, Catalog)} of an entry whose key is split.
+   * {@link #meant(Entry, Catalog)} of an entry whose key is split, null for empty: what every
+   * entry's value rules ask.
    *
-   * @param shapes the file's values made so far, by raw value
+   * @param shapes the file's values' shapes made so far
    */
-  /** @param shapes each distinct value's shape, empty when it has none; shared by threads */
-  static Optional<Value> meant(KeyRule.Key key, Map<String, Optional<Shape>> shapes) {
-    return Optional.ofNullable(valueOrNull(key, shapes));
-  }
-
-  /** {@link #meant(KeyRule.Key, Map)}, null for empty: what every entry's value rules ask. */
-  private static Value valueOrNull(KeyRule.Key key, Map<String, Optional<Shape>> shapes) {
+  private static Value valueOrNull(KeyRule.Key key, ValueShapes shapes) {
     Entry e = key.entry();
     if (SpaceAfterColon.applies(key)) {
       return null;
     }
-    Optional<Shape> known = shapes.get(e.value());
-    if (known == null) {
-      known = Optional.ofNullable(Shape.of(e.value()));
-      shapes.put(e.value(), known);
-    }
-    if (known.isEmpty()) {
+    Shape s = shapes.of(e);
+    if (s == null) {
       return null;
     }
-    Shape s = known.get();
     return new Value(e, key.tag(), s.text, e.valueColumn() + s.lead, s.tokens, key.untagged(), s);
   }
 
@@ -210,6 +192,14 @@ abstract class ValueRule extends EntryVisitor {
    * SKIP is meaningful wherever a domain or address walk runs, and those two say where it is not.
    */
   protected boolean judgesSkip() {
+    return false;
+  }
+
+  /**
+   * Whether the rule stays silent on the entry whatever its value means, as its value's bytes
+   * alone show: a rule with such a test saves taking apart each value it would pass anyway.
+   */
+  protected boolean silentOn(Entry e) {
     return false;
   }
 
