@@ -35,14 +35,19 @@ final class Effects {
         new ArrayList<>(hints));
     Effect e = effect(c);
     String tag = c.tag();
-    if (match == null && !missing) {
-      c.hints.addAll(Hints.nothingFound(tag, rules));
-    } else if (match != null) {
-      c.hints.addAll(Hints.matched(tag, match));
-    }
+    List<String> given = List.copyOf(c.hints);
+    List<String> advice = new AdviceLater(() -> {
+      List<String> all = new ArrayList<>(given);
+      if (match == null && !missing) {
+        all.addAll(Hints.nothingFound(tag, rules));
+      } else if (match != null) {
+        all.addAll(Hints.matched(tag, match));
+      }
+      return all;
+    });
     return new Answer(q, ruleset.replace(BLOCKLIST, ""), name, addr, List.copyOf(probes),
-        Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes),
-        List.copyOf(c.hints), rules, List.of(), Optional.empty());
+        Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes), advice, rules,
+        List.of(), Optional.empty());
   }
 
   /**
