@@ -226,40 +226,45 @@ public final class LookupCommand extends Subcommand {
     return json(a, new StringBuilder(256)).toString();
   }
 
-  /** {@link #json(Answer)} appended to {@code sb}. */
+  /**
+   * {@link #json(Answer)} appended to {@code sb}: the members written in their fixed order, each
+   * string quoted by {@link Json#quote(String, StringBuilder)} (a batch writes one per question;
+   * the structure needs no checking).
+   */
   private static StringBuilder json(Answer a, StringBuilder sb) {
-    Json j = Json.compact(sb);
-    j.beginObject();
-    j.field("tag", a.query().tag().name());
-    j.field("name", a.query().name());
-    j.name("addr");
-    if (a.query().addr().isPresent()) {
-      j.value(a.query().addr().get());
-    } else {
-      j.nullValue();
-    }
-    j.name("result");
-    if (a.result().isPresent()) {
-      j.value(a.result().get());
-    } else {
-      j.nullValue();
-    }
-    j.name("key");
-    if (a.match().isPresent()) {
-      j.value(a.match().get().storedKey());
-    } else {
-      j.nullValue();
-    }
-    j.name("tried").beginArray();
+    sb.append("{\"tag\":");
+    Json.quote(a.query().tag().name(), sb);
+    sb.append(",\"name\":");
+    Json.quote(a.query().name(), sb);
+    sb.append(",\"addr\":");
+    quoteOrNull(a.query().addr().orElse(null), sb);
+    sb.append(",\"result\":");
+    quoteOrNull(a.result().orElse(null), sb);
+    sb.append(",\"key\":");
+    quoteOrNull(a.match().isPresent() ? a.match().get().storedKey() : null, sb);
+    sb.append(",\"tried\":[");
+    boolean first = true;
     for (String k : a.tried()) {
-      j.value(k);
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      Json.quote(k, sb);
     }
-    j.endArray();
-    j.field("effect", a.effect().code());
+    sb.append("],\"effect\":");
+    Json.quote(a.effect().code(), sb);
     if (a.problem().isPresent()) {
-      j.field("error", a.problem().get());
+      sb.append(",\"error\":");
+      Json.quote(a.problem().get(), sb);
     }
-    j.endObject();
-    return sb;
+    return sb.append('}');
+  }
+
+  private static void quoteOrNull(String s, StringBuilder sb) {
+    if (s == null) {
+      sb.append("null");
+    } else {
+      Json.quote(s, sb);
+    }
   }
 }

@@ -19,6 +19,29 @@ final class Utf8Writer extends PrintWriter {
     this.stream = stream;
   }
 
+  /** Strings at least this long go to the stream as bytes, past the encoder. */
+  private static final int BULK = 1 << 13;
+
+  /**
+   * A long string (a chunk of batch answers, a report) is encoded at once by {@link
+   * String#getBytes}, a copy of its bytes where it is ASCII, instead of char by char through the
+   * encoder's buffer; what was printed before goes out first.
+   */
+  @Override
+  public void write(String s, int off, int len) {
+    if (len < BULK) {
+      super.write(s, off, len);
+      return;
+    }
+    flush();
+    String part = off == 0 && len == s.length() ? s : s.substring(off, off + len);
+    try {
+      stream.write(part.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      setError();
+    }
+  }
+
   /**
    * The stream under this writer, for UTF-8 bytes, after what was printed so far. Like the
    * writer, it never throws: an error shows in {@link #checkError()}.

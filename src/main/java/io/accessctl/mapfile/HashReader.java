@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -32,6 +33,16 @@ final class HashReader extends BdbReader {
    * published (a volatile store and load), so whichever is kept is right.
    */
   private final AtomicReferenceArray<long[]> buckets;
+  /**
+   * Per bucket, set with its table: a Bloom filter of its keys' hashes, {@link #FILTER_WORDS}
+   * longs, all in one array. Most lookups find no key, and a bucket's table is one object of
+   * some 80 keys' among thousands, seldom in the cache: the filter answers most of those
+   * lookups from one small array that stays there, and the table is read only when the filter
+   * lets the hash through. Word 0 of a bucket's filter holds {@link #FILTER_BUILT} once the
+   * rest is written (the last of its writes, each a volatile store), so a lookup that sees that
+   * bit sees the whole filter. Null when {@link #buckets} is.
+   */
+  private final AtomicLongArray filters;
 
   HashReader(Path file) throws IOException {
     super(file, Bdb.HASH_MAGIC, Bdb.P_HASHMETA);
@@ -46,7 +57,72 @@ final class HashReader extends BdbReader {
       throw new IOException(file + ": bad max_bucket " + Integer.toUnsignedLong(maxBucket));
     }
     buckets = defaultHash && maxBucket < pagesInFile
+        && maxBucket < Integer.MAX_VALUE / FILTER_WORDS
         ? new AtomicReferenceArray<>(maxBucket + 1) : null;
+    filters = buckets == null ? null : new AtomicLongArray((maxBucket + 1) * FILTER_WORDS);
+  }
+
+  /**
+   * The longs of one bucket's filter: 512 bits for a bucket's some 80 keys (a page or two of
+   * them) let some 5% of absent hashes through with {@link #FILTER_PROBES} bits a hash.
+   */
+  private static final int FILTER_WORDS = 8;
+  private static final int FILTER_PROBES = 4;
+  /** The bit of a filter's word 0 that says the filter is written; no hash sets it. */
+  private static final long FILTER_BUILT = 1L;
+  private static final int FILTER_BIT_SHIFT = 6;
+  private static final int FILTER_BITS = FILTER_WORDS << FILTER_BIT_SHIFT;
+  private static final long FILTER_MIX = 0x9E3779B97F4A7C15L;
+
+  /**
+   * The {@link #FILTER_PROBES} bits of a hash, 9 bits each from the hash mixed: keys of one
+   * bucket share their hash's low bits, so the bits come from all of it. Bit 0 of word 0 is
+   * never one of them.
+   */
+  private static int filterBit(long mixed, int probe) {
+    int bit = (int) (mixed >>> (Long.SIZE - (probe + 1) * 9)) & (FILTER_BITS - 1);
+    return bit == 0 ? 1 : bit;
+  }
+
+  private static long mix(int hash) {
+    return (hash & 0xffffffffL) * FILTER_MIX;
+  }
+
+  /**
+   * Whether the bucket's filter lets the hash through: true when a key of the bucket may have
+   * it, or when the filter is not written yet.
+   */
+  private boolean mayHold(int bucket, int hash) {
+    int base = bucket * FILTER_WORDS;
+    if ((filters.get(base) & FILTER_BUILT) == 0) {
+      return true;
+    }
+    long mixed = mix(hash);
+    for (int probe = 0; probe < FILTER_PROBES; probe++) {
+      int bit = filterBit(mixed, probe);
+      if ((filters.get(base + (bit >>> FILTER_BIT_SHIFT)) & (1L << bit)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes the bucket's filter from its table's sorted hashes, word 0 last. */
+  private void writeFilter(int bucket, long[] table) {
+    long[] words = new long[FILTER_WORDS];
+    words[0] = FILTER_BUILT;
+    int n = BucketKeys.size(table);
+    for (int k = 0; k < n; k++) {
+      long mixed = mix((int) (table[k] >> HASH_SHIFT));
+      for (int probe = 0; probe < FILTER_PROBES; probe++) {
+        int bit = filterBit(mixed, probe);
+        words[bit >>> FILTER_BIT_SHIFT] |= 1L << bit;
+      }
+    }
+    int base = bucket * FILTER_WORDS;
+    for (int w = FILTER_WORDS - 1; w >= 0; w--) {
+      filters.set(base + w, words[w]);
+    }
   }
 
   /**
@@ -133,6 +209,9 @@ final class HashReader extends BdbReader {
     if (Integer.compareUnsigned(bucket, maxBucket) > 0) {
       bucket &= lowMask;
     }
+    if (filters != null && !mayHold(bucket, h)) {
+      return Optional.empty();
+    }
     long[] keys = keysOf(bucket);
     if (keys != null) {
       int n = BucketKeys.size(keys);
@@ -195,6 +274,7 @@ final class HashReader extends BdbReader {
       Arrays.sort(keys, 0, n[0]);
       System.arraycopy(pairs[0], 0, keys, n[0], n[0]);
       buckets.set(bucket, keys);
+      writeFilter(bucket, keys);
     }
     return keys;
   }

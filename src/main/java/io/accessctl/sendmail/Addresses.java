@@ -27,6 +27,10 @@ final class Addresses {
     if (s.regionMatches(true, 0, "IPv6:", 0, 5)) {
       s = s.substring(5);
     }
+    if (isQuad(s)) {
+      // already as sendmail writes it, as an address from a log line is
+      return Optional.of(s);
+    }
     Optional<int[]> v4 = ipv4(s);
     if (v4.isPresent()) {
       return Optional.of(quad(v4.get(), 0));
@@ -40,6 +44,36 @@ final class Addresses {
       return Optional.of(quad(new int[] {g[6] >> 8, g[6] & 0xff, g[7] >> 8, g[7] & 0xff}, 0));
     }
     return Optional.of("IPv6:" + (compressed ? compressed(g) : full(g)));
+  }
+
+  /**
+   * Whether {@code s} is four decimal numbers of 0 to 255 without leading zeros, joined by dots:
+   * the form {@link #quad} writes.
+   */
+  private static boolean isQuad(String s) {
+    int parts = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n && parts < 4) {
+      int start = i;
+      int value = 0;
+      while (i < n && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        value = 10 * value + (s.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || value > 255 || digits > 1 && s.charAt(start) == '0') {
+        return false;
+      }
+      parts++;
+      if (parts < 4) {
+        if (i >= n || s.charAt(i) != '.') {
+          return false;
+        }
+        i++;
+      }
+    }
+    return parts == 4 && i == n;
   }
 
   private static String quad(int[] b, int from) {

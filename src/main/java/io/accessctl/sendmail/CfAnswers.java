@@ -49,6 +49,9 @@ public final class CfAnswers implements Answers {
   /** Whether a DNS map is named as the access map is (then its lookups are guesses too). */
   private final boolean resolvesAccess;
   private final Map<String, Optional<String>> readers = new HashMap<>();
+  /** The catalog's tag of each name asked, and its spelling in the cf: the same every question. */
+  private final Map<String, Optional<Tag>> tags = new HashMap<>();
+  private final Map<String, String> spellings = new HashMap<>();
 
   private CfAnswers(Rules rules, CfLines lines, RuleBook book, Set<String> resolving) {
     this.rules = rules;
@@ -147,8 +150,9 @@ public final class CfAnswers implements Answers {
 
   @Override
   public Answer lookup(Query q) {
-    Tag tag = Catalog.stock().find(q.tag().name()).orElse(q.tag());
-    String spelled = rules.spell(tag.name());
+    Tag tag = tags.computeIfAbsent(q.tag().name(), n -> Catalog.stock().find(n))
+        .orElse(q.tag());
+    String spelled = spellings.computeIfAbsent(tag.name(), rules::spell);
     List<String> notes = new ArrayList<>();
     List<String> hints = new ArrayList<>();
     boolean mail = tag.side() == Side.MESSAGE || tag.name().equals("TLS_Rcpt");

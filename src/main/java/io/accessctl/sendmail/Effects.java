@@ -35,14 +35,19 @@ final class Effects {
         new ArrayList<>(hints));
     Effect e = effect(c);
     String tag = c.tag();
-    if (match == null && !missing) {
-      c.hints.addAll(Hints.nothingFound(tag, rules));
-    } else if (match != null) {
-      c.hints.addAll(Hints.matched(tag, match));
-    }
+    List<String> given = List.copyOf(c.hints);
+    List<String> advice = new AdviceLater(() -> {
+      List<String> all = new ArrayList<>(given);
+      if (match == null && !missing) {
+        all.addAll(Hints.nothingFound(tag, rules));
+      } else if (match != null) {
+        all.addAll(Hints.matched(tag, match));
+      }
+      return all;
+    });
     return new Answer(q, ruleset.replace(BLOCKLIST, ""), name, addr, List.copyOf(probes),
-        Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes),
-        List.copyOf(c.hints), rules, List.of(), Optional.empty());
+        Optional.ofNullable(match), List.copyOf(value), e, List.copyOf(notes), advice, rules,
+        List.of(), Optional.empty());
   }
 
   /**
@@ -103,27 +108,29 @@ final class Effects {
       return new Effect("starttls", "without a try_tls ruleset sendmail always tries STARTTLS");
     }
     if (c.is("NO")) {
-      return new Effect("no-starttls", "sendmail will NOT use STARTTLS with " + c.peer()
+      return new Effect("no-starttls", () -> "sendmail will NOT use STARTTLS with " + c.peer()
           + ": the value is exactly NO, so it delivers in clear text.");
     }
     if (c.found()) {
-      String why = c.value().stream().anyMatch(t -> t.equalsIgnoreCase("NO"))
-          ? " (only a value that is the single word NO counts; here it has more: "
-              + (c.value().contains("#") ? "an inline \"# comment\" is part of the value" : "\""
-              + c.printed() + "\"") + ")"
-          : "";
-      return new Effect("starttls", "the value is not NO, so sendmail still uses STARTTLS with "
-          + c.peer() + " when the server offers it" + why + ".");
+      return new Effect("starttls", () -> {
+        String why = c.value().stream().anyMatch(t -> t.equalsIgnoreCase("NO"))
+            ? " (only a value that is the single word NO counts; here it has more: "
+                + (c.value().contains("#") ? "an inline \"# comment\" is part of the value"
+                    : "\"" + c.printed() + "\"") + ")"
+            : "";
+        return "the value is not NO, so sendmail still uses STARTTLS with " + c.peer()
+            + " when the server offers it" + why + ".";
+      });
     }
-    return new Effect("starttls", "no entry applies: sendmail uses STARTTLS with " + c.peer()
-        + " when the server offers it.");
+    return new Effect("starttls", () -> "no entry applies: sendmail uses STARTTLS with "
+        + c.peer() + " when the server offers it.");
   }
 
   // ---- Srv_Features / Clt_Features --------------------------------------------------------------
 
   private static Effect srvFeatures(Ctx c) {
     if (!c.found() || c.value().isEmpty()) {
-      return new Effect("defaults", "no entry applies: the client " + c.peer()
+      return new Effect("defaults", () -> "no entry applies: the client " + c.peer()
           + " gets the server's default SMTP features.");
     }
     if (isTemp(c)) {
@@ -189,6 +196,12 @@ final class Effects {
 
   private static Effect flags(Ctx c, List<String> applied, List<String> said,
       List<String> unknown, String version, String whom) {
+    return new Effect(applied.isEmpty() ? "defaults" : "flags " + String.join(" ", applied),
+        () -> flagWords(c, applied, said, unknown, version, whom));
+  }
+
+  private static String flagWords(Ctx c, List<String> applied, List<String> said,
+      List<String> unknown, String version, String whom) {
     StringBuilder sb = new StringBuilder();
     boolean multi = c.value().stream().anyMatch(t -> t.length() > 1);
     if (applied.isEmpty()) {
@@ -206,8 +219,7 @@ final class Effects {
           "Clt_Features") ? ", or lower case, which does nothing" : "").append("): ")
           .append(String.join(" ", unknown)).append('.');
     }
-    return new Effect(applied.isEmpty() ? "defaults" : "flags " + String.join(" ", applied),
-        sb.toString());
+    return sb.toString();
   }
 
   private static String firsts(List<String> tokens) {
@@ -227,8 +239,8 @@ final class Effects {
   /** The access-action rules shared by Basic_check_relay, Basic_check_mail and Rcpt_ok. */
   private static Effect action(Ctx c, String what) {
     if (!c.found()) {
-      return new Effect("continue", "no " + what + " entry applies: sendmail goes on with its"
-          + " other checks.");
+      return new Effect("continue", () -> "no " + what + " entry applies: sendmail goes on with"
+          + " its other checks.");
     }
     List<String> v = c.value();
     if (c.is("OK")) {
@@ -258,8 +270,8 @@ final class Effects {
     if (v.size() >= 9 && v.get(0).equalsIgnoreCase("ERROR") && v.get(1).equals(":")
         && v.get(3).equals(".") && v.get(5).equals(".") && v.get(7).equals(":")) {
       return new Effect("error " + v.get(2) + "." + v.get(4) + "." + v.get(6),
-          "ERROR: sendmail rejects with status " + v.get(2) + "." + v.get(4) + "." + v.get(6)
-          + " and the reply " + TokenText.print(v.subList(8, v.size())) + ".");
+          () -> "ERROR: sendmail rejects with status " + v.get(2) + "." + v.get(4) + "."
+          + v.get(6) + " and the reply " + TokenText.print(v.subList(8, v.size())) + ".");
     }
     if (v.size() >= 3 && v.get(0).equalsIgnoreCase("ERROR") && v.get(1).equals(":")) {
       return new Effect("error", "ERROR: sendmail rejects with the reply "

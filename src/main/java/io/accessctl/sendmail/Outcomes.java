@@ -54,10 +54,12 @@ final class Outcomes {
 
   /** A statement tag's effect, with how this session fares under it. */
   static Effect withSession(Effect byValue, Result r, String ruleset) {
-    String how = r.rejects() ? "for the session as given (--define verify=… and the like) the"
-        + " rules refuse: " + r.printed() : "for the session as given the rules accept ("
-        + ruleset + " returns " + (r.printed().isEmpty() ? "nothing" : r.printed()) + ")";
-    return new Effect(byValue.code(), byValue.summary() + " In short, " + how + ".");
+    return new Effect(byValue.code(), () -> {
+      String how = r.rejects() ? "for the session as given (--define verify=… and the like) the"
+          + " rules refuse: " + r.printed() : "for the session as given the rules accept ("
+          + ruleset + " returns " + (r.printed().isEmpty() ? "nothing" : r.printed()) + ")";
+      return byValue.summary() + " In short, " + how + ".";
+    });
   }
 
   /**
