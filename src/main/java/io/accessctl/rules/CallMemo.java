@@ -69,6 +69,7 @@ final class CallMemo {
   private long unfit;
   private long hits;
   private long misses;
+  private long readingHits;
   /**
    * Per ruleset, of the calls looked for in the current window, how many and how many were
    * found; and how many calls are still to run without looking, for a ruleset whose calls were
@@ -315,6 +316,9 @@ final class CallMemo {
    */
   void replay(Entry e, Trace trace, TokenIds pvp, int from) {
     hits++;
+    if (e.macros.length > 0) {
+      readingHits++;
+    }
     for (int i = 0; i < e.macros.length; i += 2) {
       macroRead(e.macros[i], e.macros[i + 1]);
     }
@@ -463,6 +467,11 @@ final class CallMemo {
 
   long misses() {
     return misses;
+  }
+
+  /** Calls answered from memory that read macros. */
+  long readingHits() {
+    return readingHits;
   }
 
   /** Passes everything on to the trace of the outermost call recorded, keeping a copy. */

@@ -93,9 +93,13 @@ public final class Engine {
     return this;
   }
 
-  /** Subroutine calls answered from memory, and those looked for there and not found. */
+  /**
+   * Subroutine calls answered from memory, those looked for there and not found, and those
+   * answered that read macros.
+   */
   long[] memoCounts() {
-    return memo == null ? new long[2] : new long[] {memo.hits(), memo.misses()};
+    return memo == null ? new long[3]
+        : new long[] {memo.hits(), memo.misses(), memo.readingHits()};
   }
 
   /** The steps the last question took (as counted against {@link #WORK_LIMIT}). */
