@@ -82,7 +82,11 @@ final class CallMemo {
   /** Found fewer than one in this many calls of a window, a ruleset rests. */
   private static final int SELDOM = 32;
   private static final int REST = 1 << 14;
-  /** The hashes of calls {@link #find} did not find, each in the slot its low bits name. */
+  /**
+   * The hashes of calls {@link #find} did not find, each in the slot its low bits name: the
+   * memory is searched only for a call whose hash is there (a kept call was asked before it was
+   * kept), which spares most calls asked once a search of the memory.
+   */
   private final int[] asked = new int[ASKED];
   private static final int ASKED = 1 << 16;
   private boolean askedBefore;
@@ -265,7 +269,9 @@ final class CallMemo {
     p.length = n;
     p.forms = forms;
     p.hash = 31 * h + Long.hashCode(forms);
-    Entry e = entries.get(p);
+    int slot = p.hash & (asked.length - 1);
+    boolean seen = asked[slot] == p.hash;
+    Entry e = seen ? entries.get(p) : null;
     while (e != null && !e.readsAlike(macroValue)) {
       e = e.next;
     }
@@ -281,8 +287,7 @@ final class CallMemo {
     }
     if (e == null) {
       misses++;
-      int slot = p.hash & (asked.length - 1);
-      askedBefore = asked[slot] == p.hash;
+      askedBefore = seen;
       asked[slot] = p.hash;
     }
     return e;
