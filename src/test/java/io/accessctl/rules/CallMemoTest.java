@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,50 @@ class CallMemoTest {
         + misses + " not), all as run");
     assertThat(hits).as("calls answered from memory (seed %d)", seed).isPositive();
     assertThat(readingHits).as("calls that read macros answered from memory (seed %d)", seed)
+        .isPositive();
+  }
+
+  @Test
+  void debiansClientChecksAnswerAlikeWithTheMemoOnAndOff() throws Exception {
+    long seed = AccessGen.seed();
+    System.out.println("CallMemoTest Debian seed " + seed + " (" + AccessGen.replayHint(seed)
+        + ")");
+    Random rnd = new Random(seed);
+    // every name exists, as lookup's DNS maps answer
+    MapClass.Pure exists = (key, args, macros) -> MapClass.Result.found(key + ".");
+    Settings settings = new Settings(Map.of("j", "mx.example.net", "w", "mx"),
+        Map.of("w", Set.of("mx.example.net", "localhost")), Map.of("host", exists,
+            "resolve", exists))
+        .withStorage("access", MemoTwins.storage(Map.of("Connect:spammer.example.biz", "REJECT",
+            "Connect:192.0.2", "RELAY", "Spam:abuse@", "FRIEND", "ClientRate:192.0.2.7", "2",
+            "TLS_Clt:client.example.com", "VERIFY", "From:bad.example.org", "REJECT",
+            "To:example.net", "RELAY", "ClientConn:198.51.100", "1")));
+    MemoTwins twins = new MemoTwins(Path.of("src/test/resources/sendmail/debian-8.17.1.9.cf"),
+        settings);
+    List<String> names = List.of("a.spammer.example.biz", "mail.client.example.com",
+        "x.unknown.example.org", "");
+    List<String> addrs = List.of("192.0.2.7", "198.51.100.4", "203.0.113.9");
+    List<String> rcpts = List.of("postmaster", "<user@example.net>", "<abuse@example.net>",
+        "<u@elsewhere.example>");
+    List<String> senders = List.of("<>", "<a@bad.example.org>", "<b@example.com>");
+    for (int i = 0; i < 120; i++) {
+      String name = names.get(rnd.nextInt(names.size()));
+      String addr = addrs.get(rnd.nextInt(addrs.size()));
+      String sender = senders.get(rnd.nextInt(senders.size()));
+      Map<String, String> macros = new LinkedHashMap<>();
+      macros.put("{client_name}", name);
+      macros.put("{client_addr}", addr);
+      macros.put("{client_ptr}", name);
+      macros.put("{client_resolve}", name.isEmpty() ? "FAIL" : "OK");
+      macros.put("{mail_from}", sender);
+      macros.put("f", sender);
+      macros.put("{verify}", rnd.nextInt(4) == 0 ? "OK" : "");
+      boolean steps = rnd.nextInt(4) == 0;
+      twins.ask("check_relay", Workspace.of(twins.plain, List.of(name, addr)), macros, steps);
+      twins.ask("check_rcpt", Workspace.of(twins.plain,
+          List.of(rcpts.get(rnd.nextInt(rcpts.size())))), macros, steps);
+    }
+    assertThat(twins.memo.memoCounts()[2]).as("replayed calls that read macros (seed %d)", seed)
         .isPositive();
   }
 
