@@ -21,10 +21,11 @@ import java.util.function.UnaryOperator;
  * macros in the same order.)
  *
  * <p>A call is kept only when it ran to its end without an error and asked only maps whose
- * answers replay ({@link RuleBook#answerable}): none sets a macro. A kept call is replayed only where it
- * would run alike: its deepest nested call still within MaxRuleRecursion from the caller's depth,
- * at least the room it had for its workspace (every length check passes with more room), and its
- * steps within the work limit; elsewhere it runs again (and stops where sendmail stops).
+ * answers replay ({@link RuleBook#answerable}): none sets a macro. A kept call is replayed only
+ * where it would run alike: its deepest nested call still within MaxRuleRecursion from the
+ * caller's depth, at least the room it had for its workspace (every length check passes with more
+ * room), and its steps within the work limit; elsewhere it runs again (and stops where sendmail
+ * stops).
  *
  * <p>At most {@link #ENTRIES} calls are kept; then the memory starts afresh. Not thread-safe: each
  * engine (each copy of a batch on two threads) has its own.

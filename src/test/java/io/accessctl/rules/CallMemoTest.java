@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Subroutine calls answered from memory ({@link CallMemo}) answer exactly as the calls run:
  * random rules with the memo on and off, and one case for each reason a call must run again or
  * is never kept (the recursion depth, the room for the workspace, the work limit, a macro read
- * with another value — by the call itself or a callee, changed by the rules between two calls —,
- * the macro map, a call the data names, an error, the key forms a file map tries).
+ * with another value — by the call itself or a callee, changed by the rules between two calls
+ * —, the macro map, a call the data names, an error, the key forms a file map tries).
  */
 class CallMemoTest {
   private static final int CFS = 9;
