@@ -5,21 +5,27 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What subroutine calls ({@code $>}) of memoisable rulesets ({@link CallPurity}) did, kept by one
  * engine across its questions: a call of the same ruleset on the same tokens, while the file maps
- * try the same key forms, does the same again, so the engine replays it instead of running its
- * rules — the map lookups reported to the trace in order with what each found (and each nested
- * ruleset's input and result, for a trace that reads them), the result tokens, the status, the
- * key forms the file maps try and found afterwards, and the steps counted against the work limit.
+ * try the same key forms and each macro it read (itself or in a nested call) has the value it
+ * read, does the same again, so the engine replays it instead of running its rules — the map
+ * lookups reported to the trace in order with what each found (and each nested ruleset's input
+ * and result, for a trace that reads them), the result tokens, the status, the key forms the file
+ * maps try and found afterwards, and the steps counted against the work limit. (A run is decided
+ * by its tokens and what it reads; while the values it read are the same, it reads the same
+ * macros in the same order.)
  *
- * <p>A call is kept only when it ran to its end without an error, read no macro and asked only
- * maps whose answers replay ({@link RuleBook#answerable}). A kept call is replayed only where it
- * would run alike: its deepest nested call still within MaxRuleRecursion from the caller's depth,
- * at least the room it had for its workspace (every length check passes with more room), and its
- * steps within the work limit; elsewhere it runs again (and stops where sendmail stops).
+ * <p>A call is kept only when it ran to its end without an error and asked only maps whose
+ * answers replay ({@link RuleBook#answerable}): none sets a macro. A kept call is replayed only
+ * where it would run alike: its deepest nested call still within MaxRuleRecursion from the
+ * caller's depth, at least the room it had for its workspace (every length check passes with more
+ * room), and its steps within the work limit; elsewhere it runs again (and stops where sendmail
+ * stops).
  *
  * <p>At most {@link #ENTRIES} calls are kept; then the memory starts afresh. Not thread-safe: each
  * engine (each copy of a batch on two threads) has its own.
@@ -32,6 +38,8 @@ final class CallMemo {
   static final int MAX_FILE_MAPS = Long.SIZE / FORM_BITS;
 
   private final Symbols symbols;
+  /** A macro's value now, by canonical name, not counted as read. */
+  private final UnaryOperator<String> macroValue;
   private final Set<String> answerable;
   private final FileMap[] fileMaps;
   private final Map<String, Integer> fileIndex = new HashMap<>();
@@ -40,15 +48,29 @@ final class CallMemo {
   private final Key probe = new Key();
   /** What the calls being recorded reported, in order: each call's own is a range of it. */
   private final List<Object> log = new ArrayList<>();
+  /**
+   * The macros the calls being recorded read, a name and its value after it, each call's a range
+   * of it: a name read again with the same value in the innermost call is not repeated.
+   */
+  private String[] reads = new String[32];
+  private int readCount;
+  /** By depth of recording, where the call's range of {@link #log} and {@link #reads} starts. */
+  private int[] logStarts = new int[8];
+  private int[] readStarts = new int[8];
   private final Recorder recorder = new Recorder();
   private int recording;
+  /** How many calls are kept, over every chain. */
+  private int kept;
+  /** The most calls of one ruleset on the same tokens kept at once, with other macro values. */
+  static final int CHAIN = 4;
   /**
-   * Counts what makes a running call unfit to keep (a macro read, a map whose answers do not
-   * replay, an error): a call is kept when the count did not change while it ran.
+   * Counts what makes a running call unfit to keep (a map whose answers do not replay, an
+   * error): a call is kept when the count did not change while it ran.
    */
   private long unfit;
   private long hits;
   private long misses;
+  private long readingHits;
   /**
    * Per ruleset, of the calls looked for in the current window, how many and how many were
    * found; and how many calls are still to run without looking, for a ruleset whose calls were
@@ -61,13 +83,19 @@ final class CallMemo {
   /** Found fewer than one in this many calls of a window, a ruleset rests. */
   private static final int SELDOM = 32;
   private static final int REST = 1 << 14;
-  /** The hashes of calls {@link #find} did not find, each in the slot its low bits name. */
+  /**
+   * The hashes of calls {@link #find} did not find, each in the slot its low bits name: the
+   * memory is searched only for a call whose hash is there (a kept call was asked before it was
+   * kept), which spares most calls asked once a search of the memory.
+   */
   private final int[] asked = new int[ASKED];
   private static final int ASKED = 1 << 16;
   private boolean askedBefore;
 
-  private CallMemo(RuleBook book, Symbols symbols, FileMap[] fileMaps, int capacity) {
+  private CallMemo(RuleBook book, Symbols symbols, UnaryOperator<String> macroValue,
+      FileMap[] fileMaps, int capacity) {
     this.symbols = symbols;
+    this.macroValue = macroValue;
     this.answerable = book.answerable;
     this.fileMaps = fileMaps;
     this.capacity = capacity;
@@ -77,10 +105,16 @@ final class CallMemo {
     }
   }
 
-  /** A memory for an engine running {@code book}; null when the cf has too many file maps. */
-  static CallMemo of(RuleBook book, Symbols symbols, int capacity) {
+  /**
+   * A memory for an engine running {@code book}; null when the cf has too many file maps.
+   *
+   * @param macroValue a macro's value now, by canonical name
+   */
+  static CallMemo of(RuleBook book, Symbols symbols, int capacity,
+      UnaryOperator<String> macroValue) {
     FileMap[] maps = FileMap.in(book).values().toArray(FileMap[]::new);
-    return maps.length > MAX_FILE_MAPS ? null : new CallMemo(book, symbols, maps, capacity);
+    return maps.length > MAX_FILE_MAPS ? null
+        : new CallMemo(book, symbols, macroValue, maps, capacity);
   }
 
   /** A call of {@code ruleset} on a workspace, from {@code from} on. */
@@ -122,8 +156,14 @@ final class CallMemo {
     }
   }
 
-  /** What a kept call did. */
+  /**
+   * What a kept call did; with the other calls of the same ruleset on the same tokens that read
+   * other macro values.
+   */
   static final class Entry {
+    /** The macros the call read: a name and its value after it. */
+    private final String[] macros;
+    private Entry next;
     /** The result tokens: their numbers, valid while the symbol table still holds the texts. */
     private final int[] ids;
     private final String[] texts;
@@ -140,8 +180,9 @@ final class CallMemo {
     private final long formsAfter;
     private final long found;
 
-    private Entry(int[] ids, String[] texts, int status, Object[] events, boolean steps,
-        long work, int depth, int maxatom, long formsAfter, long found) {
+    private Entry(String[] macros, int[] ids, String[] texts, int status, Object[] events,
+        boolean steps, long work, int depth, int maxatom, long formsAfter, long found) {
+      this.macros = macros;
       this.ids = ids;
       this.texts = texts;
       this.status = status;
@@ -170,6 +211,16 @@ final class CallMemo {
       return status;
     }
 
+    /** Whether each macro the call read has the value now that it read. */
+    private boolean readsAlike(UnaryOperator<String> macroValue) {
+      for (int i = 0; i < macros.length; i += 2) {
+        if (!Objects.equals(macroValue.apply(macros[i]), macros[i + 1])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** The steps the call took, counted against the work limit. */
     long work() {
       return work;
@@ -186,11 +237,6 @@ final class CallMemo {
   private record Step(String ruleset, List<String> tokens, boolean returns) {}
 
   /**
-   * The kept call of {@code ruleset} on the tokens of {@code pvp} from {@code from} on, with the
-   * key forms the file maps try now; null when there is none. Remembers the question for {@link
-   * #key()}.
-   */
-  /**
    * Whether calls of the ruleset are worth looking for now: not for a while after too few were
    * found (looking costs a key built from the call's tokens).
    */
@@ -202,6 +248,11 @@ final class CallMemo {
     return true;
   }
 
+  /**
+   * The kept call of {@code ruleset} on the tokens of {@code pvp} from {@code from} on, with the
+   * key forms the file maps try now and the macros it read at their values now; null when there
+   * is none. Remembers the question for {@link #key()}.
+   */
   Entry find(int ruleset, TokenIds pvp, int from) {
     Key p = probe;
     int n = pvp.size - from;
@@ -219,7 +270,12 @@ final class CallMemo {
     p.length = n;
     p.forms = forms;
     p.hash = 31 * h + Long.hashCode(forms);
-    Entry e = entries.get(p);
+    int slot = p.hash & (asked.length - 1);
+    boolean seen = asked[slot] == p.hash;
+    Entry e = seen ? entries.get(p) : null;
+    while (e != null && !e.readsAlike(macroValue)) {
+      e = e.next;
+    }
     if (e != null) {
       windowFound[ruleset]++;
     }
@@ -232,8 +288,7 @@ final class CallMemo {
     }
     if (e == null) {
       misses++;
-      int slot = p.hash & (asked.length - 1);
-      askedBefore = asked[slot] == p.hash;
+      askedBefore = seen;
       asked[slot] = p.hash;
     }
     return e;
@@ -267,6 +322,12 @@ final class CallMemo {
    */
   void replay(Entry e, Trace trace, TokenIds pvp, int from) {
     hits++;
+    if (e.macros.length > 0) {
+      readingHits++;
+    }
+    for (int i = 0; i < e.macros.length; i += 2) {
+      macroRead(e.macros[i], e.macros[i + 1]);
+    }
     boolean steps = trace.steps();
     for (Object event : e.events) {
       if (event instanceof Looked l) {
@@ -310,9 +371,16 @@ final class CallMemo {
    * report to instead. Each start is followed by one {@link #stop}.
    */
   Trace start(Trace caller) {
-    if (recording++ == 0) {
+    if (recording == 0) {
       recorder.outer = caller;
     }
+    if (recording == logStarts.length) {
+      logStarts = Arrays.copyOf(logStarts, 2 * recording);
+      readStarts = Arrays.copyOf(readStarts, 2 * recording);
+    }
+    logStarts[recording] = log.size();
+    readStarts[recording] = readCount;
+    recording++;
     return recorder;
   }
 
@@ -320,13 +388,10 @@ final class CallMemo {
   void stop() {
     if (--recording == 0) {
       log.clear();
+      Arrays.fill(reads, 0, readCount, null);
+      readCount = 0;
       recorder.outer = Trace.NONE;
     }
-  }
-
-  /** Where the next event a recorded call reports goes: a call's events start there. */
-  int logged() {
-    return log.size();
   }
 
   /** A count that changes when a running call becomes unfit to keep. */
@@ -334,19 +399,33 @@ final class CallMemo {
     return unfit;
   }
 
-  /** The question's macros were read: a call running now is not kept. */
-  void macroRead() {
-    unfit++;
+  /** A macro was read: the calls being recorded are kept for its value only. */
+  void macroRead(String name, String value) {
+    if (recording == 0) {
+      return;
+    }
+    for (int i = readStarts[recording - 1]; i < readCount; i += 2) {
+      if (reads[i].equals(name) && Objects.equals(reads[i + 1], value)) {
+        return;
+      }
+    }
+    if (readCount + 2 > reads.length) {
+      reads = Arrays.copyOf(reads, 2 * reads.length);
+    }
+    reads[readCount++] = name;
+    reads[readCount++] = value;
   }
 
   /**
-   * Keeps what a call did that ran to its end, from {@link #unfitness()} on unchanged: its key
-   * as {@link #key()} gave it, its result in {@code pvp} from {@code from} on, its events from
-   * {@code logged} on.
+   * Keeps what the call recorded last did, which ran to its end with {@link #unfitness()}
+   * unchanged: its key as {@link #key()} gave it, its result in {@code pvp} from {@code from}
+   * on.
    */
-  void keep(Key key, TokenIds pvp, int from, int status, int logged, boolean steps,
-      long work, int depth, int maxatom) {
-    Object[] events = log.subList(logged, log.size()).toArray();
+  void keep(Key key, TokenIds pvp, int from, int status, boolean steps, long work, int depth,
+      int maxatom) {
+    int depthNow = recording - 1;
+    Object[] events = log.subList(logStarts[depthNow], log.size()).toArray();
+    String[] macros = Arrays.copyOfRange(reads, readStarts[depthNow], readCount);
     long found = 0;
     for (Object event : events) {
       if (event instanceof Looked l && l.result.stored() != null
@@ -363,11 +442,28 @@ final class CallMemo {
     for (int i = 0; i < ids.length; i++) {
       texts[i] = symbols.text(ids[i]);
     }
-    if (entries.size() >= capacity) {
+    if (kept >= capacity) {
       entries.clear();
+      kept = 0;
     }
-    entries.put(key, new Entry(ids, texts, status, events, steps, work, depth, maxatom,
-        forms(), found));
+    Entry entry = new Entry(macros, ids, texts, status, events, steps, work, depth, maxatom,
+        forms(), found);
+    // the call as kept before with the same macro values, which did not fit here, gives way;
+    // so does the oldest of a full chain
+    Entry last = entry;
+    int length = 1;
+    for (Entry e = entries.get(key); e != null; e = e.next) {
+      if (length < CHAIN && !Arrays.equals(e.macros, macros)) {
+        last.next = e;
+        last = e;
+        length++;
+      } else {
+        kept--;
+      }
+    }
+    last.next = null;
+    kept++;
+    entries.put(key, entry);
   }
 
   /** Calls answered from memory, and calls looked for and not found. */
@@ -377,6 +473,11 @@ final class CallMemo {
 
   long misses() {
     return misses;
+  }
+
+  /** Calls answered from memory that read macros. */
+  long readingHits() {
+    return readingHits;
   }
 
   /** Passes everything on to the trace of the outermost call recorded, keeping a copy. */

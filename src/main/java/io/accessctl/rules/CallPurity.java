@@ -10,14 +10,14 @@ import java.util.function.ToIntFunction;
 
 /**
  * Which subroutine calls the engine may answer from what the same call answered before ({@link
- * CallMemo}), decided once for a compiled cf: a call whose rules read nothing but their tokens
- * and maps whose answers a replay can stand for.
+ * CallMemo}), decided once for a compiled cf: a call whose rules read nothing but their tokens,
+ * the question's macros (which the memo keys on) and maps whose answers a replay can stand for.
  *
  * <p>A ruleset is memoisable when none of its rules, nor those of any ruleset it names after
- * {@code $>}, reads a macro ({@code $&x} on either side) or names a map the memo cannot answer
- * for. What the data decides — a {@code $>} or {@code $(} whose name a binding or a map's value
- * brings — cannot be seen here: the memo keeps a call only when, as it ran, it read no macro,
- * asked only such maps and reported no error.
+ * {@code $>}, names a map the memo cannot answer for (the {@code macro} map among them: a call
+ * that sets a macro changes what later rules read). What the data decides — a {@code $>} or
+ * {@code $(} whose name a binding or a map's value brings — cannot be seen here: the memo keeps a
+ * call only when, as it ran, it asked only such maps and reported no error.
  */
 final class CallPurity {
   private CallPurity() {}
@@ -55,7 +55,7 @@ final class CallPurity {
     for (int rs = 0; rs < n; rs++) {
       pure[rs] = true;
       for (RuleCode rule : code[rs]) {
-        pure[rs] &= readsOnlyTokens(rule, symbols, answerable, maps);
+        pure[rs] &= asksOnlyAnswerableMaps(rule, symbols, answerable, maps);
         for (int i = 0; i + 1 < rule.rhs.length; i++) {
           if (rule.rhsKinds[i] == Meta.CALLSUBR && rule.rhsKinds[i + 1] == 0) {
             int callee = number.applyAsInt(TokenText.stripQuotes(symbols.text(rule.rhs[i + 1])));
@@ -85,20 +85,12 @@ final class CallPurity {
     return pure;
   }
 
-  /** Whether a rule reads no macro and names no map but those the memo can answer for. */
-  private static boolean readsOnlyTokens(RuleCode rule, Symbols symbols, Set<String> answerable,
-      Map<String, MapClass> maps) {
-    for (char k : rule.lhsKinds) {
-      if (k == Meta.MACRODEXPAND) {
-        return false;
-      }
-    }
+  /** Whether a rule names no map but those the memo can answer for. */
+  private static boolean asksOnlyAnswerableMaps(RuleCode rule, Symbols symbols,
+      Set<String> answerable, Map<String, MapClass> maps) {
     char[] kinds = rule.rhsKinds;
     for (int i = 0; i < kinds.length; i++) {
       switch (kinds[i]) {
-        case Meta.MACRODEXPAND -> {
-          return false;
-        }
         case Meta.HOSTBEGIN -> {
           if (!answerable.contains("host")) {
             return false;

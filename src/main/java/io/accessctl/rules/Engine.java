@@ -84,7 +84,7 @@ public final class Engine {
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
-    this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES);
+    this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES, this::macroValue);
   }
 
   /** Runs every subroutine call's rules, keeping none ({@link CallMemo}). */
@@ -93,9 +93,13 @@ public final class Engine {
     return this;
   }
 
-  /** Subroutine calls answered from memory, and those looked for there and not found. */
+  /**
+   * Subroutine calls answered from memory, those looked for there and not found, and those
+   * answered that read macros.
+   */
   long[] memoCounts() {
-    return memo == null ? new long[2] : new long[] {memo.hits(), memo.misses()};
+    return memo == null ? new long[3]
+        : new long[] {memo.hits(), memo.misses(), memo.readingHits()};
   }
 
   /** The steps the last question took (as counted against {@link #WORK_LIMIT}). */
@@ -111,9 +115,15 @@ public final class Engine {
 
   /** The cf's macro value, or this question's ({@code --define}, the {@code macro} map). */
   private String macro(String name) {
+    String value = macroValue(name);
     if (memo != null) {
-      memo.macroRead();
+      memo.macroRead(name, value);
     }
+    return value;
+  }
+
+  /** What {@link #macro} reads, not counted as read (the memo asks what a kept call read). */
+  private String macroValue(String name) {
     if (!questionMacros.isEmpty()) {
       String set = questionMacros.get(name);
       if (set != null || questionMacros.containsKey(name)) {
@@ -1097,7 +1107,6 @@ public final class Engine {
     }
     CallMemo.Key key = memo.key();
     Trace caller = trace;
-    int logged = memo.logged();
     long unfit = memo.unfitness();
     long workBefore = work;
     int deepestBefore = deepest;
@@ -1106,7 +1115,7 @@ public final class Engine {
     try {
       int status = rewrite(pvp, at, ruleset, reclevel, maxatom);
       if (completed && memo.unfitness() == unfit) {
-        memo.keep(key, pvp, at, status, logged, caller.steps(), work - workBefore,
+        memo.keep(key, pvp, at, status, caller.steps(), work - workBefore,
             deepest - reclevel, maxatom);
       }
       return status;

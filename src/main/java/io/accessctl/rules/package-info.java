@@ -23,9 +23,11 @@
  * terms ({@code RuleCode}); an engine's workspaces are arrays of token numbers ({@code TokenIds}),
  * so a literal is compared by one int and a token's operator is looked up, not parsed. A batch
  * asks the same subroutine calls again and again (the parent domains and networks of proto.m4's
- * walks): an engine keeps what a call of a ruleset that reads only its tokens did ({@code
- * CallPurity} decides which, once per cf) and replays it where it would run alike ({@code
- * CallMemo}): the same lookups reported in order, the same result, limits and file-map state.
+ * walks, a recipient's checks): an engine keeps what a call of a ruleset that reads only its
+ * tokens, macros and maps whose answers replay did ({@code CallPurity} decides which, once per
+ * cf) and replays it where it would run alike ({@code CallMemo}: the same tokens, the same values
+ * of the macros it read): the same lookups reported in order, the same result, limits and
+ * file-map state.
  *
  * <p>What proves it: {@code RandomRulesOracleTest} (random rules over every operator, loops,
  * overlong expansions and deep recursion, on random inputs) and {@code CfRulesetsOracleTest}

@@ -116,8 +116,11 @@ public final class CfAnswers implements Answers {
     return new CfAnswers(rules, lines, book.twin(Map.of(ACCESS, store)), resolving);
   }
 
-  /** A DNS map that finds every name: its canonical form is the name, with -a's text. */
-  private static MapClass existing(String suffix) {
+  /**
+   * A DNS map that finds every name: its canonical form is the name, with -a's text (an answer
+   * that depends on the key alone, which a replayed call stands for).
+   */
+  private static MapClass.Pure existing(String suffix) {
     return (key, args, macros) -> MapClass.Result.found(
         (key.endsWith(".") ? key : key + ".") + suffix);
   }
