@@ -6,7 +6,6 @@ import io.accessctl.lint.rules.KeyRules;
 import io.accessctl.lint.rules.SyntaxRules;
 import io.accessctl.lint.rules.ValueRules;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +32,8 @@ public final class Rules {
     all.addAll(ConfigRules.all());
     all.addAll(CanitRules.all());
     all.add(Suppressions.UNUSED);
-    all.sort(Comparator.comparing(r -> r.info().id()));
+    // not Comparator.comparing: its lambda is serializable, and the JDK never archives those
+    all.sort((a, b) -> a.info().id().compareTo(b.info().id()));
     return List.copyOf(all);
   }
 
