@@ -2,6 +2,7 @@ package io.accessctl.lint;
 
 import io.accessctl.catalog.Tag;
 import io.accessctl.source.Entry;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -247,57 +248,37 @@ final class Dispatch {
   /**
    * What the {@link Needs#sameForSameValue} rules did on the entries of each tag, subject
    * emptiness and value seen so far: bits (by rule index) of the rules that stayed silent there,
-   * and of those that reported. One walk's own, so that threads share nothing.
-   *
-   * <p>Values are told apart by their bytes in the line ({@link Entry#hasValueOf}): a million
-   * entries' value strings, made only to look them up here, were a good part of a large
-   * compile's walk. A slot holds one value in one place (tag group and subject emptiness) with
-   * its two sets of bits beside it, so that a look-up reads flat arrays and one other entry.
+   * and of those that reported, by the value's number in its place ({@link ValueIndex}: no value
+   * string made per entry). One walk's own, so that threads share nothing.
    */
   private static final class Verdicts {
-    /** An open-addressed table: per slot, an entry of the value, its hash and its place. */
-    private Entry[] values;
-    private int[] hashes;
-    private int[] placeOf;
+    /**
+     * A large map's values are often distinct (a message per entry), and each doubling re-hashes
+     * every value so far: a large walk starts where a few thousand fit.
+     */
+    private static final int MAX_INITIAL = 8192;
+
+    private final ValueIndex index;
     private long[] silent;
     private long[] reports;
-    private int size;
 
     /** @param entries how many entries the walk may bring at most */
     Verdicts(int entries) {
-      int slots = Integer.highestOneBit(Math.max(MIN_SLOTS, Math.min(MAX_INITIAL_SLOTS,
-          2 * entries - 1))) << 1;
-      allocate(slots);
-    }
-
-    private void allocate(int slots) {
-      values = new Entry[slots];
-      hashes = new int[slots];
-      placeOf = new int[slots];
-      silent = new long[slots];
-      reports = new long[slots];
+      int expected = Math.min(MAX_INITIAL, entries);
+      index = new ValueIndex(expected);
+      silent = new long[Math.max(1, expected)];
+      reports = new long[silent.length];
     }
 
     /** The slot of entries like {@code e}: its value, its tag group and subject emptiness. */
     int of(Entry e, int group) {
       boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
-      int place = 2 * (group + 1) + (bare ? 1 : 0);
-      int h = e.valueHash();
-      int mask = values.length - 1;
-      int i = spread(h, place) & mask;
-      for (Entry v = values[i]; v != null; v = values[i]) {
-        if (hashes[i] == h && placeOf[i] == place && e.hasValueOf(v)) {
-          return i;
-        }
-        i = (i + 1) & mask;
+      int slot = index.of(e, 2 * (group + 1) + (bare ? 1 : 0));
+      if (slot == silent.length) {
+        silent = Arrays.copyOf(silent, 2 * slot);
+        reports = Arrays.copyOf(reports, 2 * slot);
       }
-      values[i] = e;
-      hashes[i] = h;
-      placeOf[i] = place;
-      if (++size * 2 > values.length) {
-        return grow(i);
-      }
-      return i;
+      return slot;
     }
 
     /** Whether the rule of {@code bit} stayed silent on the entries of {@code slot}. */
@@ -315,44 +296,5 @@ final class Dispatch {
         }
       }
     }
-
-    /** Doubles the table; returns where {@code slot}'s value now is. */
-    private int grow(int slot) {
-      Entry[] oldValues = values;
-      int[] oldHashes = hashes;
-      int[] oldPlaces = placeOf;
-      long[] oldSilent = silent;
-      long[] oldReports = reports;
-      allocate(oldValues.length * 2);
-      int mask = values.length - 1;
-      int moved = -1;
-      for (int j = 0; j < oldValues.length; j++) {
-        if (oldValues[j] != null) {
-          int i = spread(oldHashes[j], oldPlaces[j]) & mask;
-          while (values[i] != null) {
-            i = (i + 1) & mask;
-          }
-          values[i] = oldValues[j];
-          hashes[i] = oldHashes[j];
-          placeOf[i] = oldPlaces[j];
-          silent[i] = oldSilent[j];
-          reports[i] = oldReports[j];
-          moved = j == slot ? i : moved;
-        }
-      }
-      return moved;
-    }
-
-    private static int spread(int h, int place) {
-      int x = h * 31 + place;
-      return x ^ (x >>> 16);
-    }
-
-    private static final int MIN_SLOTS = 16;
-    /**
-     * A large map's values are often distinct (a message per entry), and each doubling re-hashes
-     * every value so far: a large walk starts where a few thousand fit.
-     */
-    private static final int MAX_INITIAL_SLOTS = 8192;
   }
 }

@@ -1,13 +1,14 @@
 package io.accessctl.lint.rules;
 
+import io.accessctl.lint.ValueIndex;
 import io.accessctl.source.Entry;
+import java.util.Arrays;
 
 /**
- * Each distinct value's {@link ValueRule.Shape} in one file, looked up by the value's bytes in its
- * line ({@link Entry#hasValueOf}): a map repeats a few values (REJECT, NO, A P) thousands of
- * times, and cutting each entry's value string only to look its shape up was a good part of what
- * the value rules allocated. Each thread that walks the file has a table of its own, so that
- * threads share nothing; a value both threads meet is parsed twice, alike.
+ * Each distinct value's {@link ValueRule.Shape} in one file, by the value's number in a
+ * {@link ValueIndex} (no value string made per entry). Each thread that walks the file has a
+ * table of its own, so that threads share nothing; a value both threads meet is parsed twice,
+ * alike.
  */
 final class ValueShapes {
   private final ThreadLocal<Table> tables = ThreadLocal.withInitial(Table::new);
@@ -17,60 +18,26 @@ final class ValueShapes {
     return tables.get().of(e);
   }
 
-  /** An open-addressed table: per slot, an entry of the value, its hash and its shape. */
   private static final class Table {
     /** A value without a shape. */
     private static final Object NONE = new Object();
-    private static final int FIRST_SLOTS = 4096;
+    private static final int EXPECTED = 2048;
 
-    private Entry[] values = new Entry[FIRST_SLOTS];
-    private int[] hashes = new int[FIRST_SLOTS];
-    private Object[] shapes = new Object[FIRST_SLOTS];
-    private int size;
+    private final ValueIndex index = new ValueIndex(EXPECTED);
+    private Object[] shapes = new Object[EXPECTED];
 
     ValueRule.Shape of(Entry e) {
-      int h = e.valueHash();
-      int mask = values.length - 1;
-      int i = spread(h) & mask;
-      for (Entry v = values[i]; v != null; v = values[i]) {
-        if (hashes[i] == h && e.hasValueOf(v)) {
-          return shapes[i] == NONE ? null : (ValueRule.Shape) shapes[i];
+      int known = index.size();
+      int n = index.of(e, 0);
+      if (n == known) {
+        if (n == shapes.length) {
+          shapes = Arrays.copyOf(shapes, 2 * n);
         }
-        i = (i + 1) & mask;
+        ValueRule.Shape s = ValueRule.Shape.of(e.value());
+        shapes[n] = s == null ? NONE : s;
+        return s;
       }
-      ValueRule.Shape s = ValueRule.Shape.of(e.value());
-      values[i] = e;
-      hashes[i] = h;
-      shapes[i] = s == null ? NONE : s;
-      if (++size * 2 > values.length) {
-        grow();
-      }
-      return s;
-    }
-
-    private void grow() {
-      Entry[] oldValues = values;
-      int[] oldHashes = hashes;
-      Object[] oldShapes = shapes;
-      int n = oldValues.length * 2;
-      values = new Entry[n];
-      hashes = new int[n];
-      shapes = new Object[n];
-      for (int j = 0; j < oldValues.length; j++) {
-        if (oldValues[j] != null) {
-          int i = spread(oldHashes[j]) & (n - 1);
-          while (values[i] != null) {
-            i = (i + 1) & (n - 1);
-          }
-          values[i] = oldValues[j];
-          hashes[i] = oldHashes[j];
-          shapes[i] = oldShapes[j];
-        }
-      }
-    }
-
-    private static int spread(int h) {
-      return h ^ (h >>> 16);
+      return shapes[n] == NONE ? null : (ValueRule.Shape) shapes[n];
     }
   }
 }
