@@ -102,6 +102,50 @@ class LauncherArchiveTest {
         "java.lang.ProcessBuilder source: shared objects file");
   }
 
+  @Test
+  void everyFormatAndAStagedLintFindOurClassesInTheArchive() throws Exception {
+    Path repo = build.resolve("staged");
+    Files.createDirectories(repo);
+    Path access = repo.resolve("access");
+    Files.writeString(access, "Connect:192.0.2.1\treject\nFrom:spammer.example REJECT # x\n");
+    for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "add", "access"))) {
+      assertThat(new ProcessBuilder(git).directory(repo.toFile()).inheritIO().start().waitFor())
+          .isZero();
+    }
+    for (List<String> args : List.of(List.of("--format", "json", access.toString()),
+        List.of("--format", "sarif", access.toString()), List.of("--staged", access.toString()))) {
+      List<String> cmd = new ArrayList<>(List.of("lint", "--no-cf"));
+      cmd.addAll(args);
+      Run r = launch(List.of("-Xlog:class+load=info"), cmd.toArray(String[]::new));
+      assertThat(r.exit()).as("%s", args).isIn(0, 1);
+      assertThat(classesLoaded(r)).as("%s", args)
+          .filteredOn(c -> c.startsWith("io.accessctl."))
+          .isNotEmpty()
+          .allMatch(c -> c.endsWith("source: shared objects file"));
+    }
+  }
+
+  @Test
+  void shortRunsCompileLessThanALintOfALargeMap() throws Exception {
+    Path small = build.resolve("small-access");
+    Files.writeString(small, "Connect:192.0.2.1\tREJECT\n");
+    Path large = build.resolve("large-access-2");
+    Files.writeString(large, "Connect:192.0.2.1\tREJECT\n".repeat(6000)); // 150 kB
+    List<String> flags = List.of("-XX:+PrintFlagsFinal");
+    assertThat(scaling(launch(flags, "--version"))).isEqualTo(10.0);
+    assertThat(scaling(launch(flags, "lint", "--no-cf", small.toString()))).isEqualTo(10.0);
+    assertThat(scaling(launch(flags, "lint", "--no-cf", "--format", "gcc", small.toString(),
+        large.toString()))).isEqualTo(1.0);
+    assertThat(scaling(launch(flags, "lint", "--no-cf", "-"))).isEqualTo(1.0);
+  }
+
+  /** The JVM's CompileThresholdScaling, as -XX:+PrintFlagsFinal prints it. */
+  private static double scaling(Run r) {
+    return r.output().lines().filter(l -> l.matches("\\s*double CompileThresholdScaling\\s.*"))
+        .mapToDouble(l -> Double.parseDouble(l.replaceFirst(".*= *([0-9.]+).*", "$1")))
+        .findFirst().orElse(-1);
+  }
+
   private static List<String> classesLoaded(Run r) {
     return r.output().lines().filter(l -> l.contains("[class,load]"))
         .map(l -> l.replaceFirst(".*\\[class,load\\] ", "")).toList();
