@@ -126,24 +126,29 @@ class LauncherArchiveTest {
   }
 
   @Test
-  void shortRunsCompileLessThanALintOfALargeMap() throws Exception {
+  void shortRunsCompileLessAndCollectWithG1() throws Exception {
     Path small = build.resolve("small-access");
     Files.writeString(small, "Connect:192.0.2.1\tREJECT\n");
     Path large = build.resolve("large-access-2");
     Files.writeString(large, "Connect:192.0.2.1\tREJECT\n".repeat(6000)); // 150 kB
     List<String> flags = List.of("-XX:+PrintFlagsFinal");
-    assertThat(scaling(launch(flags, "--version"))).isEqualTo(10.0);
-    assertThat(scaling(launch(flags, "lint", "--no-cf", small.toString()))).isEqualTo(10.0);
-    assertThat(scaling(launch(flags, "lint", "--no-cf", "--format", "gcc", small.toString(),
-        large.toString()))).isEqualTo(1.0);
-    assertThat(scaling(launch(flags, "lint", "--no-cf", "-"))).isEqualTo(1.0);
+    for (Run shortRun : List.of(launch(flags, "--version"),
+        launch(flags, "lint", "--no-cf", small.toString()))) {
+      assertThat(flag(shortRun, "CompileThresholdScaling")).isEqualTo("10.000000");
+      assertThat(flag(shortRun, "UseG1GC")).isEqualTo("true");
+    }
+    for (Run longRun : List.of(
+        launch(flags, "lint", "--no-cf", "--format", "gcc", small.toString(), large.toString()),
+        launch(flags, "lint", "--no-cf", "-"))) {
+      assertThat(flag(longRun, "CompileThresholdScaling")).isEqualTo("1.000000");
+      assertThat(flag(longRun, "UseSerialGC")).isEqualTo("true");
+    }
   }
 
-  /** The JVM's CompileThresholdScaling, as -XX:+PrintFlagsFinal prints it. */
-  private static double scaling(Run r) {
-    return r.output().lines().filter(l -> l.matches("\\s*double CompileThresholdScaling\\s.*"))
-        .mapToDouble(l -> Double.parseDouble(l.replaceFirst(".*= *([0-9.]+).*", "$1")))
-        .findFirst().orElse(-1);
+  /** A JVM flag's value, as -XX:+PrintFlagsFinal prints it. */
+  private static String flag(Run r, String name) {
+    return r.output().lines().filter(l -> l.matches("\\s*\\w+ " + name + " +=.*"))
+        .map(l -> l.replaceFirst(".*= *(\\S+).*", "$1")).findFirst().orElse("none");
   }
 
   private static List<String> classesLoaded(Run r) {
