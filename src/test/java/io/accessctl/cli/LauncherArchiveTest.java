@@ -131,15 +131,23 @@ class LauncherArchiveTest {
     Files.writeString(small, "Connect:192.0.2.1\tREJECT\n");
     Path large = build.resolve("large-access-2");
     Files.writeString(large, "Connect:192.0.2.1\tREJECT\n".repeat(6000)); // 150 kB
+    Path smallRepo = build.resolve("small-repo");
+    Files.createDirectories(smallRepo.resolve("mail"));
+    Files.copy(small, smallRepo.resolve("mail").resolve("access"));
+    Path largeRepo = build.resolve("large-repo");
+    Files.createDirectories(largeRepo);
+    Files.copy(large, largeRepo.resolve("access"));
     List<String> flags = List.of("-XX:+PrintFlagsFinal");
     for (Run shortRun : List.of(launch(flags, "--version"),
-        launch(flags, "lint", "--no-cf", small.toString()))) {
+        launch(flags, "lint", "--no-cf", small.toString()),
+        launch(flags, "hook", "run", "--repo", smallRepo.toString()))) {
       assertThat(flag(shortRun, "CompileThresholdScaling")).isEqualTo("10.000000");
       assertThat(flag(shortRun, "UseG1GC")).isEqualTo("true");
     }
     for (Run longRun : List.of(
         launch(flags, "lint", "--no-cf", "--format", "gcc", small.toString(), large.toString()),
-        launch(flags, "lint", "--no-cf", "-"))) {
+        launch(flags, "lint", "--no-cf", "-"),
+        launch(flags, "hook", "run", "--repo=" + largeRepo))) {
       assertThat(flag(longRun, "CompileThresholdScaling")).isEqualTo("1.000000");
       assertThat(flag(longRun, "UseSerialGC")).isEqualTo("true");
     }
