@@ -153,6 +153,16 @@ class LauncherArchiveTest {
     }
   }
 
+  @Test
+  void theLaunchersJvmOptionsPrintNothingBeforeTheReport() throws Exception {
+    // a CompileCommand prints a line to standard output unless told to be quiet
+    Path access = build.resolve("json-access");
+    Files.writeString(access, "Connect:192.0.2.1\tREJECT\n");
+    Run r = launch(List.of(), "lint", "--no-cf", "--format", "json", access.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.output()).startsWith("{\"version\":");
+  }
+
   /** A JVM flag's value, as -XX:+PrintFlagsFinal prints it. */
   private static String flag(Run r, String name) {
     return r.output().lines().filter(l -> l.matches("\\s*\\w+ " + name + " +=.*"))
