@@ -34,7 +34,14 @@ public record McFile(Path path, List<McFile.Call> features) {
 
   /** The first active FEATURE with this name (any case), if any. */
   public Optional<Call> feature(String name) {
-    return features.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    // a loop, not findFirst: the JDK's own lambdas in FindOps are spun on every start, since the
+    // launcher's archive does not hand them out (JDK 17), and a default lint asks this
+    for (Call c : features) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

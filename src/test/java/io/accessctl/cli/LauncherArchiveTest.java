@@ -102,6 +102,73 @@ class LauncherArchiveTest {
         "java.lang.ProcessBuilder source: shared objects file");
   }
 
+  @Test
+  void everyFormatAndAStagedLintFindOurClassesInTheArchive() throws Exception {
+    Path repo = build.resolve("staged");
+    Files.createDirectories(repo);
+    Path access = repo.resolve("access");
+    Files.writeString(access, "Connect:192.0.2.1\treject\nFrom:spammer.example REJECT # x\n");
+    for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "add", "access"))) {
+      assertThat(new ProcessBuilder(git).directory(repo.toFile()).inheritIO().start().waitFor())
+          .isZero();
+    }
+    for (List<String> args : List.of(List.of("--format", "json", access.toString()),
+        List.of("--format", "sarif", access.toString()), List.of("--staged", access.toString()))) {
+      List<String> cmd = new ArrayList<>(List.of("lint", "--no-cf"));
+      cmd.addAll(args);
+      Run r = launch(List.of("-Xlog:class+load=info"), cmd.toArray(String[]::new));
+      assertThat(r.exit()).as("%s", args).isIn(0, 1);
+      assertThat(classesLoaded(r)).as("%s", args)
+          .filteredOn(c -> c.startsWith("io.accessctl."))
+          .isNotEmpty()
+          .allMatch(c -> c.endsWith("source: shared objects file"));
+    }
+  }
+
+  @Test
+  void shortRunsCompileLessAndCollectWithG1() throws Exception {
+    Path small = build.resolve("small-access");
+    Files.writeString(small, "Connect:192.0.2.1\tREJECT\n");
+    Path large = build.resolve("large-access-2");
+    Files.writeString(large, "Connect:192.0.2.1\tREJECT\n".repeat(6000)); // 150 kB
+    Path smallRepo = build.resolve("small-repo");
+    Files.createDirectories(smallRepo.resolve("mail"));
+    Files.copy(small, smallRepo.resolve("mail").resolve("access"));
+    Path largeRepo = build.resolve("large-repo");
+    Files.createDirectories(largeRepo);
+    Files.copy(large, largeRepo.resolve("access"));
+    List<String> flags = List.of("-XX:+PrintFlagsFinal");
+    for (Run shortRun : List.of(launch(flags, "--version"),
+        launch(flags, "lint", "--no-cf", small.toString()),
+        launch(flags, "hook", "run", "--repo", smallRepo.toString()))) {
+      assertThat(flag(shortRun, "CompileThresholdScaling")).isEqualTo("10.000000");
+      assertThat(flag(shortRun, "UseG1GC")).isEqualTo("true");
+    }
+    for (Run longRun : List.of(
+        launch(flags, "lint", "--no-cf", "--format", "gcc", small.toString(), large.toString()),
+        launch(flags, "lint", "--no-cf", "-"),
+        launch(flags, "hook", "run", "--repo=" + largeRepo))) {
+      assertThat(flag(longRun, "CompileThresholdScaling")).isEqualTo("1.000000");
+      assertThat(flag(longRun, "UseSerialGC")).isEqualTo("true");
+    }
+  }
+
+  @Test
+  void theLaunchersJvmOptionsPrintNothingBeforeTheReport() throws Exception {
+    // a CompileCommand prints a line to standard output unless told to be quiet
+    Path access = build.resolve("json-access");
+    Files.writeString(access, "Connect:192.0.2.1\tREJECT\n");
+    Run r = launch(List.of(), "lint", "--no-cf", "--format", "json", access.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.output()).startsWith("{\"version\":");
+  }
+
+  /** A JVM flag's value, as -XX:+PrintFlagsFinal prints it. */
+  private static String flag(Run r, String name) {
+    return r.output().lines().filter(l -> l.matches("\\s*\\w+ " + name + " +=.*"))
+        .map(l -> l.replaceFirst(".*= *(\\S+).*", "$1")).findFirst().orElse("none");
+  }
+
   private static List<String> classesLoaded(Run r) {
     return r.output().lines().filter(l -> l.contains("[class,load]"))
         .map(l -> l.replaceFirst(".*\\[class,load\\] ", "")).toList();
