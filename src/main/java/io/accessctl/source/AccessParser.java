@@ -306,13 +306,12 @@ public final class AccessParser {
           number, k - from + 1, "no RHS for LHS " + (fold ? Bytes.foldAscii(key) : key), 0));
       return;
     }
-    SourceLine line = new SourceLine(number, data, from, to, SourceLine.Kind.ENTRY,
-        st.part);
-    st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
     st.keyHash(h);
-    st.entries.add(new Entry(line, st.part, st.entries.size(), k - from, v - from, colon, fold,
-        tag));
+    Entry entry = new Entry(number, data, from, to, st.part, st.entries.size(), k - from,
+        v - from, colon, fold, tag);
+    st.lines.add(entry);
+    st.entries.add(entry);
   }
 
   private static int indexOf(byte[] data, byte b, int from, int to) {

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
  * <p>The line keeps a range of the file's bytes and makes its text string only when asked: lint
  * of a large map judges most lines from their bytes alone, and a string a line was a good part of
  * the parse.
+ *
+ * <p>An entry's line is the {@link Entry} itself: a large map's parse makes one object per line.
  */
-public final class SourceLine {
-  private final PartStart part;
+public sealed class SourceLine permits Entry {
+  /** Where the part of the file this line was parsed in starts; {@link Entry} counts from it too. */
+  final PartStart part;
   private final int number;
   private final Kind kind;
   private final byte[] data;
