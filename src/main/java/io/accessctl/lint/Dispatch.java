@@ -123,7 +123,8 @@ final class Dispatch {
    */
   final class Walk {
     private final Findings out;
-    private final List<Entry> entries = ctx.source().entries();
+    /** The file's entries, as an array: the walk reads each by its index, with no call. */
+    private final Entry[] entries = ctx.source().entries().toArray(new Entry[0]);
     private final int chunk;
     private final Findings[] found;
     private final AtomicInteger next = new AtomicInteger();
@@ -132,7 +133,7 @@ final class Dispatch {
 
     private Walk(Findings out) {
       this.out = out;
-      int n = entries.size();
+      int n = entries.length;
       if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
         chunk = Math.max(1, n);
         found = new Findings[1];
@@ -154,10 +155,10 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(entries.size());
+      Verdicts verdicts = new Verdicts(entries.length);
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
-        visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
+        visit(entries, c * chunk, Math.min(entries.length, (c + 1) * chunk), f, verdicts);
         found[c] = f;
       }
     }
@@ -195,11 +196,11 @@ final class Dispatch {
   /** Even a small map parallel walks (as tests ask for) is cut into at least this many chunks. */
   private static final int CHUNKS_AT_LEAST = 8;
 
-  private void visit(List<Entry> entries, int from, int to, Findings out, Verdicts verdicts) {
+  private void visit(Entry[] entries, int from, int to, Findings out, Verdicts verdicts) {
     EntryView v = null;
     for (int i = from; i < to; i++) {
-      Entry e = entries.get(i);
-      int group = tags.groupOf(e);
+      Entry e = entries[i];
+      int group = tags.groupOf(e, i);
       Judges judges = group == EntryView.UNTAGGED ? untagged : byGroup[group];
       EntryVisitor[] judging = judges.rules;
       if (judging.length == 0) {

@@ -174,22 +174,26 @@ public final class Entry extends SourceLine {
    * ({@link #hasValueOf}) have equal hashes.
    */
   public int valueHash() {
-    int n = length();
-    int h = n - valueStart;
-    for (int i = valueStart; i < n; i++) {
-      h = 31 * h + byteAt(i);
+    byte[] d = data;
+    int h = end - start - valueStart;
+    for (int i = start + valueStart; i < end; i++) {
+      h = 31 * h + (d[i] & 0xff);
     }
     return h;
   }
 
   /** Whether this entry's value is {@code other}'s, byte for byte, compared without strings. */
   public boolean hasValueOf(Entry other) {
-    int n = length() - valueStart;
-    if (other.length() - other.valueStart != n) {
+    int n = end - start - valueStart;
+    if (other.end - other.start - other.valueStart != n) {
       return false;
     }
+    byte[] d = data;
+    byte[] o = other.data;
+    int at = start + valueStart;
+    int otherAt = other.start + other.valueStart;
     for (int i = 0; i < n; i++) {
-      if (byteAt(valueStart + i) != other.byteAt(other.valueStart + i)) {
+      if (d[at + i] != o[otherAt + i]) {
         return false;
       }
     }
@@ -198,14 +202,14 @@ public final class Entry extends SourceLine {
 
   /** True when the value is made of ASCII letters and digits only (and is not empty). */
   public boolean valueIsAlphanumeric() {
-    int n = length();
-    for (int i = valueStart; i < n; i++) {
-      int b = byteAt(i);
+    byte[] d = data;
+    for (int i = start + valueStart; i < end; i++) {
+      int b = d[i];
       if (!(b >= '0' && b <= '9') && !(b >= 'A' && b <= 'Z') && !(b >= 'a' && b <= 'z')) {
         return false;
       }
     }
-    return n > valueStart;
+    return end - start > valueStart;
   }
 
   public boolean isTagged() {

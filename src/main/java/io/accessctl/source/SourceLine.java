@@ -16,9 +16,10 @@ public sealed class SourceLine permits Entry {
   final PartStart part;
   private final int number;
   private final Kind kind;
-  private final byte[] data;
-  private final int start;
-  private final int end;
+  /** The file's bytes, and where in them the text starts and ends: {@link Entry} reads them too. */
+  final byte[] data;
+  final int start;
+  final int end;
   private String text;
 
   /** What makemap makes of a line. */
@@ -76,6 +77,20 @@ public sealed class SourceLine permits Entry {
   /** The text's byte at {@code index} (0 to 255), without making the text. */
   public int byteAt(int index) {
     return data[start + index] & 0xff;
+  }
+
+  /**
+   * The bitwise OR of {@code perByte[b]} over the text's bytes {@code b} from {@code from} to
+   * {@code to}: what kinds of bytes a part of the line holds, in one loop over the file's bytes
+   * rather than a call per byte (lint asks this of every key and value of a large map).
+   */
+  public long unionOf(long[] perByte, int from, int to) {
+    byte[] d = data;
+    long union = 0;
+    for (int i = start + from, last = start + to; i < last; i++) {
+      union |= perByte[d[i] & 0xff];
+    }
+    return union;
   }
 
   /** Copies the text's bytes from {@code from} to {@code to} to the start of {@code dst}. */
