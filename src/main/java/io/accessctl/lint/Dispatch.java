@@ -55,6 +55,43 @@ final class Dispatch {
   }
 
   /**
+   * On a map large enough for a parallel walk, starts finding its entries' tag groups (what the
+   * walk needs before it starts: {@link EntryView.Tags}) on another thread, so that the caller
+   * reads the suppression comments and chooses the rules meanwhile; the walk's set-up then takes
+   * them from the context, or waits for them there.
+   */
+  static void prepare(LintContext ctx, int parallelFrom) {
+    if (isParallel(ctx.source().entries().size(), parallelFrom)) {
+      Thread t = new Thread(new TagsAhead(ctx), "accessctl-lint-tags");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** Whether a walk over {@code entries} entries runs on two threads. */
+  private static boolean isParallel(int entries, int parallelFrom) {
+    return entries >= parallelFrom && Runtime.getRuntime().availableProcessors() >= 2;
+  }
+
+  /** Finds the entries' tag groups into the context's memo. */
+  private static final class TagsAhead implements Runnable {
+    private final LintContext ctx;
+
+    TagsAhead(LintContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+      try {
+        EntryView.Tags.of(ctx);
+      } catch (RuntimeException | Error e) {
+        // left unmade: the walk's set-up makes them again, and throws what that throws
+      }
+    }
+  }
+
+  /**
    * The rules that judge the entries of one tag group, in rule order, with what each declared
    * copied beside it: the walk reads them for every entry, so they are flat arrays in one place.
    */
@@ -134,7 +171,7 @@ final class Dispatch {
     private Walk(Findings out) {
       this.out = out;
       int n = entries.length;
-      if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+      if (!isParallel(n, parallelFrom)) {
         chunk = Math.max(1, n);
         found = new Findings[1];
         helper = null;
