@@ -142,11 +142,7 @@ public final class ByteClasses {
 
   /** The classes of each byte from {@code from} to {@code to}, the finders included. */
   private static long bytes(SourceLine line, int from, int to) {
-    long classes = 0;
-    for (int i = from; i < to; i++) {
-      classes |= OF_BYTE[line.byteAt(i)];
-    }
-    return classes;
+    return line.unionOf(OF_BYTE, from, to);
   }
 
   /** The classes of how the text from {@code from} to {@code to} ends. */

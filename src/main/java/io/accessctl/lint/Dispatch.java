@@ -55,6 +55,43 @@ final class Dispatch {
   }
 
   /**
+   * On a map large enough for a parallel walk, starts finding its entries' tag groups (what the
+   * walk needs before it starts: {@link EntryView.Tags}) on another thread, so that the caller
+   * reads the suppression comments and chooses the rules meanwhile; the walk's set-up then takes
+   * them from the context, or waits for them there.
+   */
+  static void prepare(LintContext ctx, int parallelFrom) {
+    if (isParallel(ctx.source().entries().size(), parallelFrom)) {
+      Thread t = new Thread(new TagsAhead(ctx), "accessctl-lint-tags");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** Whether a walk over {@code entries} entries runs on two threads. */
+  private static boolean isParallel(int entries, int parallelFrom) {
+    return entries >= parallelFrom && Runtime.getRuntime().availableProcessors() >= 2;
+  }
+
+  /** Finds the entries' tag groups into the context's memo. */
+  private static final class TagsAhead implements Runnable {
+    private final LintContext ctx;
+
+    TagsAhead(LintContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+      try {
+        EntryView.Tags.of(ctx);
+      } catch (RuntimeException | Error e) {
+        // left unmade: the walk's set-up makes them again, and throws what that throws
+      }
+    }
+  }
+
+  /**
    * The rules that judge the entries of one tag group, in rule order, with what each declared
    * copied beside it: the walk reads them for every entry, so they are flat arrays in one place.
    */
@@ -123,7 +160,8 @@ final class Dispatch {
    */
   final class Walk {
     private final Findings out;
-    private final List<Entry> entries = ctx.source().entries();
+    /** The file's entries, as an array: the walk reads each by its index, with no call. */
+    private final Entry[] entries = ctx.source().entries().toArray(new Entry[0]);
     private final int chunk;
     private final Findings[] found;
     private final AtomicInteger next = new AtomicInteger();
@@ -132,8 +170,8 @@ final class Dispatch {
 
     private Walk(Findings out) {
       this.out = out;
-      int n = entries.size();
-      if (n < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+      int n = entries.length;
+      if (!isParallel(n, parallelFrom)) {
         chunk = Math.max(1, n);
         found = new Findings[1];
         helper = null;
@@ -154,10 +192,10 @@ final class Dispatch {
 
     /** Walks the chunks no thread has taken yet, each into findings of its own. */
     private void take() {
-      Verdicts verdicts = new Verdicts(entries.size());
+      Verdicts verdicts = new Verdicts(entries.length);
       for (int c = next.getAndIncrement(); c < found.length; c = next.getAndIncrement()) {
         Findings f = out.fork();
-        visit(entries, c * chunk, Math.min(entries.size(), (c + 1) * chunk), f, verdicts);
+        visit(entries, c * chunk, Math.min(entries.length, (c + 1) * chunk), f, verdicts);
         found[c] = f;
       }
     }
@@ -195,11 +233,11 @@ final class Dispatch {
   /** Even a small map parallel walks (as tests ask for) is cut into at least this many chunks. */
   private static final int CHUNKS_AT_LEAST = 8;
 
-  private void visit(List<Entry> entries, int from, int to, Findings out, Verdicts verdicts) {
+  private void visit(Entry[] entries, int from, int to, Findings out, Verdicts verdicts) {
     EntryView v = null;
     for (int i = from; i < to; i++) {
-      Entry e = entries.get(i);
-      int group = tags.groupOf(e);
+      Entry e = entries[i];
+      int group = tags.groupOf(e, i);
       Judges judges = group == EntryView.UNTAGGED ? untagged : byGroup[group];
       EntryVisitor[] judging = judges.rules;
       if (judging.length == 0) {

@@ -120,6 +120,11 @@ public final class EntriesByTag {
     return groupOf[e.index()];
   }
 
+  /** The group of the entry at {@code index} in the file's entries, or {@link #UNTAGGED}. */
+  int groupAt(int index) {
+    return groupOf[index];
+  }
+
   /** A group's tag in ASCII lower case. */
   public String tag(int group) {
     return folded.get(group);

@@ -124,7 +124,12 @@ public final class EntryView {
 
     /** The entry's tag group, or {@link #UNTAGGED} when sendmail sees no tag in its key. */
     int groupOf(Entry e) {
-      int g = byTag.groupOf(e);
+      return groupOf(e, e.index());
+    }
+
+    /** {@link #groupOf(Entry)} of the entry at {@code index} in the file's entries. */
+    int groupOf(Entry e, int index) {
+      int g = byTag.groupAt(index);
       if (g == UNTAGGED || !isTag[g] || (mayBeIpv6[g] && KeySplit.isIpv6Literal(e.key()))) {
         return UNTAGGED;
       }

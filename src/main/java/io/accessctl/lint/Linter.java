@@ -90,6 +90,7 @@ public final class Linter {
    * shows a few of them above the count.
    */
   public LintResult lint(LintContext ctx, Severity built, int sample, Consumer<String> phases) {
+    Dispatch.prepare(ctx, parallelFrom);
     Suppressions sup = new Suppressions(ctx.source());
     Findings raw = Findings.counting(ctx.source().name(), built, sup, sample);
     List<EntryVisitor> perEntry = new ArrayList<>();

@@ -204,11 +204,19 @@ public final class AccessParser {
   private int readWholeLine(byte[] data, int start, int number, State st) {
     int end = start;
     int nul = -1;
-    while (end < data.length && data[end] != '\n') {
-      if (data[end] == 0 && nul < 0) {
-        nul = end - start;
+    int n = data.length;
+    for (; end < n; end++) {
+      // LF and NUL are the only bytes this looks for, and both are below LINE_CONTROLS: most
+      // bytes cost one comparison (a byte of 0x80 or more is negative here, and costs two)
+      int b = data[end];
+      if (b < LINE_CONTROLS && b >= 0) {
+        if (b == '\n') {
+          break;
+        }
+        if (b == 0 && nul < 0) {
+          nul = end - start;
+        }
       }
-      end++;
     }
     if (nul >= 0) {
       st.invalid(number, data, start, end, new SyntaxIssue(SyntaxIssue.Kind.NUL_BYTE, number,
@@ -278,22 +286,45 @@ public final class AccessParser {
     }
     boolean[] separator = st.separator;
     boolean fold = options.foldKeys();
+    // The key's bytes are read once, for the stored key's hash (folded unless -f) and the tag's
+    // as folded: up to the first colon both, after it only the stored key's.
     int k = from;
-    int h = 0;
     int folded = 0;
+    int raw = 0;
     int colon = -1;
     int tagHash = 0;
-    while (k < to && !separator[data[k] & 0xff]) {
-      byte b = data[k];
-      // the stored key's hash, and the tag's as folded, while the key's bytes are at hand
-      char f = Bytes.foldAscii((char) (b & 0xff));
-      if (b == ':' && colon < 0) {
+    for (; k < to; k++) {
+      int c = data[k] & 0xff;
+      if (separator[c]) {
+        break;
+      }
+      if (c == ':') {
         colon = k - from;
         tagHash = folded;
+        break;
       }
-      folded = DuplicateKeys.MULTIPLIER * folded + f;
-      h = fold ? folded : DuplicateKeys.MULTIPLIER * h + (b & 0xff);
-      k++;
+      folded = DuplicateKeys.MULTIPLIER * folded + Bytes.foldAscii((char) c);
+      raw = DuplicateKeys.MULTIPLIER * raw + c;
+    }
+    int h;
+    if (fold) {
+      for (; k < to; k++) {
+        int c = data[k] & 0xff;
+        if (separator[c]) {
+          break;
+        }
+        folded = DuplicateKeys.MULTIPLIER * folded + Bytes.foldAscii((char) c);
+      }
+      h = folded;
+    } else {
+      for (; k < to; k++) {
+        int c = data[k] & 0xff;
+        if (separator[c]) {
+          break;
+        }
+        raw = DuplicateKeys.MULTIPLIER * raw + c;
+      }
+      h = raw;
     }
     int v = k;
     while (v < to && separator[data[v] & 0xff]) {
@@ -306,14 +337,16 @@ public final class AccessParser {
           number, k - from + 1, "no RHS for LHS " + (fold ? Bytes.foldAscii(key) : key), 0));
       return;
     }
-    SourceLine line = new SourceLine(number, data, from, to, SourceLine.Kind.ENTRY,
-        st.part);
-    st.lines.add(line);
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
     st.keyHash(h);
-    st.entries.add(new Entry(line, st.part, st.entries.size(), k - from, v - from, colon, fold,
-        tag));
+    Entry entry = new Entry(number, data, from, to, st.part, st.entries.size(), k - from,
+        v - from, colon, fold, tag);
+    st.lines.add(entry);
+    st.entries.add(entry);
   }
+
+  /** Bytes below this are line controls: LF and NUL among them, no printable one. */
+  private static final int LINE_CONTROLS = '\n' + 1;
 
   private static int indexOf(byte[] data, byte b, int from, int to) {
     for (int i = from; i < to; i++) {

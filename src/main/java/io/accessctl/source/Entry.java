@@ -3,15 +3,14 @@ package io.accessctl.source;
 import java.util.Arrays;
 
 /**
- * A key/value pair that makemap would store: a range of its line's text.
+ * A key/value pair that makemap would store: a range of its line's text, and the line itself, so
+ * that a large map's parse makes one object per entry rather than a line and an entry.
  *
  * <p>The key, the stored key and the value are cut out of the line only when asked for: lint of a
- * large map reads most entries through {@link #line()} and the offsets alone, and three strings an
- * entry were a good part of its parse time.
+ * large map reads most entries through the line's bytes and the offsets alone, and three strings
+ * an entry were a good part of its parse time.
  */
-public final class Entry {
-  private final SourceLine line;
-  private final PartStart part;
+public final class Entry extends SourceLine {
   private final int index;
   private final int keyEnd;
   private final int valueStart;
@@ -23,7 +22,10 @@ public final class Entry {
   private String value;
 
   /**
-   * @param line the line it came from; the key starts its text
+   * @param number the line's number within its part ({@link SourceLine#number()})
+   * @param data the file's bytes, the whole file
+   * @param start index in {@code data} where the line's text starts; the key starts it
+   * @param end index in {@code data} where the line's text ends
    * @param part the part of the file it was parsed in
    * @param index the entry's position in the part's list of entries
    * @param keyEnd index in the text where the key ends
@@ -32,10 +34,9 @@ public final class Entry {
    * @param fold whether the stored key is folded (makemap's default; not with -f)
    * @param tag {@link #tag()}: the text before {@code colon}, "" when there is none
    */
-  Entry(SourceLine line, PartStart part, int index, int keyEnd, int valueStart, int colon,
-      boolean fold, String tag) {
-    this.line = line;
-    this.part = part;
+  Entry(int number, byte[] data, int start, int end, PartStart part, int index, int keyEnd,
+      int valueStart, int colon, boolean fold, String tag) {
+    super(number, data, start, end, Kind.ENTRY, part);
     this.index = index;
     this.keyEnd = keyEnd;
     this.valueStart = valueStart;
@@ -49,15 +50,15 @@ public final class Entry {
     return part.entries() + index;
   }
 
-  /** The line it came from. */
+  /** The line it came from: this entry, which is its line. */
   public SourceLine line() {
-    return line;
+    return this;
   }
 
   /** The key as written (not folded). */
   public String key() {
     if (key == null) {
-      key = line.substring(0, keyEnd);
+      key = substring(0, keyEnd);
     }
     return key;
   }
@@ -85,7 +86,7 @@ public final class Entry {
    * and {@code extra} NUL bytes.
    */
   public void copyStoredKey(byte[] dst, int at, int extra) {
-    line.copyBytes(0, keyEnd, dst, at);
+    copyBytes(0, keyEnd, dst, at);
     if (fold) {
       for (int i = at; i < at + keyEnd; i++) {
         dst[i] = (byte) Bytes.foldAscii((char) (dst[i] & 0xff));
@@ -96,15 +97,15 @@ public final class Entry {
 
   /** {@link #value()} as bytes, followed by {@code extra} NUL bytes (1 for makemap -N). */
   public byte[] valueBytes(int extra) {
-    byte[] b = new byte[line.length() - valueStart + extra];
-    line.copyBytes(valueStart, line.length(), b);
+    byte[] b = new byte[length() - valueStart + extra];
+    copyBytes(valueStart, length(), b);
     return b;
   }
 
   /** The value verbatim: trailing blanks, CR and any {@code #…} included. */
   public String value() {
     if (value == null) {
-      value = line.substring(valueStart, line.length());
+      value = substring(valueStart, length());
     }
     return value;
   }
@@ -130,7 +131,7 @@ public final class Entry {
   }
 
   public int lineNumber() {
-    return line.number();
+    return number();
   }
 
   /**
@@ -146,12 +147,12 @@ public final class Entry {
    * name} is ASCII, as every tag is (for ASCII names this is {@code tag().equalsIgnoreCase}).
    */
   public boolean tagIs(String name) {
-    return colon == name.length() && line.startsWithIgnoreCase(0, name);
+    return colon == name.length() && startsWithIgnoreCase(0, name);
   }
 
   /** The part after the tag and its colon; the whole key when untagged. */
   public String subject() {
-    return colon < 0 ? key() : line.substring(colon + 1, keyEnd);
+    return colon < 0 ? key() : substring(colon + 1, keyEnd);
   }
 
   /** True when {@link #subject()} is empty (the bare {@code Tag:}), without cutting it out. */
@@ -164,8 +165,8 @@ public final class Entry {
    * bytes without cutting the value out.
    */
   public boolean valueIs(String word) {
-    return line.length() - valueStart == word.length()
-        && line.startsWithIgnoreCase(valueStart, word);
+    return length() - valueStart == word.length()
+        && startsWithIgnoreCase(valueStart, word);
   }
 
   /**
@@ -173,22 +174,26 @@ public final class Entry {
    * ({@link #hasValueOf}) have equal hashes.
    */
   public int valueHash() {
-    int n = line.length();
-    int h = n - valueStart;
-    for (int i = valueStart; i < n; i++) {
-      h = 31 * h + line.byteAt(i);
+    byte[] d = data;
+    int h = end - start - valueStart;
+    for (int i = start + valueStart; i < end; i++) {
+      h = 31 * h + (d[i] & 0xff);
     }
     return h;
   }
 
   /** Whether this entry's value is {@code other}'s, byte for byte, compared without strings. */
   public boolean hasValueOf(Entry other) {
-    int n = line.length() - valueStart;
-    if (other.line.length() - other.valueStart != n) {
+    int n = end - start - valueStart;
+    if (other.end - other.start - other.valueStart != n) {
       return false;
     }
+    byte[] d = data;
+    byte[] o = other.data;
+    int at = start + valueStart;
+    int otherAt = other.start + other.valueStart;
     for (int i = 0; i < n; i++) {
-      if (line.byteAt(valueStart + i) != other.line.byteAt(other.valueStart + i)) {
+      if (d[at + i] != o[otherAt + i]) {
         return false;
       }
     }
@@ -197,14 +202,14 @@ public final class Entry {
 
   /** True when the value is made of ASCII letters and digits only (and is not empty). */
   public boolean valueIsAlphanumeric() {
-    int n = line.length();
-    for (int i = valueStart; i < n; i++) {
-      int b = line.byteAt(i);
+    byte[] d = data;
+    for (int i = start + valueStart; i < end; i++) {
+      int b = d[i];
       if (!(b >= '0' && b <= '9') && !(b >= 'A' && b <= 'Z') && !(b >= 'a' && b <= 'z')) {
         return false;
       }
     }
-    return n > valueStart;
+    return end - start > valueStart;
   }
 
   public boolean isTagged() {
@@ -214,17 +219,17 @@ public final class Entry {
   /** Equal when line, key, stored key, value and columns are, as when this was a record. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Entry e && e.line.equals(line) && e.keyEnd == keyEnd
+    return o instanceof Entry e && super.equals(e) && e.keyEnd == keyEnd
         && e.valueStart == valueStart && e.storedKey().equals(storedKey());
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(line, keyEnd, valueStart);
+    return java.util.Objects.hash(super.hashCode(), keyEnd, valueStart);
   }
 
   @Override
   public String toString() {
-    return "Entry[line " + line.number() + ": " + key() + " -> " + value() + "]";
+    return "Entry[line " + number() + ": " + key() + " -> " + value() + "]";
   }
 }

@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
  * <p>The line keeps a range of the file's bytes and makes its text string only when asked: lint
  * of a large map judges most lines from their bytes alone, and a string a line was a good part of
  * the parse.
+ *
+ * <p>An entry's line is the {@link Entry} itself: a large map's parse makes one object per line.
  */
-public final class SourceLine {
-  private final PartStart part;
+public sealed class SourceLine permits Entry {
+  /** Where the part of the file this line was parsed in starts; {@link Entry} counts from it too. */
+  final PartStart part;
   private final int number;
   private final Kind kind;
-  private final byte[] data;
-  private final int start;
-  private final int end;
+  /** The file's bytes, and where in them the text starts and ends: {@link Entry} reads them too. */
+  final byte[] data;
+  final int start;
+  final int end;
   private String text;
 
   /** What makemap makes of a line. */
@@ -73,6 +77,20 @@ public final class SourceLine {
   /** The text's byte at {@code index} (0 to 255), without making the text. */
   public int byteAt(int index) {
     return data[start + index] & 0xff;
+  }
+
+  /**
+   * The bitwise OR of {@code perByte[b]} over the text's bytes {@code b} from {@code from} to
+   * {@code to}: what kinds of bytes a part of the line holds, in one loop over the file's bytes
+   * rather than a call per byte (lint asks this of every key and value of a large map).
+   */
+  public long unionOf(long[] perByte, int from, int to) {
+    byte[] d = data;
+    long union = 0;
+    for (int i = start + from, last = start + to; i < last; i++) {
+      union |= perByte[d[i] & 0xff];
+    }
+    return union;
   }
 
   /** Copies the text's bytes from {@code from} to {@code to} to the start of {@code dst}. */

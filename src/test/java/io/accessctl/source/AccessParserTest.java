@@ -534,5 +534,18 @@ class AccessParserTest {
       });
       assertThat(src.name()).isEqualTo("access");
     }
+
+    @ParameterizedTest
+    @EnumSource(Reading.class)
+    void anEntryIsTheLineItWasReadFromSoAParseMakesOneObjectPerLine(Reading reading) {
+      AccessSource src = parse(reading, "# head\nFrom:a@b OK\n\nTo:c REJECT\n");
+
+      assertThat(src.entries()).hasSize(2);
+      assertThat(src.lines().get(1)).isSameAs(src.entries().get(0));
+      assertThat(src.lines().get(3)).isSameAs(src.entries().get(1));
+      assertThat(src.entries()).allSatisfy(e -> assertThat(e.line()).isSameAs(e));
+      assertThat(src.lines()).extracting(SourceLine::kind)
+          .containsExactly(Kind.COMMENT, Kind.ENTRY, Kind.EMPTY, Kind.ENTRY);
+    }
   }
 }

@@ -123,7 +123,7 @@ abstract class KeyRule extends EntryVisitor {
     /** The subject's byte at {@code index}, as a char (ISO-8859-1). */
     @Override
     public char charAt(int index) {
-      return (char) entry.line().byteAt(entry.keyColumn() - 1 + subjectStart + index);
+      return (char) entry.byteAt(subjectStart + index); // the key starts the line
     }
 
     @Override
