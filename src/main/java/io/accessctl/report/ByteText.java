@@ -1,5 +1,6 @@
 package io.accessctl.report;
 
+import io.accessctl.lint.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -115,7 +116,24 @@ final class ByteText {
 
   /** {@link Visible#of}{@code (s)}, UTF-8 encoded. */
   ByteText visible(String s) {
-    if (cached(s, VISIBLE)) {
+    return visible(s, s.length() <= KEPT_LENGTH);
+  }
+
+  /** {@link Visible#of} of {@code m}'s text, UTF-8 encoded, written part by part. */
+  ByteText visible(Message m) {
+    if (m.parts() == 1) {
+      return visible(m.part(0));
+    }
+    for (int i = 0; i < m.parts(); i++) {
+      String part = m.part(i);
+      visible(part, isSharedPart(part));
+    }
+    return this;
+  }
+
+  /** {@link Visible#of}{@code (s)}, its rendering kept for the next {@code s} when asked. */
+  private ByteText visible(String s, boolean keep) {
+    if (keep && cached(s, VISIBLE)) {
       return this;
     }
     int start = length;
@@ -123,7 +141,7 @@ final class ByteText {
       length = start;
       text(Visible.of(s));
     }
-    return remember(s, VISIBLE, start);
+    return keep ? remember(s, VISIBLE, start) : this;
   }
 
   /** {@link Json#quote}{@code (s)}: a quoted JSON string, pure ASCII. */
@@ -142,6 +160,39 @@ final class ByteText {
     return remember(s, JSON, start);
   }
 
+  /** {@link Json#quote} of {@code m}'s text, written part by part. */
+  ByteText jsonString(Message m) {
+    if (m.parts() == 1) {
+      return jsonString(m.part(0));
+    }
+    ascii('"');
+    for (int i = 0; i < m.parts(); i++) {
+      String part = m.part(i);
+      boolean keep = isSharedPart(part);
+      if (keep && cached(part, JSON)) {
+        continue;
+      }
+      int start = length;
+      if (!copyLatin1(part) || plainFrom(start, JSON_STOPS) != length) {
+        length = start;
+        ascii(Json.escaped(part));
+      }
+      if (keep) {
+        remember(part, JSON, start);
+      }
+    }
+    return ascii('"');
+  }
+
+  /**
+   * Whether a part of a message of many is likely the words its rule says on every such finding
+   * (then its rendering is kept): those are long, where the values of one finding are a name or
+   * a key.
+   */
+  private static boolean isSharedPart(String part) {
+    return part.length() > KEPT_LENGTH;
+  }
+
   /*
    * Most strings of a report recur on every finding: the file name, the rule's id and name, the
    * severity, JSON's member names. The last rendering of a short one is kept, by identity, in a
@@ -153,7 +204,10 @@ final class ByteText {
   /** The first slot of {@link #visible}'s renderings, and of {@link #jsonString}'s. */
   private static final int VISIBLE = 0;
   private static final int JSON = SLOTS;
-  /** The longest string kept: a message is seldom repeated, and hashing it would cost a pass. */
+  /**
+   * The longest string kept, but for the long parts of a message of many: a whole message is
+   * seldom repeated, and hashing it would cost a pass.
+   */
   private static final int KEPT_LENGTH = 64;
   private final String[] keptString = new String[2 * SLOTS];
   private final byte[][] keptBytes = new byte[2 * SLOTS][];
