@@ -157,6 +157,23 @@ public final class Findings {
     addRepeatable(rule, severity, line, column, message, null, fixable);
   }
 
+  /** {@link #add(RuleInfo, Severity, SourceLine, int, String, boolean)} about an entry. */
+  public void add(RuleInfo rule, Severity severity, Entry entry, int column, String message,
+      boolean fixable) {
+    addRepeatable(rule, severity, entry, column, message, null, fixable);
+  }
+
+  /**
+   * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} about an
+   * entry: a report then tells which lines of a fold ({@link Repeats}) run on from the entries'
+   * numbers.
+   */
+  public void addRepeatable(RuleInfo rule, Severity severity, Entry entry, int column,
+      String message, String advice, boolean fixable) {
+    record(rule, severity, entry.line(), entry.index(), column, text(message), null,
+        advice == null ? null : () -> advice, fixable);
+  }
+
   /**
    * A finding whose {@code advice} the rule gives in the same words wherever the defect recurs
    * (an untagged key, a deprecated form), so that a report can give it once for all the lines
@@ -210,7 +227,7 @@ public final class Findings {
 
   /** A finding about the file as a whole (line 0). */
   public void addFileLevel(RuleInfo rule, Severity severity, String message) {
-    add(rule, severity, null, 0, message, false);
+    add(rule, severity, (SourceLine) null, 0, message, false);
   }
 
   /** Whether a finding at this place would enter the sample. */
