@@ -259,7 +259,7 @@ public final class Findings {
     if (c == 0) {
       c = Integer.compare(d.column(), column);
     }
-    return c != 0 ? c : d.ruleId().compareTo(rule.id());
+    return c != 0 || d.rule() == rule ? c : d.ruleId().compareTo(rule.id());
   }
 
   /**

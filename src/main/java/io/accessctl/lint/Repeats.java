@@ -148,12 +148,16 @@ public final class Repeats {
     }
     Hashes hashes = Hashes.of(found);
     int[] hash = hashes.hashes();
-    // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot)
-    // and its size; a finding is hashed and compared, never wrapped in a key object
+    // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot),
+    // its size and its last finding; a finding is hashed and compared, never wrapped in a key
+    // object. Each finding's next in its group (plus one; 0 for none) chains the group, so that
+    // its lines are found without a walk over all the findings.
     int mask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
     int[] first = new int[mask + 1];
     int[] size = new int[mask + 1];
+    int[] last = new int[mask + 1];
     int[] groupOf = new int[n];
+    int[] next = new int[n];
     boolean folds = false;
     for (int i = 0; i < n; i++) {
       int h = hash[i];
@@ -167,21 +171,15 @@ public final class Repeats {
       }
       if (first[slot] == 0) {
         first[slot] = i + 1;
+      } else {
+        next[last[slot]] = i + 1;
       }
+      last[slot] = i;
       folds |= ++size[slot] > MOST;
       groupOf[i] = slot;
     }
     if (!folds) {
       return found;
-    }
-    // each finding's next in its group, so that a group's lines are found without a walk over
-    // all the findings
-    int[] next = new int[n];
-    int[] later = new int[mask + 1];
-    Arrays.fill(later, -1);
-    for (int i = n - 1; i >= 0; i--) {
-      next[i] = later[groupOf[i]];
-      later[groupOf[i]] = i;
     }
     EntryLines entries = new EntryLines(source.entries());
     List<Diagnostic> out = new ArrayList<>(n);
@@ -251,13 +249,13 @@ public final class Repeats {
 
   /**
    * The lines of the findings of a group, from the one at {@code from} on ({@code next} chains
-   * them), as ranges. A range of entries runs on over comments and blank lines between them; a
+   * them, plus one), as ranges. A range of entries runs on over comments and blank lines between them; a
    * range of other lines only over blank lines.
    */
   private static String lines(List<Diagnostic> found, int[] next, int from, AccessSource source,
       EntryLines entries) {
     int count = 0;
-    for (int i = from; i >= 0; i = next[i]) {
+    for (int i = from; i >= 0; i = next[i] - 1) {
       if (found.get(i).entry() < 0) {
         return linesOf(found, next, from, source, entries);
       }
@@ -274,7 +272,7 @@ public final class Repeats {
     // entry number and line, packed to sort as numbers: the entries are in line order
     long[] at = new long[count];
     int k = 0;
-    for (int i = from; i >= 0; i = next[i]) {
+    for (int i = from; i >= 0; i = next[i] - 1) {
       Diagnostic d = found.get(i);
       at[k++] = (long) d.entry() << 32 | d.line();
     }
@@ -308,7 +306,7 @@ public final class Repeats {
       AccessSource source, EntryLines entries) {
     BitSet marked = new BitSet();
     boolean allEntries = true;
-    for (int i = from; i >= 0; i = next[i]) {
+    for (int i = from; i >= 0; i = next[i] - 1) {
       int line = found.get(i).line();
       marked.set(line);
       allEntries &= entries.holds(line);

@@ -146,7 +146,8 @@ final class ByteText {
 
   /** {@link Json#quote}{@code (s)}: a quoted JSON string, pure ASCII. */
   ByteText jsonString(String s) {
-    if (cached(s, JSON)) {
+    boolean keep = s.length() <= KEPT_LENGTH;
+    if (keep && cached(s, JSON)) {
       return this;
     }
     int start = length;
@@ -157,7 +158,7 @@ final class ByteText {
       length = start;
       ascii(Json.quote(s));
     }
-    return remember(s, JSON, start);
+    return keep ? remember(s, JSON, start) : this;
   }
 
   /** {@link Json#quote} of {@code m}'s text, written part by part. */
@@ -195,7 +196,8 @@ final class ByteText {
 
   /*
    * Most strings of a report recur on every finding: the file name, the rule's id and name, the
-   * severity, JSON's member names. The last rendering of a short one is kept, by identity, in a
+   * severity, JSON's member names, a rule's own words in its messages. The last rendering of a
+   * short one, or of a message's shared part ({@link #isSharedPart}), is kept by identity in a
    * slot chosen by its hash, one table per way of rendering.
    */
 
@@ -214,9 +216,6 @@ final class ByteText {
 
   /** Appends the rendering kept for {@code s}, if there is one. */
   private boolean cached(String s, int table) {
-    if (s.length() > KEPT_LENGTH) {
-      return false;
-    }
     int slot = table + (s.hashCode() & (SLOTS - 1));
     if (keptString[slot] != s) {
       return false;
@@ -227,11 +226,9 @@ final class ByteText {
 
   /** Keeps the rendering of {@code s}, the bytes from {@code start} on. */
   private ByteText remember(String s, int table, int start) {
-    if (s.length() <= KEPT_LENGTH) {
-      int slot = table + (s.hashCode() & (SLOTS - 1));
-      keptString[slot] = s;
-      keptBytes[slot] = Arrays.copyOfRange(buf, start, length);
-    }
+    int slot = table + (s.hashCode() & (SLOTS - 1));
+    keptString[slot] = s;
+    keptBytes[slot] = Arrays.copyOfRange(buf, start, length);
     return this;
   }
 
