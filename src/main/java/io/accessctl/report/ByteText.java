@@ -187,12 +187,15 @@ final class ByteText {
 
   /**
    * Whether a part of a message of many is likely the words its rule says on every such finding
-   * (then its rendering is kept): those are long, where the values of one finding are a name or
-   * a key.
+   * (then its rendering is kept): those are a sentence or two, where the values of one finding
+   * are a name or a key, and what a fold says of its group's lines ({@code Repeats}) is longer.
    */
   private static boolean isSharedPart(String part) {
-    return part.length() > KEPT_LENGTH;
+    return part.length() > KEPT_LENGTH && part.length() <= SHARED_LENGTH;
   }
+
+  /** The longest part of a message taken for its rule's own words. */
+  private static final int SHARED_LENGTH = 1024;
 
   /*
    * Most strings of a report recur on every finding: the file name, the rule's id and name, the
