@@ -249,8 +249,8 @@ public final class Repeats {
 
   /**
    * The lines of the findings of a group, from the one at {@code from} on ({@code next} chains
-   * them, plus one), as ranges. A range of entries runs on over comments and blank lines between them; a
-   * range of other lines only over blank lines.
+   * them, plus one), as ranges. A range of entries runs on over comments and blank lines between
+   * them; a range of other lines only over blank lines.
    */
   private static String lines(List<Diagnostic> found, int[] next, int from, AccessSource source,
       EntryLines entries) {

@@ -147,7 +147,8 @@ class RepeatsTest {
     AccessSource src = source("a OK\nb OK\nc OK\nd OK\ne OK\n");
     List<Diagnostic> found = new ArrayList<>();
     String[][] cuts = {{"letter 'D' is ", "ignored"}, {"letter 'D' is ignored"},
-        {"letter ", "'D'", " is ignored"}, {"letter 'D' is ignored", ""}, {"letter 'X' is ignored"}};
+        {"letter ", "'D'", " is ignored"}, {"letter 'D' is ignored", ""},
+        {"letter 'X' is ignored"}};
     for (int i = 0; i < cuts.length; i++) {
       found.add(new Diagnostic("access", i + 1, 1, Severity.INFO, RULE, Message.of(cuts[i]), "x",
           false, null));
