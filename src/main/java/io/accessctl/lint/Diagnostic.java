@@ -1,5 +1,6 @@
 package io.accessctl.lint;
 
+import io.accessctl.source.SourceLine;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -8,8 +9,9 @@ import java.util.function.Supplier;
  *
  * <p>Its message may be composed only when first read ({@link #composed}): a report folds a
  * rule's findings that share advice into one ({@link Repeats}), so a large map's thousands of
- * such findings are written without their messages ever being made. Equal, hashed and printed as
- * a record of the parts below would be.
+ * such findings are written without their messages ever being made. The message is kept as its
+ * parts ({@link #text()}), which a report writes one by one; {@link #message()} joins them.
+ * Equal, hashed and printed as a record of the parts below would be.
  *
  * @param file the file name as given by the user
  * @param line 1-based line number, 0 for the file as a whole
@@ -29,16 +31,29 @@ public final class Diagnostic {
   private final Severity severity;
   private final RuleInfo rule;
   /** Composes the message, or null when it was given. */
-  private final Supplier<String> compose;
-  /** The message once made; threads that race make equal strings. */
-  private String message;
+  private final Supplier<Message> compose;
+  /** The message once made; threads that race make equal messages. */
+  private Message text;
+  /** The offending line's text as given, or null. */
   private final String sourceText;
+  /** The offending line, whose text is made when asked, or null. */
+  private final SourceLine source;
+  /** Which of its file's entries the finding is about, or -1 when none is known. */
+  private final int entry;
   private final boolean fixable;
   private final String advice;
 
   public Diagnostic(String file, int line, int column, Severity severity, RuleInfo rule,
       String message, String sourceText, boolean fixable, String advice) {
-    this(file, line, column, severity, rule, null, message, sourceText, fixable, advice);
+    this(file, line, column, severity, rule, null, message == null ? null : Message.of(message),
+        sourceText, null, -1, fixable, advice);
+  }
+
+  /** A finding whose message is given as its parts. */
+  public Diagnostic(String file, int line, int column, Severity severity, RuleInfo rule,
+      Message message, String sourceText, boolean fixable, String advice) {
+    this(file, line, column, severity, rule, null, message, sourceText, null, -1, fixable,
+        advice);
   }
 
   /** A finding about this line alone. */
@@ -48,29 +63,34 @@ public final class Diagnostic {
   }
 
   private Diagnostic(String file, int line, int column, Severity severity, RuleInfo rule,
-      Supplier<String> compose, String message, String sourceText, boolean fixable,
-      String advice) {
+      Supplier<Message> compose, Message text, String sourceText, SourceLine source, int entry,
+      boolean fixable, String advice) {
     this.file = file;
     this.line = line;
     this.column = column;
     this.severity = severity;
     this.rule = rule;
     this.compose = compose;
-    this.message = message;
+    this.text = text;
     this.sourceText = sourceText;
+    this.source = source;
+    this.entry = entry;
     this.fixable = fixable;
     this.advice = advice;
   }
 
   /**
-   * A finding whose message {@code compose} makes when it is first read: a pure function of what
-   * the rule saw, safe to call from any thread.
+   * A finding a rule made at {@code line} (null for the file as a whole), about entry number
+   * {@code entry} of the file (-1 for none), whose message is {@code made} or else made by
+   * {@code compose} when first read: a pure function of what the rule saw, safe to call from any
+   * thread.
    */
-  static Diagnostic composed(String file, int line, int column, Severity severity, RuleInfo rule,
-      Supplier<String> compose, String sourceText, boolean fixable, String advice) {
-    return new Diagnostic(file, line, column, severity, rule, compose, null, sourceText, fixable,
-        advice);
+  static Diagnostic found(String file, SourceLine line, int entry, int column, Severity severity,
+      RuleInfo rule, Message made, Supplier<Message> compose, boolean fixable, String advice) {
+    return new Diagnostic(file, line == null ? 0 : line.number(), column, severity, rule,
+        made == null ? compose : null, made, null, line, entry, fixable, advice);
   }
+
 
   public String file() {
     return file;
@@ -92,17 +112,32 @@ public final class Diagnostic {
     return rule;
   }
 
+  /** What is wrong, as text (the parts of {@link #text()} joined). */
   public String message() {
-    String m = message;
+    Message m = text();
+    return m == null ? null : m.toString();
+  }
+
+  /** What is wrong, as the parts a report writes one after the other. */
+  public Message text() {
+    Message m = text;
     if (m == null && compose != null) {
       m = compose.get();
-      message = m;
+      text = m;
     }
     return m;
   }
 
   public String sourceText() {
-    return sourceText;
+    return sourceText != null || source == null ? sourceText : source.text();
+  }
+
+  /**
+   * Which of its file's entries ({@code AccessSource.entries()}) the finding is about, or -1 when
+   * it was not made about an entry (it may still be on an entry's line).
+   */
+  int entry() {
+    return entry;
   }
 
   public boolean fixable() {
@@ -126,19 +161,19 @@ public final class Diagnostic {
     return o instanceof Diagnostic d && line == d.line && column == d.column
         && fixable == d.fixable && severity == d.severity && Objects.equals(file, d.file)
         && Objects.equals(rule, d.rule) && Objects.equals(message(), d.message())
-        && Objects.equals(sourceText, d.sourceText) && Objects.equals(advice, d.advice);
+        && Objects.equals(sourceText(), d.sourceText()) && Objects.equals(advice, d.advice);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(file, line, column, severity, rule, message(), sourceText, fixable,
+    return Objects.hash(file, line, column, severity, rule, message(), sourceText(), fixable,
         advice);
   }
 
   @Override
   public String toString() {
     return "Diagnostic[file=" + file + ", line=" + line + ", column=" + column + ", severity="
-        + severity + ", rule=" + rule + ", message=" + message() + ", sourceText=" + sourceText
+        + severity + ", rule=" + rule + ", message=" + message() + ", sourceText=" + sourceText()
         + ", fixable=" + fixable + ", advice=" + advice + "]";
   }
 }

@@ -34,7 +34,7 @@ public final class Findings {
    * Shared by a collector and its forks: the messages made so far by {@link #add(RuleInfo, Entry,
    * int, Object, Function)}, by what they depend on.
    */
-  private final Map<Object, String> texts;
+  private final Map<Object, Message> texts;
   /** Every finding added, built, counted or suppressed. */
   private int added;
 
@@ -68,7 +68,7 @@ public final class Findings {
   }
 
   private Findings(String file, Severity built, Suppressions suppressions, int sampleSize,
-      SampleBound bound, Map<Object, String> texts) {
+      SampleBound bound, Map<Object, Message> texts) {
     this.file = file;
     this.built = built;
     this.suppressions = suppressions;
@@ -100,17 +100,20 @@ public final class Findings {
   }
 
   public void add(RuleInfo rule, Entry entry, int column, String message) {
-    add(rule, rule.severity(), entry.line(), column, message, false);
+    record(rule, rule.severity(), entry.line(), entry.index(), column, text(message), null, null,
+        false);
   }
 
   /**
    * A finding whose message is composed only when it is read: a rule that draws hundreds of
    * thousands of findings in a compile, which only counts them, or in a report that folds them
    * into one ({@link Repeats}), then composes none of their messages. {@code message} may be
-   * called later, from another thread: it must be a pure function of what the rule saw.
+   * called later, from another thread: it must be a pure function of what the rule saw. It
+   * gives the message as its parts ({@link Message}), which a report writes without joining.
    */
-  public void add(RuleInfo rule, Entry entry, int column, Supplier<String> message) {
-    record(rule, rule.severity(), entry.line(), column, message, null, false);
+  public void add(RuleInfo rule, Entry entry, int column, Supplier<Message> message) {
+    record(rule, rule.severity(), entry.line(), entry.index(), column, null, message, null,
+        false);
   }
 
   /**
@@ -126,8 +129,8 @@ public final class Findings {
    */
   public <K> void add(RuleInfo rule, Entry entry, int column, K key,
       Function<? super K, String> message) {
-    record(rule, rule.severity(), entry.line(), column, new Keyed<>(texts, key, message), null,
-        false);
+    record(rule, rule.severity(), entry.line(), entry.index(), column, null,
+        new Keyed<>(texts, key, message), null, false);
   }
 
   /**
@@ -135,13 +138,13 @@ public final class Findings {
    * class, not a lambda: a lambda that no run of the class-data archive made is spun on every
    * run that needs it.
    */
-  private record Keyed<K>(Map<Object, String> texts, K key, Function<? super K, String> message)
-      implements Supplier<String> {
+  private record Keyed<K>(Map<Object, Message> texts, K key, Function<? super K, String> message)
+      implements Supplier<Message> {
     @Override
-    public String get() {
-      String t = texts.get(key);
+    public Message get() {
+      Message t = texts.get(key);
       if (t == null) {
-        String made = message.apply(key);
+        Message made = Message.of(message.apply(key));
         t = texts.putIfAbsent(key, made); // threads that race made equal strings: one is kept
         return t != null ? t : made;
       }
@@ -154,6 +157,23 @@ public final class Findings {
     addRepeatable(rule, severity, line, column, message, null, fixable);
   }
 
+  /** {@link #add(RuleInfo, Severity, SourceLine, int, String, boolean)} about an entry. */
+  public void add(RuleInfo rule, Severity severity, Entry entry, int column, String message,
+      boolean fixable) {
+    addRepeatable(rule, severity, entry, column, message, null, fixable);
+  }
+
+  /**
+   * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} about an
+   * entry: a report then tells which lines of a fold ({@link Repeats}) run on from the entries'
+   * numbers.
+   */
+  public void addRepeatable(RuleInfo rule, Severity severity, Entry entry, int column,
+      String message, String advice, boolean fixable) {
+    record(rule, severity, entry.line(), entry.index(), column, text(message), null,
+        advice == null ? null : () -> advice, fixable);
+  }
+
   /**
    * A finding whose {@code advice} the rule gives in the same words wherever the defect recurs
    * (an untagged key, a deprecated form), so that a report can give it once for all the lines
@@ -164,47 +184,50 @@ public final class Findings {
    */
   public void addRepeatable(RuleInfo rule, Severity severity, SourceLine line, int column,
       String message, String advice, boolean fixable) {
-    record(rule, severity, line, column, () -> message, advice == null ? null : () -> advice,
-        fixable);
+    record(rule, severity, line, -1, column, text(message), null,
+        advice == null ? null : () -> advice, fixable);
+  }
+
+  private static Message text(String message) {
+    return message == null ? null : Message.of(message);
   }
 
   /**
-   * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} with the
-   * advice composed only when the finding is built in full, and the message only when it is read
-   * (see {@link #add(RuleInfo, Entry, int, Supplier)}).
+   * {@link #addRepeatable(RuleInfo, Severity, SourceLine, int, String, String, boolean)} about an
+   * entry, with the advice composed only when the finding is built in full, and the message only
+   * when it is read (see {@link #add(RuleInfo, Entry, int, Supplier)}).
    *
    * @param advice the advice, or null for none
    */
-  public void addRepeatable(RuleInfo rule, Severity severity, SourceLine line, int column,
-      Supplier<String> message, Supplier<String> advice, boolean fixable) {
-    record(rule, severity, line, column, message, advice, fixable);
+  public void addRepeatable(RuleInfo rule, Severity severity, Entry entry, int column,
+      Supplier<Message> message, Supplier<String> advice, boolean fixable) {
+    record(rule, severity, entry.line(), entry.index(), column, null, message, advice, fixable);
   }
 
-  private void record(RuleInfo rule, Severity severity, SourceLine line, int column,
-      Supplier<String> message, Supplier<String> advice, boolean fixable) {
+  /**
+   * Records a finding on {@code line} (null for the file as a whole), about entry number {@code
+   * entry} (-1 for none), whose message is {@code made}, or else {@code compose}d when read.
+   */
+  private void record(RuleInfo rule, Severity severity, SourceLine line, int entry, int column,
+      Message made, Supplier<Message> compose, Supplier<String> advice, boolean fixable) {
     added++;
     int number = line == null ? 0 : line.number();
     if (severity.atLeast(built)) {
-      diagnostics.add(diagnostic(rule, severity, line, column, message, advice, fixable));
+      diagnostics.add(Diagnostic.found(file, line, entry, column, severity, rule, made, compose,
+          fixable, advice == null ? null : advice.get()));
     } else if (suppressions == null || !suppressions.suppresses(rule, number)) {
       if (inSample(number, column, rule) && !bound.excludes(number, column, rule)) {
-        sample(diagnostic(rule, severity, line, column, message, advice, fixable));
+        sample(Diagnostic.found(file, line, entry, column, severity, rule, made, compose,
+            fixable, advice == null ? null : advice.get()));
       } else {
         counted[severity.ordinal()]++;
       }
     }
   }
 
-  private Diagnostic diagnostic(RuleInfo rule, Severity severity, SourceLine line, int column,
-      Supplier<String> message, Supplier<String> advice, boolean fixable) {
-    return Diagnostic.composed(file, line == null ? 0 : line.number(), column, severity, rule,
-        message, line == null ? null : line.text(), fixable,
-        advice == null ? null : advice.get());
-  }
-
   /** A finding about the file as a whole (line 0). */
   public void addFileLevel(RuleInfo rule, Severity severity, String message) {
-    add(rule, severity, null, 0, message, false);
+    add(rule, severity, (SourceLine) null, 0, message, false);
   }
 
   /** Whether a finding at this place would enter the sample. */
@@ -236,7 +259,7 @@ public final class Findings {
     if (c == 0) {
       c = Integer.compare(d.column(), column);
     }
-    return c != 0 ? c : d.ruleId().compareTo(rule.id());
+    return c != 0 || d.rule() == rule ? c : d.ruleId().compareTo(rule.id());
   }
 
   /**

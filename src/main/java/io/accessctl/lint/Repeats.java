@@ -3,6 +3,7 @@ package io.accessctl.lint;
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,19 +24,40 @@ public final class Repeats {
 
   private Repeats() {}
 
-  private static String says(Diagnostic d) {
-    return d.advice() != null ? d.advice() : d.message();
-  }
-
-  /** Whether {@code a} and {@code b} say the same: one rule, one severity, the same text. */
+  /**
+   * Whether {@code a} and {@code b} say the same: one rule, one severity, the same text (the
+   * advice where there is one, else the message), compared as the parts it is kept in.
+   */
   private static boolean same(Diagnostic a, Diagnostic b) {
-    return a.severity() == b.severity() && a.ruleId().equals(b.ruleId())
-        && Objects.equals(says(a), says(b));
+    if (a.severity() != b.severity() || !a.ruleId().equals(b.ruleId())) {
+      return false;
+    }
+    String adviceA = a.advice();
+    String adviceB = b.advice();
+    if (adviceA != null && adviceB != null) {
+      return adviceA.equals(adviceB);
+    }
+    if (adviceA == null && adviceB == null) {
+      return Objects.equals(a.text(), b.text());
+    }
+    Message text = adviceA == null ? a.text() : b.text();
+    return text != null && text.contentEquals(adviceA == null ? adviceB : adviceA);
   }
 
-  /** A hash of what {@link #same} compares. */
+  /**
+   * A hash of what {@link #same} compares: a message's is its text's, made of its parts'
+   * ({@link Message#hashCode}), so it agrees with an advice of the same words.
+   */
   private static int hash(Diagnostic d) {
-    return (31 * d.ruleId().hashCode() + d.severity().ordinal()) * 31 + Objects.hashCode(says(d));
+    String advice = d.advice();
+    int says = advice != null ? advice.hashCode() : Objects.hashCode(d.text());
+    return (31 * d.ruleId().hashCode() + d.severity().ordinal()) * 31 + says;
+  }
+
+  /** What the findings of a group say: the advice, or else the message. */
+  private static Message says(Diagnostic d) {
+    Message text = d.advice() != null ? Message.of(d.advice()) : d.text();
+    return text != null ? text : Message.of(String.valueOf((Object) null));
   }
 
   /**
@@ -126,12 +148,16 @@ public final class Repeats {
     }
     Hashes hashes = Hashes.of(found);
     int[] hash = hashes.hashes();
-    // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot)
-    // and its size; a finding is hashed and compared, never wrapped in a key object
+    // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot),
+    // its size and its last finding; a finding is hashed and compared, never wrapped in a key
+    // object. Each finding's next in its group (plus one; 0 for none) chains the group, so that
+    // its lines are found without a walk over all the findings.
     int mask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
     int[] first = new int[mask + 1];
     int[] size = new int[mask + 1];
+    int[] last = new int[mask + 1];
     int[] groupOf = new int[n];
+    int[] next = new int[n];
     boolean folds = false;
     for (int i = 0; i < n; i++) {
       int h = hash[i];
@@ -145,7 +171,10 @@ public final class Repeats {
       }
       if (first[slot] == 0) {
         first[slot] = i + 1;
+      } else {
+        next[last[slot]] = i + 1;
       }
+      last[slot] = i;
       folds |= ++size[slot] > MOST;
       groupOf[i] = slot;
     }
@@ -160,25 +189,47 @@ public final class Repeats {
       if (size[g] <= MOST) {
         out.add(d);
       } else if (first[g] == i + 1) {
+        String lines = lines(found, next, i, source, entries);
         out.add(new Diagnostic(d.file(), d.line(), d.column(), d.severity(), d.rule(),
-            size[g] + " times (lines " + lines(found, groupOf, g, i, source, entries) + "): "
-                + says(d),
-            d.sourceText(), d.fixable(), d.advice()));
+            says(d).after(size[g] + " times (lines " + lines + "): "), d.sourceText(),
+            d.fixable(), d.advice()));
       }
     }
     return out;
   }
 
   /**
-   * Which lines hold entries, found by binary search in the file's entries (in line order): a
-   * fold asks about the few lines its groups span, where a set of all the entries' lines cost a
-   * walk over a large map's every entry.
+   * Which lines hold entries, found in the file's entries (in line order) by a search from where
+   * the last one ended: a fold asks about the lines of its groups in order, where a set of all
+   * the entries' lines cost a walk over a large map's every entry.
    */
-  private record EntryLines(List<Entry> entries) {
+  private static final class EntryLines {
+    private final List<Entry> entries;
+    /** Where the last search ended: every entry before it is on a line it asked about or before. */
+    private int at;
+
+    EntryLines(List<Entry> entries) {
+      this.entries = entries;
+    }
+
     /** The first line after {@code line} that holds an entry, or -1. */
     int after(int line) {
+      int size = entries.size();
       int lo = 0;
-      int hi = entries.size();
+      int hi = size;
+      if (at > 0 && entries.get(at - 1).lineNumber() <= line) {
+        // gallop on from the last answer: the next question is most often a few entries on
+        lo = at;
+        for (int step = 1; lo + step - 1 < size; step <<= 1) {
+          if (entries.get(lo + step - 1).lineNumber() > line) {
+            hi = lo + step - 1;
+            break;
+          }
+          lo += step;
+        }
+        lo = Math.min(lo, size);
+        hi = Math.max(lo, Math.min(hi, size));
+      }
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
         if (entries.get(mid).lineNumber() <= line) {
@@ -187,7 +238,8 @@ public final class Repeats {
           hi = mid;
         }
       }
-      return lo < entries.size() ? entries.get(lo).lineNumber() : -1;
+      at = lo;
+      return lo < size ? entries.get(lo).lineNumber() : -1;
     }
 
     boolean holds(int line) {
@@ -196,20 +248,68 @@ public final class Repeats {
   }
 
   /**
-   * The lines of the findings of group {@code g}, the first at {@code from}, as ranges. A range
-   * of entries runs on over comments and blank lines between them; a range of other lines only
-   * over blank lines.
+   * The lines of the findings of a group, from the one at {@code from} on ({@code next} chains
+   * them, plus one), as ranges. A range of entries runs on over comments and blank lines between
+   * them; a range of other lines only over blank lines.
    */
-  private static String lines(List<Diagnostic> found, int[] groupOf, int g, int from,
+  private static String lines(List<Diagnostic> found, int[] next, int from, AccessSource source,
+      EntryLines entries) {
+    int count = 0;
+    for (int i = from; i >= 0; i = next[i] - 1) {
+      if (found.get(i).entry() < 0) {
+        return linesOf(found, next, from, source, entries);
+      }
+      count++;
+    }
+    return entryLines(found, next, from, count);
+  }
+
+  /**
+   * {@link #lines} of a group whose findings are all about entries: two run on when no entry
+   * lies between them, which the entries' numbers tell without a look at the file.
+   */
+  private static String entryLines(List<Diagnostic> found, int[] next, int from, int count) {
+    // entry number and line, packed to sort as numbers: the entries are in line order
+    long[] at = new long[count];
+    int k = 0;
+    for (int i = from; i >= 0; i = next[i] - 1) {
+      Diagnostic d = found.get(i);
+      at[k++] = (long) d.entry() << 32 | d.line();
+    }
+    Arrays.sort(at);
+    StringBuilder sb = new StringBuilder();
+    int start = -1;
+    int last = -1;
+    int lastEntry = -1;
+    for (long a : at) {
+      int entry = (int) (a >>> 32);
+      int line = (int) a;
+      if (start >= 0 && entry == lastEntry) {
+        continue; // another finding on the same line
+      }
+      if (start >= 0 && entry != lastEntry + 1) {
+        range(sb, start, last);
+        start = -1;
+      }
+      if (start < 0) {
+        start = line;
+      }
+      last = line;
+      lastEntry = entry;
+    }
+    range(sb, start, last);
+    return sb.toString();
+  }
+
+  /** {@link #lines} of any group, its lines looked up in the file. */
+  private static String linesOf(List<Diagnostic> found, int[] next, int from,
       AccessSource source, EntryLines entries) {
     BitSet marked = new BitSet();
     boolean allEntries = true;
-    for (int i = from; i < groupOf.length; i++) {
-      if (groupOf[i] == g) {
-        int line = found.get(i).line();
-        marked.set(line);
-        allEntries &= entries.holds(line);
-      }
+    for (int i = from; i >= 0; i = next[i] - 1) {
+      int line = found.get(i).line();
+      marked.set(line);
+      allEntries &= entries.holds(line);
     }
     StringBuilder sb = new StringBuilder();
     int start = -1;

@@ -1,5 +1,6 @@
 package io.accessctl.report;
 
+import io.accessctl.lint.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -93,12 +94,13 @@ final class ByteText {
   }
 
   /** A string of ASCII characters only, such as a constant or a number. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
   ByteText ascii(String s) {
     int n = s.length();
     room(n);
-    for (int i = 0; i < n; i++) {
-      buf[length + i] = (byte) s.charAt(i);
-    }
+    // each character's low byte, which for ASCII is its UTF-8: one array copy, where a loop
+    // calls charAt for every character of a report's punctuation and indentation
+    s.getBytes(0, n, buf, length);
     length += n;
     return this;
   }
@@ -115,7 +117,24 @@ final class ByteText {
 
   /** {@link Visible#of}{@code (s)}, UTF-8 encoded. */
   ByteText visible(String s) {
-    if (cached(s, VISIBLE)) {
+    return visible(s, s.length() <= KEPT_LENGTH);
+  }
+
+  /** {@link Visible#of} of {@code m}'s text, UTF-8 encoded, written part by part. */
+  ByteText visible(Message m) {
+    if (m.parts() == 1) {
+      return visible(m.part(0));
+    }
+    for (int i = 0; i < m.parts(); i++) {
+      String part = m.part(i);
+      visible(part, isSharedPart(part));
+    }
+    return this;
+  }
+
+  /** {@link Visible#of}{@code (s)}, its rendering kept for the next {@code s} when asked. */
+  private ByteText visible(String s, boolean keep) {
+    if (keep && cached(s, VISIBLE)) {
       return this;
     }
     int start = length;
@@ -123,12 +142,13 @@ final class ByteText {
       length = start;
       text(Visible.of(s));
     }
-    return remember(s, VISIBLE, start);
+    return keep ? remember(s, VISIBLE, start) : this;
   }
 
   /** {@link Json#quote}{@code (s)}: a quoted JSON string, pure ASCII. */
   ByteText jsonString(String s) {
-    if (cached(s, JSON)) {
+    boolean keep = s.length() <= KEPT_LENGTH;
+    if (keep && cached(s, JSON)) {
       return this;
     }
     int start = length;
@@ -139,12 +159,49 @@ final class ByteText {
       length = start;
       ascii(Json.quote(s));
     }
-    return remember(s, JSON, start);
+    return keep ? remember(s, JSON, start) : this;
   }
+
+  /** {@link Json#quote} of {@code m}'s text, written part by part. */
+  ByteText jsonString(Message m) {
+    if (m.parts() == 1) {
+      return jsonString(m.part(0));
+    }
+    ascii('"');
+    for (int i = 0; i < m.parts(); i++) {
+      String part = m.part(i);
+      boolean keep = isSharedPart(part);
+      if (keep && cached(part, JSON)) {
+        continue;
+      }
+      int start = length;
+      if (!copyLatin1(part) || plainFrom(start, JSON_STOPS) != length) {
+        length = start;
+        ascii(Json.escaped(part));
+      }
+      if (keep) {
+        remember(part, JSON, start);
+      }
+    }
+    return ascii('"');
+  }
+
+  /**
+   * Whether a part of a message of many is likely the words its rule says on every such finding
+   * (then its rendering is kept): those are a sentence or two, where the values of one finding
+   * are a name or a key, and what a fold says of its group's lines ({@code Repeats}) is longer.
+   */
+  private static boolean isSharedPart(String part) {
+    return part.length() > KEPT_LENGTH && part.length() <= SHARED_LENGTH;
+  }
+
+  /** The longest part of a message taken for its rule's own words. */
+  private static final int SHARED_LENGTH = 1024;
 
   /*
    * Most strings of a report recur on every finding: the file name, the rule's id and name, the
-   * severity, JSON's member names. The last rendering of a short one is kept, by identity, in a
+   * severity, JSON's member names, a rule's own words in its messages. The last rendering of a
+   * short one, or of a message's shared part ({@link #isSharedPart}), is kept by identity in a
    * slot chosen by its hash, one table per way of rendering.
    */
 
@@ -153,16 +210,16 @@ final class ByteText {
   /** The first slot of {@link #visible}'s renderings, and of {@link #jsonString}'s. */
   private static final int VISIBLE = 0;
   private static final int JSON = SLOTS;
-  /** The longest string kept: a message is seldom repeated, and hashing it would cost a pass. */
+  /**
+   * The longest string kept, but for the long parts of a message of many: a whole message is
+   * seldom repeated, and hashing it would cost a pass.
+   */
   private static final int KEPT_LENGTH = 64;
   private final String[] keptString = new String[2 * SLOTS];
   private final byte[][] keptBytes = new byte[2 * SLOTS][];
 
   /** Appends the rendering kept for {@code s}, if there is one. */
   private boolean cached(String s, int table) {
-    if (s.length() > KEPT_LENGTH) {
-      return false;
-    }
     int slot = table + (s.hashCode() & (SLOTS - 1));
     if (keptString[slot] != s) {
       return false;
@@ -173,11 +230,9 @@ final class ByteText {
 
   /** Keeps the rendering of {@code s}, the bytes from {@code start} on. */
   private ByteText remember(String s, int table, int start) {
-    if (s.length() <= KEPT_LENGTH) {
-      int slot = table + (s.hashCode() & (SLOTS - 1));
-      keptString[slot] = s;
-      keptBytes[slot] = Arrays.copyOfRange(buf, start, length);
-    }
+    int slot = table + (s.hashCode() & (SLOTS - 1));
+    keptString[slot] = s;
+    keptBytes[slot] = Arrays.copyOfRange(buf, start, length);
     return this;
   }
 

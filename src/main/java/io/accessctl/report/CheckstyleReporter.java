@@ -1,6 +1,7 @@
 package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Message;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +46,12 @@ final class CheckstyleReporter extends ByteReporter {
           out.ascii(" column=\"").number(d.column()).ascii('"');
         }
         out.ascii(" severity=\"").ascii(d.severity().word())
-            .ascii("\" message=\"").text(Xml.escape(d.message()))
-            .ascii("\" source=\"").text(Xml.escape(SOURCE_PREFIX + d.ruleId()))
+            .ascii("\" message=\"");
+        Message message = d.text();
+        for (int i = 0; i < message.parts(); i++) {
+          out.text(Xml.escape(message.part(i)));
+        }
+        out.ascii("\" source=\"").text(Xml.escape(SOURCE_PREFIX + d.ruleId()))
             .ascii("\"/>\n");
         out.spill();
       }

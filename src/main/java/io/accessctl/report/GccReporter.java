@@ -35,7 +35,7 @@ final class GccReporter extends ByteReporter {
     ansi.beginSeverity(d.severity(), out);
     out.ascii(d.severity().word()).ascii(':');
     ansi.end(out);
-    out.ascii(' ').visible(d.message()).ascii(" [").visible(d.ruleId()).ascii(' ')
+    out.ascii(' ').visible(d.text()).ascii(" [").visible(d.ruleId()).ascii(' ')
         .visible(d.ruleName()).ascii(']');
     return out;
   }

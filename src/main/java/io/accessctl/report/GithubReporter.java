@@ -1,6 +1,7 @@
 package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Message;
 
 /**
  * GitHub Actions workflow commands, one per finding, which annotate the pull request:
@@ -30,7 +31,12 @@ final class GithubReporter extends ByteReporter {
       }
     }
     out.ascii(",title=").text(escapeProperty(d.ruleId() + " " + d.ruleName()))
-        .ascii("::").text(escapeData(d.message())).ascii('\n');
+        .ascii("::");
+    Message message = d.text();
+    for (int i = 0; i < message.parts(); i++) {
+      out.text(escapeData(message.part(i)));
+    }
+    out.ascii('\n');
   }
 
   private static String command(Diagnostic d) {

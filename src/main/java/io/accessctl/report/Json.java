@@ -1,5 +1,6 @@
 package io.accessctl.report;
 
+import io.accessctl.lint.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -171,6 +172,25 @@ public final class Json {
     return name(name).value(value);
   }
 
+  /**
+   * {@code name(name).value(value)}, the text of a finding's message written part by part, or
+   * {@code null} when it is null.
+   */
+  public Json field(String name, Message value) {
+    name(name);
+    if (value == null) {
+      return nullValue();
+    }
+    beforeValue();
+    if (bytes != null) {
+      bytes.jsonString(value);
+    } else {
+      writeQuoted(value.toString());
+    }
+    done = scopes.isEmpty();
+    return this;
+  }
+
   /** {@code name(name).value(value)}. */
   public Json field(String name, long value) {
     return name(name).value(value);
@@ -199,6 +219,18 @@ public final class Json {
   /** Appends {@code s} as a quoted JSON string, pure ASCII; see the class comment. */
   public static void quote(String s, StringBuilder sb) {
     sb.append('"');
+    escape(s, sb);
+    sb.append('"');
+  }
+
+  /** {@code s} as the inside of a JSON string, without the quotes: {@link #quote} less them. */
+  static String escaped(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    escape(s, sb);
+    return sb.toString();
+  }
+
+  private static void escape(String s, StringBuilder sb) {
     int i = Visible.plainPrefix(s, QUOTED);
     sb.append(s, 0, i); // printable ASCII, as most of a message is, or all of it
     while (i < s.length()) {
@@ -233,7 +265,6 @@ public final class Json {
         }
       }
     }
-    sb.append('"');
   }
 
   private static boolean isPlain(char c) {

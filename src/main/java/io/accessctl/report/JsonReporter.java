@@ -69,7 +69,7 @@ final class JsonReporter extends ByteReporter {
           .field("severity", d.severity().word())
           .field("rule", d.ruleId())
           .field("name", d.ruleName())
-          .field("message", d.message())
+          .field("message", d.text())
           .field("fixable", d.fixable())
           .endObject();
       out.spill();

@@ -83,12 +83,17 @@ public record LintReport(List<String> files, List<Diagnostic> diagnostics, Judge
         oneFileInOrder &= last == null || file.equals(last);
         last = file;
       }
-      oneFileInOrder = oneFileInOrder && (previous == null || IN_FILE.compare(previous, d) <= 0);
+      oneFileInOrder = oneFileInOrder && (previous == null || inOrder(previous, d));
       previous = d;
     }
     files = List.copyOf(names);
     // the findings of one file in order, as a lint of one file hands them over, stay as they are
     diagnostics = List.copyOf(oneFileInOrder ? diagnostics : sorted(files, diagnostics));
+  }
+
+  /** Whether {@code b} may follow {@code a} in one file: most often told by their lines alone. */
+  private static boolean inOrder(Diagnostic a, Diagnostic b) {
+    return a.line() < b.line() || IN_FILE.compare(a, b) <= 0;
   }
 
   /** Sorted file by file: a comparison then never looks a file up. */

@@ -1,6 +1,7 @@
 package io.accessctl.report;
 
 import io.accessctl.lint.Diagnostic;
+import io.accessctl.lint.Message;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import java.io.File;
@@ -101,7 +102,7 @@ final class SarifReporter extends ByteReporter {
         .field("ruleId", d.ruleId())
         .field("ruleIndex", ruleIndex)
         .field("level", level(d.severity()));
-    message(json, "message", d.message());
+    message(json, "message", d.text());
     json.name("locations").beginArray().beginObject()
         .name("physicalLocation").beginObject()
         .name("artifactLocation").beginObject().field("uri", uri).endObject();
@@ -117,6 +118,12 @@ final class SarifReporter extends ByteReporter {
 
   private static void message(Json json, String name, String text) {
     if (text != null && !text.isEmpty()) {
+      json.name(name).beginObject().field("text", text).endObject();
+    }
+  }
+
+  private static void message(Json json, String name, Message text) {
+    if (text != null && text.length() > 0) {
       json.name(name).beginObject().field("text", text).endObject();
     }
   }

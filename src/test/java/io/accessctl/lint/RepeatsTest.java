@@ -100,6 +100,63 @@ class RepeatsTest {
     }
   }
 
+  @Test
+  void findingsAboutEntriesFoldAsFindingsOnTheirLinesDo() {
+    long seed = AccessGen.seed();
+    System.err.println("RepeatsTest: " + AccessGen.replayHint(seed));
+    String[] kinds = {"k%d OK\n", "k%d OK\n", "k%d OK\n", "# note %d\n", "\n", " indented%d OK\n"};
+    String[] texts = {"same", "other", "third"};
+    for (int c = 0; c < 80; c++) {
+      Random rnd = new Random(AccessGen.caseSeed(seed, c));
+      StringBuilder text = new StringBuilder();
+      int lines = 1 + rnd.nextInt(200);
+      for (int i = 0; i < lines; i++) {
+        text.append(String.format(kinds[rnd.nextInt(kinds.length)], i));
+      }
+      AccessSource src = source(text.toString());
+      Findings byEntry = new Findings("access");
+      Findings byLine = new Findings("access");
+      for (io.accessctl.source.Entry e : src.entries()) {
+        for (int k = rnd.nextInt(3); k > 0; k--) {
+          String message = texts[rnd.nextInt(texts.length)];
+          String advice = rnd.nextBoolean() ? null : texts[rnd.nextInt(2)];
+          int column = 1 + rnd.nextInt(2);
+          byEntry.addRepeatable(RULE, Severity.INFO, e, column, message, advice, false);
+          // now and then a finding on the same line made without its entry, in both
+          if (rnd.nextInt(10) == 0) {
+            byEntry.addRepeatable(RULE, Severity.INFO, e.line(), column, message, advice, false);
+            byLine.addRepeatable(RULE, Severity.INFO, e.line(), column, message, advice, false);
+          }
+          byLine.addRepeatable(RULE, Severity.INFO, e.line(), column, message, advice, false);
+        }
+      }
+      List<Diagnostic> entries = new ArrayList<>(byEntry.diagnostics());
+      List<Diagnostic> lineOnly = new ArrayList<>(byLine.diagnostics());
+      Findings.sortInReportOrder(entries);
+      Findings.sortInReportOrder(lineOnly);
+      assertThat(Repeats.fold(entries, src))
+          .as("case " + c + ", " + AccessGen.replayHint(seed))
+          .extracting(d -> d.line() + ":" + d.column() + " " + d.message())
+          .containsExactlyElementsOf(Repeats.fold(lineOnly, src).stream()
+              .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList());
+    }
+  }
+
+  @Test
+  void messagesKeptAsPartsFoldAsTheirTextsDo() {
+    AccessSource src = source("a OK\nb OK\nc OK\nd OK\ne OK\n");
+    List<Diagnostic> found = new ArrayList<>();
+    String[][] cuts = {{"letter 'D' is ", "ignored"}, {"letter 'D' is ignored"},
+        {"letter ", "'D'", " is ignored"}, {"letter 'D' is ignored", ""},
+        {"letter 'X' is ignored"}};
+    for (int i = 0; i < cuts.length; i++) {
+      found.add(new Diagnostic("access", i + 1, 1, Severity.INFO, RULE, Message.of(cuts[i]), "x",
+          false, null));
+    }
+    assertThat(Repeats.fold(found, src)).extracting(Diagnostic::message).containsExactly(
+        "4 times (lines 1-4): letter 'D' is ignored", "letter 'X' is ignored");
+  }
+
   private static List<Object> key(Diagnostic d) {
     return List.of(d.ruleId(), d.severity(), d.advice() != null ? d.advice() : d.message());
   }

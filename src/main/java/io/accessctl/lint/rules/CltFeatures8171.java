@@ -5,6 +5,7 @@ import io.accessctl.cf.Feature;
 import io.accessctl.lint.EntriesByTag;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Message;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
@@ -41,7 +42,7 @@ public final class CltFeatures8171 extends ConfigRule {
         || (!cf.hasRuleset("clt_features") && cf.versionAtLeast("8.17.2"))) {
       return; // no ruleset at all is AC402's; 8.17.2+ rules are right
     }
-    // the same words on every line but the server's name: composed once, not per finding
+    // the same words on every line but the server's name: made once, not per finding
     String before = "the clt_features ruleset in " + name(cf) + " (sendmail "
         + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up"
         + " the client connected to this sendmail ({client_name}, {client_addr}), not the"
@@ -56,19 +57,22 @@ public final class CltFeatures8171 extends ConfigRule {
     }
   }
 
-  /** The finding, with what does work on 8.17.1 for the letters the entry sets. */
-  private static String message(String before, Entry e, boolean stopsTls) {
+  /**
+   * The finding, with what does work on 8.17.1 for the letters the entry sets: the server's name
+   * between the rule's own words, which a large map's thousands of findings share.
+   */
+  private static Message message(String before, Entry e, boolean stopsTls) {
     String subject = e.subject();
-    // joined: one string of the exact size, where a builder made a second copy (16,000 findings
-    // of a large map are each composed to be compared and printed)
     return stopsTls
-        ? String.join("", before, subject, "; to stop STARTTLS with that server write Try_TLS:",
-            subject, " NO; ", WORKS)
-        : String.join("", before, subject, "; ", WORKS);
+        ? Message.of(before, subject, STOP_TLS, subject, NO_THEN_WORKS)
+        : Message.of(before, subject, THEN_WORKS);
   }
 
   private static final String WORKS =
       "only the bare Clt_Features: default works before sendmail 8.17.2";
+  private static final String THEN_WORKS = "; " + WORKS;
+  private static final String STOP_TLS = "; to stop STARTTLS with that server write Try_TLS:";
+  private static final String NO_THEN_WORKS = " NO; " + WORKS;
 
   /** Whether the value's letters turn STARTTLS off. */
   private static boolean stopsTls(String value) {

@@ -69,7 +69,7 @@ public final class EmptyValue extends EntryRule {
           case TRY_TLS -> "STARTTLS is used";
           default -> "the rulesets see the looked-up name instead of a value";
         };
-    out.add(INFO, action ? Severity.ERROR : Severity.WARNING, e.line(), e.valueColumn(),
+    out.add(INFO, action ? Severity.ERROR : Severity.WARNING, e, e.valueColumn(),
         "value " + Values.quote(value) + " is nothing to sendmail, which drops comments in "
             + "parentheses and stray brackets: " + effect + "; write a real value (comments go on "
             + "their own line above the entry)", false);

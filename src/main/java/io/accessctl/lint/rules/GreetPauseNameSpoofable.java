@@ -43,7 +43,7 @@ public final class GreetPauseNameSpoofable extends KeyRule {
         + " record claims ";
     String fix = " the greeting pause; key the exemption by the client's address, e.g. "
         + plain(k.with("192.0.2")) + " 0";
-    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.subjectColumn(),
+    out.addRepeatable(INFO, INFO.severity(), k.entry(), k.subjectColumn(),
         "greet_pause matches " + Values.quote(s) + why + "that name skips" + fix,
         "greet_pause matches these names" + why + "one of them skips" + fix, false);
   }

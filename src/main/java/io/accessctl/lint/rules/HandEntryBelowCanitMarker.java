@@ -41,7 +41,7 @@ public final class HandEntryBelowCanitMarker implements Rule {
   public void check(LintContext ctx, Findings out) {
     SourceLine marker = CanitSection.marker(ctx.source());
     for (Entry e : CanitSection.handMade(ctx.source())) {
-      out.add(INFO, Severity.ERROR, e.line(), 1, "entry is below CanIt's marker on line "
+      out.add(INFO, Severity.ERROR, e, 1, "entry is below CanIt's marker on line "
           + marker.number() + ", and CanIt deletes what it did not write there on its next "
           + "rewrite; move it above the marker (accessctl lint --fix)", true);
     }

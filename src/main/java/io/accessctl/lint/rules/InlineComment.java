@@ -55,7 +55,7 @@ public final class InlineComment extends EntryRule {
     String consequence = consequence(e, tag, before, value.substring(at));
     int column = e.valueColumn() + at;
     if (consequence != null) {
-      out.add(INFO, Severity.ERROR, e.line(), column, "value " + Values.quote(value) + " is not "
+      out.add(INFO, Severity.ERROR, e, column, "value " + Values.quote(value) + " is not "
           + before + ", " + consequence + "; move the comment to its own line above the entry",
           false);
     } else {

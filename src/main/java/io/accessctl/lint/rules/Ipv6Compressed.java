@@ -79,7 +79,7 @@ public final class Ipv6Compressed extends KeyRule {
     }
     String cf = ctx.cf().isPresent()
         ? "and this cf does not set it" : "(Debian's does not; pass --cf to be sure)";
-    out.add(INFO, Severity.WARNING, k.entry().line(), column, "key " + k.shown() + " uses the compressed"
+    out.add(INFO, Severity.WARNING, k.entry(), column, "key " + k.shown() + " uses the compressed"
         + " IPv6 form '::', but sendmail looks IPv6 addresses up in full form (eight groups, e.g."
         + " IPv6:0:0:0:0:0:0:0:1) unless sendmail.cf sets UseCompressedIPv6Addresses " + cf
         + ", so this entry never matches; " + (full == null ? "write the address in full"
@@ -95,7 +95,7 @@ public final class Ipv6Compressed extends KeyRule {
     if (withoutLeadingZeros(groups).equalsIgnoreCase(canonical)) {
       return; // right, or only leading zeros wrong (AC207)
     }
-    out.add(INFO, Severity.ERROR, k.entry().line(), column, "this cf sets"
+    out.add(INFO, Severity.ERROR, k.entry(), column, "this cf sets"
         + " UseCompressedIPv6Addresses, so sendmail writes this address as IPv6:" + canonical
         + " and key " + k.shown() + " never matches; write "
         + plain(k.with(b.rewrap(IPV6 + ":" + canonical))), false);

@@ -46,7 +46,7 @@ public final class LegacyErrorForm extends ValueRule {
       return;
     }
     String reply = TokenText.stripQuotes(TokenText.render(a.text()));
-    out.addRepeatable(INFO, INFO.severity(), v.entry().line(), v.column(), "reply "
+    out.addRepeatable(INFO, INFO.severity(), v.entry(), v.column(), "reply "
         + Values.quote(reply) + " has no ERROR: in front (deprecated; works as a rejection); "
         + "write ERROR:\"" + reply + "\"", "replies without ERROR: in front (deprecated; they work"
         + " as rejections, sendmail sends them as written after the code); write ERROR: in front"

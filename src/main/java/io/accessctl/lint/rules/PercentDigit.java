@@ -98,7 +98,7 @@ public final class PercentDigit extends EntryVisitor {
     for (int i : at) {
       char d = s.charAt(i + 1);
       if (d == '0') {
-        out.add(INFO, Severity.INFO, v.entry().line(), v.column() + i, "%0 is replaced by the "
+        out.add(INFO, Severity.INFO, v.entry(), v.column() + i, "%0 is replaced by the "
             + "key sendmail looked up (with its tag, e.g. " + v.entry().key() + "); write %%0 for "
             + "the characters %0", false);
       } else {

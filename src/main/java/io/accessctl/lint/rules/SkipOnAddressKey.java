@@ -63,7 +63,7 @@ public final class SkipOnAddressKey extends SkipValue.SkipRule {
         return;
       }
     }
-    out.add(INFO, effect.severity(), v.entry().line(), v.column(), "SKIP only ends a domain or "
+    out.add(INFO, effect.severity(), v.entry(), v.column(), "SKIP only ends a domain or "
         + "address walk; " + where + " " + effect.effect() + "; "
         + (effect.severity() == Severity.ERROR ? "write the value you mean or delete the entry"
             : "delete the entry"), false);

@@ -41,7 +41,7 @@ public final class SkipWithoutOption extends SkipValue.SkipRule {
       return;
     }
     SkipValue.Effect effect = SkipValue.asPlainValue(v);
-    out.add(INFO, effect.severity(), v.entry().line(), v.column(), "SKIP needs "
+    out.add(INFO, effect.severity(), v.entry(), v.column(), "SKIP needs "
         + "FEATURE(access_db) with the skip option, which the cf lacks: " + effect.effect()
         + "; add the option to sendmail.mc or write another value",
         false);

@@ -64,7 +64,7 @@ public final class TldWideKey extends KeyRule {
     }
     Severity severity = UntaggedEntry.rejects(k.entry().value()) && rejectsMail(k)
         ? Severity.INFO : Severity.WARNING;
-    out.add(INFO, severity, k.entry().line(), k.subjectColumn(), "key " + k.shown() + " names "
+    out.add(INFO, severity, k.entry(), k.subjectColumn(), "key " + k.shown() + " names "
         + kind + " ." + name + ": sendmail's name walk tries every parent domain (mx.example." + name
         + ", example." + name + ", " + name + "), so this entry applies to every host under ."
         + name + "; key the host or domain you mean (e.g. " + plain(k.with("mx.example." + name))

@@ -54,7 +54,7 @@ public final class TlsFeaturesSyntax extends ValueRule {
           + "; fix the value (see accessctl explain AC316)");
     }
     for (TlsSessionFeatures.Issue issue : f.issues()) {
-      out.add(INFO, issue.serious() ? Severity.ERROR : Severity.WARNING, v.entry().line(),
+      out.add(INFO, issue.serious() ? Severity.ERROR : Severity.WARNING, v.entry(),
           v.column(), issue.text() + reads, false);
     }
   }

@@ -4,6 +4,7 @@ import io.accessctl.lint.Needs;
 import io.accessctl.cf.Feature;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Message;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 
@@ -49,14 +50,17 @@ public final class ToRejectWithoutBlocklist extends KeyRule {
     if (value.isEmpty() || firstWordUpper(value).equals("RELAY")) {
       return;
     }
-    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.entry().valueColumn(),
-        () -> WHY + "the value " + Values.quote(value) + " is ignored and mail to "
-            + plain(k.subject()) + " is accepted" + FIX, () -> ADVICE, false);
+    out.addRepeatable(INFO, INFO.severity(), k.entry(), k.entry().valueColumn(),
+        () -> Message.of(WHY_VALUE, Values.quote(value), IGNORED, plain(k.subject()), ACCEPTED),
+        () -> ADVICE, false);
   }
 
   private static final String WHY = "without FEATURE(`blocklist_recipients') sendmail consults"
       + " To: entries only to allow relaying (RELAY), and this cf does not have it, so ";
   private static final String FIX = "; add FEATURE(`blocklist_recipients') to sendmail.mc";
+  private static final String WHY_VALUE = WHY + "the value ";
+  private static final String IGNORED = " is ignored and mail to ";
+  private static final String ACCEPTED = " is accepted" + FIX;
   private static final String ADVICE = WHY + "To: values other than RELAY are ignored and the"
       + " mail accepted" + FIX;
 }

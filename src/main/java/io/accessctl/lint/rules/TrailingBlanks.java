@@ -53,7 +53,7 @@ public final class TrailingBlanks extends EntryRule {
       while (start > 0 && (v.charAt(start - 1) == ' ' || v.charAt(start - 1) == '\t')) {
         start--;
       }
-      out.addRepeatable(INFO, INFO.severity(), e.line(), e.valueColumn() + start,
+      out.addRepeatable(INFO, INFO.severity(), e, e.valueColumn() + start,
           "value ends with " + (end - start) + " blank(s), which makemap stores as part of it;"
           + " remove them", "values end with blanks, which makemap stores as part of them;"
           + " remove them", false);

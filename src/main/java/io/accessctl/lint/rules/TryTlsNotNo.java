@@ -72,7 +72,7 @@ public final class TryTlsNotNo extends ValueRule {
           + "so sendmail still uses STARTTLS with " + host + "; write NO");
     } else if (broader.isPresent()) {
       if (!yes) {
-        out.add(INFO, Severity.WARNING, v.entry().line(), v.column(), "value " + v.quoted()
+        out.add(INFO, Severity.WARNING, v.entry(), v.column(), "value " + v.quoted()
             + " is not NO: it ends the lookup, so sendmail uses STARTTLS with " + host
             + " despite " + describe(broader.get()) + "; write YES to say so", false);
       }
@@ -80,7 +80,7 @@ public final class TryTlsNotNo extends ValueRule {
       out.add(INFO, v.entry(), v.column(), "value " + v.quoted() + " does nothing: only NO turns "
           + "STARTTLS off for " + host + "; write NO or delete the entry");
     } else if (broaderNo(v.entry(), v.tag(), ctx, true).isEmpty()) {
-      out.add(INFO, Severity.INFO, v.entry().line(), v.column(), "value \"YES\" does nothing: "
+      out.add(INFO, Severity.INFO, v.entry(), v.column(), "value \"YES\" does nothing: "
           + "STARTTLS is used with " + host + " anyway (only NO turns it off, and no broader "
           + "Try_TLS entry says NO); delete the entry, or write NO if STARTTLS fails there",
           false);

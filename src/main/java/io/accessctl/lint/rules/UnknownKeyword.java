@@ -157,7 +157,7 @@ public final class UnknownKeyword extends ValueRule {
     if (allowed.contains(v.singleWord())) {
       return;
     }
-    out.add(INFO, Severity.WARNING, v.entry().line(), v.column(), "value " + v.quoted()
+    out.add(INFO, Severity.WARNING, v.entry(), v.column(), "value " + v.quoted()
         + " does nothing for " + v.tag().name() + ", which knows only "
         + String.join(" and ", allowed.stream().sorted().toList()) + "; write "
         + String.join(" or ", allowed.stream().sorted().toList()), false);

@@ -57,7 +57,7 @@ public final class UnknownTag extends KeyRule {
         .orElse("; check the spelling against the tags in cf/README (Connect, From, To, Try_TLS,"
             + " Srv_Features, TLS_Srv, …), or declare it with --extra-tags if a local ruleset or"
             + " another program reads it");
-    out.addRepeatable(INFO, INFO.severity(), k.entry().line(), k.entry().keyColumn(),
+    out.addRepeatable(INFO, INFO.severity(), k.entry(), k.entry().keyColumn(),
         why + instead, why.replace("this entry has", "these entries have")
             + near.map(t -> "; did you mean " + t.name() + "?").orElse(""), false);
   }

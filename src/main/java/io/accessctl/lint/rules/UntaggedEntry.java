@@ -81,7 +81,7 @@ public final class UntaggedEntry extends KeyRule {
         + (ctx.cf().isPresent() ? " (this cf has FEATURE(`blocklist_recipients'))"
             : " with FEATURE(`blocklist_recipients')")
         : "";
-    out.addRepeatable(INFO, bites ? Severity.WARNING : Severity.INFO, k.entry().line(),
+    out.addRepeatable(INFO, bites ? Severity.WARNING : Severity.INFO, k.entry(),
         k.subjectColumn(), "untagged key " + k.shown() + " applies to "
         + "Connect, From and To at once: sendmail tries it after the tagged key at every step of "
         + "the connection, sender and recipient checks" + effect + "; untagged entries are "
