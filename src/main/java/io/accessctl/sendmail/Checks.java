@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -33,9 +34,6 @@ final class Checks {
       "{client_resolve}", "{server_name}", "{server_addr}", "{mail_from}", "f", "{verify}",
       "{cipher_bits}", "{auth_ssf}", "{auth_type}", "{cn_subject}", "{cert_subject}",
       "{cert_issuer}", "{client_rate}", "{client_connections}");
-
-  /** Room for every macro a check sets and a few defined: the table never grows. */
-  private static final int MACRO_ROOM = 2 * MACROS.size() + 8;
 
   private static final String AT_CONNECT = "when the client connects";
   private static final String AT_RCPT = "at RCPT time";
@@ -181,14 +179,37 @@ final class Checks {
         skipped.add(ruleset);
         return;
       }
-      Map<String, String> macros = new LinkedHashMap<>(MACRO_ROOM);
-      for (String m : MACROS) {
-        macros.put(m, "");
-      }
-      macros.putAll(set);
-      q.defines().forEach((k, v) -> macros.put(k.length() > 1 && !k.startsWith("{")
-          ? "{" + k + "}" : k, v));
+      SessionMacros macros = new SessionMacros(names(set.keySet(), q.defines().keySet()), "");
+      set.forEach(macros::set);
+      q.defines().forEach((k, v) -> macros.set(braced(k), v));
       stages.add(new Stage(ruleset, List.copyOf(arguments), macros, when));
     }
+  }
+
+  private static final SessionMacros.Names NAMES = new SessionMacros.Names(MACROS);
+
+  /** A macro name as the engine is given it: {@code {name}}, or one char. */
+  private static String braced(String name) {
+    return name.length() > 1 && !name.startsWith("{") ? "{" + name + "}" : name;
+  }
+
+  /**
+   * {@link #MACROS}, then the names a check sets and the question defines that are not among
+   * them, in that order.
+   */
+  private static SessionMacros.Names names(Set<String> set, Set<String> defined) {
+    List<String> more = null;
+    for (Set<String> names : List.of(set, defined)) {
+      for (String typed : names) {
+        String name = braced(typed);
+        if (NAMES.indexOf(name) < 0 && (more == null || !more.contains(name))) {
+          if (more == null) {
+            more = new ArrayList<>(MACROS);
+          }
+          more.add(name);
+        }
+      }
+    }
+    return more == null ? NAMES : new SessionMacros.Names(more);
   }
 }
