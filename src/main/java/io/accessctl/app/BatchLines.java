@@ -62,9 +62,14 @@ public final class BatchLines {
       if (failure != null) {
         throw failure;
       }
-      StringBuilder buf = new StringBuilder(1 << 16);
+      int length = 0;
       for (Printed p : answers) {
         failed += p.failed() ? 1 : 0;
+        length += p.text().length();
+      }
+      // sized at once: a chunk's answers are megabytes, which growing would copy again and again
+      StringBuilder buf = new StringBuilder(length);
+      for (Printed p : answers) {
         buf.append(p.text());
       }
       unwritten = buf.toString();
