@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -179,14 +178,28 @@ final class Checks {
         skipped.add(ruleset);
         return;
       }
-      SessionMacros macros = new SessionMacros(names(set.keySet(), q.defines().keySet()), "");
-      set.forEach(macros::set);
-      q.defines().forEach((k, v) -> macros.set(braced(k), v));
+      SessionMacros macros = session(NAMES, set, q.defines());
+      if (macros == null) {
+        macros = session(names(set, q.defines()), set, q.defines());
+      }
       stages.add(new Stage(ruleset, List.copyOf(arguments), macros, when));
     }
   }
 
   private static final SessionMacros.Names NAMES = new SessionMacros.Names(MACROS);
+
+  /**
+   * Every macro of {@code names} empty, then those a check sets, then those the question
+   * defines; null when {@code names} lacks one of them.
+   */
+  private static SessionMacros session(SessionMacros.Names names, Map<String, String> set,
+      Map<String, String> defines) {
+    SessionMacros macros = new SessionMacros(names, "");
+    boolean[] all = {true};
+    set.forEach((k, v) -> all[0] &= macros.set(k, v));
+    defines.forEach((k, v) -> all[0] &= macros.set(braced(k), v));
+    return all[0] ? macros : null;
+  }
 
   /** A macro name as the engine is given it: {@code {name}}, or one char. */
   private static String braced(String name) {
@@ -197,19 +210,17 @@ final class Checks {
    * {@link #MACROS}, then the names a check sets and the question defines that are not among
    * them, in that order.
    */
-  private static SessionMacros.Names names(Set<String> set, Set<String> defined) {
-    List<String> more = null;
-    for (Set<String> names : List.of(set, defined)) {
-      for (String typed : names) {
+  private static SessionMacros.Names names(Map<String, String> set,
+      Map<String, String> defines) {
+    List<String> more = new ArrayList<>(MACROS);
+    for (Map<String, String> names : List.of(set, defines)) {
+      for (String typed : names.keySet()) {
         String name = braced(typed);
-        if (NAMES.indexOf(name) < 0 && (more == null || !more.contains(name))) {
-          if (more == null) {
-            more = new ArrayList<>(MACROS);
-          }
+        if (!more.contains(name)) {
           more.add(name);
         }
       }
     }
-    return more == null ? NAMES : new SessionMacros.Names(more);
+    return new SessionMacros.Names(more);
   }
 }
