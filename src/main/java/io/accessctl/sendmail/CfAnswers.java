@@ -353,6 +353,7 @@ public final class CfAnswers implements Answers {
    */
   static boolean[] own(List<String> keys, String tag) {
     boolean[] own = new boolean[keys.size()];
+    int beforeTag = 0;
     for (int i = 0; i < own.length; i++) {
       String key = keys.get(i);
       int t = KeyWhy.tagLength(key);
@@ -360,10 +361,10 @@ public final class CfAnswers implements Answers {
         own[i] = true;
       } else if (t == 0 && i > 0 && own[i - 1]) {
         String before = keys.get(i - 1);
-        int beforeTag = KeyWhy.tagLength(before);
         own[i] = beforeTag > 0 && before.length() - beforeTag - 1 == key.length()
             && before.regionMatches(true, beforeTag + 1, key, 0, key.length());
       }
+      beforeTag = t;
     }
     return own;
   }
