@@ -52,7 +52,7 @@ final class KeyWhy {
 
   /** The length of {@link #tagOf}, without taking it out of the key (0 for none). */
   static int tagLength(String key) {
-    // one pass to the colon: every key of a check's trace is asked, some twice
+    // one pass to the colon: asked of every key of every trace
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       if (c == ':') {
