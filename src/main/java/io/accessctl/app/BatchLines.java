@@ -12,8 +12,8 @@ import java.util.function.BiFunction;
  * The line loop of {@code lookup --batch} and {@code lookup --ruleset - --batch}: lines read in
  * chunks of {@link TwoThreadBatch#CHUNK}, answered through a {@link TwoThreadBatch} (each printed
  * on the thread that answered it), written in their order. While the second thread answers a
- * chunk, this one writes the answers to the chunk before and reads the lines already there for
- * the next.
+ * chunk, this one joins and writes the answers to the chunk before and reads the lines already
+ * there for the next.
  */
 public final class BatchLines {
   /** A line's answer as printed, and whether it counts against the exit status. */
@@ -45,10 +45,12 @@ public final class BatchLines {
     int failed = 0;
     List<String> chunk = new ArrayList<>(TwoThreadBatch.CHUNK);
     read(chunk, true);
-    String unwritten = "";
+    List<Printed> unwritten = List.of();
     while (!chunk.isEmpty()) {
       List<String> next = new ArrayList<>(TwoThreadBatch.CHUNK);
-      String previous = unwritten;
+      List<Printed> previous = unwritten;
+      // the answers before are joined and written while the second thread answers: between
+      // chunks it waits only for this one to finish its share
       List<Printed> answers = batch.ask(chunk, answer, () -> {
         if (failure == null) {
           try {
@@ -62,16 +64,14 @@ public final class BatchLines {
       if (failure != null) {
         throw failure;
       }
-      StringBuilder buf = new StringBuilder(1 << 16);
       for (Printed p : answers) {
         failed += p.failed() ? 1 : 0;
-        buf.append(p.text());
       }
-      unwritten = buf.toString();
+      unwritten = answers;
       if (next.size() < TwoThreadBatch.CHUNK) {
         // the input ended or is not there yet: the answers so far go out before waiting for it
         write(unwritten);
-        unwritten = "";
+        unwritten = List.of();
         read(next, true);
       }
       chunk = next;
@@ -96,10 +96,20 @@ public final class BatchLines {
     }
   }
 
-  private void write(String text) throws IOException {
-    if (!text.isEmpty()) {
-      out.write(text);
-      out.flush();
+  /** Writes the answers' lines as one string: a chunk's are megabytes, sized at once. */
+  private void write(List<Printed> answers) throws IOException {
+    if (answers.isEmpty()) {
+      return;
     }
+    int length = 0;
+    for (Printed p : answers) {
+      length += p.text().length();
+    }
+    StringBuilder text = new StringBuilder(length);
+    for (Printed p : answers) {
+      text.append(p.text());
+    }
+    out.write(text.toString());
+    out.flush();
   }
 }

@@ -10,6 +10,7 @@ import static io.accessctl.catalog.Step.MAIL_DOMAIN;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,11 @@ public final class Catalog {
           "bcc", "add a Bcc recipient (FEATURE(bcc, access), _FFR_ADD_BCC builds only)")));
 
   private final Map<String, Tag> byFoldedName = new LinkedHashMap<>();
+  /**
+   * {@link #find}'s answer for each tag's own spelling: a batch names a tag on every line, mostly
+   * as the catalog spells it, and folding each to look it up made a string every time.
+   */
+  private final Map<String, Optional<Tag>> bySpelling = new HashMap<>();
   private final ForeignTags foreign;
 
   private Catalog(Collection<Tag> tags) {
@@ -115,6 +121,9 @@ public final class Catalog {
   private Catalog(Collection<Tag> tags, ForeignTags foreign) {
     for (Tag t : tags) {
       byFoldedName.put(t.name().toLowerCase(Locale.ROOT), t);
+    }
+    for (Tag t : byFoldedName.values()) {
+      bySpelling.put(t.name(), Optional.of(t));
     }
     this.foreign = foreign;
   }
@@ -158,7 +167,9 @@ public final class Catalog {
 
   /** The tag with this name in any case (sendmail folds keys, so {@code try_tls} is Try_TLS). */
   public Optional<Tag> find(String name) {
-    return Optional.ofNullable(byFoldedName.get(name.toLowerCase(Locale.ROOT)));
+    Optional<Tag> spelled = bySpelling.get(name);
+    return spelled != null ? spelled
+        : Optional.ofNullable(byFoldedName.get(name.toLowerCase(Locale.ROOT)));
   }
 
   /** The known tag nearest to a misspelt one ({@code TryTLS}, {@code Srv_Feature}), if any is near. */

@@ -168,14 +168,25 @@ public final class LookupCommand extends Subcommand {
   /** Room for most answers' JSON line (a walk of a dozen keys), so that it grows seldom. */
   private static final int ANSWER_LINE = 1 << 10;
 
+  /**
+   * Each answering thread's line buffer: a batch writes one line per question, and a buffer
+   * made for each would be most of what the rendering allocates.
+   */
+  private static final ThreadLocal<StringBuilder> LINE =
+      ThreadLocal.withInitial(() -> new StringBuilder(ANSWER_LINE));
+
   /** One batch answer as one line. */
   static String render(MapLookup.BatchAnswer b, boolean json) {
     if (b.answer().isEmpty()) {
       return (json ? "{\"error\":" + Json.quote(b.error()) + ",\"line\":"
           + Json.quote(b.line()) + "}" : "error: " + b.error()) + "\n";
     }
-    return json ? json(b.answer().get(), new StringBuilder(ANSWER_LINE)).append('\n').toString()
-        : oneLine(b.answer().get()) + "\n";
+    if (!json) {
+      return oneLine(b.answer().get()) + "\n";
+    }
+    StringBuilder line = LINE.get();
+    line.setLength(0);
+    return json(b.answer().get(), line).append('\n').toString();
   }
 
   /** {@code --ruleset}: the cf's own rules, answered by {@link RulesetQuestions}. */

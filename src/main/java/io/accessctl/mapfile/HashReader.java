@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -38,11 +37,17 @@ final class HashReader extends BdbReader {
    * longs, all in one array. Most lookups find no key, and a bucket's table is one object of
    * some 80 keys' among thousands, seldom in the cache: the filter answers most of those
    * lookups from one small array that stays there, and the table is read only when the filter
-   * lets the hash through. Word 0 of a bucket's filter holds {@link #FILTER_BUILT} once the
-   * rest is written (the last of its writes, each a volatile store), so a lookup that sees that
-   * bit sees the whole filter. Null when {@link #buckets} is.
+   * lets the hash through. Null when {@link #buckets} is.
+   *
+   * <p>A word holds the filter's bits inverted: a set bit says that no key of the bucket has
+   * it. The words are written and read without synchronisation, most lookups' only reads of the
+   * bucket: a word a thread reads is 0 (not written yet, or not yet seen) or, in every bit it
+   * has set, the bucket's filter, since each word is only ever written with the same value
+   * (threads that build a bucket's table at once write equal ones), and a torn read of a long
+   * joins halves of 0 and that value. So a set bit always means the key is absent, and a filter
+   * not seen yet lets every hash through to the table (read with a volatile load).
    */
-  private final AtomicLongArray filters;
+  private final long[] filters;
 
   HashReader(Path file) throws IOException {
     super(file, Bdb.HASH_MAGIC, Bdb.P_HASHMETA);
@@ -59,7 +64,7 @@ final class HashReader extends BdbReader {
     buckets = defaultHash && maxBucket < pagesInFile
         && maxBucket < Integer.MAX_VALUE / FILTER_WORDS
         ? new AtomicReferenceArray<>(maxBucket + 1) : null;
-    filters = buckets == null ? null : new AtomicLongArray((maxBucket + 1) * FILTER_WORDS);
+    filters = buckets == null ? null : new long[(maxBucket + 1) * FILTER_WORDS];
   }
 
   /**
@@ -68,20 +73,16 @@ final class HashReader extends BdbReader {
    */
   private static final int FILTER_WORDS = 8;
   private static final int FILTER_PROBES = 4;
-  /** The bit of a filter's word 0 that says the filter is written; no hash sets it. */
-  private static final long FILTER_BUILT = 1L;
   private static final int FILTER_BIT_SHIFT = 6;
   private static final int FILTER_BITS = FILTER_WORDS << FILTER_BIT_SHIFT;
   private static final long FILTER_MIX = 0x9E3779B97F4A7C15L;
 
   /**
    * The {@link #FILTER_PROBES} bits of a hash, 9 bits each from the hash mixed: keys of one
-   * bucket share their hash's low bits, so the bits come from all of it. Bit 0 of word 0 is
-   * never one of them.
+   * bucket share their hash's low bits, so the bits come from all of it.
    */
   private static int filterBit(long mixed, int probe) {
-    int bit = (int) (mixed >>> (Long.SIZE - (probe + 1) * 9)) & (FILTER_BITS - 1);
-    return bit == 0 ? 1 : bit;
+    return (int) (mixed >>> (Long.SIZE - (probe + 1) * 9)) & (FILTER_BITS - 1);
   }
 
   private static long mix(int hash) {
@@ -90,27 +91,23 @@ final class HashReader extends BdbReader {
 
   /**
    * Whether the bucket's filter lets the hash through: true when a key of the bucket may have
-   * it, or when the filter is not written yet.
+   * it, or when the filter is not written (or not seen) yet.
    */
   private boolean mayHold(int bucket, int hash) {
     int base = bucket * FILTER_WORDS;
-    if ((filters.get(base) & FILTER_BUILT) == 0) {
-      return true;
-    }
     long mixed = mix(hash);
     for (int probe = 0; probe < FILTER_PROBES; probe++) {
       int bit = filterBit(mixed, probe);
-      if ((filters.get(base + (bit >>> FILTER_BIT_SHIFT)) & (1L << bit)) == 0) {
+      if ((filters[base + (bit >>> FILTER_BIT_SHIFT)] & (1L << bit)) != 0) {
         return false;
       }
     }
     return true;
   }
 
-  /** Writes the bucket's filter from its table's sorted hashes, word 0 last. */
+  /** Writes the bucket's filter, inverted, from its table's sorted hashes. */
   private void writeFilter(int bucket, long[] table) {
     long[] words = new long[FILTER_WORDS];
-    words[0] = FILTER_BUILT;
     int n = BucketKeys.size(table);
     for (int k = 0; k < n; k++) {
       long mixed = mix((int) (table[k] >> HASH_SHIFT));
@@ -120,8 +117,8 @@ final class HashReader extends BdbReader {
       }
     }
     int base = bucket * FILTER_WORDS;
-    for (int w = FILTER_WORDS - 1; w >= 0; w--) {
-      filters.set(base + w, words[w]);
+    for (int w = 0; w < FILTER_WORDS; w++) {
+      filters[base + w] = ~words[w];
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -242,7 +243,18 @@ public final class CfAnswers implements Answers {
   private Answer decide(Query q, Tag tag, String spelled, String name, Optional<String> addr,
       List<Looked> looked, List<Answer.Step> steps, Outcomes.Result result, List<String> notes,
       List<String> hints, String problem) {
-    List<KeyWhy.Subject> subjects = subjects(tag, q, name, addr);
+    // words for people, which a batch never prints: made when a first key is explained
+    Supplier<List<KeyWhy.Subject>> subjects = new Supplier<>() {
+      private List<KeyWhy.Subject> made;
+
+      @Override
+      public List<KeyWhy.Subject> get() {
+        if (made == null) {
+          made = List.copyOf(subjects(tag, q, name, addr));
+        }
+        return made;
+      }
+    };
     int n = looked.size();
     List<String> keys = new ArrayList<>(n);
     for (Looked l : looked) {
@@ -267,7 +279,7 @@ public final class CfAnswers implements Answers {
       String previous = i > 0 ? looked.get(i - 1).key() : null;
       probes.add(new Probe(l.key(), l.storedKey(), Optional.ofNullable(l.stored().value()),
           l.stored().withNul(),
-          () -> KeyWhy.explain(l.key(), previous, spelled, subjects), skips[i], !own[i]));
+          () -> KeyWhy.explain(l.key(), previous, spelled, subjects.get()), skips[i], !own[i]));
     }
     StringJoiner ran = new StringJoiner(" and ");
     for (Answer.Step s : steps) {
@@ -341,6 +353,7 @@ public final class CfAnswers implements Answers {
    */
   static boolean[] own(List<String> keys, String tag) {
     boolean[] own = new boolean[keys.size()];
+    int beforeTag = 0;
     for (int i = 0; i < own.length; i++) {
       String key = keys.get(i);
       int t = KeyWhy.tagLength(key);
@@ -348,10 +361,10 @@ public final class CfAnswers implements Answers {
         own[i] = true;
       } else if (t == 0 && i > 0 && own[i - 1]) {
         String before = keys.get(i - 1);
-        int beforeTag = KeyWhy.tagLength(before);
         own[i] = beforeTag > 0 && before.length() - beforeTag - 1 == key.length()
             && before.regionMatches(true, beforeTag + 1, key, 0, key.length());
       }
+      beforeTag = t;
     }
     return own;
   }

@@ -34,9 +34,6 @@ final class Checks {
       "{cipher_bits}", "{auth_ssf}", "{auth_type}", "{cn_subject}", "{cert_subject}",
       "{cert_issuer}", "{client_rate}", "{client_connections}");
 
-  /** Room for every macro a check sets and a few defined: the table never grows. */
-  private static final int MACRO_ROOM = 2 * MACROS.size() + 8;
-
   private static final String AT_CONNECT = "when the client connects";
   private static final String AT_RCPT = "at RCPT time";
 
@@ -181,14 +178,49 @@ final class Checks {
         skipped.add(ruleset);
         return;
       }
-      Map<String, String> macros = new LinkedHashMap<>(MACRO_ROOM);
-      for (String m : MACROS) {
-        macros.put(m, "");
+      SessionMacros macros = session(NAMES, set, q.defines());
+      if (macros == null) {
+        macros = session(names(set, q.defines()), set, q.defines());
       }
-      macros.putAll(set);
-      q.defines().forEach((k, v) -> macros.put(k.length() > 1 && !k.startsWith("{")
-          ? "{" + k + "}" : k, v));
       stages.add(new Stage(ruleset, List.copyOf(arguments), macros, when));
     }
+  }
+
+  private static final SessionMacros.Names NAMES = new SessionMacros.Names(MACROS);
+
+  /**
+   * Every macro of {@code names} empty, then those a check sets, then those the question
+   * defines; null when {@code names} lacks one of them.
+   */
+  private static SessionMacros session(SessionMacros.Names names, Map<String, String> set,
+      Map<String, String> defines) {
+    SessionMacros macros = new SessionMacros(names, "");
+    boolean[] all = {true};
+    set.forEach((k, v) -> all[0] &= macros.set(k, v));
+    defines.forEach((k, v) -> all[0] &= macros.set(braced(k), v));
+    return all[0] ? macros : null;
+  }
+
+  /** A macro name as the engine is given it: {@code {name}}, or one char. */
+  private static String braced(String name) {
+    return name.length() > 1 && !name.startsWith("{") ? "{" + name + "}" : name;
+  }
+
+  /**
+   * {@link #MACROS}, then the names a check sets and the question defines that are not among
+   * them, in that order.
+   */
+  private static SessionMacros.Names names(Map<String, String> set,
+      Map<String, String> defines) {
+    List<String> more = new ArrayList<>(MACROS);
+    for (Map<String, String> names : List.of(set, defines)) {
+      for (String typed : names.keySet()) {
+        String name = braced(typed);
+        if (!more.contains(name)) {
+          more.add(name);
+        }
+      }
+    }
+    return new SessionMacros.Names(more);
   }
 }

@@ -52,18 +52,30 @@ final class KeyWhy {
 
   /** The length of {@link #tagOf}, without taking it out of the key (0 for none). */
   static int tagLength(String key) {
-    int colon = key.indexOf(':');
-    if (colon <= 0 || key.regionMatches(true, 0, "IPv6:", 0, 5)) {
-      return 0;
-    }
-    for (int i = 0; i < colon; i++) {
+    // one pass to the colon: asked of every key of every trace
+    for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+      if (c == ':') {
+        return i == IPV6.length() && key.regionMatches(true, 0, IPV6, 0, i) ? 0 : i;
+      }
+      if (!isTagChar(c)) {
         return 0;
       }
     }
-    return colon;
+    return 0;
   }
+
+  private static final String IPV6 = "IPv6";
+
+  private static boolean isTagChar(char c) {
+    if (c < ASCII_END) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+          || c == '-';
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  private static final char ASCII_END = 0x80;
 
   private static String subjectOf(String key) {
     String tag = tagOf(key);
