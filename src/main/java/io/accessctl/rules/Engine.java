@@ -37,8 +37,11 @@ public final class Engine {
    * put in before the length is checked.
    */
   private static final int ROOM = 2 * Limits.MAXATOM + Limits.PSBUFSIZE;
-  /** How many question tokens an engine numbers before it forgets them (between questions). */
-  private static final int QUESTION_SYMBOLS = 1 << 12;
+  /**
+   * How many question texts an engine numbers before it forgets them (between questions): a
+   * batch's questions share most of their texts, but each host name brings its own.
+   */
+  private static final int QUESTION_SYMBOLS = 1 << 16;
 
   private final RuleBook book;
   /** The book's rule tokens and this engine's questions' tokens, numbered. */
@@ -73,6 +76,7 @@ public final class Engine {
   private Trace trace = Trace.NONE;
   private long work;
   private long workLimit = WORK_LIMIT;
+  private int questionSymbols = QUESTION_SYMBOLS;
   /** What subroutine calls did, to answer them again without running their rules; or null. */
   private CallMemo memo;
   /** The deepest recursion level a subroutine call was made at, while a call is recorded. */
@@ -102,6 +106,11 @@ public final class Engine {
         : new long[] {memo.hits(), memo.misses(), memo.readingHits()};
   }
 
+  /** How many times the engine forgot its question texts. */
+  int symbolsGeneration() {
+    return symbols.generation();
+  }
+
   /** The steps the last question took (as counted against {@link #WORK_LIMIT}). */
   long steps() {
     return work;
@@ -110,6 +119,15 @@ public final class Engine {
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
   public Engine withWorkLimit(long steps) {
     workLimit = steps;
+    return this;
+  }
+
+  /**
+   * Forgets the question texts numbered once more than {@code texts} (a test's way to see that
+   * forgetting changes no answer).
+   */
+  Engine forgettingAfter(int texts) {
+    questionSymbols = texts;
     return this;
   }
 
@@ -178,7 +196,7 @@ public final class Engine {
     givenMacros = canonical(defines);
     trace = t;
     work = 0;
-    if (symbols.size() > book.symbols.size() + QUESTION_SYMBOLS) {
+    if (symbols.size() > book.symbols.size() + questionSymbols) {
       symbols.cut(book.symbols.size());
       macroScans.clear();
       valueScans.clear();
