@@ -4,6 +4,7 @@ import io.accessctl.tokens.Limits;
 import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,8 @@ public final class Engine {
     this.symbols = book.symbols.copy();
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
+    this.scanned = new TokenIds(symbols, ROOM);
+    this.numbering = (text, offset) -> scanned.add(symbols.token(text));
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
     this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES, this::macroValue);
   }
@@ -268,7 +271,7 @@ public final class Engine {
 
   /** The ruleset names from {@code from} on, as -bt names them in its messages. */
   private static String rest(String[] list, int from) {
-    return String.join(",", java.util.Arrays.asList(list).subList(from, list.length));
+    return String.join(",", Arrays.asList(list).subList(from, list.length));
   }
 
   /**
@@ -281,14 +284,16 @@ public final class Engine {
   private final Map<String, int[]> valueScans = new HashMap<>();
   private static final int SCANS_KEPT = 4096;
 
+  /** The numbers of the tokens of the text being scanned, as prescan() hands them over. */
+  private final TokenIds scanned;
+  private final Prescan.Sink numbering;
+
   private int[] scan(Prescan table, Map<String, int[]> scans, String text) {
     int[] tokens = scans.get(text);
     if (tokens == null) {
-      List<Prescan.Token> scanned = table.scan(text);
-      tokens = new int[scanned.size()];
-      for (int i = 0; i < tokens.length; i++) {
-        tokens[i] = symbols.token(scanned.get(i).text());
-      }
+      scanned.clear();
+      tokens = table.scan(text, numbering) ? Arrays.copyOf(scanned.ids, scanned.size)
+          : NO_TOKENS;
       if (scans.size() >= SCANS_KEPT) {
         scans.clear();
       }
@@ -299,7 +304,7 @@ public final class Engine {
 
   /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
   public List<String> inputTokens(String address) {
-    return Prescan.texts(book.inputTokens.scan(address));
+    return book.inputTokens.texts(address);
   }
 
   /**
@@ -539,7 +544,7 @@ public final class Engine {
 
   private Frame frame(int depth) {
     if (depth >= frames.length) {
-      frames = java.util.Arrays.copyOf(frames, Math.max(depth + 1, 2 * frames.length));
+      frames = Arrays.copyOf(frames, Math.max(depth + 1, 2 * frames.length));
     }
     if (frames[depth] == null) {
       frames[depth] = new Frame(book.maxBindings, symbols);
@@ -969,13 +974,11 @@ public final class Engine {
       }
       int restFrom = end < np.size ? end + 1 : end;
       int restSize = np.size - restFrom;
-      String key = keyText(np, keyStart, keyEnd);
       String replacement = null;
       boolean internal = false;
       if (map != null) {
-        if (map.stripsQuotes() && (blankQuotes || anyQuoting(np.ids, keyStart, keyEnd))) {
-          key = TokenText.stripQuotes(key);
-        }
+        String key = map.stripsQuotes() && (blankQuotes || anyQuoting(np.ids, keyStart, keyEnd))
+            ? strippedKeyText(np, keyStart, keyEnd) : keyText(np, keyStart, keyEnd);
         MapClass.Result result = map.lookup(key, args, macros);
         trace.lookup(mapName, key, result);
         replacement = result.value();
@@ -1035,6 +1038,17 @@ public final class Engine {
       }
     }
     return TokenText.join(np, from, to, book.blankSub, MAXKEY, joined);
+  }
+
+  /** {@link #keyText} with its quotes stripped, made into one string. */
+  private String strippedKeyText(TokenIds np, int from, int to) {
+    if (to - from == 1) {
+      String only = symbols.text(np.ids[from]);
+      if (only.length() < MAXKEY - 2) {
+        return TokenText.stripQuotes(only);
+      }
+    }
+    return TokenText.joinStripped(np, from, to, book.blankSub, MAXKEY, joined);
   }
 
   /** The map a token names, looked up once per token. */
