@@ -59,6 +59,8 @@ final class Symbols {
    * it that wants the slot: the texts most questions bring stay, those of one question pass.
    */
   private final String[] recentText = new String[RECENT];
+  /** The texts' hashes: a text is compared only with one of its hash. */
+  private final int[] recentHash = new int[RECENT];
   private final int[] recentId = new int[RECENT];
   private final boolean[] recentAgain = new boolean[RECENT];
   private static final int RECENT = 1 << 12;
@@ -165,7 +167,7 @@ final class Symbols {
     int h = t.hashCode();
     int slot = (h ^ (h >>> 16)) & (RECENT - 1);
     String recent = recentText[slot];
-    if (recent != null && recent.equals(t)) {
+    if (recentHash[slot] == h && recent != null && recent.equals(t)) {
       recentAgain[slot] = true;
       return recentId[slot];
     }
@@ -179,6 +181,7 @@ final class Symbols {
     }
     if (recent == null || !recentAgain[slot]) {
       recentText[slot] = t;
+      recentHash[slot] = h;
       recentId[slot] = id;
     }
     recentAgain[slot] = false;
