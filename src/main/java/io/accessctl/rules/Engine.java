@@ -39,10 +39,11 @@ public final class Engine {
    */
   private static final int ROOM = 2 * Limits.MAXATOM + Limits.PSBUFSIZE;
   /**
-   * How many question texts an engine numbers before it forgets them (between questions): a
-   * batch's questions share most of their texts, but each host name brings its own.
+   * How many question texts an engine numbers before it forgets them (between questions), and
+   * the memo its calls with them: few, so that what the matcher reads of each token number stays
+   * in the processor's caches, at the cost of calls kept anew after each forgetting.
    */
-  private static final int QUESTION_SYMBOLS = 1 << 16;
+  private static final int QUESTION_SYMBOLS = 1 << 12;
 
   private final RuleBook book;
   /** The book's rule tokens and this engine's questions' tokens, numbered. */
