@@ -27,8 +27,10 @@ import java.util.function.UnaryOperator;
  * room), and its steps within the work limit; elsewhere it runs again (and stops where sendmail
  * stops).
  *
- * <p>At most {@link #ENTRIES} calls are kept; then the memory starts afresh. Not thread-safe: each
- * engine (each copy of a batch on two threads) has its own.
+ * <p>A call is known by the numbers of its tokens ({@link Symbols}: the same text, the same number),
+ * so the memory forgets every call when the engine forgets its question tokens (a new {@link
+ * Symbols#generation}). At most {@link #ENTRIES} calls are kept; then the memory starts afresh.
+ * Not thread-safe: each engine (each copy of a batch on two threads) has its own.
  */
 final class CallMemo {
   static final int ENTRIES = 1 << 15;
@@ -44,8 +46,13 @@ final class CallMemo {
   private final FileMap[] fileMaps;
   private final Map<String, Integer> fileIndex = new HashMap<>();
   private final int capacity;
-  private final Map<Key, Entry> entries = new HashMap<>();
-  private final Key probe = new Key();
+  private final CallTable<Entry> entries;
+  /** The {@link Symbols#generation} the kept calls' token numbers belong to. */
+  private int generation;
+  /** The key of the call last asked for ({@link Key}'s ints), and its length and hash. */
+  private int[] probe = new int[32];
+  private int probeLength;
+  private int probeHash;
   /** What the calls being recorded reported, in order: each call's own is a range of it. */
   private final List<Object> log = new ArrayList<>();
   /**
@@ -89,7 +96,7 @@ final class CallMemo {
    * kept), which spares most calls asked once a search of the memory.
    */
   private final int[] asked = new int[ASKED];
-  private static final int ASKED = 1 << 16;
+  private static final int ASKED = 1 << 13;
   private boolean askedBefore;
 
   private CallMemo(RuleBook book, Symbols symbols, UnaryOperator<String> macroValue,
@@ -99,6 +106,8 @@ final class CallMemo {
     this.answerable = book.answerable;
     this.fileMaps = fileMaps;
     this.capacity = capacity;
+    this.entries = new CallTable<>(capacity);
+    this.generation = symbols.generation();
     int i = 0;
     for (String name : FileMap.in(book).keySet()) {
       fileIndex.put(name, i++);
@@ -117,44 +126,22 @@ final class CallMemo {
         : new CallMemo(book, symbols, macroValue, maps, capacity);
   }
 
-  /** A call of {@code ruleset} on a workspace, from {@code from} on. */
+  /**
+   * A call of a ruleset on a workspace, from some token on: the ruleset's number, the key forms
+   * each file map tries (two bits a map, a long in two ints), then the numbers of the tokens.
+   */
   static final class Key {
-    int ruleset;
-    String[] texts = new String[16];
-    int length;
-    /** The key forms each file map tries, two bits a map. */
-    long forms;
-    int hash;
+    private final int[] ints;
+    private final int hash;
 
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Key k) || k.hash != hash || k.ruleset != ruleset || k.forms != forms
-          || k.length != length) {
-        return false;
-      }
-      for (int i = 0; i < length; i++) {
-        if (!texts[i].equals(k.texts[i])) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    Key copy() {
-      Key k = new Key();
-      k.ruleset = ruleset;
-      k.texts = Arrays.copyOf(texts, length);
-      k.length = length;
-      k.forms = forms;
-      k.hash = hash;
-      return k;
+    private Key(int[] ints, int hash) {
+      this.ints = ints;
+      this.hash = hash;
     }
   }
+
+  /** Where a {@link Key}'s token numbers start. */
+  private static final int TOKENS = 3;
 
   /**
    * What a kept call did; with the other calls of the same ruleset on the same tokens that read
@@ -164,9 +151,8 @@ final class CallMemo {
     /** The macros the call read: a name and its value after it. */
     private final String[] macros;
     private Entry next;
-    /** The result tokens: their numbers, valid while the symbol table still holds the texts. */
+    /** The result tokens' numbers, of the memory's {@link #generation}. */
     private final int[] ids;
-    private final String[] texts;
     private final int status;
     /** {@link Looked} and {@link Step} events, in order. */
     private final Object[] events;
@@ -180,11 +166,10 @@ final class CallMemo {
     private final long formsAfter;
     private final long found;
 
-    private Entry(String[] macros, int[] ids, String[] texts, int status, Object[] events,
-        boolean steps, long work, int depth, int maxatom, long formsAfter, long found) {
+    private Entry(String[] macros, int[] ids, int status, Object[] events, boolean steps,
+        long work, int depth, int maxatom, long formsAfter, long found) {
       this.macros = macros;
       this.ids = ids;
-      this.texts = texts;
       this.status = status;
       this.events = events;
       this.steps = steps;
@@ -254,25 +239,25 @@ final class CallMemo {
    * is none. Remembers the question for {@link #key()}.
    */
   Entry find(int ruleset, TokenIds pvp, int from) {
-    Key p = probe;
-    int n = pvp.size - from;
-    if (p.texts.length < n) {
-      p.texts = new String[Math.max(n, 2 * p.texts.length)];
+    if (generation != symbols.generation()) {
+      forget();
     }
-    int h = ruleset;
-    for (int i = 0; i < n; i++) {
-      String t = symbols.text(pvp.ids[from + i]);
-      p.texts[i] = t;
-      h = 31 * h + t.hashCode();
+    int length = TOKENS + pvp.size - from;
+    if (probe.length < length) {
+      probe = new int[Math.max(length, 2 * probe.length)];
     }
     long forms = forms();
-    p.ruleset = ruleset;
-    p.length = n;
-    p.forms = forms;
-    p.hash = 31 * h + Long.hashCode(forms);
-    int slot = p.hash & (asked.length - 1);
-    boolean seen = asked[slot] == p.hash;
-    Entry e = seen ? entries.get(p) : null;
+    int[] p = probe;
+    p[0] = ruleset;
+    p[1] = (int) forms;
+    p[2] = (int) (forms >>> Integer.SIZE);
+    System.arraycopy(pvp.ids, from, p, TOKENS, length - TOKENS);
+    int hash = CallTable.hash(p, length);
+    probeLength = length;
+    probeHash = hash;
+    int slot = hash & (asked.length - 1);
+    boolean seen = asked[slot] == hash;
+    Entry e = seen ? entries.get(p, length, hash) : null;
     while (e != null && !e.readsAlike(macroValue)) {
       e = e.next;
     }
@@ -289,9 +274,17 @@ final class CallMemo {
     if (e == null) {
       misses++;
       askedBefore = seen;
-      asked[slot] = p.hash;
+      asked[slot] = hash;
     }
     return e;
+  }
+
+  /** Forgets every call kept, whose token numbers may now stand for other texts. */
+  private void forget() {
+    entries.clear();
+    kept = 0;
+    Arrays.fill(asked, 0);
+    generation = symbols.generation();
   }
 
   /**
@@ -305,7 +298,7 @@ final class CallMemo {
 
   /** The call last asked for by {@link #find}, to keep what it does. */
   Key key() {
-    return probe.copy();
+    return new Key(Arrays.copyOf(probe, probeLength), probeHash);
   }
 
   private long forms() {
@@ -342,17 +335,7 @@ final class CallMemo {
       }
     }
     pvp.size = from;
-    int[] ids = e.ids;
-    for (int i = 0; i < ids.length; i++) {
-      int id = ids[i];
-      // between questions the engine forgets the question tokens it numbered: number anew a
-      // text whose number now holds another
-      if (id >= symbols.size() || symbols.text(id) != e.texts[i]) {
-        id = symbols.token(e.texts[i]);
-        ids[i] = id;
-      }
-      pvp.add(id);
-    }
+    pvp.add(e.ids, 0, e.ids.length);
     for (int i = 0; i < fileMaps.length; i++) {
       int shift = FORM_BITS * i;
       int tries = (int) (e.formsAfter >>> shift) & FORMS;
@@ -438,21 +421,18 @@ final class CallMemo {
       }
     }
     int[] ids = Arrays.copyOfRange(pvp.ids, from, pvp.size);
-    String[] texts = new String[ids.length];
-    for (int i = 0; i < ids.length; i++) {
-      texts[i] = symbols.text(ids[i]);
-    }
     if (kept >= capacity) {
       entries.clear();
       kept = 0;
     }
-    Entry entry = new Entry(macros, ids, texts, status, events, steps, work, depth, maxatom,
-        forms(), found);
+    Entry entry = new Entry(macros, ids, status, events, steps, work, depth, maxatom, forms(),
+        found);
     // the call as kept before with the same macro values, which did not fit here, gives way;
     // so does the oldest of a full chain
     Entry last = entry;
     int length = 1;
-    for (Entry e = entries.get(key); e != null; e = e.next) {
+    int[] k = key.ints;
+    for (Entry e = entries.get(k, k.length, key.hash); e != null; e = e.next) {
       if (length < CHAIN && !Arrays.equals(e.macros, macros)) {
         last.next = e;
         last = e;
@@ -463,7 +443,7 @@ final class CallMemo {
     }
     last.next = null;
     kept++;
-    entries.put(key, entry);
+    entries.put(k, key.hash, entry);
   }
 
   /** Calls answered from memory, and calls looked for and not found. */

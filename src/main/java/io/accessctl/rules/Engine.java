@@ -4,6 +4,7 @@ import io.accessctl.tokens.Limits;
 import io.accessctl.tokens.Prescan;
 import io.accessctl.tokens.TokenText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,11 @@ public final class Engine {
    * put in before the length is checked.
    */
   private static final int ROOM = 2 * Limits.MAXATOM + Limits.PSBUFSIZE;
-  /** How many question tokens an engine numbers before it forgets them (between questions). */
+  /**
+   * How many question texts an engine numbers before it forgets them (between questions), and
+   * the memo its calls with them: few, so that what the matcher reads of each token number stays
+   * in the processor's caches, at the cost of calls kept anew after each forgetting.
+   */
   private static final int QUESTION_SYMBOLS = 1 << 12;
 
   private final RuleBook book;
@@ -73,6 +78,7 @@ public final class Engine {
   private Trace trace = Trace.NONE;
   private long work;
   private long workLimit = WORK_LIMIT;
+  private int questionSymbols = QUESTION_SYMBOLS;
   /** What subroutine calls did, to answer them again without running their rules; or null. */
   private CallMemo memo;
   /** The deepest recursion level a subroutine call was made at, while a call is recorded. */
@@ -83,6 +89,8 @@ public final class Engine {
     this.symbols = book.symbols.copy();
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
+    this.scanned = new TokenIds(symbols, ROOM);
+    this.numbering = (text, offset) -> scanned.add(symbols.token(text));
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
     this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES, this::macroValue);
   }
@@ -102,6 +110,11 @@ public final class Engine {
         : new long[] {memo.hits(), memo.misses(), memo.readingHits()};
   }
 
+  /** How many times the engine forgot its question texts. */
+  int symbolsGeneration() {
+    return symbols.generation();
+  }
+
   /** The steps the last question took (as counted against {@link #WORK_LIMIT}). */
   long steps() {
     return work;
@@ -110,6 +123,15 @@ public final class Engine {
   /** Bounds the steps a question may take (see {@link #WORK_LIMIT}). */
   public Engine withWorkLimit(long steps) {
     workLimit = steps;
+    return this;
+  }
+
+  /**
+   * Forgets the question texts numbered once more than {@code texts} (a test's way to see that
+   * forgetting changes no answer).
+   */
+  Engine forgettingAfter(int texts) {
+    questionSymbols = texts;
     return this;
   }
 
@@ -178,7 +200,7 @@ public final class Engine {
     givenMacros = canonical(defines);
     trace = t;
     work = 0;
-    if (symbols.size() > book.symbols.size() + QUESTION_SYMBOLS) {
+    if (symbols.size() > book.symbols.size() + questionSymbols) {
       symbols.cut(book.symbols.size());
       macroScans.clear();
       valueScans.clear();
@@ -250,7 +272,7 @@ public final class Engine {
 
   /** The ruleset names from {@code from} on, as -bt names them in its messages. */
   private static String rest(String[] list, int from) {
-    return String.join(",", java.util.Arrays.asList(list).subList(from, list.length));
+    return String.join(",", Arrays.asList(list).subList(from, list.length));
   }
 
   /**
@@ -263,14 +285,16 @@ public final class Engine {
   private final Map<String, int[]> valueScans = new HashMap<>();
   private static final int SCANS_KEPT = 4096;
 
+  /** The numbers of the tokens of the text being scanned, as prescan() hands them over. */
+  private final TokenIds scanned;
+  private final Prescan.Sink numbering;
+
   private int[] scan(Prescan table, Map<String, int[]> scans, String text) {
     int[] tokens = scans.get(text);
     if (tokens == null) {
-      List<Prescan.Token> scanned = table.scan(text);
-      tokens = new int[scanned.size()];
-      for (int i = 0; i < tokens.length; i++) {
-        tokens[i] = symbols.token(scanned.get(i).text());
-      }
+      scanned.clear();
+      tokens = table.scan(text, numbering) ? Arrays.copyOf(scanned.ids, scanned.size)
+          : NO_TOKENS;
       if (scans.size() >= SCANS_KEPT) {
         scans.clear();
       }
@@ -281,7 +305,7 @@ public final class Engine {
 
   /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
   public List<String> inputTokens(String address) {
-    return Prescan.texts(book.inputTokens.scan(address));
+    return book.inputTokens.texts(address);
   }
 
   /**
@@ -521,7 +545,7 @@ public final class Engine {
 
   private Frame frame(int depth) {
     if (depth >= frames.length) {
-      frames = java.util.Arrays.copyOf(frames, Math.max(depth + 1, 2 * frames.length));
+      frames = Arrays.copyOf(frames, Math.max(depth + 1, 2 * frames.length));
     }
     if (frames[depth] == null) {
       frames[depth] = new Frame(book.maxBindings, symbols);
@@ -951,13 +975,11 @@ public final class Engine {
       }
       int restFrom = end < np.size ? end + 1 : end;
       int restSize = np.size - restFrom;
-      String key = keyText(np, keyStart, keyEnd);
       String replacement = null;
       boolean internal = false;
       if (map != null) {
-        if (map.stripsQuotes() && (blankQuotes || anyQuoting(np.ids, keyStart, keyEnd))) {
-          key = TokenText.stripQuotes(key);
-        }
+        String key = map.stripsQuotes() && (blankQuotes || anyQuoting(np.ids, keyStart, keyEnd))
+            ? strippedKeyText(np, keyStart, keyEnd) : keyText(np, keyStart, keyEnd);
         MapClass.Result result = map.lookup(key, args, macros);
         trace.lookup(mapName, key, result);
         replacement = result.value();
@@ -1017,6 +1039,17 @@ public final class Engine {
       }
     }
     return TokenText.join(np, from, to, book.blankSub, MAXKEY, joined);
+  }
+
+  /** {@link #keyText} with its quotes stripped, made into one string. */
+  private String strippedKeyText(TokenIds np, int from, int to) {
+    if (to - from == 1) {
+      String only = symbols.text(np.ids[from]);
+      if (only.length() < MAXKEY - 2) {
+        return TokenText.stripQuotes(only);
+      }
+    }
+    return TokenText.joinStripped(np, from, to, book.blankSub, MAXKEY, joined);
   }
 
   /** The map a token names, looked up once per token. */

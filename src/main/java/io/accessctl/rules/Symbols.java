@@ -12,9 +12,14 @@ import java.util.Map;
  * (its operator, its id byte, whether it is an atom) is worked out once, when it is numbered.
  *
  * <p>A cf's rule tokens are numbered first, each text once (the book's table, never changed once
- * the book is built); an engine numbers its questions' tokens after them in its own copy, each
- * token anew without looking for its text among the others (only the rules' texts are compared
- * with), and cuts the copy back to the rules' part between questions when it has grown.
+ * the book is built); an engine numbers its questions' tokens after them in its own copy. Two
+ * tokens with one number are the same text, so the call memo compares calls by their numbers; for
+ * it to find them, a text the questions bring again and again keeps its number: everything the
+ * table says of a token follows from its text, so a token with a rule's text takes the rule's
+ * number, and the texts numbered lately are remembered ({@link #recentText}). A text seen once (a
+ * host's own name) may be numbered anew when it comes again. Between questions the engine cuts the
+ * copy back to the rules' part when it has grown; each cut starts a new {@link #generation}, in
+ * which a question token's number may stand for another text than before.
  */
 final class Symbols {
   /** A token the lookup step acts on: {@code $(} or {@code $[}. */
@@ -46,6 +51,19 @@ final class Symbols {
   private MapClass[] map;
   private boolean[] mapKnown;
   private int size;
+  /** How many times question tokens were forgotten ({@link #cut}). */
+  private int generation;
+  /**
+   * Question texts numbered lately and their numbers, each in the slot its hash names. A text
+   * found again in its slot is marked, and a marked text gives way only to the second text after
+   * it that wants the slot: the texts most questions bring stay, those of one question pass.
+   */
+  private final String[] recentText = new String[RECENT];
+  /** The texts' hashes: a text is compared only with one of its hash. */
+  private final int[] recentHash = new int[RECENT];
+  private final int[] recentId = new int[RECENT];
+  private final boolean[] recentAgain = new boolean[RECENT];
+  private static final int RECENT = 1 << 12;
 
   Symbols() {
     this(new HashMap<>(), new HashMap<>(), 256);
@@ -86,11 +104,13 @@ final class Symbols {
     return s;
   }
 
-  /** Forgets every token numbered from {@code keep} on. */
+  /** Forgets every token numbered from {@code keep} on, starting a new {@link #generation}. */
   void cut(int keep) {
     if (size <= keep) {
       return;
     }
+    Arrays.fill(recentText, null);
+    generation++;
     Arrays.fill(text, keep, size, null);
     Arrays.fill(map, keep, size, null);
     size = keep;
@@ -98,6 +118,14 @@ final class Symbols {
 
   int size() {
     return size;
+  }
+
+  /**
+   * Changes when tokens are forgotten: a number kept from an earlier generation may now stand for
+   * another text, or for none.
+   */
+  int generation() {
+    return generation;
   }
 
   /** How many fold numbers the rules' texts have: every {@link #fold} is below it (or -1). */
@@ -132,10 +160,32 @@ final class Symbols {
     return id;
   }
 
-  /** A new number for a question's token. */
+  /**
+   * The number of a question's token: a rule's text's or a recent text's number, else a new one.
+   */
   int token(String t) {
-    Integer ruleFold = folds.get(folded(t));
-    return number(t, ruleFold == null ? NO_RULE_TEXT : ruleFold);
+    int h = t.hashCode();
+    int slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    String recent = recentText[slot];
+    if (recentHash[slot] == h && recent != null && recent.equals(t)) {
+      recentAgain[slot] = true;
+      return recentId[slot];
+    }
+    Integer rule = ids.get(t);
+    int id;
+    if (rule != null) {
+      id = rule;
+    } else {
+      Integer ruleFold = folds.get(folded(t));
+      id = number(t, ruleFold == null ? NO_RULE_TEXT : ruleFold);
+    }
+    if (recent == null || !recentAgain[slot]) {
+      recentText[slot] = t;
+      recentHash[slot] = h;
+      recentId[slot] = id;
+    }
+    recentAgain[slot] = false;
+    return id;
   }
 
   private int number(String t, int folding) {

@@ -27,7 +27,9 @@
  * tokens, macros and maps whose answers replay did ({@code CallPurity} decides which, once per
  * cf) and replays it where it would run alike ({@code CallMemo}: the same tokens, the same values
  * of the macros it read): the same lookups reported in order, the same result, limits and
- * file-map state.
+ * file-map state. Calls are found by their token numbers ({@code CallTable}), so an engine gives
+ * a text its questions bring again and again one number, and forgets its calls when it forgets
+ * its question texts.
  *
  * <p>What proves it: {@code RandomRulesOracleTest} (random rules over every operator, loops,
  * overlong expansions and deep recursion, on random inputs) and {@code CfRulesetsOracleTest}

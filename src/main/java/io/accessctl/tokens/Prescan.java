@@ -252,12 +252,37 @@ public final class Prescan {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
+  /** Takes the tokens of a string one by one, as {@link #scan(String, Sink)} reads them. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * One token: its text as sendmail stores it, and the index in the string of the character that
+     * began it.
+     */
+    void token(String text, int offset);
+  }
+
   /**
    * The tokens of {@code s}, as prescan() splits it; empty where prescan() finds no token or
    * refuses the string (a limit of {@link Limits}).
    */
   public List<Token> scan(String s) {
     List<Token> out = new ArrayList<>();
+    return scan(s, (text, offset) -> out.add(new Token(text, offset))) ? out : List.of();
+  }
+
+  /** The texts of the tokens of {@code s}, as {@link #scan(String)} gives them. */
+  public List<String> texts(String s) {
+    List<String> out = new ArrayList<>();
+    return scan(s, (text, offset) -> out.add(text)) ? out : List.of();
+  }
+
+  /**
+   * Hands the tokens of {@code s} to {@code sink} in order, as prescan() splits it; returns false
+   * where prescan() refuses the string (a limit of {@link Limits}), when the tokens the sink took
+   * are not to be used.
+   */
+  public boolean scan(String s, Sink sink) {
     int stored = 0; // bytes of prescan()'s buffer used: the tokens and a NUL after each
     int n = s.length();
     int p = 0;
@@ -273,7 +298,7 @@ public final class Prescan {
       for (;;) {
         if (c != NOCHAR && !backslash) {
           if (stored++ >= bufferFull) {
-            return List.of();
+            return false;
           }
           tok.add((char) c, lookaheadAt);
         }
@@ -303,7 +328,7 @@ public final class Prescan {
             continue;
           } else if (c != '!' || state == QST) {
             if (stored++ >= bufferFull) {
-              return List.of();
+              return false;
             }
             tok.add('\\', lookaheadAt - 1);
             continue;
@@ -347,12 +372,12 @@ public final class Prescan {
       }
       if (tok.length() > 0) {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
-          return List.of();
+          return false;
         }
-        out.add(new Token(tok.text(), tok.from()));
+        sink.token(tok.text(), tok.from());
       }
     } while (c != END);
-    return out;
+    return true;
   }
 
   /**

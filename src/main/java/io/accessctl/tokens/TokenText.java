@@ -51,6 +51,23 @@ public final class TokenText {
    */
   public static String join(List<String> tokens, int from, int to, char blank, int size,
       StringBuilder sb) {
+    cataddr(tokens, from, to, blank, size, sb);
+    return sb.toString();
+  }
+
+  /**
+   * {@link #stripQuotes(String)} of {@link #join(List, int, int, char, int, StringBuilder)}, made
+   * into one string: a map key of a map that strips quotes.
+   */
+  public static String joinStripped(List<String> tokens, int from, int to, char blank, int size,
+      StringBuilder sb) {
+    cataddr(tokens, from, to, blank, size, sb);
+    stripQuotes(sb);
+    return sb.toString();
+  }
+
+  private static void cataddr(List<String> tokens, int from, int to, char blank, int size,
+      StringBuilder sb) {
     sb.setLength(0);
     int left = size - 2;
     boolean previousAtom = false;
@@ -74,7 +91,6 @@ public final class TokenText {
       left -= t.length();
       previousAtom = atom;
     }
-    return sb.toString();
   }
 
   /** The tokens joined without any blank, as rscheck() hands a string result to C code. */
@@ -102,9 +118,9 @@ public final class TokenText {
     if (quote == 0 && last > 0 && s.indexOf('"', 1) == last && s.indexOf('\\') < 0) {
       return s.substring(1, last); // one quoted string, as most messages are
     }
-    StringBuilder sb = new StringBuilder(s.length());
     if (s.indexOf('\\') < 0) {
       // quotes only (a tag quoted in the rules, as "Try_TLS":host): the text between them
+      StringBuilder sb = new StringBuilder(s.length());
       int from = 0;
       for (int q = quote; q >= 0; q = s.indexOf('"', from)) {
         sb.append(s, from, q);
@@ -112,19 +128,28 @@ public final class TokenText {
       }
       return sb.append(s, from, s.length()).toString();
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    StringBuilder sb = new StringBuilder(s);
+    stripQuotes(sb);
+    return sb.toString();
+  }
+
+  /** {@link #stripQuotes(String)} of a builder's text, in its place. */
+  public static void stripQuotes(StringBuilder sb) {
+    int n = sb.length();
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      char c = sb.charAt(i);
       if (c == '\\') {
-        if (++i >= s.length()) {
+        if (++i >= n) {
           break;
         }
-        c = s.charAt(i);
+        c = sb.charAt(i);
       } else if (c == '"') {
         continue;
       }
-      sb.append(c);
+      sb.setCharAt(kept++, c);
     }
-    return sb.toString();
+    sb.setLength(kept);
   }
 
   /** Bytes 0x80-0x9F that sendmail uses inside rules, and the {@code $x} -bt prints for each. */

@@ -137,6 +137,35 @@ class CallMemoTest {
   }
 
   @Test
+  void callsKeptBeforeTheEngineForgetsItsQuestionTextsNeverReplayForOtherTexts()
+      throws Exception {
+    long seed = AccessGen.seed();
+    System.out.println("CallMemoTest forgetting seed " + seed + " (" + AccessGen.replayHint(seed)
+        + ")");
+    Random rnd = new Random(seed);
+    MemoTwins twins = new MemoTwins(Path.of("src/test/resources/sendmail/debian-8.17.1.9.cf"),
+        Settings.NONE.withStorage("access", MemoTwins.storage(Map.of(
+            "Connect:spammer.example.biz", "REJECT", "Connect:192.0.2", "RELAY",
+            "Connect:host7.example.org", "OK"))));
+    // a few new texts forgotten every few questions: a number kept in the memory then stands
+    // for another host's text
+    twins.memo.forgettingAfter(6);
+    long forgotten = 0;
+    for (int i = 0; i < 300; i++) {
+      String name = rnd.nextBoolean() ? "a.spammer.example.biz"
+          : "mx.host" + rnd.nextInt(12) + ".example." + (rnd.nextBoolean() ? "org" : "biz");
+      String addr = "192.0." + rnd.nextInt(3) + "." + rnd.nextInt(4);
+      int generation = twins.memoSymbolsGeneration();
+      twins.ask("Basic_check_relay", Workspace.of(twins.plain, List.of(name, addr)),
+          Map.of(), rnd.nextInt(4) == 0);
+      forgotten += twins.memoSymbolsGeneration() - generation;
+    }
+    assertThat(forgotten).as("times the memo engine forgot its question texts (seed %d)", seed)
+        .isGreaterThan(10);
+    assertThat(twins.hits()).as("calls answered from memory (seed %d)", seed).isPositive();
+  }
+
+  @Test
   void aCallReplaysOnlyWhereItsNestedCallsStayWithinMaxRuleRecursion() throws Exception {
     // down goes a level deeper for each x, then deep a level for each token but the last
     MemoTwins twins = twins("O MaxRuleRecursion=5",

@@ -61,6 +61,11 @@ final class MemoTwins {
     FileMap.in(plainBook).get(map).forgetFound();
   }
 
+  /** How many times the memo engine forgot its question texts ({@link Symbols#generation}). */
+  int memoSymbolsGeneration() {
+    return memo.symbolsGeneration();
+  }
+
   /** Subroutine calls the memo engine answered from memory. */
   long hits() {
     return memo.memoCounts()[0];

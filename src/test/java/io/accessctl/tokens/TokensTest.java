@@ -2,7 +2,10 @@ package io.accessctl.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessctl.testutil.AccessGen;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Examples of the tokenizer as the lookup simulator uses it, and of what surrounds it. */
@@ -31,6 +34,33 @@ class TokensTest {
   void keysJoinAtomsWithABlankAndLoseTheirQuotes() {
     assertThat(TokenText.join(scan("a b.c"))).isEqualTo("a b.c");
     assertThat(TokenText.stripQuotes(TokenText.join(scan("\"q.x\".y")))).isEqualTo("q.x.y");
+  }
+
+  @Test
+  void aKeyJoinedWithItsQuotesStrippedIsTheJoinedKeyStripped() {
+    long seed = AccessGen.seed();
+    System.out.println("TokensTest seed " + seed + " (" + AccessGen.replayHint(seed) + ")");
+    Random rnd = new Random(seed);
+    String[] pieces = {"a", "Try_TLS", "\"", "\\", ".", ":", "x\\", "\"q b\"", "\\\"", "mx7"};
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      List<String> tokens = new ArrayList<>();
+      for (int n = rnd.nextInt(12); n > 0; n--) {
+        StringBuilder t = new StringBuilder();
+        for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+          t.append(pieces[rnd.nextInt(pieces.length)]);
+        }
+        tokens.add(t.toString());
+      }
+      // a small buffer too, so that the key is cut before its quotes are stripped
+      int size = rnd.nextBoolean() ? 1024 : 3 + rnd.nextInt(30);
+      char blank = rnd.nextBoolean() ? '.' : ' ';
+      int from = tokens.isEmpty() ? 0 : rnd.nextInt(tokens.size());
+      assertThat(TokenText.joinStripped(tokens, from, tokens.size(), blank, size, sb))
+          .as("%s from %d in %d bytes (seed %d)", tokens, from, size, seed)
+          .isEqualTo(TokenText.stripQuotes(
+              TokenText.join(tokens, from, tokens.size(), blank, size, new StringBuilder())));
+    }
   }
 
   @Test
