@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A replication group of {@code accessctl serve} processes on 127.0.0.1, each with its own store
@@ -40,28 +41,48 @@ final class GroupNodes implements AutoCloseable {
     this.jeProperties = jeProperties;
   }
 
-  /** Ports P with P and P+1 free (the node address and its push address). */
+  /**
+   * Ports P with P and P+1 free (the node address and its push address), below the kernel's
+   * ephemeral range: a port the kernel hands out for binding port 0 is also one it hands out as
+   * the source of an outgoing connection, and the members' own connections to each other took
+   * such a port between this check and a later member's start ("the node address … is in use").
+   */
   static int[] freePortPairs(int n) throws IOException {
+    int below = ephemeralLow();
     int[] out = new int[n];
     int found = 0;
-    for (int tries = 0; found < n && tries < 200; tries++) {
-      try (ServerSocket a = new ServerSocket()) {
-        a.bind(new InetSocketAddress("127.0.0.1", 0));
-        int p = a.getLocalPort();
-        if (p >= 65534 || contains(out, found, p - 1) || contains(out, found, p + 1)) {
-          continue;
-        }
-        try (ServerSocket b = new ServerSocket()) {
-          b.bind(new InetSocketAddress("127.0.0.1", p + 1));
-          out[found++] = p;
-        } catch (IOException inUse) {
-          // try another
-        }
+    for (int tries = 0; found < n && tries < 2000; tries++) {
+      int p = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below - 1);
+      if (contains(out, found, p - 1) || contains(out, found, p) || contains(out, found, p + 1)) {
+        continue;
+      }
+      try (ServerSocket a = new ServerSocket(); ServerSocket b = new ServerSocket()) {
+        a.bind(new InetSocketAddress("127.0.0.1", p));
+        b.bind(new InetSocketAddress("127.0.0.1", p + 1));
+        out[found++] = p;
+      } catch (IOException inUse) {
+        // try another
       }
     }
     assertThat(found).as("free port pairs").isEqualTo(n);
     return out;
   }
+
+  /** Ports are picked from here up to the ephemeral range: clear of well-known services. */
+  private static final int LOWEST_PORT = 20000;
+
+  /** The first port of the kernel's ephemeral range (Linux's default when unreadable or too low). */
+  private static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int low = Integer.parseInt(range.split("\\s+")[0]);
+      return low > LOWEST_PORT + 1000 ? low : DEFAULT_EPHEMERAL_LOW;
+    } catch (IOException | RuntimeException e) {
+      return DEFAULT_EPHEMERAL_LOW;
+    }
+  }
+
+  private static final int DEFAULT_EPHEMERAL_LOW = 32768;
 
   private static boolean contains(int[] a, int n, int v) {
     for (int i = 0; i < n; i++) {
