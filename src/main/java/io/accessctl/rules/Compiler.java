@@ -324,7 +324,7 @@ public final class Compiler {
     // rule wrote by identity before it compares the letters
     List<String> out = new ArrayList<>();
     int next = 0;
-    for (String t : Prescan.texts(ruleTokens.scan(text.toString()))) {
+    for (String t : ruleTokens.texts(text.toString())) {
       if (t.indexOf(PLACEHOLDER) < 0) {
         out.add(t.intern());
         continue;

@@ -148,7 +148,7 @@ public final class CfAnswers implements Answers {
 
     /** The value as the rules see it, in tokens: read only for the few keys that decide. */
     List<String> value() {
-      return found == null ? List.of() : Prescan.texts(Prescan.mapValues().scan(found));
+      return found == null ? List.of() : Prescan.mapValues().texts(found);
     }
   }
 

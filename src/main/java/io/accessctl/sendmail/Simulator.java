@@ -60,7 +60,7 @@ public final class Simulator implements Answers {
         return null;
       }
       String v = MapValue.rewrite(hit.get().value(), TokenText.stripQuotes(key));
-      return new Found(p, Prescan.texts(Prescan.mapValues().scan(v)));
+      return new Found(p, Prescan.mapValues().texts(v));
     }
 
     /** Marks the last probe as a SKIP that ended its walk. */
