@@ -91,7 +91,6 @@ public final class Diagnostic {
         made == null ? compose : null, made, null, line, entry, fixable, advice);
   }
 
-
   public String file() {
     return file;
   }

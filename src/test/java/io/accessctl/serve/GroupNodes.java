@@ -21,6 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class GroupNodes implements AutoCloseable {
   /** How long a member waits for its group, and a push for a master. */
   static final int JOIN_SECONDS = 6;
+  /** Ports are picked from here up to the ephemeral range: clear of well-known services. */
+  private static final int LOWEST_PORT = 20000;
+  /** Linux's default start of the ephemeral range. */
+  private static final int DEFAULT_EPHEMERAL_LOW = 32768;
 
   private final Path dir;
   private final int[] ports;
@@ -68,9 +72,6 @@ final class GroupNodes implements AutoCloseable {
     return out;
   }
 
-  /** Ports are picked from here up to the ephemeral range: clear of well-known services. */
-  private static final int LOWEST_PORT = 20000;
-
   /** The first port of the kernel's ephemeral range (Linux's default when unreadable or too low). */
   private static int ephemeralLow() {
     try {
@@ -81,8 +82,6 @@ final class GroupNodes implements AutoCloseable {
       return DEFAULT_EPHEMERAL_LOW;
     }
   }
-
-  private static final int DEFAULT_EPHEMERAL_LOW = 32768;
 
   private static boolean contains(int[] a, int n, int v) {
     for (int i = 0; i < n; i++) {
