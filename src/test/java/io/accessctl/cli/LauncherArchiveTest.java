@@ -154,6 +154,25 @@ class LauncherArchiveTest {
   }
 
   @Test
+  void lintsAskForHugePagesWhereTheKernelGivesThem() throws Exception {
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean offered = Files.isReadable(thp) && !Files.readString(thp).contains("[never]");
+    Path small = build.resolve("thp-access");
+    Files.writeString(small, "Connect:192.0.2.1\tREJECT\n");
+    Path large = build.resolve("thp-large-access");
+    Files.writeString(large, "Connect:192.0.2.1\tREJECT\n".repeat(6000)); // 150 kB
+    List<String> flags = List.of("-XX:+PrintFlagsFinal");
+    Path repo = build.resolve("thp-repo");
+    Files.createDirectories(repo);
+    for (Run lint : List.of(launch(flags, "lint", "--no-cf", small.toString()),
+        launch(flags, "lint", "--no-cf", large.toString()),
+        launch(flags, "hook", "run", "--repo", repo.toString()))) {
+      assertThat(flag(lint, "UseTransparentHugePages")).isEqualTo(String.valueOf(offered));
+    }
+    assertThat(flag(launch(flags, "--version"), "UseTransparentHugePages")).isEqualTo("false");
+  }
+
+  @Test
   void theLaunchersJvmOptionsPrintNothingBeforeTheReport() throws Exception {
     // a CompileCommand prints a line to standard output unless told to be quiet
     Path access = build.resolve("json-access");
