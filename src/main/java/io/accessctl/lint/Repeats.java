@@ -48,10 +48,8 @@ public final class Repeats {
    * A hash of what {@link #same} compares: a message's is its text's, made of its parts'
    * ({@link Message#hashCode}), so it agrees with an advice of the same words.
    */
-  private static int hash(Diagnostic d) {
-    String advice = d.advice();
-    int says = advice != null ? advice.hashCode() : Objects.hashCode(d.text());
-    return (31 * d.ruleId().hashCode() + d.severity().ordinal()) * 31 + says;
+  private static int hash(String ruleId, Severity severity, Object says) {
+    return (31 * ruleId.hashCode() + severity.ordinal()) * 31 + Objects.hashCode(says);
   }
 
   /** What the findings of a group say: the advice, or else the message. */
@@ -61,66 +59,92 @@ public final class Repeats {
   }
 
   /**
-   * From this many findings on, a second thread hashes the second half while this one hashes the
+   * From this many findings on, a second thread reads the second half while this one reads the
    * first: composing and hashing the texts is most of the grouping's cost.
    */
   private static final int PARALLEL_FROM = 4096;
 
   /**
-   * The {@link #hash} of every finding. From {@link #PARALLEL_FROM} findings on, a second thread
-   * hashes the second half while this one hashes the first.
+   * What the fold compares and reports of each finding, read from the findings once, into arrays
+   * read in order after: tens of thousands of findings lie scattered over the heap, and a fold
+   * that went back to them for each comparison and each line waited on memory most of its time.
+   * From {@link #PARALLEL_FROM} findings on, a second thread reads the second half while this
+   * one reads the first.
    */
-  private static final class Hashes extends Thread {
+  private static final class Keys extends Thread {
     private final List<Diagnostic> found;
-    private final int[] hash;
     private final int half;
-    private final CountDownLatch hashed = new CountDownLatch(1);
+    /** Each finding's {@link #hash}. */
+    final int[] hash;
+    final String[] ruleId;
+    final Severity[] severity;
+    /** The advice, else the message (null for none): what {@link #same} compares. */
+    final Object[] says;
+    final int[] line;
+    /** {@link Diagnostic#entry}. */
+    final int[] entry;
+    private final CountDownLatch read = new CountDownLatch(1);
     private volatile Throwable failed;
 
-    private Hashes(List<Diagnostic> found) {
+    private Keys(List<Diagnostic> found) {
       super("accessctl-fold");
       setDaemon(true);
       this.found = found;
       int n = found.size();
       this.hash = new int[n];
+      this.ruleId = new String[n];
+      this.severity = new Severity[n];
+      this.says = new Object[n];
+      this.line = new int[n];
+      this.entry = new int[n];
       this.half = n < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? n : n / 2;
     }
 
-    /** The hashes of {@code found}, the second thread started when it is worth it. */
-    static Hashes of(List<Diagnostic> found) {
-      Hashes h = new Hashes(found);
-      if (h.half < found.size()) {
-        h.start();
+    /** The keys of {@code found}, read in full. */
+    static Keys of(List<Diagnostic> found) {
+      Keys k = new Keys(found);
+      if (k.half < found.size()) {
+        k.start();
       }
-      return h;
+      k.read(0, k.half);
+      k.await();
+      return k;
     }
 
     @Override
     public void run() {
       try {
-        hash(found, half, found.size(), hash);
+        read(half, found.size());
       } catch (RuntimeException | Error e) { // handed to the folding thread, which throws it
         failed = e;
       }
-      hashed.countDown();
+      read.countDown();
     }
 
-    /** Every finding's hash. */
-    int[] hashes() {
-      hash(found, 0, half, hash);
-      if (half < found.size()) {
-        try {
-          hashed.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while folding findings", e);
-        }
-        rethrow();
+    private void read(int from, int to) {
+      for (int i = from; i < to; i++) {
+        Diagnostic d = found.get(i);
+        String advice = d.advice();
+        Object text = advice != null ? advice : d.text();
+        ruleId[i] = d.ruleId();
+        severity[i] = d.severity();
+        says[i] = text;
+        line[i] = d.line();
+        entry[i] = d.entry();
+        hash[i] = hash(ruleId[i], severity[i], text);
       }
-      return hash;
     }
 
-    private void rethrow() {
+    private void await() {
+      if (half == found.size()) {
+        return;
+      }
+      try {
+        read.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while folding findings", e);
+      }
       if (failed instanceof RuntimeException e) {
         throw e;
       }
@@ -128,11 +152,17 @@ public final class Repeats {
         throw e;
       }
     }
-  }
 
-  private static void hash(List<Diagnostic> found, int from, int to, int[] hash) {
-    for (int i = from; i < to; i++) {
-      hash[i] = hash(found.get(i));
+    /**
+     * Whether findings {@code i} and {@code j} say the same ({@link #same}): told by the arrays
+     * when they share the very advice or message, as a rule's repeated findings most often do.
+     */
+    boolean same(int i, int j) {
+      if (hash[i] != hash[j] || severity[i] != severity[j]
+          || (ruleId[i] != ruleId[j] && !ruleId[i].equals(ruleId[j]))) {
+        return false;
+      }
+      return says[i] == says[j] || Repeats.same(found.get(i), found.get(j));
     }
   }
 
@@ -146,37 +176,38 @@ public final class Repeats {
     if (n <= MOST) {
       return found;
     }
-    Hashes hashes = Hashes.of(found);
-    int[] hash = hashes.hashes();
-    // groups in an open-addressed table: the first finding of each (plus one; 0 is a free slot),
-    // its size and its last finding; a finding is hashed and compared, never wrapped in a key
-    // object. Each finding's next in its group (plus one; 0 for none) chains the group, so that
-    // its lines are found without a walk over all the findings.
-    int mask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
-    int[] first = new int[mask + 1];
-    int[] size = new int[mask + 1];
-    int[] last = new int[mask + 1];
+    Keys keys = Keys.of(found);
+    int[] hash = keys.hash;
+    // groups numbered as they are met, found in an open-addressed table of their numbers (plus
+    // one; 0 is a free slot), at most half full; a finding is hashed and compared, never wrapped
+    // in a key object. Each finding's next in its group (plus one; 0 for none) chains the group,
+    // so that its lines are found without a walk over all the findings.
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(16, n) * 2 - 1);
+    int[] table = new int[1 << bits];
+    int mask = table.length - 1;
+    int[] first = new int[n];
+    int[] size = new int[n];
+    int[] last = new int[n];
     int[] groupOf = new int[n];
     int[] next = new int[n];
+    int groups = 0;
     boolean folds = false;
     for (int i = 0; i < n; i++) {
-      int h = hash[i];
-      int slot = (h ^ (h >>> 16)) & mask;
-      while (first[slot] != 0) {
-        int j = first[slot] - 1;
-        if (hash[j] == h && same(found.get(j), found.get(i))) {
-          break;
-        }
+      int slot = (hash[i] * 0x9E3779B9) >>> (32 - bits); // Fibonacci hashing: texts differ little
+      int g;
+      while ((g = table[slot] - 1) >= 0 && !keys.same(first[g], i)) {
         slot = (slot + 1) & mask;
       }
-      if (first[slot] == 0) {
-        first[slot] = i + 1;
+      if (g < 0) {
+        g = groups++;
+        table[slot] = g + 1;
+        first[g] = i;
       } else {
-        next[last[slot]] = i + 1;
+        next[last[g]] = i + 1;
       }
-      last[slot] = i;
-      folds |= ++size[slot] > MOST;
-      groupOf[i] = slot;
+      last[g] = i;
+      folds |= ++size[g] > MOST;
+      groupOf[i] = g;
     }
     if (!folds) {
       return found;
@@ -185,14 +216,16 @@ public final class Repeats {
     List<Diagnostic> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int g = groupOf[i];
-      Diagnostic d = found.get(i);
       if (size[g] <= MOST) {
-        out.add(d);
-      } else if (first[g] == i + 1) {
-        String lines = lines(found, next, i, source, entries);
+        out.add(found.get(i));
+      } else if (first[g] == i) {
+        Diagnostic d = found.get(i);
+        StringBuilder prefix = new StringBuilder(16 + 8 * size[g]);
+        prefix.append(size[g]).append(" times (lines ");
+        lines(prefix, keys, next, i, source, entries);
         out.add(new Diagnostic(d.file(), d.line(), d.column(), d.severity(), d.rule(),
-            says(d).after(size[g] + " times (lines " + lines + "): "), d.sourceText(),
-            d.fixable(), d.advice()));
+            says(d).after(prefix.append("): ").toString()), d.sourceText(), d.fixable(),
+            d.advice()));
       }
     }
     return out;
@@ -248,39 +281,45 @@ public final class Repeats {
   }
 
   /**
-   * The lines of the findings of a group, from the one at {@code from} on ({@code next} chains
-   * them, plus one), as ranges. A range of entries runs on over comments and blank lines between
-   * them; a range of other lines only over blank lines.
+   * Appends the lines of the findings of a group, from the one at {@code from} on ({@code next}
+   * chains them, plus one), as ranges. A range of entries runs on over comments and blank lines
+   * between them; a range of other lines only over blank lines.
    */
-  private static String lines(List<Diagnostic> found, int[] next, int from, AccessSource source,
-      EntryLines entries) {
+  private static void lines(StringBuilder sb, Keys keys, int[] next, int from,
+      AccessSource source, EntryLines entries) {
     int count = 0;
     for (int i = from; i >= 0; i = next[i] - 1) {
-      if (found.get(i).entry() < 0) {
-        return linesOf(found, next, from, source, entries);
+      if (keys.entry[i] < 0) {
+        linesOf(sb, keys, next, from, source, entries);
+        return;
       }
       count++;
     }
-    return entryLines(found, next, from, count);
+    entryLines(sb, keys, next, from, count);
   }
 
   /**
    * {@link #lines} of a group whose findings are all about entries: two run on when no entry
    * lies between them, which the entries' numbers tell without a look at the file.
    */
-  private static String entryLines(List<Diagnostic> found, int[] next, int from, int count) {
-    // entry number and line, packed to sort as numbers: the entries are in line order
+  private static void entryLines(StringBuilder sb, Keys keys, int[] next, int from, int count) {
+    // entry number and line, packed to sort as numbers: the entries are in line order, and so
+    // most often are the findings already
     long[] at = new long[count];
     int k = 0;
+    boolean sorted = true;
     for (int i = from; i >= 0; i = next[i] - 1) {
-      Diagnostic d = found.get(i);
-      at[k++] = (long) d.entry() << 32 | d.line();
+      at[k] = (long) keys.entry[i] << 32 | keys.line[i];
+      sorted &= k == 0 || at[k - 1] <= at[k];
+      k++;
     }
-    Arrays.sort(at);
-    StringBuilder sb = new StringBuilder();
+    if (!sorted) {
+      Arrays.sort(at);
+    }
     int start = -1;
     int last = -1;
     int lastEntry = -1;
+    boolean firstRange = true;
     for (long a : at) {
       int entry = (int) (a >>> 32);
       int line = (int) a;
@@ -288,7 +327,8 @@ public final class Repeats {
         continue; // another finding on the same line
       }
       if (start >= 0 && entry != lastEntry + 1) {
-        range(sb, start, last);
+        range(sb, firstRange, start, last);
+        firstRange = false;
         start = -1;
       }
       if (start < 0) {
@@ -297,26 +337,26 @@ public final class Repeats {
       last = line;
       lastEntry = entry;
     }
-    range(sb, start, last);
-    return sb.toString();
+    range(sb, firstRange, start, last);
   }
 
   /** {@link #lines} of any group, its lines looked up in the file. */
-  private static String linesOf(List<Diagnostic> found, int[] next, int from,
+  private static void linesOf(StringBuilder sb, Keys keys, int[] next, int from,
       AccessSource source, EntryLines entries) {
     BitSet marked = new BitSet();
     boolean allEntries = true;
     for (int i = from; i >= 0; i = next[i] - 1) {
-      int line = found.get(i).line();
+      int line = keys.line[i];
       marked.set(line);
       allEntries &= entries.holds(line);
     }
-    StringBuilder sb = new StringBuilder();
     int start = -1;
     int last = -1;
+    boolean firstRange = true;
     for (int n = marked.nextSetBit(0); n >= 0; n = marked.nextSetBit(n + 1)) {
       if (start >= 0 && !bridged(last, n, entries, allEntries, source)) {
-        range(sb, start, last);
+        range(sb, firstRange, start, last);
+        firstRange = false;
         start = -1;
       }
       if (start < 0) {
@@ -324,8 +364,7 @@ public final class Repeats {
       }
       last = n;
     }
-    range(sb, start, last);
-    return sb.toString();
+    range(sb, firstRange, start, last);
   }
 
   private static boolean bridged(int from, int to, EntryLines entries, boolean overComments,
@@ -344,8 +383,8 @@ public final class Repeats {
     return from > 0;
   }
 
-  private static void range(StringBuilder sb, int from, int to) {
-    if (sb.length() > 0) {
+  private static void range(StringBuilder sb, boolean first, int from, int to) {
+    if (!first) {
       sb.append(", ");
     }
     sb.append(from);

@@ -61,10 +61,13 @@ final class ByteText {
     }
   }
 
-  /** Hands on what this holds, then {@code chunk}: bytes made by another {@code ByteText}. */
-  void pass(byte[] chunk) {
+  /**
+   * Hands on what this holds, then the first {@code length} bytes of {@code chunk}: bytes made by
+   * another {@code ByteText}, a whole number of findings.
+   */
+  void pass(byte[] chunk, int length) {
     drain();
-    sink.write(chunk, chunk.length);
+    sink.write(chunk, length);
   }
 
   /** One ASCII character. */
