@@ -478,8 +478,7 @@ abstract class KeyRule extends EntryVisitor {
 
   /** The value as meant, first word upper-cased ("" when empty). */
   static String firstWordUpper(String value) {
-    List<String> words = Values.words(Values.intended(value));
-    return words.isEmpty() ? "" : words.get(0).toUpperCase(Locale.ROOT);
+    return Values.firstWord(Values.intended(value)).toUpperCase(Locale.ROOT);
   }
 
   /** True for the value kinds whose tags hold certificate DNs or issuer lists. */
