@@ -16,10 +16,10 @@ import java.util.Set;
  *
  * <p>Every lint reads the list for {@link #mayBeSuffix}'s filters, which need only hashes: they
  * are made from the list's bytes, and the sets of names only for the first exact question, which
- * a map without a key that passes the filters never asks. The filters keep whole hashes, not bits
- * of them: with a bit per hash in a table of 65,536, about one name in twenty passed (numeric
- * Connect keys such as 10.0.16 among them), enough to make the sets on most large maps and to
- * test hundreds of keys against them.
+ * a map without a key that passes the filters never asks. The filters keep whole hashes: a bit
+ * per hash in a table of 65,536 would pass about one name in twenty (numeric Connect keys such as
+ * 10.0.16 among them), enough to make the sets on most large maps and to test hundreds of keys
+ * against them.
  */
 public final class PublicSuffixes {
   private static final String RESOURCE = "io/accessctl/catalog/public-suffixes.txt";

@@ -166,7 +166,7 @@ public final class EntryView {
 
   /**
    * {@link Entry#valueHash}, found once per entry: the walk's verdicts and the value rules' shapes
-   * both number the entry's value ({@link ValueIndex}), and each read every byte of it.
+   * both number the entry's value ({@link ValueIndex}), and each would read every byte of it.
    */
   public int valueHash() {
     if (!valueHashed) {

@@ -81,7 +81,7 @@ public final class KeywordCase extends EntryVisitor {
       return;
     }
     List<Token> keywords = keywords(v);
-    for (int i = 0; i < keywords.size(); i++) { // by index: C1 made an iterator per entry
+    for (int i = 0; i < keywords.size(); i++) { // by index: under C1 a for-each allocates an iterator
       Token t = keywords.get(i);
       if (!isConventional(t.text())) {
         ctx.memo(MEMO, Seen::new).see(t.text(), ev.entry(), v.columnOf(t));
