@@ -16,7 +16,10 @@ import java.util.Set;
  *
  * <p>Every lint reads the list for {@link #mayBeSuffix}'s filters, which need only hashes: they
  * are made from the list's bytes, and the sets of names only for the first exact question, which
- * a map without a key that passes the filters never asks.
+ * a map without a key that passes the filters never asks. The filters keep whole hashes: a bit
+ * per hash in a table of 65,536 would pass about one name in twenty (numeric Connect keys such as
+ * 10.0.16 among them), enough to make the sets on most large maps and to test hundreds of keys
+ * against them.
  */
 public final class PublicSuffixes {
   private static final String RESOURCE = "io/accessctl/catalog/public-suffixes.txt";
@@ -26,11 +29,11 @@ public final class PublicSuffixes {
   /** The list as bundled, ASCII. */
   private final byte[] text;
   /** {@link #mayBeSuffix} hashes of the top-level domains. */
-  private final HashBits topLevelBits = new HashBits();
+  private final Hashes topLevelHashes = new Hashes();
   /** Of the last two labels of every name of two labels or more that is or parents a suffix. */
-  private final HashBits lastTwoBits = new HashBits();
+  private final Hashes lastTwoHashes = new Hashes();
   /** Of the wildcard parents of one label ({@code *.ck}): every two-label name below is one. */
-  private final HashBits wildcardTopBits = new HashBits();
+  private final Hashes wildcardTopHashes = new Hashes();
 
   private PublicSuffixes(byte[] text) {
     this.text = text;
@@ -111,61 +114,91 @@ public final class PublicSuffixes {
    */
   public static boolean mayBeSuffix(CharSequence s, int from) {
     PublicSuffixes l = Holder.LIST;
-    int end = s.length();
-    int last = -1;
-    int second = -1;
-    for (int i = end - 1; i >= from && second < 0; i--) {
+    // One pass from the end to the second dot from the end: String.hashCode of the text after
+    // each position is the hash after the next one plus this char times a power of 31.
+    int hash = 0;
+    int power = 1;
+    int lastLabel = 0;
+    boolean dot = false;
+    for (int i = s.length() - 1; i >= from; i--) {
       char c = s.charAt(i);
       if (c >= NON_ASCII) {
         return true; // the full test decides what lower case means here
       }
       if (c == '.') {
-        if (last < 0) {
-          last = i;
-        } else {
-          second = i;
+        if (dot) {
+          return l.lastTwoHashes.mayHold(hash);
         }
+        dot = true;
+        lastLabel = hash;
       }
+      hash += (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) * power;
+      power *= 31;
     }
-    if (last < 0) {
-      return l.topLevelBits.mayHold(foldedHash(s, from, end));
+    if (!dot) {
+      return l.topLevelHashes.mayHold(hash);
     }
-    return l.lastTwoBits.mayHold(foldedHash(s, second < 0 ? from : second + 1, end))
-        || (second < 0 && l.wildcardTopBits.mayHold(foldedHash(s, last + 1, end)));
+    return l.lastTwoHashes.mayHold(hash) || l.wildcardTopHashes.mayHold(lastLabel);
   }
 
   private static final char NON_ASCII = 0x80;
 
-  /** {@link String#hashCode} of {@code s.substring(from, to)} in ASCII lower case. */
-  private static int foldedHash(CharSequence s, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    return h;
-  }
-
   /**
-   * A set of string hashes that may answer "maybe" for a hash it does not hold, never "no" for
-   * one it does: a filter in front of the exact sets.
+   * A set of string hashes: a filter in front of the exact sets, which may pass a name whose hash
+   * is another's, never stop one whose hash it holds. Open addressing; 0 is kept aside, as it
+   * marks a free slot.
    */
-  private static final class HashBits {
-    private static final int BITS = 1 << 16;
-    private final long[] words = new long[BITS / Long.SIZE];
+  private static final class Hashes {
+    private static final int MIN_SLOTS = 64;
+    private int[] slots = new int[MIN_SLOTS];
+    private int size;
+    private boolean zero;
 
     void add(int hash) {
-      int b = index(hash);
-      words[b >>> 6] |= 1L << b;
+      if (hash == 0) {
+        zero = true;
+        return;
+      }
+      if (insert(slots, hash) && ++size * 2 > slots.length) {
+        int[] bigger = new int[slots.length * 2];
+        for (int h : slots) {
+          if (h != 0) {
+            insert(bigger, h);
+          }
+        }
+        slots = bigger;
+      }
     }
 
     boolean mayHold(int hash) {
-      int b = index(hash);
-      return (words[b >>> 6] & 1L << b) != 0;
+      if (hash == 0) {
+        return zero;
+      }
+      int[] t = slots;
+      int mask = t.length - 1;
+      for (int i = index(hash) & mask; t[i] != 0; i = (i + 1) & mask) {
+        if (t[i] == hash) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Puts {@code hash} (not 0) in {@code t}; false when it was there. */
+    private static boolean insert(int[] t, int hash) {
+      int mask = t.length - 1;
+      int i = index(hash) & mask;
+      for (; t[i] != 0; i = (i + 1) & mask) {
+        if (t[i] == hash) {
+          return false;
+        }
+      }
+      t[i] = hash;
+      return true;
     }
 
     private static int index(int hash) {
-      return (hash ^ hash >>> 16) & (BITS - 1);
+      return hash ^ hash >>> 16;
     }
   }
 
@@ -221,13 +254,13 @@ public final class PublicSuffixes {
     }
     int last = lastDot(name, end);
     if (last < 0 && name > start) {
-      wildcardTopBits.add(hash(name, end));
+      wildcardTopHashes.add(hash(name, end));
     }
     if (last >= 0) {
       int second = lastDot(name, last);
-      lastTwoBits.add(hash(second + 1 > name ? second + 1 : name, end));
+      lastTwoHashes.add(hash(second + 1 > name ? second + 1 : name, end));
     }
-    topLevelBits.add(hash(last + 1 > name ? last + 1 : name, end));
+    topLevelHashes.add(hash(last + 1 > name ? last + 1 : name, end));
   }
 
   /** Index of the last dot in the text from {@code from} to {@code to}, or -1. */

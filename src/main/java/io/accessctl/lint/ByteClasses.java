@@ -56,7 +56,10 @@ public final class ByteClasses {
   /** Bytes the key's two classes above are found by: in the table, never in a result. */
   private static final long COLON = 1L << 62;
   private static final long LETTER_V = 1L << 61;
-  private static final long FINDERS = COLON | LETTER_V;
+  private static final long DIGIT_6 = 1L << 60;
+  /** A key holding both may spell IPv6: one without either (Srv_Features:…) is not searched. */
+  private static final long IPV6_LETTERS = LETTER_V | DIGIT_6;
+  private static final long FINDERS = COLON | IPV6_LETTERS;
 
   private static final long[] OF_BYTE = new long[256];
 
@@ -80,6 +83,7 @@ public final class ByteClasses {
     mark("\"", QUOTE);
     mark(":", COLON);
     mark("Vv", LETTER_V);
+    mark("6", DIGIT_6);
   }
 
   /** Adds {@code classes} to each of {@code bytes}, keeping what they have (k is LOWER too). */
@@ -101,7 +105,7 @@ public final class ByteClasses {
     if ((subject & COLON) != 0) {
       classes |= TWO_COLONS;
     }
-    if ((classes & LETTER_V) != 0 && spellsIpv6(line, 0, n)) {
+    if ((classes & IPV6_LETTERS) == IPV6_LETTERS && spellsIpv6(line, 0, n)) {
       classes |= IPV6;
     }
     if (n > Limits.MAXNAME) {

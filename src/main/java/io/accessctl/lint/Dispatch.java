@@ -271,7 +271,7 @@ final class Dispatch {
           continue;
         }
         if (verdict < 0) {
-          verdict = verdicts.of(e, group);
+          verdict = verdicts.of(v, group);
         }
         if (verdicts.silent(verdict, bit)) {
           continue;
@@ -308,10 +308,11 @@ final class Dispatch {
       reports = new long[silent.length];
     }
 
-    /** The slot of entries like {@code e}: its value, its tag group and subject emptiness. */
-    int of(Entry e, int group) {
+    /** The slot of entries like {@code v}'s: its value, its tag group and subject emptiness. */
+    int of(EntryView v, int group) {
+      Entry e = v.entry();
       boolean bare = group != EntryView.UNTAGGED && e.hasEmptySubject();
-      int slot = index.of(e, 2 * (group + 1) + (bare ? 1 : 0));
+      int slot = index.of(e, v.valueHash(), 2 * (group + 1) + (bare ? 1 : 0));
       if (slot == silent.length) {
         silent = Arrays.copyOf(silent, 2 * slot);
         reports = Arrays.copyOf(reports, 2 * slot);

@@ -33,6 +33,8 @@ public final class EntryView {
   private int group;
   private Object[] derived;
   private boolean tokensAllowed;
+  private int valueHash;
+  private boolean valueHashed;
 
   EntryView(Entry entry, Tags tags, int group) {
     this.entry = entry;
@@ -156,9 +158,22 @@ public final class EntryView {
   void moveTo(Entry e, int group) {
     this.entry = e;
     this.group = group;
+    this.valueHashed = false;
     if (derived != null) {
       Arrays.fill(derived, null);
     }
+  }
+
+  /**
+   * {@link Entry#valueHash}, found once per entry: the walk's verdicts and the value rules' shapes
+   * both number the entry's value ({@link ValueIndex}), and each would read every byte of it.
+   */
+  public int valueHash() {
+    if (!valueHashed) {
+      valueHash = entry.valueHash();
+      valueHashed = true;
+    }
+    return valueHash;
   }
 
   /** The value {@code d} gives for this entry, computed on first use. May be null. */

@@ -32,7 +32,15 @@ public final class ValueIndex {
 
   /** The number of {@code e}'s value in {@code place}: {@link #size()} before the call if new. */
   public int of(Entry e, int place) {
-    int h = e.valueHash();
+    return of(e, e.valueHash(), place);
+  }
+
+  /**
+   * {@link #of(Entry, int)} with the value's hash in hand.
+   *
+   * @param h {@code e.valueHash()}, found once for the entry ({@link EntryView#valueHash})
+   */
+  public int of(Entry e, int h, int place) {
     int mask = values.length - 1;
     int i = spread(h, place) & mask;
     for (Entry v = values[i]; v != null; v = values[i]) {

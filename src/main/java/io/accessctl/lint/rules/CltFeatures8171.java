@@ -8,9 +8,9 @@ import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Message;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
+import io.accessctl.lint.ValueIndex;
 import io.accessctl.source.Entry;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /** AC403: with 8.17.1's rules, Clt_Features:host is keyed by the inbound client, not the server. */
 public final class CltFeatures8171 extends ConfigRule {
@@ -47,11 +47,21 @@ public final class CltFeatures8171 extends ConfigRule {
         + (cf.version().isEmpty() ? "8.17.1" : cf.version()) + ") looks up"
         + " the client connected to this sendmail ({client_name}, {client_addr}), not the"
         + " server it delivers to, so this entry does not apply to deliveries to ";
-    // whether a value stops STARTTLS, by value: a large map repeats a few values many times
-    Map<String, Boolean> stopsTls = new HashMap<>();
+    // whether a value stops STARTTLS, by value: a large map repeats a few values many times,
+    // told apart by their bytes, so that no value string is made per entry
+    ValueIndex values = new ValueIndex(DISTINCT_VALUES);
+    boolean[] stopsTls = new boolean[DISTINCT_VALUES];
     for (Entry e : EntriesByTag.of(ctx).tagged("Clt_Features")) {
       if (!e.hasEmptySubject()) {
-        boolean stops = stopsTls.computeIfAbsent(e.value(), CltFeatures8171::stopsTls);
+        int known = values.size();
+        int n = values.of(e, 0);
+        if (n == known) {
+          if (n == stopsTls.length) {
+            stopsTls = Arrays.copyOf(stopsTls, 2 * n);
+          }
+          stopsTls[n] = stopsTls(e.value());
+        }
+        boolean stops = stopsTls[n];
         out.add(INFO, e, e.keyColumn(), () -> message(before, e, stops));
       }
     }
@@ -67,6 +77,9 @@ public final class CltFeatures8171 extends ConfigRule {
         ? Message.of(before, subject, STOP_TLS, subject, NO_THEN_WORKS)
         : Message.of(before, subject, THEN_WORKS);
   }
+
+  /** Distinct values made room for at first: a map writes a handful of letter sets. */
+  private static final int DISTINCT_VALUES = 16;
 
   private static final String WORKS =
       "only the bare Clt_Features: default works before sendmail 8.17.2";

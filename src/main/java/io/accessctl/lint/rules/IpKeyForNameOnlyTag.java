@@ -43,7 +43,7 @@ public final class IpKeyForNameOnlyTag extends KeyRule {
 
   @Override
   void check(Key k, LintContext ctx, Findings out) {
-    if (ctx.cf().isEmpty() || !k.is("Clt_Features") || !isAddress(k.subject())) {
+    if (ctx.cf().isEmpty() || !k.is("Clt_Features") || !isAddress(k)) {
       return;
     }
     boolean byServer = ctx.cf().get().has(Feature.CLT_FEATURES_BY_SERVER)

@@ -307,6 +307,18 @@ abstract class KeyRule extends EntryVisitor {
     return isIpv4(s) || isIpv6Key(s);
   }
 
+  /**
+   * {@link #isAddress(String)} of the key's subject, cut out only when its first byte may start
+   * an address (a digit, or the I of IPv6): most keys are names, judged by that byte alone.
+   */
+  static boolean isAddress(Key k) {
+    if (k.length() == 0) {
+      return false;
+    }
+    char c = k.charAt(0);
+    return (Ascii.isDigit(c) || c == 'I' || c == 'i') && isAddress(k.subject());
+  }
+
   /** Hex groups with colons ({@code 2001:db8::1}, {@code fe80::1}): an IPv6 literal without prefix. */
   static boolean isIpv6Literal(String s) {
     return Ascii.mayBeIpv6Literal(s) && IPV6_LITERAL.matcher(s).matches()
@@ -478,8 +490,7 @@ abstract class KeyRule extends EntryVisitor {
 
   /** The value as meant, first word upper-cased ("" when empty). */
   static String firstWordUpper(String value) {
-    List<String> words = Values.words(Values.intended(value));
-    return words.isEmpty() ? "" : words.get(0).toUpperCase(Locale.ROOT);
+    return Values.firstWord(Values.intended(value)).toUpperCase(Locale.ROOT);
   }
 
   /** True for the value kinds whose tags hold certificate DNs or issuer lists. */

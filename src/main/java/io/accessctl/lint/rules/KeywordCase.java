@@ -80,7 +80,9 @@ public final class KeywordCase extends EntryVisitor {
     if (v == null) {
       return;
     }
-    for (Token t : keywords(v)) {
+    List<Token> keywords = keywords(v);
+    for (int i = 0; i < keywords.size(); i++) { // by index: under C1 a for-each allocates an iterator
+      Token t = keywords.get(i);
       if (!isConventional(t.text())) {
         ctx.memo(MEMO, Seen::new).see(t.text(), ev.entry(), v.columnOf(t));
       }

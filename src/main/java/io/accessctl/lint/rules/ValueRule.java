@@ -130,7 +130,8 @@ abstract class ValueRule extends EntryVisitor {
   static final EntryView.Derived<Value> MEANT = EntryView.Derived.ofTokens((v, ctx) ->
       v.get(DAMAGE, ctx) != null ? null
           : valueOrNull(v.tag() == v.stockTag() ? v.get(KeyRule.KEY, ctx)
-              : KeyRule.key(v, v.stockTag()), ctx.memo("value-shapes", ValueShapes::new)));
+              : KeyRule.key(v, v.stockTag()), ctx.memo("value-shapes", ValueShapes::new),
+              v.valueHash()));
 
   /** A damaged line is left to the damage rules, which read its key (see {@link #MEANT}). */
   @Override
@@ -157,7 +158,8 @@ abstract class ValueRule extends EntryVisitor {
    * reports it with what the whole value does.
    */
   static Optional<Value> meant(Entry e, Catalog catalog) {
-    return Optional.ofNullable(valueOrNull(KeyRule.key(e, catalog), new ValueShapes()));
+    return Optional.ofNullable(valueOrNull(KeyRule.key(e, catalog), new ValueShapes(),
+        e.valueHash()));
   }
 
   /**
@@ -165,13 +167,14 @@ abstract class ValueRule extends EntryVisitor {
    * entry's value rules ask.
    *
    * @param shapes the file's values' shapes made so far
+   * @param valueHash the entry's {@link Entry#valueHash}
    */
-  private static Value valueOrNull(KeyRule.Key key, ValueShapes shapes) {
+  private static Value valueOrNull(KeyRule.Key key, ValueShapes shapes, int valueHash) {
     Entry e = key.entry();
     if (SpaceAfterColon.applies(key)) {
       return null;
     }
-    Shape s = shapes.of(e);
+    Shape s = shapes.of(e, valueHash);
     if (s == null) {
       return null;
     }

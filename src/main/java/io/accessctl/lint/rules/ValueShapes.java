@@ -13,9 +13,13 @@ import java.util.Arrays;
 final class ValueShapes {
   private final ThreadLocal<Table> tables = ThreadLocal.withInitial(Table::new);
 
-  /** The shape of the entry's value, or null when sendmail reads nothing in it. */
-  ValueRule.Shape of(Entry e) {
-    return tables.get().of(e);
+  /**
+   * The shape of the entry's value, or null when sendmail reads nothing in it.
+   *
+   * @param valueHash {@code e.valueHash()}
+   */
+  ValueRule.Shape of(Entry e, int valueHash) {
+    return tables.get().of(e, valueHash);
   }
 
   private static final class Table {
@@ -26,9 +30,9 @@ final class ValueShapes {
     private final ValueIndex index = new ValueIndex(EXPECTED);
     private Object[] shapes = new Object[EXPECTED];
 
-    ValueRule.Shape of(Entry e) {
+    ValueRule.Shape of(Entry e, int valueHash) {
       int known = index.size();
-      int n = index.of(e, 0);
+      int n = index.of(e, valueHash, 0);
       if (n == known) {
         if (n == shapes.length) {
           shapes = Arrays.copyOf(shapes, 2 * n);

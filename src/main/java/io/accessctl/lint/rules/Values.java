@@ -61,6 +61,19 @@ public final class Values {
     return out;
   }
 
+  /**
+   * {@code words(value)}'s first word, "" when it has none, without cutting out the others: some
+   * key rules ask it of every value of a tag (To: REJECT, Connect: RELAY).
+   */
+  public static String firstWord(String value) {
+    String v = withoutCr(value).trim(); // as words() does: v starts with a word, if any
+    int end = 0;
+    while (end < v.length() && !isWordBreak(v.charAt(end))) {
+      end++;
+    }
+    return v.substring(0, end);
+  }
+
   private static boolean isWordBreak(char c) {
     return c == ' ' || c == '\t' || c == '\u000b' || c == '\f' || c == '\r';
   }
