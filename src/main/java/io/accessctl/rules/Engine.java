@@ -795,8 +795,8 @@ public final class Engine {
         appendPhrase(ws[mLast[mlp]]);
         phraseTo = mLast[mlp] + 1;
         String words = phrase.length() < MAXLINE - 2 ? phrase.toString()
-            : TokenText.join(workspace, mFirst[mlp], mLast[mlp] + 1, book.blankSub, MAXLINE,
-                new StringBuilder());
+            : TokenText.join(symbols.texts(), ws, mFirst[mlp], mLast[mlp] + 1, book.blankSub,
+                MAXLINE, new StringBuilder());
         if (!book.inClass(lhsArg[rvp] >= 0 ? (char) lhsArg[rvp] : 0, words)) {
           continue;
         }
@@ -949,7 +949,7 @@ public final class Engine {
         }
         if (argStart >= 0) {
           if (args.size() < MAX_MAP_ARGS - 2) {
-            args = withArg(args, TokenText.join(np, argStart, j, book.blankSub,
+            args = withArg(args, TokenText.join(symbols.texts(), np.ids, argStart, j, book.blankSub,
                 argRoom(args), joined));
           }
           argStart = -1;
@@ -970,7 +970,7 @@ public final class Engine {
         defaultEnd = end;
       }
       if (argStart >= 0 && args.size() < MAX_MAP_ARGS - 2) {
-        args = withArg(args, TokenText.join(np, argStart, end, book.blankSub,
+        args = withArg(args, TokenText.join(symbols.texts(), np.ids, argStart, end, book.blankSub,
             argRoom(args), joined));
       }
       int restFrom = end < np.size ? end + 1 : end;
@@ -1038,7 +1038,7 @@ public final class Engine {
         return only;
       }
     }
-    return TokenText.join(np, from, to, book.blankSub, MAXKEY, joined);
+    return TokenText.join(symbols.texts(), np.ids, from, to, book.blankSub, MAXKEY, joined);
   }
 
   /** {@link #keyText} with its quotes stripped, made into one string. */
@@ -1049,7 +1049,8 @@ public final class Engine {
         return TokenText.stripQuotes(only);
       }
     }
-    return TokenText.joinStripped(np, from, to, book.blankSub, MAXKEY, joined);
+    return TokenText.joinStripped(symbols.texts(), np.ids, from, to, book.blankSub, MAXKEY,
+        joined);
   }
 
   /** The map a token names, looked up once per token. */
