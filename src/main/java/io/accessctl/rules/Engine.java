@@ -220,50 +220,32 @@ public final class Engine {
       String name = list[li];
       int rs = book.number(name);
       List<String> errors = new ArrayList<>();
-      Trace outer = trace;
-      trace = new Trace() {
-        @Override
-        public boolean steps() {
-          return outer.steps();
-        }
-
-        @Override
-        public void input(String ruleset, List<String> tokens) {
-          outer.input(ruleset, tokens);
-        }
-
-        @Override
-        public void returns(String ruleset, List<String> tokens) {
-          outer.returns(ruleset, tokens);
-        }
-
-        @Override
-        public void error(String message) {
-          errors.add(message);
-          outer.error(message);
-        }
-
-        @Override
-        public void lookup(String map, String key, MapClass.Result result) {
-          outer.lookup(map, key, result);
-        }
-      };
+      this.errors = errors;
       try {
         if (rs < 0) {
-          trace.error("Undefined ruleset " + rest(list, li));
+          error("Undefined ruleset " + rest(list, li));
           answers.add(new Answer(name, null, Status.USAGE, errors));
           break;
         }
         int status = rewrite(pvp, 0, rs, 0, Limits.MAXATOM);
         if (status != Status.OK) {
-          trace.error("== Ruleset " + rest(list, li) + " (" + rs + ") status " + status);
+          error("== Ruleset " + rest(list, li) + " (" + rs + ") status " + status);
         }
         answers.add(new Answer(name, completed ? List.copyOf(pvp) : null, status, errors));
       } finally {
-        trace = outer;
+        trace = t;
       }
     }
     return answers;
+  }
+
+  /** The errors of the ruleset {@link #run} is running, in the order the trace gets them. */
+  private List<String> errors = new ArrayList<>();
+
+  /** An error sendmail reports: kept for the ruleset's answer, and told to the trace. */
+  private void error(String message) {
+    errors.add(message);
+    trace.error(message);
   }
 
   /** The last comma list of rulesets run, and its names: a batch runs the same again and again. */
@@ -343,7 +325,7 @@ public final class Engine {
       trace.input(rulename, Collections.unmodifiableList(pvp.subList(from, pvp.size())));
     }
     if (reclevel++ > book.maxRecursion) {
-      trace.error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
+      error("rewrite: excessive recursion (max " + book.maxRecursion + "), ruleset "
           + rulename);
       return Status.CONFIG;
     }
@@ -398,7 +380,7 @@ public final class Engine {
       }
       RuleCode rule = rules[r];
       if (++loopcount > LOOP_LIMIT) {
-        trace.error("Infinite loop in ruleset " + rulename + ", rule " + (r + 1));
+        error("Infinite loop in ruleset " + rulename + ", rule " + (r + 1));
         break;
       }
       countWork(rulename);
@@ -442,7 +424,7 @@ public final class Engine {
         if (kinds[rv] == Meta.MATCHREPL) {
           int m = args[rv] >= 0 ? args[rv] - '1' : -1;
           if (m < 0 || m >= mlp) {
-            trace.error("rewrite: ruleset " + rulename + ": replacement $"
+            error("rewrite: ruleset " + rulename + ": replacement $"
                 + (args[rv] >= 0 ? String.valueOf((char) args[rv]) : "") + " out of bounds");
             return Status.CONFIG;
           }
@@ -599,7 +581,7 @@ public final class Engine {
    * ruleset stops. (sendmail's workspace may then hold tokens overwritten by the refused value.)
    */
   private int refused(String value) {
-    trace.error(REFUSED + value.length() + " bytes");
+    error(REFUSED + value.length() + " bytes");
     return Status.DATAERR;
   }
 
@@ -633,7 +615,7 @@ public final class Engine {
   }
 
   private int tooLong() {
-    trace.error("rewrite: expansion too long");
+    error("rewrite: expansion too long");
     return Status.DATAERR;
   }
 
@@ -795,8 +777,8 @@ public final class Engine {
         appendPhrase(ws[mLast[mlp]]);
         phraseTo = mLast[mlp] + 1;
         String words = phrase.length() < MAXLINE - 2 ? phrase.toString()
-            : TokenText.join(workspace, mFirst[mlp], mLast[mlp] + 1, book.blankSub, MAXLINE,
-                new StringBuilder());
+            : TokenText.join(symbols.texts(), ws, mFirst[mlp], mLast[mlp] + 1, book.blankSub,
+                MAXLINE, new StringBuilder());
         if (!book.inClass(lhsArg[rvp] >= 0 ? (char) lhsArg[rvp] : 0, words)) {
           continue;
         }
@@ -917,7 +899,7 @@ public final class Engine {
       } else if (k == Meta.LOOKUPBEGIN) {
         endToken = Meta.LOOKUPEND;
         if (j >= np.size) {
-          trace.error("rewrite: missing mapname");
+          error("rewrite: missing mapname");
           return Status.CONFIG;
         }
         int name = np.ids[j++];
@@ -927,7 +909,7 @@ public final class Engine {
         continue;
       }
       if (map == null) {
-        trace.error("rewrite: map " + mapName + " not found");
+        error("rewrite: map " + mapName + " not found");
       }
       int keyStart = j;
       int keyEnd = -1;
@@ -949,7 +931,7 @@ public final class Engine {
         }
         if (argStart >= 0) {
           if (args.size() < MAX_MAP_ARGS - 2) {
-            args = withArg(args, TokenText.join(np, argStart, j, book.blankSub,
+            args = withArg(args, TokenText.join(symbols.texts(), np.ids, argStart, j, book.blankSub,
                 argRoom(args), joined));
           }
           argStart = -1;
@@ -970,7 +952,7 @@ public final class Engine {
         defaultEnd = end;
       }
       if (argStart >= 0 && args.size() < MAX_MAP_ARGS - 2) {
-        args = withArg(args, TokenText.join(np, argStart, end, book.blankSub,
+        args = withArg(args, TokenText.join(symbols.texts(), np.ids, argStart, end, book.blankSub,
             argRoom(args), joined));
       }
       int restFrom = end < np.size ? end + 1 : end;
@@ -1038,7 +1020,7 @@ public final class Engine {
         return only;
       }
     }
-    return TokenText.join(np, from, to, book.blankSub, MAXKEY, joined);
+    return TokenText.join(symbols.texts(), np.ids, from, to, book.blankSub, MAXKEY, joined);
   }
 
   /** {@link #keyText} with its quotes stripped, made into one string. */
@@ -1049,7 +1031,8 @@ public final class Engine {
         return TokenText.stripQuotes(only);
       }
     }
-    return TokenText.joinStripped(np, from, to, book.blankSub, MAXKEY, joined);
+    return TokenText.joinStripped(symbols.texts(), np.ids, from, to, book.blankSub, MAXKEY,
+        joined);
   }
 
   /** The map a token names, looked up once per token. */
@@ -1085,7 +1068,7 @@ public final class Engine {
       }
       int rs = rulesetNamed(pvp.ids[a + 1]);
       if (rs < 0) {
-        trace.error("Unknown ruleset " + TokenText.stripQuotes(pvp.get(a + 1)));
+        error("Unknown ruleset " + TokenText.stripQuotes(pvp.get(a + 1)));
         return Status.CONFIG;
       }
       if (book.code[rs].length == 0) {
@@ -1093,7 +1076,7 @@ public final class Engine {
         continue;
       }
       if (++nsubr >= MAX_SUBR) {
-        trace.error("Too many subroutine calls (" + MAX_SUBR + " max)");
+        error("Too many subroutine calls (" + MAX_SUBR + " max)");
         return Status.CONFIG;
       }
       subr[nsubr] = rs;

@@ -249,6 +249,11 @@ final class Symbols {
     return text[id];
   }
 
+  /** The texts by id, for joining a workspace's tokens (valid until the next text is numbered). */
+  String[] texts() {
+    return text;
+  }
+
   /** The operator a token is ({@link Meta#kind}), or 0 for text. */
   char kind(int id) {
     return kind[id];

@@ -47,32 +47,60 @@ public final class TokenText {
 
   /**
    * {@link #join(List, char, int)} of the tokens {@code from} to {@code to} of a list, built in
-   * {@code sb} (emptied first): a caller that joins for every map lookup keeps one builder.
+   * {@code sb} (emptied first).
    */
   public static String join(List<String> tokens, int from, int to, char blank, int size,
       StringBuilder sb) {
-    cataddr(tokens, from, to, blank, size, sb);
-    return sb.toString();
+    return join(tokens.toArray(String[]::new), ordinals(tokens.size()), from, to, blank, size, sb);
   }
 
   /**
    * {@link #stripQuotes(String)} of {@link #join(List, int, int, char, int, StringBuilder)}, made
-   * into one string: a map key of a map that strips quotes.
+   * into one string.
    */
   public static String joinStripped(List<String> tokens, int from, int to, char blank, int size,
       StringBuilder sb) {
-    cataddr(tokens, from, to, blank, size, sb);
+    return joinStripped(tokens.toArray(String[]::new), ordinals(tokens.size()), from, to, blank,
+        size, sb);
+  }
+
+  private static int[] ordinals(int n) {
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = i;
+    }
+    return ids;
+  }
+
+  /**
+   * {@link #join(List, char, int)} of numbered tokens: {@code ids[from]} to {@code ids[to - 1]},
+   * each the index of its text in {@code texts}; built in {@code sb} (emptied first). A rule
+   * engine joins a map key from its workspace so, for every lookup, with one builder.
+   */
+  public static String join(String[] texts, int[] ids, int from, int to, char blank, int size,
+      StringBuilder sb) {
+    cataddr(texts, ids, from, to, blank, size, sb);
+    return sb.toString();
+  }
+
+  /**
+   * {@link #stripQuotes(String)} of {@link #join(String[], int[], int, int, char, int,
+   * StringBuilder)}, made into one string: a map key of a map that strips quotes.
+   */
+  public static String joinStripped(String[] texts, int[] ids, int from, int to, char blank,
+      int size, StringBuilder sb) {
+    cataddr(texts, ids, from, to, blank, size, sb);
     stripQuotes(sb);
     return sb.toString();
   }
 
-  private static void cataddr(List<String> tokens, int from, int to, char blank, int size,
+  private static void cataddr(String[] texts, int[] ids, int from, int to, char blank, int size,
       StringBuilder sb) {
     sb.setLength(0);
     int left = size - 2;
     boolean previousAtom = false;
     for (int i = from; i < to; i++) {
-      String t = tokens.get(i);
+      String t = texts[ids[i]];
       if (left <= 0) {
         break;
       }
