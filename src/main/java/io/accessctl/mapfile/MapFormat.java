@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The registry of map file formats: each one's name, the extension its files get, how to
@@ -23,29 +22,75 @@ import java.util.function.Supplier;
  */
 public enum MapFormat {
   /** Berkeley DB 5.3 hash, version 9 ({@code Kaccess hash}, {@code makemap hash}). */
-  HASH("hash", "Berkeley DB hash", ".db", HashReader::new, HashWriter::new,
-      (head, size) -> Bdb.isMetaPage(head, Bdb.HASH_MAGIC, Bdb.P_HASHMETA)),
+  HASH("hash", "Berkeley DB hash", ".db") {
+    @Override
+    MapReader open(Path file) throws IOException {
+      return new HashReader(file);
+    }
+
+    @Override
+    public MapWriter writer() {
+      return new HashWriter();
+    }
+
+    @Override
+    boolean matches(ByteBuffer head, long fileSize) {
+      return Bdb.isMetaPage(head, Bdb.HASH_MAGIC, Bdb.P_HASHMETA);
+    }
+  },
   /** Berkeley DB 5.3 btree, version 9 ({@code Kaccess btree}, {@code makemap btree}). */
-  BTREE("btree", "Berkeley DB btree", ".db", BtreeReader::new, BtreeWriter::new,
-      (head, size) -> Bdb.isMetaPage(head, Bdb.BTREE_MAGIC, Bdb.P_BTREEMETA)),
+  BTREE("btree", "Berkeley DB btree", ".db") {
+    @Override
+    MapReader open(Path file) throws IOException {
+      return new BtreeReader(file);
+    }
+
+    @Override
+    public MapWriter writer() {
+      return new BtreeWriter();
+    }
+
+    @Override
+    boolean matches(ByteBuffer head, long fileSize) {
+      return Bdb.isMetaPage(head, Bdb.BTREE_MAGIC, Bdb.P_BTREEMETA);
+    }
+  },
   /** tinycdb / D. J. Bernstein constant database ({@code Kaccess cdb}, sendmail 8.17+ built with CDB). */
-  CDB("cdb", "cdb", ".cdb", CdbReader::new, CdbWriter::new, Cdb::isCdbHead);
+  CDB("cdb", "cdb", ".cdb") {
+    @Override
+    MapReader open(Path file) throws IOException {
+      return new CdbReader(file);
+    }
 
-  /** Opens an existing file of one format. */
-  @FunctionalInterface
-  interface ReaderFactory {
-    MapReader open(Path file) throws IOException;
-  }
+    @Override
+    public MapWriter writer() {
+      return new CdbWriter();
+    }
 
-  /** Tells a format's files from others by their first bytes. */
-  @FunctionalInterface
-  interface Magic {
-    /**
-     * @param head the file's first {@link #HEAD_SIZE} bytes, or all of them when it is shorter
-     * @param fileSize the file's size in bytes
-     */
-    boolean matches(ByteBuffer head, long fileSize);
-  }
+    @Override
+    boolean matches(ByteBuffer head, long fileSize) {
+      return Cdb.isCdbHead(head, fileSize);
+    }
+  };
+
+  // Each format's reader, writer and magic are its own methods, not lambdas in a table: every
+  // lint asks this class whether the text map is a compiled one (SourceFiles.checkText) on the
+  // thread all else waits for, early in a run, where the JVM's first lambdas cost milliseconds to
+  // link (see app/Ahead).
+
+  /** Opens {@code file}, an existing file of this format. */
+  abstract MapReader open(Path file) throws IOException;
+
+  /** A writer for this format (a new stateless instance each call). */
+  public abstract MapWriter writer();
+
+  /**
+   * Whether a file is of this format, by its first bytes.
+   *
+   * @param head the file's first {@link #HEAD_SIZE} bytes, or all of them when it is shorter
+   * @param fileSize the file's size in bytes
+   */
+  abstract boolean matches(ByteBuffer head, long fileSize);
 
   /** How much of a file detection reads: enough for a Berkeley DB meta page and a cdb header. */
   public static final int HEAD_SIZE = Math.max(Bdb.META_USED_SIZE, Cdb.HEADER_SIZE);
@@ -53,18 +98,11 @@ public enum MapFormat {
   private final String typeName;
   private final String description;
   private final String extension;
-  private final ReaderFactory reader;
-  private final Supplier<MapWriter> writer;
-  private final Magic magic;
 
-  MapFormat(String typeName, String description, String extension, ReaderFactory reader,
-      Supplier<MapWriter> writer, Magic magic) {
+  MapFormat(String typeName, String description, String extension) {
     this.typeName = typeName;
     this.description = description;
     this.extension = extension;
-    this.reader = reader;
-    this.writer = writer;
-    this.magic = magic;
   }
 
   /** What the format is called in messages: "Berkeley DB hash", "cdb". */
@@ -77,17 +115,12 @@ public enum MapFormat {
     return extension;
   }
 
-  /** A writer for this format (a new stateless instance each call). */
-  public MapWriter writer() {
-    return writer.get();
-  }
-
   /**
    * Opens {@code file} as a file of this format, without asking {@link #detect} first; a file of
    * another format fails as a damaged one would.
    */
   public MapReader reader(Path file) throws IOException {
-    return reader.open(file);
+    return open(file);
   }
 
   /** The format of this name, spelt exactly as {@link #toString()} spells it ("hash", not "HASH"). */
@@ -197,7 +230,7 @@ public enum MapFormat {
    */
   public static Optional<MapFormat> recognise(ByteBuffer head, long fileSize) {
     for (MapFormat f : values()) {
-      if (f.magic.matches(head.duplicate(), fileSize)) {
+      if (f.matches(head.duplicate(), fileSize)) {
         return Optional.of(f);
       }
     }
