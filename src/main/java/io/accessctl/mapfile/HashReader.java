@@ -245,35 +245,66 @@ final class HashReader extends BdbReader {
     }
     long[] keys = buckets.get(bucket);
     if (keys == null) {
-      int[][] hashes = {new int[INITIAL_KEYS]};
-      long[][] pairs = {new long[INITIAL_KEYS]};
-      int[] n = {0};
-      byte[] scratch = new byte[pageSize];
       try {
-        walkChain(bucket, p -> {
-          for (int i = 0; i + 1 < entries(p); i += 2) {
-            if (n[0] == hashes[0].length) {
-              hashes[0] = Arrays.copyOf(hashes[0], 2 * n[0]);
-              pairs[0] = Arrays.copyOf(pairs[0], 2 * n[0]);
-            }
-            hashes[0][n[0]] = keyHash(p, i, scratch);
-            pairs[0][n[0]++] = ((long) p << ITEM_BITS) | i;
-          }
-          return true;
-        });
+        keys = TableBuilder.BY_THREAD.get().build(this, bucket);
       } catch (UncheckedIOException e) {
         return null;
       }
-      keys = new long[2 * n[0]];
-      for (int j = 0; j < n[0]; j++) {
-        keys[j] = ((long) hashes[0][j] << HASH_SHIFT) | j;
-      }
-      Arrays.sort(keys, 0, n[0]);
-      System.arraycopy(pairs[0], 0, keys, n[0], n[0]);
       buckets.set(bucket, keys);
       writeFilter(bucket, keys);
     }
     return keys;
+  }
+
+  /**
+   * Builds bucket tables, one thread's, keeping its arrays from one bucket to the next: a large
+   * batch builds every table of the map (some 12,000 for a million entries), and a page-sized
+   * copy buffer and grown arrays for each cost more than reading the keys (about 8 kB of fresh
+   * heap a bucket). Holds no reader between builds, so that a thread's builder never keeps a
+   * closed map's mapping reachable.
+   */
+  private static final class TableBuilder implements PageVisitor {
+    static final ThreadLocal<TableBuilder> BY_THREAD = ThreadLocal.withInitial(TableBuilder::new);
+
+    private int[] hashes = new int[INITIAL_KEYS];
+    private long[] pairs = new long[INITIAL_KEYS];
+    private byte[] scratch = new byte[0];
+    private int n;
+    private HashReader reader;
+
+    /** The bucket's table ({@link BucketKeys}); UncheckedIOException when its chain is broken. */
+    long[] build(HashReader reader, int bucket) {
+      if (scratch.length < reader.pageSize) {
+        scratch = new byte[reader.pageSize];
+      }
+      this.reader = reader;
+      n = 0;
+      try {
+        reader.walkChain(bucket, this);
+      } finally {
+        this.reader = null;
+      }
+      long[] keys = new long[2 * n];
+      for (int j = 0; j < n; j++) {
+        keys[j] = ((long) hashes[j] << HASH_SHIFT) | j;
+      }
+      Arrays.sort(keys, 0, n);
+      System.arraycopy(pairs, 0, keys, n, n);
+      return keys;
+    }
+
+    @Override
+    public boolean visit(int p) {
+      for (int i = 0; i + 1 < reader.entries(p); i += 2) {
+        if (n == hashes.length) {
+          hashes = Arrays.copyOf(hashes, 2 * n);
+          pairs = Arrays.copyOf(pairs, 2 * n);
+        }
+        hashes[n] = reader.keyHash(p, i, scratch);
+        pairs[n++] = ((long) p << ITEM_BITS) | i;
+      }
+      return true;
+    }
   }
 
   private interface PageVisitor {
