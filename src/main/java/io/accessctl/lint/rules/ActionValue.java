@@ -89,27 +89,77 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
    * joins its tokens, quotes removed; a leading three-digit code and blank make the reply code,
    * an enhanced status code after it the DSN; without a code sendmail sends {@code 553 5.3.0}.
    *
-   * @param code the reply code, or "" when the text has none
-   * @param textDsn the DSN written after the code, or ""
-   * @param ruleDsn the DSN of {@code ERROR:d.s.n:}, or ""
-   * @param message the text after code and DSN
-   * @param rendered the whole text as sendmail joins it (quotes removed)
+   * <p>Every distinct reply of a map is taken apart so, and most are fine: the parts are kept as
+   * places in the rendered text and cut out only when a message or the reply line asks for them.
    */
-  record Reply(String code, String textDsn, String ruleDsn, String message, String rendered) {
+  static final class Reply {
+    private final String rendered;
+    private final String ruleDsn;
+    /**
+     * In {@link #rendered}: where the code and the text's DSN end (0 for none), and where the
+     * message starts.
+     */
+    private final int codeEnd;
+    private final int textDsnEnd;
+    private final int messageFrom;
+
+    private Reply(String rendered, String ruleDsn, int codeEnd, int textDsnEnd, int messageFrom) {
+      this.rendered = rendered;
+      this.ruleDsn = ruleDsn;
+      this.codeEnd = codeEnd;
+      this.textDsnEnd = textDsnEnd;
+      this.messageFrom = messageFrom;
+    }
+
+    /** The reply code, or "" when the text has none. */
+    String code() {
+      return rendered.substring(0, codeEnd);
+    }
+
+    /** Whether the text starts with a reply code. */
+    boolean hasCode() {
+      return codeEnd > 0;
+    }
+
+    /** The first digit of the reply code; only with {@link #hasCode()}. */
+    char codeClass() {
+      return rendered.charAt(0);
+    }
+
+    /** The DSN written after the code, or "". */
+    String textDsn() {
+      return textDsnEnd == 0 ? "" : rendered.substring(codeEnd + 1, textDsnEnd);
+    }
+
+    /** The DSN of {@code ERROR:d.s.n:}, or "". */
+    String ruleDsn() {
+      return ruleDsn;
+    }
+
+    /** The text after code and DSN. */
+    String message() {
+      return rendered.substring(messageFrom);
+    }
+
+    /** The whole text as sendmail joins it (quotes removed). */
+    String rendered() {
+      return rendered;
+    }
+
     /** The DSN sendmail sends: the one in the text, else the rule's, else derived from the code. */
     String effectiveDsn() {
-      if (!textDsn.isEmpty()) {
-        return textDsn;
+      if (textDsnEnd != 0) {
+        return textDsn();
       }
       if (isEnhancedCode(ruleDsn)) {
         return ruleDsn;
       }
-      return code.isEmpty() ? "5.3.0" : code.charAt(0) + ".0.0";
+      return hasCode() ? codeClass() + ".0.0" : "5.3.0";
     }
 
     /** The reply line as a client would see it. */
     String line() {
-      return code.isEmpty() ? "553 5.3.0 " + rendered : code + " " + effectiveDsn() + " " + message;
+      return hasCode() ? code() + " " + effectiveDsn() + " " + message() : "553 5.3.0 " + rendered;
     }
   }
 
@@ -119,12 +169,11 @@ record ActionValue(Kind kind, List<Token> tokens, List<Token> dsn, List<Token> t
     if (rendered.length() >= 4 && isDigits(rendered, 0, 3) && rendered.charAt(3) == ' ') {
       int enh = enhancedCodeLength(rendered, 4);
       if (enh > 0) {
-        return new Reply(rendered.substring(0, 3), rendered.substring(4, 4 + enh), rule,
-            rendered.substring(Math.min(rendered.length(), 4 + enh + 1)), rendered);
+        return new Reply(rendered, rule, 3, 4 + enh, Math.min(rendered.length(), 4 + enh + 1));
       }
-      return new Reply(rendered.substring(0, 3), "", rule, rendered.substring(4), rendered);
+      return new Reply(rendered, rule, 3, 0, 4);
     }
-    return new Reply("", "", rule, rendered, rendered);
+    return new Reply(rendered, rule, 0, 0, 0);
   }
 
   private static boolean isDigits(String s, int from, int to) {

@@ -63,11 +63,11 @@ public final class ReplyCode extends ValueRule {
       return null;
     }
     ActionValue.Reply r = a.reply();
-    if (r.code().isEmpty()) {
+    if (!r.hasCode()) {
       return "reply " + Values.quote(r.rendered()) + " has no reply code: " + sends(r)
           + "; start it with a code: ERROR:\"550 5.7.1 " + r.rendered() + "\"";
     }
-    char cls = r.code().charAt(0);
+    char cls = r.codeClass();
     if (cls != '4' && cls != '5') {
       return "reply code " + r.code() + " is not an error code (4xx temporary, 5xx permanent), "
           + "yet sendmail rejects with it; use 550 (or 450 to have the sender retry)";

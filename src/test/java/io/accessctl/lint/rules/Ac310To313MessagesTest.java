@@ -70,6 +70,26 @@ class Ac310To313MessagesTest {
         .isEqualTo("550 5.0.0 no");
   }
 
+  @Test
+  void aReplyIsTakenApartIntoCodeDsnsAndMessage() {
+    ActionValue.Reply r = ActionValue.parse(Prescan.tokens("ERROR:4.7.1:\"550 5.7.2 go away\""))
+        .reply();
+    assertThat(List.of(r.code(), r.textDsn(), r.ruleDsn(), r.message(), r.rendered()))
+        .containsExactly("550", "5.7.2", "4.7.1", "go away", "550 5.7.2 go away");
+    assertThat(r.effectiveDsn()).isEqualTo("5.7.2");
+    ActionValue.Reply bare = ActionValue.parse(Prescan.tokens("ERROR:\"450 5.7.1\"")).reply();
+    assertThat(List.of(bare.code(), bare.textDsn(), bare.message()))
+        .containsExactly("450", "", "5.7.1");
+    ActionValue.Reply none = ActionValue.parse(Prescan.tokens("ERROR:go away")).reply();
+    assertThat(List.of(none.code(), none.textDsn(), none.ruleDsn(), none.message()))
+        .containsExactly("", "", "", "go away");
+    assertThat(none.hasCode()).isFalse();
+    assertThat(none.effectiveDsn()).isEqualTo("5.3.0");
+    ActionValue.Reply coded = ActionValue.parse(Prescan.tokens("ERROR:\"421 bye\"")).reply();
+    assertThat(coded.codeClass()).isEqualTo('4');
+    assertThat(coded.effectiveDsn()).isEqualTo("4.0.0");
+  }
+
   private static ActionValue.Kind kind(String v) {
     return ActionValue.parse(Prescan.tokens(v)).kind();
   }
