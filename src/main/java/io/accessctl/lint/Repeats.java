@@ -316,28 +316,17 @@ public final class Repeats {
     if (!sorted) {
       Arrays.sort(at);
     }
-    int start = -1;
-    int last = -1;
+    Ranges ranges = new Ranges(sb);
     int lastEntry = -1;
-    boolean firstRange = true;
     for (long a : at) {
       int entry = (int) (a >>> 32);
-      int line = (int) a;
-      if (start >= 0 && entry == lastEntry) {
+      if (!ranges.isEmpty() && entry == lastEntry) {
         continue; // another finding on the same line
       }
-      if (start >= 0 && entry != lastEntry + 1) {
-        range(sb, firstRange, start, last);
-        firstRange = false;
-        start = -1;
-      }
-      if (start < 0) {
-        start = line;
-      }
-      last = line;
+      ranges.add((int) a, entry == lastEntry + 1);
       lastEntry = entry;
     }
-    range(sb, firstRange, start, last);
+    ranges.end();
   }
 
   /** {@link #lines} of any group, its lines looked up in the file. */
@@ -350,21 +339,11 @@ public final class Repeats {
       marked.set(line);
       allEntries &= entries.holds(line);
     }
-    int start = -1;
-    int last = -1;
-    boolean firstRange = true;
+    Ranges ranges = new Ranges(sb);
     for (int n = marked.nextSetBit(0); n >= 0; n = marked.nextSetBit(n + 1)) {
-      if (start >= 0 && !bridged(last, n, entries, allEntries, source)) {
-        range(sb, firstRange, start, last);
-        firstRange = false;
-        start = -1;
-      }
-      if (start < 0) {
-        start = n;
-      }
-      last = n;
+      ranges.add(n, !ranges.isEmpty() && bridged(ranges.last, n, entries, allEntries, source));
     }
-    range(sb, firstRange, start, last);
+    ranges.end();
   }
 
   private static boolean bridged(int from, int to, EntryLines entries, boolean overComments,
@@ -383,13 +362,43 @@ public final class Repeats {
     return from > 0;
   }
 
-  private static void range(StringBuilder sb, boolean first, int from, int to) {
-    if (!first) {
-      sb.append(", ");
+  /** Lines written as ranges ("3-5, 9"), each line added in order. */
+  private static final class Ranges {
+    private final StringBuilder sb;
+    private int start = -1;
+    private int last = -1;
+    private boolean first = true;
+
+    Ranges(StringBuilder sb) {
+      this.sb = sb;
     }
-    sb.append(from);
-    if (to != from) {
-      sb.append('-').append(to);
+
+    boolean isEmpty() {
+      return start < 0;
+    }
+
+    /** Adds {@code line}; {@code runsOn}: it extends the range of the line added before it. */
+    void add(int line, boolean runsOn) {
+      if (start >= 0 && !runsOn) {
+        end();
+        first = false;
+      }
+      if (start < 0) {
+        start = line;
+      }
+      last = line;
+    }
+
+    /** Writes the open range. */
+    void end() {
+      if (!first) {
+        sb.append(", ");
+      }
+      sb.append(start);
+      if (last != start) {
+        sb.append('-').append(last);
+      }
+      start = -1;
     }
   }
 }
