@@ -58,8 +58,7 @@ public final class LintOutput {
     if (!r.unreadable().isEmpty()) {
       return ExitCodes.CANNOT_READ;
     }
-    return r.diagnostics().stream().anyMatch(d -> d.severity().atLeast(fail)) ? ExitCodes.FINDINGS
-        : ExitCodes.OK;
+    return rep.reaches(fail) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   /** Which cf the findings that depend on one were judged against, or null when none does. */

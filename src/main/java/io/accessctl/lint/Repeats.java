@@ -2,6 +2,7 @@ package io.accessctl.lint;
 
 import io.accessctl.source.AccessSource;
 import io.accessctl.source.Entry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -287,36 +288,51 @@ public final class Repeats {
    */
   private static void lines(StringBuilder sb, Keys keys, int[] next, int from,
       AccessSource source, EntryLines entries) {
+    int[] entry = keys.entry;
+    int[] line = keys.line;
     int count = 0;
+    // the entries are in line order, and so most often are a group's findings already
+    boolean sorted = true;
+    long previous = Long.MIN_VALUE;
     for (int i = from; i >= 0; i = next[i] - 1) {
-      if (keys.entry[i] < 0) {
+      if (entry[i] < 0) {
         linesOf(sb, keys, next, from, source, entries);
         return;
       }
+      long at = (long) entry[i] << 32 | line[i];
+      sorted &= previous <= at;
+      previous = at;
       count++;
     }
-    entryLines(sb, keys, next, from, count);
+    Ranges ranges = new Ranges(count);
+    if (sorted) {
+      int lastEntry = -1;
+      for (int i = from; i >= 0; i = next[i] - 1) {
+        int e = entry[i];
+        if (e != lastEntry || ranges.isEmpty()) { // else another finding on the same line
+          ranges.add(line[i], e == lastEntry + 1);
+          lastEntry = e;
+        }
+      }
+    } else {
+      entryLines(ranges, keys, next, from, count);
+    }
+    ranges.end(sb);
   }
 
   /**
-   * {@link #lines} of a group whose findings are all about entries: two run on when no entry
-   * lies between them, which the entries' numbers tell without a look at the file.
+   * {@link #lines} of a group whose findings are all about entries but not in their order: two
+   * run on when no entry lies between them, which the entries' numbers tell without a look at
+   * the file.
    */
-  private static void entryLines(StringBuilder sb, Keys keys, int[] next, int from, int count) {
-    // entry number and line, packed to sort as numbers: the entries are in line order, and so
-    // most often are the findings already
+  private static void entryLines(Ranges ranges, Keys keys, int[] next, int from, int count) {
+    // entry number and line, packed to sort as numbers
     long[] at = new long[count];
     int k = 0;
-    boolean sorted = true;
     for (int i = from; i >= 0; i = next[i] - 1) {
-      at[k] = (long) keys.entry[i] << 32 | keys.line[i];
-      sorted &= k == 0 || at[k - 1] <= at[k];
-      k++;
+      at[k++] = (long) keys.entry[i] << 32 | keys.line[i];
     }
-    if (!sorted) {
-      Arrays.sort(at);
-    }
-    Ranges ranges = new Ranges(sb);
+    Arrays.sort(at);
     int lastEntry = -1;
     for (long a : at) {
       int entry = (int) (a >>> 32);
@@ -326,7 +342,6 @@ public final class Repeats {
       ranges.add((int) a, entry == lastEntry + 1);
       lastEntry = entry;
     }
-    ranges.end();
   }
 
   /** {@link #lines} of any group, its lines looked up in the file. */
@@ -339,11 +354,11 @@ public final class Repeats {
       marked.set(line);
       allEntries &= entries.holds(line);
     }
-    Ranges ranges = new Ranges(sb);
+    Ranges ranges = new Ranges(marked.cardinality());
     for (int n = marked.nextSetBit(0); n >= 0; n = marked.nextSetBit(n + 1)) {
       ranges.add(n, !ranges.isEmpty() && bridged(ranges.last, n, entries, allEntries, source));
     }
-    ranges.end();
+    ranges.end(sb);
   }
 
   private static boolean bridged(int from, int to, EntryLines entries, boolean overComments,
@@ -362,15 +377,19 @@ public final class Repeats {
     return from > 0;
   }
 
-  /** Lines written as ranges ("3-5, 9"), each line added in order. */
+  /**
+   * Lines written as ranges ("3-5, 9"), each line added in order, as ASCII digits straight into
+   * an array: a fold of a large map's groups writes tens of thousands of them.
+   */
   private static final class Ranges {
-    private final StringBuilder sb;
+    private byte[] text;
+    private int length;
     private int start = -1;
     private int last = -1;
-    private boolean first = true;
 
-    Ranges(StringBuilder sb) {
-      this.sb = sb;
+    /** Ranges of about {@code lines} lines. */
+    Ranges(int lines) {
+      text = new byte[Math.max(16, lines * 8)];
     }
 
     boolean isEmpty() {
@@ -380,25 +399,48 @@ public final class Repeats {
     /** Adds {@code line}; {@code runsOn}: it extends the range of the line added before it. */
     void add(int line, boolean runsOn) {
       if (start >= 0 && !runsOn) {
-        end();
-        first = false;
-      }
-      if (start < 0) {
+        write();
+        start = line;
+      } else if (start < 0) {
         start = line;
       }
       last = line;
     }
 
-    /** Writes the open range. */
-    void end() {
-      if (!first) {
-        sb.append(", ");
+    /** Writes the open range, after the ranges written before it. */
+    private void write() {
+      if (length + 2 * 12 + 3 > text.length) {
+        text = Arrays.copyOf(text, text.length * 2);
       }
-      sb.append(start);
+      if (length > 0) {
+        text[length++] = ',';
+        text[length++] = ' ';
+      }
+      number(start);
       if (last != start) {
-        sb.append('-').append(last);
+        text[length++] = '-';
+        number(last);
       }
-      start = -1;
+    }
+
+    /** Appends {@code n} (not negative) in decimal. */
+    private void number(int n) {
+      int digits = 1;
+      for (int rest = n / 10; rest > 0; rest /= 10) {
+        digits++;
+      }
+      int rest = n;
+      for (int i = length + digits - 1; i >= length; i--) {
+        text[i] = (byte) ('0' + rest % 10);
+        rest /= 10;
+      }
+      length += digits;
+    }
+
+    /** Writes the open range and appends all the ranges to {@code sb}. */
+    void end(StringBuilder sb) {
+      write();
+      sb.append(new String(text, 0, length, StandardCharsets.ISO_8859_1));
     }
   }
 }

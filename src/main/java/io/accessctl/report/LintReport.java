@@ -140,14 +140,43 @@ public record LintReport(List<String> files, List<Diagnostic> diagnostics, Judge
     return files.size();
   }
 
-  /** How many files have at least one finding. */
+  /**
+   * How many files have at least one finding: the findings of a file come together in report
+   * order, so each file is counted where its findings begin.
+   */
   public int filesWithFindings() {
-    return (int) diagnostics.stream().map(Diagnostic::file).distinct().count();
+    int n = 0;
+    String last = null;
+    for (Diagnostic d : diagnostics) {
+      String file = d.file();
+      if (file != last && !file.equals(last)) {
+        n++;
+        last = file;
+      }
+    }
+    return n;
   }
 
   /** The most severe finding's severity, empty when there are none (for {@code --fail-level}). */
   public Optional<Severity> maxSeverity() {
-    return diagnostics.stream().map(Diagnostic::severity).max(Comparator.naturalOrder());
+    Severity max = null;
+    for (Diagnostic d : diagnostics) {
+      Severity s = d.severity();
+      if (max == null || s.compareTo(max) > 0) {
+        max = s;
+      }
+    }
+    return Optional.ofNullable(max);
+  }
+
+  /** Whether some finding is at least as severe as {@code level} (lint's exit status). */
+  public boolean reaches(Severity level) {
+    for (Diagnostic d : diagnostics) {
+      if (d.severity().atLeast(level)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every file in report order with its findings in report order; empty lists for clean files. */
