@@ -312,17 +312,23 @@ public final class Findings {
         int lo = runs[r];
         int mid = runs[Math.min(r + 1, count)];
         int hi = runs[Math.min(r + 2, count)];
-        int i = lo;
+        // A few findings of a whole-file rule beside the walk's tens of thousands: what of one
+        // run comes before all of the other, or after all of it, is found by binary search and
+        // copied whole, not compared finding by finding.
+        int i = mid < hi ? firstAfter(from, lo, mid, from[mid]) : mid;
+        int end = i < mid ? firstAfter(from, mid, hi, from[mid - 1]) : hi;
+        System.arraycopy(from, lo, to, lo, i - lo);
+        System.arraycopy(from, end, to, end, hi - end);
         int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
+        int k = i;
+        while (i < mid && j < end) {
           Diagnostic right = from[j];
           // the left one first on a tie: it was found first
           to[k++] = reportOrder(from[i], right.line(), right.column(), right.rule()) <= 0
               ? from[i++] : from[j++];
         }
         System.arraycopy(from, i, to, k, mid - i);
-        System.arraycopy(from, j, to, k + mid - i, hi - j);
+        System.arraycopy(from, j, to, k + mid - i, end - j);
         runs[merged++] = lo;
       }
       runs[merged] = a.length;
@@ -332,6 +338,26 @@ public final class Findings {
       to = t;
     }
     return from;
+  }
+
+  /**
+   * The first of {@code a[from..to)} (a run in report order) that comes after {@code d} in report
+   * order, where a tie with {@code d} does not: {@code to} when none does. A finding of the left
+   * run placed before {@code d} of the right, or one of the right placed before every finding
+   * of the left, is one that a tie would not move.
+   */
+  private static int firstAfter(Diagnostic[] a, int from, int to, Diagnostic d) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int m = (lo + hi) >>> 1;
+      if (reportOrder(a[m], d.line(), d.column(), d.rule()) <= 0) {
+        lo = m + 1;
+      } else {
+        hi = m;
+      }
+    }
+    return lo;
   }
 
   /** How many findings were added so far, whatever became of them. */

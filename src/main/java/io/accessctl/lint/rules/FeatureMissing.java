@@ -2,17 +2,17 @@ package io.accessctl.lint.rules;
 
 import io.accessctl.cf.CfFile;
 import io.accessctl.cf.Feature;
-import io.accessctl.lint.EntriesByTag;
+import io.accessctl.lint.EntryView;
+import io.accessctl.lint.EntryVisitor;
 import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
+import io.accessctl.lint.Needs;
 import io.accessctl.lint.RuleInfo;
 import io.accessctl.lint.Severity;
 import io.accessctl.source.Entry;
 import io.accessctl.tokens.Prescan;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * AC402: entries whose tag (or value) needs a FEATURE the cf was built without. Reported once per
  * need, at its first entry.
  */
-public final class FeatureMissing extends ConfigRule {
+public final class FeatureMissing extends EntryVisitor {
   static final RuleInfo INFO = new RuleInfo("AC402", "feature-missing", Severity.WARNING,
       "entries that need a FEATURE the sendmail.cf does not have",
       """
@@ -101,7 +101,7 @@ public final class FeatureMissing extends ConfigRule {
               + " with FEATURE(`relay_mail_from'), or OK"),
       new Need("To", true, FeatureMissing::subjectHasAt,
           cf -> cf.has(Feature.RELAYTOFULLADDRESS),
-          (e, cf) -> Values.quote(e.key()) + " RELAY never allows relaying: " + name(cf)
+          (e, cf) -> Values.quote(e.key()) + " RELAY never allows relaying: " + ConfigRule.name(cf)
               + " was built without access_db's `relaytofulladdress' option, so the relay check"
               + " looks up only the recipient's domain (To:domain); add the option, as in"
               + " FEATURE(`access_db', , " + (cf.has(Feature.SKIP) ? "`skip', " : "")
@@ -112,46 +112,115 @@ public final class FeatureMissing extends ConfigRule {
     return INFO;
   }
 
+  /** Every tag some need is about: the walk hands the rule these entries alone. */
+  private static final String[] TAGS = NEEDS.stream().map(Need::tag).distinct()
+      .toArray(String[]::new);
+
   /**
-   * One walk over each need's entries, keeping the first that needs it and how many do: a map
-   * may hold hundreds of thousands of From: or To: entries and the finding names one.
+   * Judged entry by entry in the walk, which reads each entry anyway: a map may hold hundreds of
+   * thousands of From: or To: entries, and passes of its own over them (for RELAY values, then
+   * for each need) were most of what the whole-file rules cost on a large map. Untagged entries
+   * too: a need is about every entry whose key begins with its tag and a colon, and sendmail
+   * reads {@code bcc::1} as an IPv6 address, an untagged key.
    */
   @Override
-  void check(CfFile cf, LintContext ctx, Findings out) {
-    EntriesByTag byTag = EntriesByTag.of(ctx);
-    Map<String, List<Entry>> relays = new HashMap<>(); // several needs ask for From: RELAY
-    for (Need need : NEEDS) {
-      if (need.met().test(cf)) {
+  public Needs needs() {
+    return Needs.tags(TAGS).andUntagged().withCf();
+  }
+
+  @Override
+  public void visit(EntryView v, LintContext ctx, Findings out) {
+    Unmet unmet = ctx.memo(MEMO, FeatureMissing::unmet);
+    Entry e = v.entry();
+    int relay = UNKNOWN;
+    for (int i = 0; i < unmet.needs.length; i++) {
+      Need need = unmet.needs[i];
+      if (!e.tagIs(need.tag())) {
         continue;
       }
-      List<Entry> candidates = need.relay()
-          ? relays.computeIfAbsent(need.tag(), t -> relayEntries(byTag.tagged(t)))
-          : byTag.tagged(need.tag());
-      Entry first = null;
-      int count = 0;
-      for (Entry e : candidates) {
-        if (need.applies().test(e)) {
-          first = first == null ? e : first;
-          count++;
+      if (need.relay()) {
+        if (relay == UNKNOWN) {
+          relay = Values.isOnly(e, "RELAY") ? YES : NO;
+        }
+        if (relay == NO) {
+          continue;
         }
       }
-      if (first == null) {
-        continue;
+      if (need.applies().test(e)) {
+        unmet.seen[i].see(e);
       }
-      String more = count == 1 ? ""
-          : " (the same for " + (count - 1) + " more " + (count == 2 ? "entry" : "entries") + ")";
-      out.add(INFO, first, first.keyColumn(), need.message().apply(first, cf) + more);
     }
   }
 
-  private static List<Entry> relayEntries(List<Entry> tagged) {
-    List<Entry> relay = new ArrayList<>();
-    for (Entry e : tagged) {
-      if (Values.isOnly(e, "RELAY")) {
-        relay.add(e);
+  private static final int UNKNOWN = 0;
+  private static final int YES = 1;
+  private static final int NO = 2;
+
+  /** One finding per need, at its first entry, with how many more need it. */
+  @Override
+  public void finish(LintContext ctx, Findings out) {
+    Unmet unmet = (Unmet) ctx.memo().remove(MEMO); // a walk of its own for each run
+    if (unmet == null) {
+      return;
+    }
+    for (int i = 0; i < unmet.needs.length; i++) {
+      Entry first = unmet.seen[i].first;
+      if (first == null) {
+        continue;
+      }
+      int count = unmet.seen[i].count;
+      String more = count == 1 ? ""
+          : " (the same for " + (count - 1) + " more " + (count == 2 ? "entry" : "entries") + ")";
+      out.add(INFO, first, first.keyColumn(), unmet.needs[i].message().apply(first, unmet.cf)
+          + more);
+    }
+  }
+
+  private static final String MEMO = "feature-missing";
+
+  /** The needs the file's cf does not meet, in {@link #NEEDS} order, and what the walk saw. */
+  private static final class Unmet {
+    final CfFile cf;
+    final Need[] needs;
+    final Seen[] seen;
+
+    Unmet(CfFile cf, List<Need> needs) {
+      this.cf = cf;
+      this.needs = needs.toArray(new Need[0]);
+      this.seen = new Seen[this.needs.length];
+      for (int i = 0; i < seen.length; i++) {
+        seen[i] = new Seen();
       }
     }
-    return relay;
+  }
+
+  /**
+   * The first entry of one need and how many need it. The walk may hand entries to two threads
+   * at once: the first is the one earliest in the file, whichever thread sees it first.
+   */
+  private static final class Seen {
+    private Entry first;
+    private int count;
+
+    synchronized void see(Entry e) {
+      if (first == null || e.index() < first.index()) {
+        first = e;
+      }
+      count++;
+    }
+  }
+
+  private static Unmet unmet(LintContext ctx) {
+    CfFile cf = ctx.cf().filter(c -> c.has(Feature.ACCESS_DB)).orElse(null);
+    List<Need> unmet = new ArrayList<>();
+    if (cf != null) {
+      for (Need need : NEEDS) {
+        if (!need.met().test(cf)) {
+          unmet.add(need);
+        }
+      }
+    }
+    return new Unmet(cf, unmet);
   }
 
   /** A tag that its own FEATURE makes sendmail look up; {@code args} as in FEATURE(`args'). */
@@ -180,11 +249,11 @@ public final class FeatureMissing extends ConfigRule {
   }
 
   private static String never(Entry e, CfFile cf) {
-    return e.tag() + ": entries are never looked up with " + name(cf) + ": ";
+    return e.tag() + ": entries are never looked up with " + ConfigRule.name(cf) + ": ";
   }
 
   private static String fromRelay(Entry e, CfFile cf, String feature) {
-    return Values.quote(e.key()) + " RELAY does not let this sender relay: " + name(cf)
+    return Values.quote(e.key()) + " RELAY does not let this sender relay: " + ConfigRule.name(cf)
         + " was built without " + feature + ", so sendmail treats RELAY here like OK (the sender"
         + " is accepted, relaying is still refused); add " + feature + "dnl (anyone can forge a"
         + " sender address: SMTP AUTH is the safer way), or write OK";
