@@ -73,8 +73,20 @@ public final class Engine {
     @Override
     public void set(String name, String value) {
       questionMacros.put(MacroIds.canonical(name), value);
+      forgetMacroValues();
     }
   };
+  /**
+   * The values of the macros the rules read by id ({@code $&x}), each looked up by name once a
+   * question: valid where {@link #valueStamps} holds {@link #valueStamp}. A rule may read the
+   * same macro on every rule tried and every call; its name is hashed once.
+   */
+  private final String[] valuesById;
+  private final int[] valueStamps;
+  /** The tokens of those values, each scanned once a question likewise. */
+  private final int[][] tokensById;
+  private final int[] tokenStamps;
+  private int valueStamp = 1;
   private Trace trace = Trace.NONE;
   private long work;
   private long workLimit = WORK_LIMIT;
@@ -93,6 +105,10 @@ public final class Engine {
     this.numbering = (text, offset) -> scanned.add(symbols.token(text));
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
     this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES, this::macroValue);
+    this.valuesById = new String[book.ids.limit()];
+    this.valueStamps = new int[valuesById.length];
+    this.tokensById = new int[valuesById.length][];
+    this.tokenStamps = new int[valuesById.length];
   }
 
   /** Runs every subroutine call's rules, keeping none ({@link CallMemo}). */
@@ -142,6 +158,50 @@ public final class Engine {
       memo.macroRead(name, value);
     }
     return value;
+  }
+
+  /** {@link #macro(String)} of a macro the rules name by id. */
+  private String macro(char id) {
+    if (id >= valuesById.length) {
+      return macro(book.idName(id));
+    }
+    String value;
+    if (valueStamps[id] == valueStamp) {
+      value = valuesById[id];
+    } else {
+      value = macroValue(book.idName(id));
+      valuesById[id] = value;
+      valueStamps[id] = valueStamp;
+    }
+    if (memo != null) {
+      memo.macroRead(book.idName(id), value);
+    }
+    return value;
+  }
+
+  /** The tokens of the value {@link #macro(char)} gave for a macro id. */
+  private int[] macroTokens(char id, String value) {
+    if (id >= tokensById.length) {
+      return scan(book.valueTokens, valueScans, value);
+    }
+    if (tokenStamps[id] != valueStamp) {
+      // prescan() with the external table, as for a map's value: a meta byte in it is text
+      tokensById[id] = scan(book.valueTokens, valueScans, value);
+      tokenStamps[id] = valueStamp;
+    }
+    return tokensById[id];
+  }
+
+  /**
+   * Forgets the values {@link #macro(char)} found and their tokens: a macro was given or set
+   * anew.
+   */
+  private void forgetMacroValues() {
+    if (++valueStamp == Integer.MAX_VALUE) {
+      Arrays.fill(valueStamps, 0);
+      Arrays.fill(tokenStamps, 0);
+      valueStamp = 1;
+    }
   }
 
   /** What {@link #macro} reads, not counted as read (the memo asks what a kept call read). */
@@ -198,6 +258,7 @@ public final class Engine {
       Trace t) {
     questionMacros.clear();
     givenMacros = canonical(defines);
+    forgetMacroValues();
     trace = t;
     work = 0;
     if (symbols.size() > book.symbols.size() + questionSymbols) {
@@ -444,12 +505,11 @@ public final class Engine {
           npvp.add(rhs[rv]);
           continue;
         }
-        String value = args[rv] >= 0 ? macro(book.idName((char) args[rv])) : null;
+        String value = args[rv] >= 0 ? macro((char) args[rv]) : null;
         if (value == null || value.isEmpty()) {
           continue;
         }
-        // prescan() with the external table, as for a map's value: a meta byte in it is text
-        int[] toks = scan(book.valueTokens, valueScans, value);
+        int[] toks = macroTokens((char) args[rv], value);
         if (toks.length == 0) {
           return refused(value);
         }
@@ -730,7 +790,7 @@ public final class Engine {
           }
           case Meta.MATCHZERO -> { }
           case Meta.MACRODEXPAND -> {
-            String v = lhsArg[rvp] >= 0 ? macro(book.idName((char) lhsArg[rvp])) : null;
+            String v = lhsArg[rvp] >= 0 ? macro((char) lhsArg[rvp]) : null;
             int first = avp;
             boolean ok = true;
             if (v != null) {
