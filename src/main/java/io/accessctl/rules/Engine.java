@@ -109,6 +109,7 @@ public final class Engine {
     this.valueStamps = new int[valuesById.length];
     this.tokensById = new int[valuesById.length][];
     this.tokenStamps = new int[valuesById.length];
+    this.classSlots = new byte[book.ids.limit()];
   }
 
   /** Runs every subroutine call's rules, keeping none ({@link CallMemo}). */
@@ -773,7 +774,7 @@ public final class Engine {
           }
           case Meta.MATCHNCLASS, Meta.MATCHONE, Meta.MATCHANY -> {
             if (k == Meta.MATCHNCLASS && lhsArg[rvp] >= 0
-                && book.inClass((char) lhsArg[rvp], symbols.text(ws[avp]))) {
+                && inClass((char) lhsArg[rvp], ws[avp])) {
               state = backup;
               continue;
             }
@@ -906,6 +907,36 @@ public final class Engine {
         }
       }
     }
+  }
+
+  /**
+   * Each class id's slot in the membership bits {@link Symbols} keeps per token, plus one; 0
+   * while it has none, -1 when every slot was taken. A {@code $~X} after {@code $*} is tried on
+   * every token of the workspace, rule after rule, and a token's membership follows from its
+   * text.
+   */
+  private final byte[] classSlots;
+  private int classSlotsTaken;
+
+  /** Whether a token's text is a word of the class. */
+  private boolean inClass(char classId, int token) {
+    int slot = classId < classSlots.length ? classSlots[classId] - 1 : -2;
+    if (slot == -1) {
+      if (classSlotsTaken < Symbols.CLASS_SLOTS) {
+        slot = classSlotsTaken++;
+        classSlots[classId] = (byte) (slot + 1);
+      } else {
+        classSlots[classId] = -1;
+        slot = -2;
+      }
+    }
+    if (slot < 0) {
+      return book.inClass(classId, symbols.text(token));
+    }
+    if (!symbols.classKnown(token, slot)) {
+      symbols.inClass(token, slot, book.inClass(classId, symbols.text(token)));
+    }
+    return symbols.inClass(token, slot);
   }
 
   /**
