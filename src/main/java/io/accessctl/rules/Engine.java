@@ -102,7 +102,8 @@ public final class Engine {
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
     this.scanned = new TokenIds(symbols, ROOM);
-    this.numbering = (text, offset) -> scanned.add(symbols.token(text));
+    this.numbering = new Numbering(scanned);
+    this.questionNumbering = new Numbering(question);
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
     this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES, this::macroValue);
     this.valuesById = new String[book.ids.limit()];
@@ -270,8 +271,20 @@ public final class Engine {
     List<Answer> answers = new ArrayList<>();
     TokenIds pvp = question;
     pvp.clear();
-    for (String token : tokens) {
-      pvp.add(symbols.token(token));
+    if (tokens instanceof Workspace.Unscanned u && u.engine == this) {
+      for (int i = 0; i < u.texts.size(); i++) {
+        if (i > 0 && u.barred) {
+          pvp.add(symbols.token(Workspace.BAR));
+        }
+        int before = pvp.size;
+        if (!book.inputTokens.scan(u.texts.get(i), questionNumbering)) {
+          pvp.size = before;
+        }
+      }
+    } else {
+      for (String token : tokens) {
+        pvp.add(symbols.token(token));
+      }
     }
     if (!rulesets.equals(listed)) {
       list = rulesets.split(",", -1);
@@ -331,7 +344,28 @@ public final class Engine {
 
   /** The numbers of the tokens of the text being scanned, as prescan() hands them over. */
   private final TokenIds scanned;
-  private final Prescan.Sink numbering;
+  private final Numbering numbering;
+  /** Numbers the tokens of the question's arguments into its workspace. */
+  private final Numbering questionNumbering;
+
+  /** Numbers each token prescan() hands over, adding it to a workspace. */
+  private final class Numbering implements Prescan.Stretches {
+    private final TokenIds into;
+
+    Numbering(TokenIds into) {
+      this.into = into;
+    }
+
+    @Override
+    public void token(String text, int offset) {
+      into.add(symbols.token(text));
+    }
+
+    @Override
+    public void token(String s, int from, int length) {
+      into.add(symbols.token(s, from, length));
+    }
+  }
 
   private int[] scan(Prescan table, Map<String, int[]> scans, String text) {
     int[] tokens = scans.get(text);

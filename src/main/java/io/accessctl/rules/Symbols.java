@@ -177,12 +177,42 @@ final class Symbols {
    */
   int token(String t) {
     int h = t.hashCode();
-    int slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    int slot = slot(h);
     String recent = recentText[slot];
     if (recentHash[slot] == h && recent != null && recent.equals(t)) {
       recentAgain[slot] = true;
       return recentId[slot];
     }
+    return numbered(t, h, slot);
+  }
+
+  /**
+   * {@link #token(String)} of the {@code length} chars of {@code s} from {@code from} on: a
+   * recent text is found without making a string of them.
+   */
+  int token(String s, int from, int length) {
+    int h = 0;
+    for (int i = from; i < from + length; i++) {
+      // String.hashCode()'s, so that a text has one hash however it came
+      h = 31 * h + s.charAt(i);
+    }
+    int slot = slot(h);
+    String recent = recentText[slot];
+    if (recentHash[slot] == h && recent != null && recent.length() == length
+        && recent.regionMatches(0, s, from, length)) {
+      recentAgain[slot] = true;
+      return recentId[slot];
+    }
+    return numbered(s.substring(from, from + length), h, slot);
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (RECENT - 1);
+  }
+
+  /** The number of a text not found in its {@code slot} of the recent texts; {@code h} its hash. */
+  private int numbered(String t, int h, int slot) {
+    String recent = recentText[slot];
     Integer rule = ids.get(t);
     int id;
     if (rule != null) {
