@@ -83,9 +83,15 @@ public final class Engine {
    */
   private final String[] valuesById;
   private final int[] valueStamps;
-  /** The tokens of those values, each scanned once a question likewise. */
+  /**
+   * The tokens of the value each id had when it was last scanned, while the token numbers stand
+   * for the same texts (the {@link Symbols#generation} they were numbered in): a value the cf
+   * defines is scanned once, a question's own (a host's name) once a question, not looked for
+   * among the map values scanned.
+   */
   private final int[][] tokensById;
-  private final int[] tokenStamps;
+  private final String[] scannedValues;
+  private final int[] scannedGenerations;
   private int valueStamp = 1;
   private Trace trace = Trace.NONE;
   private long work;
@@ -109,7 +115,8 @@ public final class Engine {
     this.valuesById = new String[book.ids.limit()];
     this.valueStamps = new int[valuesById.length];
     this.tokensById = new int[valuesById.length][];
-    this.tokenStamps = new int[valuesById.length];
+    this.scannedValues = new String[valuesById.length];
+    this.scannedGenerations = new int[valuesById.length];
     this.classSlots = new byte[book.ids.limit()];
   }
 
@@ -183,25 +190,22 @@ public final class Engine {
 
   /** The tokens of the value {@link #macro(char)} gave for a macro id. */
   private int[] macroTokens(char id, String value) {
+    // prescan() with the external table, as for a map's value: a meta byte in it is text
     if (id >= tokensById.length) {
       return scan(book.valueTokens, valueScans, value);
     }
-    if (tokenStamps[id] != valueStamp) {
-      // prescan() with the external table, as for a map's value: a meta byte in it is text
-      tokensById[id] = scan(book.valueTokens, valueScans, value);
-      tokenStamps[id] = valueStamp;
+    if (scannedGenerations[id] != symbols.generation() || !value.equals(scannedValues[id])) {
+      tokensById[id] = scan(book.valueTokens, value);
+      scannedValues[id] = value;
+      scannedGenerations[id] = symbols.generation();
     }
     return tokensById[id];
   }
 
-  /**
-   * Forgets the values {@link #macro(char)} found and their tokens: a macro was given or set
-   * anew.
-   */
+  /** Forgets the values {@link #macro(char)} found: a macro was given or set anew. */
   private void forgetMacroValues() {
     if (++valueStamp == Integer.MAX_VALUE) {
       Arrays.fill(valueStamps, 0);
-      Arrays.fill(tokenStamps, 0);
       valueStamp = 1;
     }
   }
@@ -370,15 +374,19 @@ public final class Engine {
   private int[] scan(Prescan table, Map<String, int[]> scans, String text) {
     int[] tokens = scans.get(text);
     if (tokens == null) {
-      scanned.clear();
-      tokens = table.scan(text, numbering) ? Arrays.copyOf(scanned.ids, scanned.size)
-          : NO_TOKENS;
+      tokens = scan(table, text);
       if (scans.size() >= SCANS_KEPT) {
         scans.clear();
       }
       scans.put(text, tokens);
     }
     return tokens;
+  }
+
+  /** The numbers of the tokens of a text; none where prescan() refuses it. */
+  private int[] scan(Prescan table, String text) {
+    scanned.clear();
+    return table.scan(text, numbering) ? Arrays.copyOf(scanned.ids, scanned.size) : NO_TOKENS;
   }
 
   /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
