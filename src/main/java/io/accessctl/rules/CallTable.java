@@ -9,7 +9,11 @@ import java.util.Arrays;
  * never removed one by one: the table is emptied as a whole.
  */
 final class CallTable<V> {
-  private final int[] hashes;
+  /**
+   * Each slot's key's {@link #tag}, 0 for an empty slot: a search reads this one array until a
+   * tag matches, not the keys, each an array of its own elsewhere in memory.
+   */
+  private final int[] tags;
   private final int[][] keys;
   private final Object[] values;
   private final int mask;
@@ -18,7 +22,7 @@ final class CallTable<V> {
   /** A table for at least {@code capacity} keys, of which it fills at most half its slots. */
   CallTable(int capacity) {
     int slots = Integer.highestOneBit(Math.max(2, 2 * capacity - 1)) << 1;
-    hashes = new int[slots];
+    tags = new int[slots];
     keys = new int[slots][];
     values = new Object[slots];
     mask = slots - 1;
@@ -36,12 +40,18 @@ final class CallTable<V> {
   /** The value of the key {@code key[0]} to {@code key[length - 1]}, or null. */
   @SuppressWarnings("unchecked")
   V get(int[] key, int length, int hash) {
-    for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-      if (hashes[slot] == hash && same(keys[slot], key, length)) {
+    int tag = tag(hash);
+    for (int slot = hash & mask, t; (t = tags[slot]) != 0; slot = (slot + 1) & mask) {
+      if (t == tag && same(keys[slot], key, length)) {
         return (V) values[slot];
       }
     }
     return null;
+  }
+
+  /** A hash as a slot holds it: never 0, which marks an empty slot. */
+  private static int tag(int hash) {
+    return hash | 1;
   }
 
   /**
@@ -49,14 +59,15 @@ final class CallTable<V> {
    * fewer keys than it was made for.
    */
   void put(int[] key, int hash, V value) {
+    int tag = tag(hash);
     int slot = hash & mask;
-    for (; keys[slot] != null; slot = (slot + 1) & mask) {
-      if (hashes[slot] == hash && same(keys[slot], key, key.length)) {
+    for (int t; (t = tags[slot]) != 0; slot = (slot + 1) & mask) {
+      if (t == tag && same(keys[slot], key, key.length)) {
         values[slot] = value;
         return;
       }
     }
-    hashes[slot] = hash;
+    tags[slot] = tag;
     keys[slot] = key;
     values[slot] = value;
     size++;
@@ -64,6 +75,7 @@ final class CallTable<V> {
 
   void clear() {
     if (size > 0) {
+      Arrays.fill(tags, 0);
       Arrays.fill(keys, null);
       Arrays.fill(values, null);
       size = 0;

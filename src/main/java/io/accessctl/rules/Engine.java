@@ -73,8 +73,26 @@ public final class Engine {
     @Override
     public void set(String name, String value) {
       questionMacros.put(MacroIds.canonical(name), value);
+      forgetMacroValues();
     }
   };
+  /**
+   * The values of the macros the rules read by id ({@code $&x}), each looked up by name once a
+   * question: valid where {@link #valueStamps} holds {@link #valueStamp}. A rule may read the
+   * same macro on every rule tried and every call; its name is hashed once.
+   */
+  private final String[] valuesById;
+  private final int[] valueStamps;
+  /**
+   * The tokens of the value each id had when it was last scanned, while the token numbers stand
+   * for the same texts (the {@link Symbols#generation} they were numbered in): a value the cf
+   * defines is scanned once, a question's own (a host's name) once a question, not looked for
+   * among the map values scanned.
+   */
+  private final int[][] tokensById;
+  private final String[] scannedValues;
+  private final int[] scannedGenerations;
+  private int valueStamp = 1;
   private Trace trace = Trace.NONE;
   private long work;
   private long workLimit = WORK_LIMIT;
@@ -90,9 +108,16 @@ public final class Engine {
     this.hostMap = book.maps.get("host");
     this.question = new TokenIds(symbols, ROOM);
     this.scanned = new TokenIds(symbols, ROOM);
-    this.numbering = (text, offset) -> scanned.add(symbols.token(text));
+    this.numbering = new Numbering(scanned);
+    this.questionNumbering = new Numbering(question);
     this.blankQuotes = book.blankSub == '"' || book.blankSub == '\\';
     this.memo = CallMemo.of(book, symbols, CallMemo.ENTRIES, this::macroValue);
+    this.valuesById = new String[book.ids.limit()];
+    this.valueStamps = new int[valuesById.length];
+    this.tokensById = new int[valuesById.length][];
+    this.scannedValues = new String[valuesById.length];
+    this.scannedGenerations = new int[valuesById.length];
+    this.classSlots = new byte[book.ids.limit()];
   }
 
   /** Runs every subroutine call's rules, keeping none ({@link CallMemo}). */
@@ -142,6 +167,47 @@ public final class Engine {
       memo.macroRead(name, value);
     }
     return value;
+  }
+
+  /** {@link #macro(String)} of a macro the rules name by id. */
+  private String macro(char id) {
+    if (id >= valuesById.length) {
+      return macro(book.idName(id));
+    }
+    String value;
+    if (valueStamps[id] == valueStamp) {
+      value = valuesById[id];
+    } else {
+      value = macroValue(book.idName(id));
+      valuesById[id] = value;
+      valueStamps[id] = valueStamp;
+    }
+    if (memo != null) {
+      memo.macroRead(book.idName(id), value);
+    }
+    return value;
+  }
+
+  /** The tokens of the value {@link #macro(char)} gave for a macro id. */
+  private int[] macroTokens(char id, String value) {
+    // prescan() with the external table, as for a map's value: a meta byte in it is text
+    if (id >= tokensById.length) {
+      return scan(book.valueTokens, valueScans, value);
+    }
+    if (scannedGenerations[id] != symbols.generation() || !value.equals(scannedValues[id])) {
+      tokensById[id] = scan(book.valueTokens, value);
+      scannedValues[id] = value;
+      scannedGenerations[id] = symbols.generation();
+    }
+    return tokensById[id];
+  }
+
+  /** Forgets the values {@link #macro(char)} found: a macro was given or set anew. */
+  private void forgetMacroValues() {
+    if (++valueStamp == Integer.MAX_VALUE) {
+      Arrays.fill(valueStamps, 0);
+      valueStamp = 1;
+    }
   }
 
   /** What {@link #macro} reads, not counted as read (the memo asks what a kept call read). */
@@ -198,6 +264,7 @@ public final class Engine {
       Trace t) {
     questionMacros.clear();
     givenMacros = canonical(defines);
+    forgetMacroValues();
     trace = t;
     work = 0;
     if (symbols.size() > book.symbols.size() + questionSymbols) {
@@ -208,8 +275,20 @@ public final class Engine {
     List<Answer> answers = new ArrayList<>();
     TokenIds pvp = question;
     pvp.clear();
-    for (String token : tokens) {
-      pvp.add(symbols.token(token));
+    if (tokens instanceof Workspace.Unscanned u && u.engine == this) {
+      for (int i = 0; i < u.texts.size(); i++) {
+        if (i > 0 && u.barred) {
+          pvp.add(symbols.token(Workspace.BAR));
+        }
+        int before = pvp.size;
+        if (!book.inputTokens.scan(u.texts.get(i), questionNumbering)) {
+          pvp.size = before;
+        }
+      }
+    } else {
+      for (String token : tokens) {
+        pvp.add(symbols.token(token));
+      }
     }
     if (!rulesets.equals(listed)) {
       list = rulesets.split(",", -1);
@@ -269,20 +348,45 @@ public final class Engine {
 
   /** The numbers of the tokens of the text being scanned, as prescan() hands them over. */
   private final TokenIds scanned;
-  private final Prescan.Sink numbering;
+  private final Numbering numbering;
+  /** Numbers the tokens of the question's arguments into its workspace. */
+  private final Numbering questionNumbering;
+
+  /** Numbers each token prescan() hands over, adding it to a workspace. */
+  private final class Numbering implements Prescan.Stretches {
+    private final TokenIds into;
+
+    Numbering(TokenIds into) {
+      this.into = into;
+    }
+
+    @Override
+    public void token(String text, int offset) {
+      into.add(symbols.token(text));
+    }
+
+    @Override
+    public void token(String s, int from, int length) {
+      into.add(symbols.token(s, from, length));
+    }
+  }
 
   private int[] scan(Prescan table, Map<String, int[]> scans, String text) {
     int[] tokens = scans.get(text);
     if (tokens == null) {
-      scanned.clear();
-      tokens = table.scan(text, numbering) ? Arrays.copyOf(scanned.ids, scanned.size)
-          : NO_TOKENS;
+      tokens = scan(table, text);
       if (scans.size() >= SCANS_KEPT) {
         scans.clear();
       }
       scans.put(text, tokens);
     }
     return tokens;
+  }
+
+  /** The numbers of the tokens of a text; none where prescan() refuses it. */
+  private int[] scan(Prescan table, String text) {
+    scanned.clear();
+    return table.scan(text, numbering) ? Arrays.copyOf(scanned.ids, scanned.size) : NO_TOKENS;
   }
 
   /** The tokens of a {@code -bt} input line (one address of it; see {@link #addresses}). */
@@ -444,12 +548,11 @@ public final class Engine {
           npvp.add(rhs[rv]);
           continue;
         }
-        String value = args[rv] >= 0 ? macro(book.idName((char) args[rv])) : null;
+        String value = args[rv] >= 0 ? macro((char) args[rv]) : null;
         if (value == null || value.isEmpty()) {
           continue;
         }
-        // prescan() with the external table, as for a map's value: a meta byte in it is text
-        int[] toks = scan(book.valueTokens, valueScans, value);
+        int[] toks = macroTokens((char) args[rv], value);
         if (toks.length == 0) {
           return refused(value);
         }
@@ -713,7 +816,7 @@ public final class Engine {
           }
           case Meta.MATCHNCLASS, Meta.MATCHONE, Meta.MATCHANY -> {
             if (k == Meta.MATCHNCLASS && lhsArg[rvp] >= 0
-                && book.inClass((char) lhsArg[rvp], symbols.text(ws[avp]))) {
+                && inClass((char) lhsArg[rvp], ws[avp])) {
               state = backup;
               continue;
             }
@@ -730,7 +833,7 @@ public final class Engine {
           }
           case Meta.MATCHZERO -> { }
           case Meta.MACRODEXPAND -> {
-            String v = lhsArg[rvp] >= 0 ? macro(book.idName((char) lhsArg[rvp])) : null;
+            String v = lhsArg[rvp] >= 0 ? macro((char) lhsArg[rvp]) : null;
             int first = avp;
             boolean ok = true;
             if (v != null) {
@@ -846,6 +949,36 @@ public final class Engine {
         }
       }
     }
+  }
+
+  /**
+   * Each class id's slot in the membership bits {@link Symbols} keeps per token, plus one; 0
+   * while it has none, -1 when every slot was taken. A {@code $~X} after {@code $*} is tried on
+   * every token of the workspace, rule after rule, and a token's membership follows from its
+   * text.
+   */
+  private final byte[] classSlots;
+  private int classSlotsTaken;
+
+  /** Whether a token's text is a word of the class. */
+  private boolean inClass(char classId, int token) {
+    int slot = classId < classSlots.length ? classSlots[classId] - 1 : -2;
+    if (slot == -1) {
+      if (classSlotsTaken < Symbols.CLASS_SLOTS) {
+        slot = classSlotsTaken++;
+        classSlots[classId] = (byte) (slot + 1);
+      } else {
+        classSlots[classId] = -1;
+        slot = -2;
+      }
+    }
+    if (slot < 0) {
+      return book.inClass(classId, symbols.text(token));
+    }
+    if (!symbols.classKnown(token, slot)) {
+      symbols.inClass(token, slot, book.inClass(classId, symbols.text(token)));
+    }
+    return symbols.inClass(token, slot);
   }
 
   /**

@@ -44,12 +44,21 @@ final class MacroIds {
 
   /** {@code x} or {@code {name}} for what a user typed: {@code x}, {@code {x}}, {@code name}, {@code {name}}. */
   static String canonical(String typed) {
-    if (typed.length() != 3 && typed.startsWith("{") && typed.endsWith("}")) {
+    boolean braced = braced(typed);
+    if (braced && typed.length() != 3) {
       // already canonical (each question's macros come so): no new string per macro
       return typed;
     }
-    String t = typed.startsWith("{") && typed.endsWith("}") && typed.length() >= 2
-        ? typed.substring(1, typed.length() - 1) : typed;
+    String t = braced ? typed.substring(1, typed.length() - 1) : typed;
     return t.length() == 1 ? t : "{" + t + "}";
+  }
+
+  /**
+   * Whether a name is in braces: asked of every macro of every question, by chars (C1's code
+   * calls startsWith and endsWith).
+   */
+  private static boolean braced(String name) {
+    int last = name.length() - 1;
+    return last > 0 && name.charAt(0) == '{' && name.charAt(last) == '}';
   }
 }

@@ -99,10 +99,7 @@ public final class RulesetLookup {
   /** Runs the comma-separated rulesets on the input, as one {@code -bt} line does. */
   public Reply ask(String rulesets, String input) {
     List<String> tried = new ArrayList<>();
-    List<String> tokens = new ArrayList<>();
-    for (String address : Engine.addresses(input)) {
-      tokens.addAll(engine.inputTokens(address));
-    }
+    List<String> tokens = Workspace.ofAddresses(engine, Engine.addresses(input));
     Trace trace = new Trace() {
       @Override
       public boolean steps() {

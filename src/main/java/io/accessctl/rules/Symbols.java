@@ -50,6 +50,14 @@ final class Symbols {
   /** The map a token names after {@code $(}, once the engine looked it up. */
   private MapClass[] map;
   private boolean[] mapKnown;
+  /**
+   * Which classes' membership of the token's text the engine found, and in which of them the
+   * text is, as bits by the engine's class slots ({@link #CLASS_SLOTS} at most).
+   */
+  private long[] classKnown;
+  private long[] classHeld;
+  /** How many classes the membership bits can tell of. */
+  static final int CLASS_SLOTS = Long.SIZE;
   private int size;
   /** How many times question tokens were forgotten ({@link #cut}). */
   private int generation;
@@ -83,6 +91,8 @@ final class Symbols {
     ruleset = new int[capacity];
     map = new MapClass[capacity];
     mapKnown = new boolean[capacity];
+    classKnown = new long[capacity];
+    classHeld = new long[capacity];
   }
 
   /** An independent copy, to number more texts in. */
@@ -101,6 +111,8 @@ final class Symbols {
     System.arraycopy(ruleset, 0, s.ruleset, 0, size);
     System.arraycopy(map, 0, s.map, 0, size);
     System.arraycopy(mapKnown, 0, s.mapKnown, 0, size);
+    System.arraycopy(classKnown, 0, s.classKnown, 0, size);
+    System.arraycopy(classHeld, 0, s.classHeld, 0, size);
     return s;
   }
 
@@ -165,12 +177,42 @@ final class Symbols {
    */
   int token(String t) {
     int h = t.hashCode();
-    int slot = (h ^ (h >>> 16)) & (RECENT - 1);
+    int slot = slot(h);
     String recent = recentText[slot];
     if (recentHash[slot] == h && recent != null && recent.equals(t)) {
       recentAgain[slot] = true;
       return recentId[slot];
     }
+    return numbered(t, h, slot);
+  }
+
+  /**
+   * {@link #token(String)} of the {@code length} chars of {@code s} from {@code from} on: a
+   * recent text is found without making a string of them.
+   */
+  int token(String s, int from, int length) {
+    int h = 0;
+    for (int i = from; i < from + length; i++) {
+      // String.hashCode()'s, so that a text has one hash however it came
+      h = 31 * h + s.charAt(i);
+    }
+    int slot = slot(h);
+    String recent = recentText[slot];
+    if (recentHash[slot] == h && recent != null && recent.length() == length
+        && recent.regionMatches(0, s, from, length)) {
+      recentAgain[slot] = true;
+      return recentId[slot];
+    }
+    return numbered(s.substring(from, from + length), h, slot);
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (RECENT - 1);
+  }
+
+  /** The number of a text not found in its {@code slot} of the recent texts; {@code h} its hash. */
+  private int numbered(String t, int h, int slot) {
+    String recent = recentText[slot];
     Integer rule = ids.get(t);
     int id;
     if (rule != null) {
@@ -205,6 +247,8 @@ final class Symbols {
     ruleset[id] = UNKNOWN;
     map[id] = null;
     mapKnown[id] = false;
+    classKnown[id] = 0;
+    classHeld[id] = 0;
     return id;
   }
 
@@ -243,6 +287,8 @@ final class Symbols {
     ruleset = Arrays.copyOf(ruleset, n);
     map = Arrays.copyOf(map, n);
     mapKnown = Arrays.copyOf(mapKnown, n);
+    classKnown = Arrays.copyOf(classKnown, n);
+    classHeld = Arrays.copyOf(classHeld, n);
   }
 
   String text(int id) {
@@ -311,5 +357,22 @@ final class Symbols {
   void map(int id, MapClass m) {
     map[id] = m;
     mapKnown[id] = true;
+  }
+
+  /** Whether the token's membership of the class in {@code slot} is known ({@link #inClass}). */
+  boolean classKnown(int id, int slot) {
+    return (classKnown[id] & 1L << slot) != 0;
+  }
+
+  /** Whether the token's text is in the class in {@code slot}, once known. */
+  boolean inClass(int id, int slot) {
+    return (classHeld[id] & 1L << slot) != 0;
+  }
+
+  void inClass(int id, int slot, boolean in) {
+    classKnown[id] |= 1L << slot;
+    if (in) {
+      classHeld[id] |= 1L << slot;
+    }
   }
 }

@@ -50,7 +50,12 @@ final class TokenIds extends AbstractList<String> {
   void add(int[] source, int from, int to) {
     int n = to - from;
     room(n);
-    // a loop: the ranges are a few tokens, where System.arraycopy costs more than it saves
+    if (n > COPIED_BY_LOOP) {
+      System.arraycopy(source, from, ids, size, n);
+      size += n;
+      return;
+    }
+    // a loop: most ranges are a few tokens, where System.arraycopy costs more than it saves
     int[] target = ids;
     int at = size;
     for (int i = from; i < to; i++) {
@@ -58,6 +63,12 @@ final class TokenIds extends AbstractList<String> {
     }
     size = at;
   }
+
+  /**
+   * The longest range copied token by token; a longer one (a binding of most of a workspace, as
+   * {@code R$* $: $1 …} copies) is copied at once.
+   */
+  private static final int COPIED_BY_LOOP = 8;
 
   /** Removes the tokens {@code from} to {@code to}. */
   void remove(int from, int to) {

@@ -263,6 +263,15 @@ public final class Prescan {
   }
 
   /**
+   * A {@link Sink} that takes a token standing as it is in the string (most tokens) as its place
+   * there, so that no string is made for it; a token prescan() changed comes as a text.
+   */
+  public interface Stretches extends Sink {
+    /** One token: the {@code length} characters of {@code s} from {@code from} on. */
+    void token(String s, int from, int length);
+  }
+
+  /**
    * The tokens of {@code s}, as prescan() splits it; empty where prescan() finds no token or
    * refuses the string (a limit of {@link Limits}).
    */
@@ -374,7 +383,11 @@ public final class Prescan {
         if (stored++ >= bufferFull || tok.length() > maxToken) {
           return false;
         }
-        sink.token(tok.text(), tok.from());
+        if (tok.isStretch() && sink instanceof Stretches stretches) {
+          stretches.token(s, tok.from(), tok.length());
+        } else {
+          sink.token(tok.text(), tok.from());
+        }
       }
     } while (c != END);
     return true;
@@ -425,6 +438,11 @@ public final class Prescan {
       }
       copy.append(c);
       length++;
+    }
+
+    /** Whether the token is a stretch of the input as it stands, from {@link #from()} on. */
+    boolean isStretch() {
+      return copy == null;
     }
 
     String text() {
