@@ -1,6 +1,7 @@
 package io.accessctl.cli;
 
 import io.accessctl.app.Lint;
+import io.accessctl.lint.Diagnostic;
 import io.accessctl.lint.Severity;
 import io.accessctl.report.LintReport;
 import io.accessctl.report.OutputFormat;
@@ -58,8 +59,13 @@ public final class LintOutput {
     if (!r.unreadable().isEmpty()) {
       return ExitCodes.CANNOT_READ;
     }
-    return r.diagnostics().stream().anyMatch(d -> d.severity().atLeast(fail)) ? ExitCodes.FINDINGS
-        : ExitCodes.OK;
+    // a loop, not a stream and a lambda: the last step of every lint, on its main thread
+    for (Diagnostic d : r.diagnostics()) {
+      if (d.severity().atLeast(fail)) {
+        return ExitCodes.FINDINGS;
+      }
+    }
+    return ExitCodes.OK;
   }
 
   /** Which cf the findings that depend on one were judged against, or null when none does. */
