@@ -80,14 +80,24 @@ public final class Lint {
   }
 
   private static void prepareRules() {
-    Thread t = new Thread(() -> {
+    Thread t = new Thread(new Prepare(), "accessctl-prepare");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * What every lint needs whatever its files. A class, not a lambda: this starts on the main
+   * thread before picocli's model is built, and the JVM's first lambda costs milliseconds to link
+   * (see {@link Ahead}); the threads started ahead link theirs meanwhile.
+   */
+  private static final class Prepare implements Runnable {
+    @Override
+    public void run() {
       MapFormat.values();
       Rules.all();
       Catalog.stock();
       PublicSuffixes.prepare();
-    }, "accessctl-prepare");
-    t.setDaemon(true);
-    t.start();
+    }
   }
 
   /**
@@ -131,7 +141,7 @@ public final class Lint {
       throws IOException {
     // the cf is read while the first map is read and parsed; it is in hand before any file is
     // changed (--fix) or linted, and a cf that cannot be read fails the run as before
-    Ahead<Optional<CfFile>> cfAhead = Ahead.start("accessctl-cf", () -> r.cf().read(warnings));
+    Ahead<Optional<CfFile>> cfAhead = Ahead.start("accessctl-cf", new CfRead(r.cf(), warnings));
     Linter linter = new Linter(r.select(), r.ignore());
     Catalog catalog = Catalog.stock().withExtraTags(r.extraTags());
     Optional<CfFile> cf = Optional.empty();
@@ -206,9 +216,38 @@ public final class Lint {
   static LintAhead.Linted lintFile(Path file, Request r) throws IOException {
     byte[] data = r.staged() ? StagedFile.read(file) : SourceFiles.read(file);
     AccessSource src = new AccessParser(r.parse()).parse(file.toString(), data);
-    Optional<CfFile> cf = r.cf().read(warning -> { });
+    Optional<CfFile> cf = r.cf().read(IGNORED);
     List<Diagnostic> found = lint(file, src, r, new Linter(r.select(), r.ignore()),
-        Catalog.stock().withExtraTags(r.extraTags()), cf, phase -> { });
+        Catalog.stock().withExtraTags(r.extraTags()), cf, IGNORED);
     return new LintAhead.Linted(found, cf);
+  }
+
+  // Classes, not lambdas, from here to the end: every lint runs them at its start, where each
+  // lambda the JDK links costs the run CPU (see Ahead).
+
+  private static final Consumer<String> IGNORED = new Ignored();
+
+  /** Warnings or phases no one is told of. */
+  private static final class Ignored implements Consumer<String> {
+    @Override
+    public void accept(String s) {
+      // nothing: the run proper tells them
+    }
+  }
+
+  /** The run's read of its cf, on a thread of its own. */
+  private static final class CfRead implements Ahead.Work<Optional<CfFile>> {
+    private final CfChoice cf;
+    private final Consumer<String> warnings;
+
+    CfRead(CfChoice cf, Consumer<String> warnings) {
+      this.cf = cf;
+      this.warnings = warnings;
+    }
+
+    @Override
+    public Optional<CfFile> make() throws IOException {
+      return cf.read(warnings);
+    }
   }
 }

@@ -86,7 +86,10 @@ public final class CfFile {
           e.getReason() == null ? "cannot read this sendmail.cf" : e.getReason());
     }
     CfFile parsed = parse(cf, bytes);
-    return McFile.beside(cf).map(parsed::withMc).orElse(parsed);
+    // no Optional.map(parsed::withMc), nor below: lint reads the cf at its start, where each
+    // lambda and method reference the JDK links costs CPU
+    Optional<McFile> mc = McFile.beside(cf);
+    return mc.isPresent() ? parsed.withMc(mc.get()) : parsed;
   }
 
   /**
@@ -100,8 +103,8 @@ public final class CfFile {
       throw new FileSystemException(path.toString(), null,
           "not a sendmail.cf (it has no V configuration-level line, which every cf made by m4 has)");
     }
-    AccessMapSpec access = Optional.ofNullable(text.mapLines.get(ACCESS_MAP))
-        .map(CfFile::accessMapSpec).orElse(null);
+    KLine k = text.mapLines.get(ACCESS_MAP);
+    AccessMapSpec access = k == null ? null : accessMapSpec(k);
     Map<String, String> options = new LinkedHashMap<>();
     for (Map.Entry<String, String> o : text.options) {
       options.put(o.getKey().toLowerCase(Locale.ROOT), o.getValue());

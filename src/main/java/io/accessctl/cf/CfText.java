@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A sendmail.cf read the way {@code readcf.c} reads it: CRLF as LF, a line that starts with a
@@ -56,7 +57,7 @@ final class CfText {
             cf.queueGroups.add(name);
           }
         }
-        case 'K' -> KLine.parse(t).ifPresent(k -> cf.mapLines.put(k.name(), k));
+        case 'K' -> cf.addMap(t);
         case 'S' -> {
           ruleset = firstWord(t.substring(1).strip(), "=");
           cf.rulesets.putIfAbsent(ruleset, new ArrayList<>());
@@ -134,7 +135,24 @@ final class CfText {
     String rhs = normalize(parts[1]);
     Rule r = new Rule(number, ruleset, lhs, rhs);
     rules.add(r);
-    rulesets.computeIfAbsent(ruleset, k -> new ArrayList<>()).add(r);
+    // get and put, not computeIfAbsent with a lambda: see addMap
+    List<Rule> in = rulesets.get(ruleset);
+    if (in == null) {
+      in = new ArrayList<>();
+      rulesets.put(ruleset, in);
+    }
+    in.add(r);
+  }
+
+  /**
+   * A K line. No lambda here or in {@link #rule}: the cf is read on a thread of its own at the
+   * start of a run, and each lambda the JDK links there costs the run CPU.
+   */
+  private void addMap(String t) {
+    Optional<KLine> k = KLine.parse(t);
+    if (k.isPresent()) {
+      mapLines.put(k.get().name(), k.get());
+    }
   }
 
   /**
@@ -195,6 +213,7 @@ final class CfText {
     }
     return sb.toString().strip();
   }
+
   /** The regex class {@code \\s}: SP, HT, LF, VT, FF, CR. */
   static boolean isRegexSpace(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');

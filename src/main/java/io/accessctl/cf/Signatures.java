@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,25 +32,24 @@ final class Signatures {
   static Set<Feature> detect(CfText cf, AccessMapSpec access) {
     Set<Feature> found = EnumSet.noneOf(Feature.class);
     // FEATURE(access_db): the K line, and rulesets that look keys up in it (D, A, SearchList...).
-    if (access != null && any(cf.rules, rhs("$(access "))) {
+    if (access != null && anyRhs(cf.rules, "$(access ")) {
       found.add(Feature.ACCESS_DB);
     }
     // access_db's `skip' option: LookUpDomain / LookUpAddress end the walk on SKIP.
-    if (any(cf.ruleset("D"), r -> r.lhs().startsWith("<SKIP>"))) {
+    if (anyLhsStartingWith(cf.ruleset("D"), "<SKIP>")) {
       found.add(Feature.SKIP);
     }
     // lookupdotdomain (FEATURE or access_db option): D also looks up ".rest" ($(access $5:.$2).
-    if (any(cf.ruleset("D"), r -> DOT_DOMAIN_LOOKUP.matcher(r.rhs()).find())) {
+    if (anyRhsFinding(cf.ruleset("D"), "", DOT_DOMAIN_LOOKUP)) {
       found.add(Feature.LOOKUPDOTDOMAIN);
     }
     // blocklist_recipients (and the old blacklist_ name): Rcpt_ok searches To: with a list variable.
     // (the literal part first: a regex on each of the cf's 1,700 rules was slow to start)
-    if (any(cf.rules, r -> r.rhs().contains("SearchList <+ To> $| <$")
-        && BLOCKLIST_SEARCH.matcher(r.rhs()).find())) {
+    if (anyRhsFinding(cf.rules, "SearchList <+ To> $| <$", BLOCKLIST_SEARCH)) {
       found.add(Feature.BLOCKLIST_RECIPIENTS);
     }
     // access_db's `relaytofulladdress' option: the relay check searches <F:user@domain> for To:.
-    if (any(cf.rules, rhs("SearchList <+ To> $| <F:"))) {
+    if (anyRhs(cf.rules, "SearchList <+ To> $| <F:")) {
       found.add(Feature.RELAYTOFULLADDRESS);
     }
     // relay_mail_from: Relay_ok searches the sender with the tag-only mark <! From>;
@@ -65,47 +63,47 @@ final class Signatures {
       }
     }
     // greet_pause after access_db: the greet_pause ruleset looks up GreetPause:.
-    if (any(cf.ruleset("greet_pause"), rhs("<! GreetPause>"))) {
+    if (anyRhs(cf.ruleset("greet_pause"), "<! GreetPause>")) {
       found.add(Feature.GREET_PAUSE);
     }
     // ratecontrol / conncontrol: the ruleset searching the tag, and a call of it (nodelay: from
     // check_relay; otherwise at the end of Basic_check_relay).
-    if (any(cf.ruleset("RateControl"), rhs("<! ClientRate>")) && any(cf.rules, rhs("$>RateControl"))) {
+    if (anyRhs(cf.ruleset("RateControl"), "<! ClientRate>") && anyRhs(cf.rules, "$>RateControl")) {
       found.add(Feature.RATECONTROL);
     }
-    if (any(cf.ruleset("ConnControl"), rhs("<! ClientConn>")) && any(cf.rules, rhs("$>ConnControl"))) {
+    if (anyRhs(cf.ruleset("ConnControl"), "<! ClientConn>") && anyRhs(cf.rules, "$>ConnControl")) {
       found.add(Feature.CONNCONTROL);
     }
-    if (any(cf.ruleset("queuegroup"), rhs("<! qgrp>"))) {
+    if (anyRhs(cf.ruleset("queuegroup"), "<! qgrp>")) {
       found.add(Feature.QUEUEGROUP);
     }
-    if (any(cf.ruleset("check_compat"), rhs("$(access Compat:"))) {
+    if (anyRhs(cf.ruleset("check_compat"), "$(access Compat:")) {
       found.add(Feature.COMPAT_CHECK);
     }
     // delay_checks friend / hater: check_rcpt searches <! Spam> and tests FRIEND or HATER.
-    if (any(cf.rules, rhs("<! Spam>"))) {
-      if (any(cf.rules, r -> r.lhs().startsWith("<FRIEND>"))) {
+    if (anyRhs(cf.rules, "<! Spam>")) {
+      if (anyLhsStartingWith(cf.rules, "<FRIEND>")) {
         found.add(Feature.DELAY_CHECKS_FRIEND);
       }
-      if (any(cf.rules, r -> r.lhs().startsWith("<HATER>"))) {
+      if (anyLhsStartingWith(cf.rules, "<HATER>")) {
         found.add(Feature.DELAY_CHECKS_HATER);
       }
     }
-    if (any(cf.ruleset("tls_srv_features"), rhs("<! TLS_Srv_Features>"))
-        || any(cf.ruleset("tls_clt_feat_acc"), rhs("<! TLS_Clt_Features>"))) {
+    if (anyRhs(cf.ruleset("tls_srv_features"), "<! TLS_Srv_Features>")
+        || anyRhs(cf.ruleset("tls_clt_feat_acc"), "<! TLS_Clt_Features>")) {
       found.add(Feature.TLS_SESSION_FEATURES);
     }
     // 8.17.2+: clt_features passes its argument (the server) to D; 8.17.1 used {client_name}.
     List<Rule> clt = cf.ruleset("clt_features");
-    if (any(clt, rhs("<! Clt_Features>"))
-        && !any(clt, r -> r.rhs().contains("{client_name}") || r.rhs().contains("{client_addr}"))) {
+    if (anyRhs(clt, "<! Clt_Features>")
+        && !anyRhs(clt, "{client_name}") && !anyRhs(clt, "{client_addr}")) {
       found.add(Feature.CLT_FEATURES_BY_SERVER);
     }
     // FEATURE(authinfo): the authinfo ruleset reads its own map instead of AuthInfo: in access.
-    if (any(cf.ruleset("authinfo"), rhs("$(authinfo "))) {
+    if (anyRhs(cf.ruleset("authinfo"), "$(authinfo ")) {
       found.add(Feature.AUTHINFO);
     }
-    if (any(cf.ruleset("bcc"), rhs("<! bcc>"))) {
+    if (anyRhs(cf.ruleset("bcc"), "<! bcc>")) {
       found.add(Feature.BCC);
     }
     if (isTrue(cf.option("UseCompressedIPv6Addresses"))) {
@@ -170,11 +168,34 @@ final class Signatures {
     return value != null && (value.isEmpty() || "tTyY".indexOf(value.charAt(0)) >= 0);
   }
 
-  private static Predicate<Rule> rhs(String fragment) {
-    return r -> r.rhs().contains(fragment);
+  // Loops, not streams of predicates: a cf is read at the start of a run, on the way to lint's
+  // first finding, and each lambda and stream the JDK links there costs the run CPU.
+
+  private static boolean anyRhs(List<Rule> rules, String fragment) {
+    for (Rule r : rules) {
+      if (r.rhs().contains(fragment)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static boolean any(List<Rule> rules, Predicate<Rule> p) {
-    return rules.stream().anyMatch(p);
+  private static boolean anyLhsStartingWith(List<Rule> rules, String prefix) {
+    for (Rule r : rules) {
+      if (r.lhs().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some rule's right-hand side contains {@code fragment} and {@code p} finds a match. */
+  private static boolean anyRhsFinding(List<Rule> rules, String fragment, Pattern p) {
+    for (Rule r : rules) {
+      if (r.rhs().contains(fragment) && p.matcher(r.rhs()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

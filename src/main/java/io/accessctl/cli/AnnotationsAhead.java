@@ -20,14 +20,34 @@ final class AnnotationsAhead {
 
   /** Starts reading the annotations of these command classes, their mixins and subcommands. */
   static void start(Class<?>... commands) {
-    Thread t = new Thread(() -> {
+    Thread t = new Thread(new Reading(commands), "accessctl-annotations");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * The reading; a class, not a lambda: it starts before anything else in a run, and the JVM's
+   * first lambda costs milliseconds to link (on the main thread, where picocli waits for it).
+   */
+  private static final class Reading implements Runnable {
+    private final Class<?>[] commands;
+
+    Reading(Class<?>[] commands) {
+      this.commands = commands;
+    }
+
+    @Override
+    public void run() {
       AnnotationsAhead ahead = new AnnotationsAhead();
       for (Class<?> c : commands) {
         ahead.read(c);
       }
-    }, "accessctl-annotations");
-    t.setDaemon(true);
-    t.start();
+      // picocli looks for options on Object's methods too, for every command and mixin: the
+      // first look parses their annotations, and the JDK makes a proxy class for two of them
+      for (Method m : Object.class.getDeclaredMethods()) {
+        m.getAnnotations();
+      }
+    }
   }
 
   private void read(Class<?> command) {

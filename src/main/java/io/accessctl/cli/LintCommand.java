@@ -72,8 +72,10 @@ public final class LintCommand extends Subcommand {
     Lint.Result r = Lint.run(new Lint.Request(files, staged, Set.copyOf(select),
         Set.copyOf(ignore), cf.choice(), parseOptions.toOptions(), fix, diff, extraTags.tags()),
         Warnings.to(err),
-        timer::mark);
-    r.unreadable().forEach(u -> err.println("accessctl: " + u));
+        timer);
+    for (String u : r.unreadable()) {
+      err.println("accessctl: " + u);
+    }
     if (diff) {
       out.print(r.diffs());
       out.flush();

@@ -56,6 +56,7 @@ public final class Main {
 
   /** The whole command tree, for help, man pages, completion and the shell. */
   public static CommandLine commandLine(Console console, java.io.InputStream in) {
+    AnnotationsAhead.start(AccessctlCommand.class);
     return commandLine(console, in, new String[0]);
   }
 
@@ -68,11 +69,6 @@ public final class Main {
     int at = wordAfter(args, -1);
     String wanted = at < 0 ? null : args[at];
     Class<?> only = AccessctlCommand.SUBCOMMANDS.get(wanted);
-    if (only != null) {
-      AnnotationsAhead.start(AccessctlCommand.class, only);
-    } else {
-      AnnotationsAhead.start(AccessctlCommand.class);
-    }
     UnusedConverters.exclude();
     CommandLine cl = new CommandLine(new AccessctlCommand(console, in));
     if (only != null) {
@@ -90,12 +86,20 @@ public final class Main {
   }
 
   /**
-   * Starts, on threads of their own, the work the subcommand the arguments name will most likely
-   * ask (its lint, the cf, git's answers), so that it runs while picocli builds the command.
+   * Starts, on threads of their own, the reading of the annotations picocli builds the command
+   * from, and the work the subcommand the arguments name will most likely ask (its lint, the cf,
+   * git's answers), so that it runs while picocli builds the command.
    */
   private static void startAhead(String[] args) {
     int at = wordAfter(args, -1);
     Class<?> only = at < 0 ? null : AccessctlCommand.SUBCOMMANDS.get(args[at]);
+    // first the annotations: picocli needs them as soon as the main thread gets to it, and the
+    // lint's thread, started next, does not wait for them
+    if (only != null) {
+      AnnotationsAhead.start(AccessctlCommand.class, only);
+    } else {
+      AnnotationsAhead.start(AccessctlCommand.class);
+    }
     if (only == LintCommand.class) {
       List<String> rest = Arrays.asList(args).subList(at + 1, args.length);
       Optional<Lint.Request> likely = LikelyLint.of(rest);

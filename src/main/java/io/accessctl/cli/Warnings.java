@@ -8,6 +8,20 @@ final class Warnings {
   private Warnings() {}
 
   static Consumer<String> to(PrintWriter err) {
-    return w -> err.println("accessctl: warning: " + w);
+    return new ToErr(err);
+  }
+
+  /** A class, not a lambda: every lint makes one at its start, where linking one costs CPU. */
+  private static final class ToErr implements Consumer<String> {
+    private final PrintWriter err;
+
+    ToErr(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void accept(String w) {
+      err.println("accessctl: warning: " + w);
+    }
   }
 }

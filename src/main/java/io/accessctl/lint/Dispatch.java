@@ -49,9 +49,34 @@ final class Dispatch {
     this.byGroup = new Judges[tags.groups()];
     for (int g = 0; g < byGroup.length; g++) {
       Tag tag = tags.fileTag(g);
-      byGroup[g] = new Judges(rules, needs, n -> n.judges(tag));
+      byGroup[g] = new Judges(rules, needs, new JudgingTag(tag));
     }
-    this.untagged = new Judges(rules, needs, Needs::untagged);
+    this.untagged = new Judges(rules, needs, new JudgingUntagged());
+  }
+
+  // Classes, not a lambda and a method reference: this set-up runs in every lint, on the way to
+  // its first finding, where each lambda the JDK links costs the run CPU.
+
+  /** The rules that judge entries of one tag. */
+  private static final class JudgingTag implements Predicate<Needs> {
+    private final Tag tag;
+
+    JudgingTag(Tag tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public boolean test(Needs n) {
+      return n.judges(tag);
+    }
+  }
+
+  /** The rules that judge untagged entries. */
+  private static final class JudgingUntagged implements Predicate<Needs> {
+    @Override
+    public boolean test(Needs n) {
+      return n.untagged();
+    }
   }
 
   /**

@@ -1,11 +1,10 @@
 package io.accessctl.lint;
 
 import io.accessctl.catalog.Tag;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What a rule declares it needs, so that the {@link Linter} runs it only where it can report and
@@ -34,8 +33,38 @@ import java.util.stream.Stream;
  */
 public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boolean unknown,
     boolean tokens, boolean cf, long keyHas, long valueHas, boolean byValue) {
-  private static final Predicate<Tag> NONE = t -> false;
-  private static final Predicate<Tag> ANY = t -> true;
+  // Classes, not lambdas, here and in tags(): every lint makes the rules' Needs at its start,
+  // where each lambda the JDK links costs the run CPU.
+  private static final Predicate<Tag> NONE = new AllOrNone(false);
+  private static final Predicate<Tag> ANY = new AllOrNone(true);
+
+  /** Every tag, or none. */
+  private static final class AllOrNone implements Predicate<Tag> {
+    private final boolean all;
+
+    AllOrNone(boolean all) {
+      this.all = all;
+    }
+
+    @Override
+    public boolean test(Tag t) {
+      return all;
+    }
+  }
+
+  /** The tags of these names, in any case. */
+  private static final class Named implements Predicate<Tag> {
+    private final Set<String> folded;
+
+    Named(Set<String> folded) {
+      this.folded = folded;
+    }
+
+    @Override
+    public boolean test(Tag t) {
+      return folded.contains(t.name().toLowerCase(Locale.ROOT));
+    }
+  }
 
   /** A rule that reads the file as a whole (its lines, syntax issues, or entries by tag). */
   public static Needs wholeFile() {
@@ -49,9 +78,11 @@ public record Needs(boolean perEntry, Predicate<Tag> tags, boolean untagged, boo
 
   /** Entries whose tag is one of these catalogue tags, in any case. */
   public static Needs tags(String... names) {
-    Set<String> folded = Stream.of(names).map(n -> n.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
-    return tagsWhere(t -> folded.contains(t.name().toLowerCase(Locale.ROOT)));
+    Set<String> folded = new HashSet<>();
+    for (String n : names) {
+      folded.add(n.toLowerCase(Locale.ROOT));
+    }
+    return tagsWhere(new Named(Set.copyOf(folded)));
   }
 
   /** Entries whose catalogue tag passes {@code test}. */

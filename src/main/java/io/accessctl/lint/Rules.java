@@ -20,7 +20,7 @@ public final class Rules {
    * made (on a thread of its own, ahead of a lint: {@code Lint.prepareAhead}). Asking sixty rules
    * on the way to the first finding cost every lint some 10 ms, a two-line map's too.
    */
-  private static final List<Needs> NEEDS = ALL.stream().map(Rule::needs).toList();
+  private static final List<Needs> NEEDS = needsOf(ALL);
 
   private Rules() {}
 
@@ -32,9 +32,28 @@ public final class Rules {
     all.addAll(ConfigRules.all());
     all.addAll(CanitRules.all());
     all.add(Suppressions.UNUSED);
-    // not Comparator.comparing: its lambda is serializable, and the JDK never archives those
-    all.sort((a, b) -> a.info().id().compareTo(b.info().id()));
+    all.sort(new ById());
     return List.copyOf(all);
+  }
+
+  // A loop and a class, not a stream and lambdas: the rules are made at the start of every lint,
+  // where each lambda the JDK links costs the run CPU (and Comparator.comparing's lambda is
+  // serializable, which the JDK never archives).
+
+  private static List<Needs> needsOf(List<Rule> rules) {
+    List<Needs> needs = new ArrayList<>(rules.size());
+    for (Rule r : rules) {
+      needs.add(r.needs());
+    }
+    return List.copyOf(needs);
+  }
+
+  /** Rules in id order. */
+  private static final class ById implements java.util.Comparator<Rule> {
+    @Override
+    public int compare(Rule a, Rule b) {
+      return a.info().id().compareTo(b.info().id());
+    }
   }
 
   public static List<Rule> all() {
