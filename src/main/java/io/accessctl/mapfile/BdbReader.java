@@ -19,6 +19,7 @@ abstract class BdbReader implements MapReader {
   final int metaFlags;
   /** Pages actually present in the file (a hash file may end before last_pgno). */
   final long pagesInFile;
+  private final boolean bigEndian;
   private long size = -1;
 
   BdbReader(Path file, int magic, int metaType) throws IOException {
@@ -36,6 +37,7 @@ abstract class BdbReader implements MapReader {
           + MapFormat.BTREE + " file");
     }
     this.buf = mapped.order(order);
+    this.bigEndian = order == ByteOrder.BIG_ENDIAN;
     if (Byte.toUnsignedInt(buf.get(Bdb.META_TYPE)) != metaType) {
       throw new IOException(file + ": meta page has type " + buf.get(Bdb.META_TYPE)
           + ", expected " + metaType);
@@ -110,6 +112,13 @@ abstract class BdbReader implements MapReader {
 
   int u16(int at) {
     return Short.toUnsignedInt(buf.getShort(at));
+  }
+
+  /** {@link #u16} of a copy of file bytes, {@code page}, at {@code at}. */
+  int u16(byte[] page, int at) {
+    int first = Byte.toUnsignedInt(page[at]);
+    int second = Byte.toUnsignedInt(page[at + 1]);
+    return bigEndian ? first << Byte.SIZE | second : second << Byte.SIZE | first;
   }
 
   /** Absolute offset of item {@code i} of the page at {@code page}. */

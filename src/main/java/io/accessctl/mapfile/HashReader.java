@@ -260,22 +260,24 @@ final class HashReader extends BdbReader {
    * Builds bucket tables, one thread's, keeping its arrays from one bucket to the next: a large
    * batch builds every table of the map (some 12,000 for a million entries), and a page-sized
    * copy buffer and grown arrays for each cost more than reading the keys (about 8 kB of fresh
-   * heap a bucket). Holds no reader between builds, so that a thread's builder never keeps a
-   * closed map's mapping reachable.
+   * heap a bucket). Each page of the chain is copied to the heap at once and its keys read
+   * there, not field by field through the mapped buffer (C1's code, all 12,276 tables of a
+   * million entries: 207, 231, 210 ms of CPU against 176, 152, 156). Holds no reader between
+   * builds, so that a thread's builder never keeps a closed map's mapping reachable.
    */
   private static final class TableBuilder implements PageVisitor {
     static final ThreadLocal<TableBuilder> BY_THREAD = ThreadLocal.withInitial(TableBuilder::new);
 
     private int[] hashes = new int[INITIAL_KEYS];
     private long[] pairs = new long[INITIAL_KEYS];
-    private byte[] scratch = new byte[0];
+    private byte[] page = new byte[0];
     private int n;
     private HashReader reader;
 
     /** The bucket's table ({@link BucketKeys}); UncheckedIOException when its chain is broken. */
     long[] build(HashReader reader, int bucket) {
-      if (scratch.length < reader.pageSize) {
-        scratch = new byte[reader.pageSize];
+      if (page.length < reader.pageSize) {
+        page = new byte[reader.pageSize];
       }
       this.reader = reader;
       n = 0;
@@ -295,12 +297,14 @@ final class HashReader extends BdbReader {
 
     @Override
     public boolean visit(int p) {
-      for (int i = 0; i + 1 < reader.entries(p); i += 2) {
+      reader.buf.get(p, page, 0, reader.pageSize);
+      int entries = reader.u16(page, Bdb.PG_ENTRIES);
+      for (int i = 0; i + 1 < entries; i += 2) {
         if (n == hashes.length) {
           hashes = Arrays.copyOf(hashes, 2 * n);
           pairs = Arrays.copyOf(pairs, 2 * n);
         }
-        hashes[n] = reader.keyHash(p, i, scratch);
+        hashes[n] = reader.keyHash(p, i, page);
         pairs[n++] = ((long) p << ITEM_BITS) | i;
       }
       return true;
@@ -355,18 +359,30 @@ final class HashReader extends BdbReader {
     return overflow(buf.getInt(it + Bdb.HOFFPAGE_PGNO), buf.getInt(it + Bdb.HOFFPAGE_TLEN));
   }
 
-  /** The hash of key item i, read through {@code scratch} when it is on the page. */
-  private int keyHash(int p, int i, byte[] scratch) {
-    int it = item(p, i);
-    if (Byte.toUnsignedInt(buf.get(it + Bdb.HITEM_TYPE)) != Bdb.H_KEYDATA) {
+  /**
+   * The hash of key item i of the page at {@code p}, read from {@code page}, a copy of that
+   * page; an item other than a key on the page is read from the file ({@link #key}).
+   */
+  private int keyHash(int p, int i, byte[] page) {
+    int at = itemOffset(page, p, i);
+    if (Byte.toUnsignedInt(page[at + Bdb.HITEM_TYPE]) != Bdb.H_KEYDATA) {
       return Bdb.hash(key(p, i));
     }
-    int len = itemEnd(p, i) - it - Bdb.HKEYDATA_DATA;
-    if (len < 0 || len > scratch.length || it + Bdb.HKEYDATA_DATA + len > buf.capacity()) {
+    int end = i == 0 ? pageSize : itemOffset(page, p, i - 1);
+    int len = end - at - Bdb.HKEYDATA_DATA;
+    if (len < 0) {
       return Bdb.hash(key(p, i));
     }
-    buf.get(it + Bdb.HKEYDATA_DATA, scratch, 0, len);
-    return Bdb.hash(scratch, 0, len);
+    return Bdb.hash(page, at + Bdb.HKEYDATA_DATA, len);
+  }
+
+  /** {@link #item} of a copy of the page at {@code p}: the item's offset in the page. */
+  private int itemOffset(byte[] page, int p, int i) {
+    int off = u16(page, Bdb.PAGE_HEADER_SIZE + i * Bdb.INDEX_SLOT_SIZE);
+    if (off < Bdb.PAGE_HEADER_SIZE || off >= pageSize) {
+      throw corrupt("item " + i + " of page " + p / pageSize + " has offset " + off);
+    }
+    return off;
   }
 
   private byte[] key(int p, int i) {
