@@ -340,7 +340,7 @@ public final class AccessParser {
     String tag = colon < 0 ? "" : st.tags.of(data, from, colon, tagHash);
     st.keyHash(h);
     Entry entry = new Entry(number, data, from, to, st.part, st.entries.size(), k - from,
-        v - from, colon, fold, tag);
+        v - from, colon, tag);
     st.lines.add(entry);
     st.entries.add(entry);
   }
@@ -365,7 +365,7 @@ public final class AccessParser {
     final List<SourceLine> canitMarkers = new ArrayList<>();
     final TagTexts tags = new TagTexts();
     /** Where the part these lines and entries come from starts; the first's never moves. */
-    final PartStart part = new PartStart();
+    final PartStart part;
     /** isSeparator for every char of a line (ISO-8859-1: one char a byte). */
     final boolean[] separator = new boolean[256];
     /** By entry, the stored key's hash, for {@link DuplicateKeys}; grows. */
@@ -373,6 +373,7 @@ public final class AccessParser {
     private int hashed;
 
     State(ParseOptions options, int expectedLines) {
+      this.part = new PartStart(options.foldKeys());
       this.lines = new ArrayList<>(expectedLines);
       this.entries = new ArrayList<>(expectedLines);
       this.keyHashes = new int[expectedLines];
@@ -388,9 +389,14 @@ public final class AccessParser {
       keyHashes[hashed++] = h;
     }
 
-    /** Takes {@code later}'s hashes after this state's own. */
+    /**
+     * Takes {@code later}'s hashes after this state's own, in the array sized for both halves when
+     * it holds them (a large map's parse then copies none).
+     */
     void addHashes(State later) {
-      keyHashes = Arrays.copyOf(keyHashes, hashed + later.hashed);
+      if (keyHashes.length < hashed + later.hashed) {
+        keyHashes = Arrays.copyOf(keyHashes, hashed + later.hashed);
+      }
       System.arraycopy(later.keyHashes, 0, keyHashes, hashed, later.hashed);
       hashed += later.hashed;
     }

@@ -15,7 +15,6 @@ public final class Entry extends SourceLine {
   private final int keyEnd;
   private final int valueStart;
   private final int colon;
-  private final boolean fold;
   private final String tag;
   private String key;
   private String storedKey;
@@ -31,17 +30,15 @@ public final class Entry extends SourceLine {
    * @param keyEnd index in the text where the key ends
    * @param valueStart index in the text where the value starts (it runs to the end of the text)
    * @param colon index of the key's first colon, or -1
-   * @param fold whether the stored key is folded (makemap's default; not with -f)
    * @param tag {@link #tag()}: the text before {@code colon}, "" when there is none
    */
   Entry(int number, byte[] data, int start, int end, PartStart part, int index, int keyEnd,
-      int valueStart, int colon, boolean fold, String tag) {
+      int valueStart, int colon, String tag) {
     super(number, data, start, end, Kind.ENTRY, part);
     this.index = index;
     this.keyEnd = keyEnd;
     this.valueStart = valueStart;
     this.colon = colon;
-    this.fold = fold;
     this.tag = tag;
   }
 
@@ -66,7 +63,7 @@ public final class Entry extends SourceLine {
   /** The key as stored: folded unless {@code -f}. */
   public String storedKey() {
     if (storedKey == null) {
-      storedKey = fold ? Bytes.foldAscii(key()) : key();
+      storedKey = part.foldKeys() ? Bytes.foldAscii(key()) : key();
     }
     return storedKey;
   }
@@ -87,7 +84,7 @@ public final class Entry extends SourceLine {
    */
   public void copyStoredKey(byte[] dst, int at, int extra) {
     copyBytes(0, keyEnd, dst, at);
-    if (fold) {
+    if (part.foldKeys()) {
       for (int i = at; i < at + keyEnd; i++) {
         dst[i] = (byte) Bytes.foldAscii((char) (dst[i] & 0xff));
       }

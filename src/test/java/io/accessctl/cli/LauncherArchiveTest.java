@@ -173,6 +173,22 @@ class LauncherArchiveTest {
   }
 
   @Test
+  void lintsOnHugePagesTakeSmallAllocationBuffers() throws Exception {
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean offered = Files.isReadable(thp) && !Files.readString(thp).contains("[never]");
+    Path large = build.resolve("tlab-large-access");
+    Files.writeString(large, "Connect:192.0.2.1\tREJECT\n".repeat(6000)); // 150 kB
+    Path repo = build.resolve("tlab-repo");
+    Files.createDirectories(repo);
+    List<String> flags = List.of("-XX:+PrintFlagsFinal");
+    for (Run lint : List.of(launch(flags, "lint", "--no-cf", large.toString()),
+        launch(flags, "hook", "run", "--repo", repo.toString()))) {
+      // without huge pages the JVM sizes them itself (0)
+      assertThat(flag(lint, "TLABSize")).isEqualTo(offered ? "131072" : "0");
+    }
+  }
+
+  @Test
   void theLaunchersJvmOptionsPrintNothingBeforeTheReport() throws Exception {
     // a CompileCommand prints a line to standard output unless told to be quiet
     Path access = build.resolve("json-access");
