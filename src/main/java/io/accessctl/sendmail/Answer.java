@@ -55,7 +55,8 @@ public record Answer(Query query, String ruleset, String name, Optional<String> 
    * trace.
    */
   public List<String> tried() {
-    List<String> out = new ArrayList<>();
+    // sized for all: a walk of more than ten keys would otherwise copy its list as it grows
+    List<String> out = new ArrayList<>(probes.size());
     for (Probe p : probes) {
       boolean decides = match.isPresent() && match.get() == p;
       if (!p.other() || decides) {
