@@ -57,7 +57,8 @@ public record Answer(Query query, String ruleset, String name, Optional<String> 
   public List<String> tried() {
     // sized for all: a walk of more than ten keys would otherwise copy its list as it grows
     List<String> out = new ArrayList<>(probes.size());
-    for (Probe p : probes) {
+    for (int i = 0; i < probes.size(); i++) { // no iterator: a batch asks this of every answer
+      Probe p = probes.get(i);
       boolean decides = match.isPresent() && match.get() == p;
       if (!p.other() || decides) {
         out.add(p.storedKey());

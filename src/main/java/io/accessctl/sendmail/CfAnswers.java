@@ -255,7 +255,11 @@ public final class CfAnswers implements Answers {
     List<Answer.Step> steps = new ArrayList<>();
     String problem = null;
     Outcomes.Result last = Outcomes.result(List.of());
-    for (Checks.Stage s : plan.stages()) {
+    // indexed loops here and in decide: lookup --batch runs C1 code, which does not take the
+    // iterator of a for-each out of the heap, and a question runs these loops several times
+    List<Checks.Stage> stages = plan.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      Checks.Stage s = stages.get(i);
       List<Engine.Answer> answers;
       try {
         answers = engine.run(s.ruleset(), Workspace.of(engine, s.arguments()), s.macros(), trace);
@@ -280,8 +284,10 @@ public final class CfAnswers implements Answers {
         break;
       }
     }
-    for (String m : guessed) {
-      notes.add("DNS is not asked: the " + m + " map answers that every name exists as given");
+    if (!guessed.isEmpty()) { // as it mostly is: no iterator then
+      for (String m : guessed) {
+        notes.add("DNS is not asked: the " + m + " map answers that every name exists as given");
+      }
     }
     return decide(q, tag, spelled, name, addr, looked, steps, last, notes, hints, problem);
   }
@@ -291,8 +297,8 @@ public final class CfAnswers implements Answers {
       List<String> hints, String problem) {
     int n = looked.size();
     List<String> keys = new ArrayList<>(n);
-    for (Looked l : looked) {
-      keys.add(l.key());
+    for (int i = 0; i < n; i++) {
+      keys.add(looked.get(i).key());
     }
     boolean[] own = own(keys, spelled);
     int lastOwn = -1;
