@@ -21,6 +21,8 @@ public final class BatchLines {
 
   private final BufferedReader in;
   private final Writer out;
+  /** A chunk's answers joined: megabytes, kept for the next chunk rather than made for each. */
+  private final StringBuilder text = new StringBuilder();
   private boolean ended;
   /** What {@link #in} or {@link #out} failed with while the second thread answered. */
   private IOException failure;
@@ -105,7 +107,8 @@ public final class BatchLines {
     for (Printed p : answers) {
       length += p.text().length();
     }
-    StringBuilder text = new StringBuilder(length);
+    text.setLength(0);
+    text.ensureCapacity(length);
     for (Printed p : answers) {
       text.append(p.text());
     }

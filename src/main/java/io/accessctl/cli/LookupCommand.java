@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -254,13 +255,12 @@ public final class LookupCommand extends Subcommand {
     sb.append(",\"key\":");
     quoteOrNull(a.match().isPresent() ? a.match().get().storedKey() : null, sb);
     sb.append(",\"tried\":[");
-    boolean first = true;
-    for (String k : a.tried()) {
-      if (!first) {
+    List<String> tried = a.tried();
+    for (int i = 0; i < tried.size(); i++) { // no iterator: the batch's C1 code would make one
+      if (i > 0) {
         sb.append(',');
       }
-      first = false;
-      Json.quote(k, sb);
+      Json.quote(tried.get(i), sb);
     }
     sb.append("],\"effect\":");
     Json.quote(a.effect().code(), sb);

@@ -55,8 +55,10 @@ public record Answer(Query query, String ruleset, String name, Optional<String> 
    * trace.
    */
   public List<String> tried() {
-    List<String> out = new ArrayList<>();
-    for (Probe p : probes) {
+    // sized for all: a walk of more than ten keys would otherwise copy its list as it grows
+    List<String> out = new ArrayList<>(probes.size());
+    for (int i = 0; i < probes.size(); i++) { // no iterator: a batch asks this of every answer
+      Probe p = probes.get(i);
       boolean decides = match.isPresent() && match.get() == p;
       if (!p.other() || decides) {
         out.add(p.storedKey());

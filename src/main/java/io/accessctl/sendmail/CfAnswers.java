@@ -132,12 +132,16 @@ public final class CfAnswers implements Answers {
   }
 
   /**
-   * One key handed to the access map while the rules ran.
+   * One key handed to the access map while the rules ran; also its probe's explanation, so that
+   * a batch makes no object per key for words it never prints.
    *
    * @param stored the record the map read
    * @param found what the rules got (the stored value after -a and the like), or null
+   * @param previous the key handed to the map just before, or null
+   * @param words what the question's keys are, for people
    */
-  private record Looked(String key, MapClass.Stored stored, String found) {
+  private record Looked(String key, MapClass.Stored stored, String found, String previous,
+      KeyWords words) implements Supplier<String> {
     String storedKey() {
       return stored.key();
     }
@@ -150,7 +154,47 @@ public final class CfAnswers implements Answers {
     List<String> value() {
       return found == null ? List.of() : Prescan.mapValues().texts(found);
     }
+
+    /** What this key is, for people. */
+    @Override
+    public String get() {
+      return words.explain(key, previous);
+    }
   }
+
+  /**
+   * What a question's keys are, for people: the subjects they are made of, found when a first
+   * key is explained (a batch never prints them).
+   */
+  private static final class KeyWords {
+    private final Tag tag;
+    private final Query q;
+    private final String name;
+    private final Optional<String> addr;
+    private final String spelled;
+    private List<KeyWhy.Subject> subjects;
+
+    KeyWords(Tag tag, Query q, String name, Optional<String> addr, String spelled) {
+      this.tag = tag;
+      this.q = q;
+      this.name = name;
+      this.addr = addr;
+      this.spelled = spelled;
+    }
+
+    String explain(String key, String previous) {
+      if (subjects == null) {
+        subjects = List.copyOf(subjects(tag, q, name, addr));
+      }
+      return KeyWhy.explain(key, previous, spelled, subjects);
+    }
+  }
+
+  /**
+   * Room for the keys one question hands to the access map: the walks of a host name, an
+   * address and their parents come to a dozen or more, past the ten a list starts with.
+   */
+  private static final int KEYS = 32;
 
   @Override
   public Answer lookup(Query q) {
@@ -182,7 +226,8 @@ public final class CfAnswers implements Answers {
           hints, false, true);
       return with(a, a.effect(), List.of(), Optional.of(why));
     }
-    List<Looked> looked = new ArrayList<>();
+    List<Looked> looked = new ArrayList<>(KEYS);
+    KeyWords words = new KeyWords(tag, q, name, addr, spelled);
     Set<String> guessed = new LinkedHashSet<>();
     Trace trace = new Trace() {
       @Override
@@ -203,13 +248,18 @@ public final class CfAnswers implements Answers {
         }
         MapClass.Stored stored = result.stored() != null ? result.stored()
             : new MapClass.Stored(key, false, result.value());
-        looked.add(new Looked(key, stored, result.value()));
+        String previous = looked.isEmpty() ? null : looked.get(looked.size() - 1).key();
+        looked.add(new Looked(key, stored, result.value(), previous, words));
       }
     };
     List<Answer.Step> steps = new ArrayList<>();
     String problem = null;
     Outcomes.Result last = Outcomes.result(List.of());
-    for (Checks.Stage s : plan.stages()) {
+    // indexed loops here and in decide: lookup --batch runs C1 code, which does not take the
+    // iterator of a for-each out of the heap, and a question runs these loops several times
+    List<Checks.Stage> stages = plan.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      Checks.Stage s = stages.get(i);
       List<Engine.Answer> answers;
       try {
         answers = engine.run(s.ruleset(), Workspace.of(engine, s.arguments()), s.macros(), trace);
@@ -234,8 +284,10 @@ public final class CfAnswers implements Answers {
         break;
       }
     }
-    for (String m : guessed) {
-      notes.add("DNS is not asked: the " + m + " map answers that every name exists as given");
+    if (!guessed.isEmpty()) { // as it mostly is: no iterator then
+      for (String m : guessed) {
+        notes.add("DNS is not asked: the " + m + " map answers that every name exists as given");
+      }
     }
     return decide(q, tag, spelled, name, addr, looked, steps, last, notes, hints, problem);
   }
@@ -243,22 +295,10 @@ public final class CfAnswers implements Answers {
   private Answer decide(Query q, Tag tag, String spelled, String name, Optional<String> addr,
       List<Looked> looked, List<Answer.Step> steps, Outcomes.Result result, List<String> notes,
       List<String> hints, String problem) {
-    // words for people, which a batch never prints: made when a first key is explained
-    Supplier<List<KeyWhy.Subject>> subjects = new Supplier<>() {
-      private List<KeyWhy.Subject> made;
-
-      @Override
-      public List<KeyWhy.Subject> get() {
-        if (made == null) {
-          made = List.copyOf(subjects(tag, q, name, addr));
-        }
-        return made;
-      }
-    };
     int n = looked.size();
     List<String> keys = new ArrayList<>(n);
-    for (Looked l : looked) {
-      keys.add(l.key());
+    for (int i = 0; i < n; i++) {
+      keys.add(looked.get(i).key());
     }
     boolean[] own = own(keys, spelled);
     int lastOwn = -1;
@@ -276,16 +316,10 @@ public final class CfAnswers implements Answers {
     List<Probe> probes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Looked l = looked.get(i);
-      String previous = i > 0 ? looked.get(i - 1).key() : null;
       probes.add(new Probe(l.key(), l.storedKey(), Optional.ofNullable(l.stored().value()),
-          l.stored().withNul(),
-          () -> KeyWhy.explain(l.key(), previous, spelled, subjects.get()), skips[i], !own[i]));
+          l.stored().withNul(), l, skips[i], !own[i]));
     }
-    StringJoiner ran = new StringJoiner(" and ");
-    for (Answer.Step s : steps) {
-      ran.add(s.ruleset());
-    }
-    String rulesets = ran.toString();
+    String rulesets = ran(steps);
     Probe decider = match >= 0 ? probes.get(match) : null;
     List<String> value = match >= 0 ? looked.get(match).value() : List.of();
     Answer a = Effects.answer(rules, q, rulesets, name, addr, probes, decider, value, notes,
@@ -367,6 +401,18 @@ public final class CfAnswers implements Answers {
       beforeTag = t;
     }
     return own;
+  }
+
+  /** The rulesets that ran, as an answer names them: "check_relay and tls_server". */
+  private static String ran(List<Answer.Step> steps) {
+    if (steps.size() == 1) {
+      return steps.get(0).ruleset(); // as most questions run: no joiner to make
+    }
+    StringJoiner ran = new StringJoiner(" and ");
+    for (Answer.Step s : steps) {
+      ran.add(s.ruleset());
+    }
+    return ran.toString();
   }
 
   private static String entry(Probe p) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What sendmail does with the value a check found (or with finding nothing): the rules after the
@@ -138,7 +139,7 @@ final class Effects {
           + c.peer() + " gets \"450 4.3.0 Please try again later.\"");
     }
     String version = version(c.rules());
-    return letters(c, version, "the client " + c.peer(), ch -> srvFeature(ch, version)
+    return letters(c, version, () -> "the client " + c.peer(), ch -> srvFeature(ch, version)
         .map(f -> ch + " (" + (Character.isUpperCase(ch) ? "off" : "on") + "): " + f.meaning()
             + (f.condition().isEmpty() ? "" : " [only in builds with " + f.condition() + "]")));
   }
@@ -166,7 +167,7 @@ final class Effects {
       return new Effect("tempfail", "the value starts with \"temp\": sendmail skips this server"
           + " (temporary failure, logged clt_features=TEMPFAIL).");
     }
-    return letters(c, version(c.rules()), "this server", ch -> Catalog.CLT_FEATURE_FLAGS.stream()
+    return letters(c, version(c.rules()), () -> "this server", ch -> Catalog.CLT_FEATURE_FLAGS.stream()
         .filter(x -> x.letter() == ch).findFirst()
         .map(f -> ch + ": " + f.meaning() + (f.documented() ? "" : " (undocumented)")));
   }
@@ -178,9 +179,10 @@ final class Effects {
 
   /**
    * The first character of each token, as srvfeatures and cltfeatures read them; {@code meaning}
-   * describes a letter the table knows, or is empty for one it ignores.
+   * describes a letter the table knows, or is empty for one it ignores; {@code whom} is put into
+   * words only with the effect's (a batch never prints them).
    */
-  private static Effect letters(Ctx c, String version, String whom,
+  private static Effect letters(Ctx c, String version, Supplier<String> whom,
       Function<Character, Optional<String>> meaning) {
     List<String> applied = new ArrayList<>();
     List<String> said = new ArrayList<>();
@@ -195,9 +197,9 @@ final class Effects {
   }
 
   private static Effect flags(Ctx c, List<String> applied, List<String> said,
-      List<String> unknown, String version, String whom) {
+      List<String> unknown, String version, Supplier<String> whom) {
     return new Effect(applied.isEmpty() ? "defaults" : "flags " + String.join(" ", applied),
-        () -> flagWords(c, applied, said, unknown, version, whom));
+        () -> flagWords(c, applied, said, unknown, version, whom.get()));
   }
 
   private static String flagWords(Ctx c, List<String> applied, List<String> said,

@@ -218,8 +218,8 @@ public final class TokenText {
    */
   public static String print(List<String> tokens) {
     int room = tokens.size();
-    for (String t : tokens) {
-      room += t.length();
+    for (int t = 0; t < tokens.size(); t++) { // no iterator: C1 code (lookup --batch) makes one
+      room += tokens.get(t).length();
     }
     StringBuilder sb = new StringBuilder(room);
     for (int t = 0; t < tokens.size(); t++) {
