@@ -88,7 +88,7 @@ public final class CltFeatures8171 extends EntryVisitor {
   }
 
   private static Wording wording(LintContext ctx) {
-    CfFile cf = ctx.cf().filter(c -> c.has(Feature.ACCESS_DB)).orElse(null);
+    CfFile cf = ConfigRule.judged(ctx).orElse(null);
     if (cf == null || !FeatureMissing.hasCltFeatures(cf) || cf.has(Feature.CLT_FEATURES_BY_SERVER)
         || (!cf.hasRuleset("clt_features") && cf.versionAtLeast("8.17.2"))) {
       return new Wording(null);

@@ -6,6 +6,7 @@ import io.accessctl.lint.Findings;
 import io.accessctl.lint.LintContext;
 import io.accessctl.lint.Needs;
 import io.accessctl.lint.Rule;
+import java.util.Optional;
 
 /**
  * A rule that needs the sendmail.cf: silent without one, and silent when the cf has no access map
@@ -20,7 +21,15 @@ abstract class ConfigRule implements Rule {
 
   @Override
   public final void check(LintContext ctx, Findings out) {
-    ctx.cf().filter(cf -> cf.has(Feature.ACCESS_DB)).ifPresent(cf -> check(cf, ctx, out));
+    judged(ctx).ifPresent(cf -> check(cf, ctx, out));
+  }
+
+  /**
+   * The cf that rules needing one judge against: none without a cf, and none when it has no
+   * access map. Also for the config rules judged entry by entry in the walk.
+   */
+  static Optional<CfFile> judged(LintContext ctx) {
+    return ctx.cf().filter(cf -> cf.has(Feature.ACCESS_DB));
   }
 
   abstract void check(CfFile cf, LintContext ctx, Findings out);

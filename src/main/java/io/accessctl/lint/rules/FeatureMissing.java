@@ -211,7 +211,7 @@ public final class FeatureMissing extends EntryVisitor {
   }
 
   private static Unmet unmet(LintContext ctx) {
-    CfFile cf = ctx.cf().filter(c -> c.has(Feature.ACCESS_DB)).orElse(null);
+    CfFile cf = ConfigRule.judged(ctx).orElse(null);
     List<Need> unmet = new ArrayList<>();
     if (cf != null) {
       for (Need need : NEEDS) {
